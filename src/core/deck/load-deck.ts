@@ -1,0 +1,116 @@
+import { basename, resolve } from 'node:path';
+import { buildDeck } from './build-deck.js';
+import { checkDeck } from './check-deck.js';
+import { describeIssues, describeValue } from './describe-issues.js';
+import type { Finding } from './finding.js';
+import { readDeckText, UnreadableDeckError } from './read-deck-file.js';
+import { deckSchema } from './schema.js';
+import { DeckError, type Deck, type DeckProblem } from './types.js';
+import { MAX_ALIAS_COUNT, readYaml, toData } from './yaml-source.js';
+
+export { MAX_DECK_BYTES } from './read-deck-file.js';
+
+/** Where a deck's text came from. */
+export interface ParseDeckOptions {
+  /** The deck name: the file name without `.yaml`. */
+  name: string;
+  /** Absolute path of the file, kept in `Deck.path`. */
+  path: string;
+  /** The path as the user wrote it, shown in messages; default `path`. */
+  displayPath?: string;
+}
+
+/** A parsed deck, present only when there are no errors, and every problem found. */
+export interface ParseDeckResult {
+  deck?: Deck;
+  /** All problems in the file, sorted by line then column. */
+  problems: DeckProblem[];
+}
+
+/**
+ * Parses and validates deck text. Pure, and never throws: whatever the input, the answer is a
+ * deck or the list of every problem with its line and column.
+ */
+export function parseDeck(text: string, opts: ParseDeckOptions): ParseDeckResult {
+  let findings: Finding[];
+  let deck: Deck | undefined;
+  try {
+    ({ findings, deck } = check(text, opts));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    findings = [top(`could not check this deck: ${reason}`)];
+    deck = undefined;
+  }
+  const file = opts.displayPath ?? opts.path;
+  const problems = sortFindings(findings).map((f) => ({ file, ...f }));
+  const ok = deck !== undefined && !problems.some((p) => p.severity === 'error');
+  return ok ? { deck, problems } : { problems };
+}
+
+/**
+ * Reads and validates a deck file; `displayPath` (default `path`) is the name shown in messages.
+ * Refuses files over {@link MAX_DECK_BYTES} without reading them.
+ *
+ * @throws DeckError carrying every problem, when the file cannot be read or has errors.
+ */
+export function loadDeckFile(path: string, displayPath?: string): Deck {
+  const file = displayPath ?? path;
+  const absolute = resolve(path);
+  let text: string;
+  try {
+    text = readDeckText(absolute);
+  } catch (err) {
+    const message = err instanceof UnreadableDeckError ? err.message : `cannot read the file: ${String(err)}`;
+    throw new DeckError([{ file, ...top(message) }]);
+  }
+  const name = basename(absolute).replace(/\.ya?ml$/i, '');
+  const { deck, problems } = parseDeck(text, { name, path: absolute, displayPath: file });
+  if (!deck) throw new DeckError(problems);
+  return deck;
+}
+
+function check(text: string, opts: ParseDeckOptions): { findings: Finding[]; deck?: Deck } {
+  const src = readYaml(text.replace(/^\uFEFF/, ''));
+  const findings = [...src.findings];
+  if (!src.usable) return { findings };
+
+  let data: unknown;
+  try {
+    data = toData(src);
+  } catch (err) {
+    if (!(err instanceof ReferenceError) || !/alias/i.test(err.message)) throw err;
+    findings.push(top(`too many YAML aliases (more than ${MAX_ALIAS_COUNT} for one value): the file looks like an alias bomb and was not loaded`));
+    return { findings };
+  }
+  if (data === null || data === undefined) {
+    findings.push(top('the file is empty: a deck needs a "title" and at least one card (a "pitch", "questions" or "ask")'));
+    return { findings };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    findings.push(top(`a deck must be a mapping with keys like "title:" and "questions:", got ${describeValue(data)}`));
+    return { findings };
+  }
+
+  const record = data as Record<string, unknown>;
+  const parsed = deckSchema.safeParse(record);
+  if (!parsed.success) findings.push(...describeIssues(parsed.error.issues, record, deckSchema, src));
+  findings.push(...checkDeck(record, src));
+  const clean = parsed.success && !findings.some((f) => f.severity === 'error');
+  return clean ? { findings, deck: buildDeck(parsed.data, src, opts) } : { findings };
+}
+
+function top(message: string): Finding {
+  return { line: 1, column: 1, path: '', message, severity: 'error' };
+}
+
+/** Sorted by place, keeping the order found for ties, with exact repeats dropped. */
+function sortFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.line}:${f.column}:${f.path}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => a.line - b.line || a.column - b.column);
+}

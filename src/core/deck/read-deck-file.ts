@@ -1,0 +1,64 @@
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+
+/** Largest deck file we read: far above any real deck, small enough to hold in memory safely. */
+export const MAX_DECK_BYTES = 16 * 1024 * 1024;
+
+/** Why a deck file could not be read, in words for people; thrown by {@link readDeckText}. */
+export class UnreadableDeckError extends Error {
+  override name = 'UnreadableDeckError';
+}
+
+/**
+ * Reads a deck file as UTF-8 text without a byte-order mark. Checks the size (and that it is a
+ * regular file, not a folder or a device) before reading, so a huge or endless file is refused
+ * without being loaded.
+ */
+export function readDeckText(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw new UnreadableDeckError(`cannot read the file: ${osReason(err)}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UnreadableDeckError('cannot read the file: it is a folder, not a file');
+    if (!stat.isFile()) throw new UnreadableDeckError('cannot read the file: it is not a regular file');
+    if (stat.size > MAX_DECK_BYTES) {
+      throw new UnreadableDeckError(
+        `the file is too big for a deck: ${stat.size} bytes, over the limit of ${MAX_DECK_BYTES} bytes (${MAX_DECK_BYTES / (1024 * 1024)} MB)`,
+      );
+    }
+    const bytes = readFileSync(fd);
+    try {
+      // TextDecoder drops a leading byte-order mark by itself.
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new UnreadableDeckError('the file is not UTF-8 text');
+    }
+  } catch (err) {
+    if (err instanceof UnreadableDeckError) throw err;
+    throw new UnreadableDeckError(`cannot read the file: ${osReason(err)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'there is no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'part of the path is not a folder',
+  ELOOP: 'too many symbolic links in the path',
+  EMFILE: 'too many files are open',
+  ENAMETOOLONG: 'the path is too long',
+  EIO: 'the disk reported an input/output error',
+};
+
+/** The OS error behind a failed read, in plain words. */
+function osReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code && REASONS[code]) return REASONS[code];
+  return err instanceof Error ? err.message : String(err);
+}
