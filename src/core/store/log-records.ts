@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/** How well the answer was recalled: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type Grade = 1 | 2 | 3 | 4;
+
+/** One answer graded by the user. */
+export interface GradeRecord {
+  v: 1;
+  type: 'grade';
+  id: string;
+  deck: string;
+  card: string;
+  grade: Grade;
+  /** ISO 8601 time of the grade. */
+  at: string;
+  /** How long the user took to answer, in milliseconds. */
+  ms?: number;
+  /** Graded before the card was due (extra practice). */
+  early?: boolean;
+  /** What the user typed, in 'type' answer mode. */
+  typed?: string;
+}
+
+/** Cancels an earlier grade (the log itself is never rewritten). */
+export interface UndoRecord {
+  v: 1;
+  type: 'undo';
+  id: string;
+  deck: string;
+  /** The id of the grade undone. */
+  target: string;
+  at: string;
+}
+
+/** One timed run of the user's pitch. */
+export interface PitchRecord {
+  v: 1;
+  type: 'pitch';
+  id: string;
+  deck: string;
+  ms: number;
+  /** Times (ms from the start) at which each beat was reached. */
+  beats: number[];
+  beatsTotal: number;
+  at: string;
+}
+
+/** A line of the review log. */
+export type LogRecord = GradeRecord | UndoRecord | PitchRecord;
+
+/** The only record format version this build reads and writes. */
+export const LOG_VERSION = 1;
+
+/** A short random record id (12 hex characters, 48 bits: collisions are not a practical concern). */
+export function newRecordId(): string {
+  return randomBytes(6).toString('hex');
+}
+
+const text = z.string().min(1);
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time');
+const millis = z.number().nonnegative();
+
+const schemas = {
+  grade: z.object({
+    v: z.literal(1),
+    type: z.literal('grade'),
+    id: text,
+    deck: text,
+    card: text,
+    grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    at: isoTime,
+    ms: millis.optional(),
+    early: z.boolean().optional(),
+    typed: z.string().optional(),
+  }),
+  undo: z.object({ v: z.literal(1), type: z.literal('undo'), id: text, deck: text, target: text, at: isoTime }),
+  pitch: z.object({
+    v: z.literal(1),
+    type: z.literal('pitch'),
+    id: text,
+    deck: text,
+    ms: millis,
+    beats: z.array(millis),
+    beatsTotal: z.number().int().nonnegative(),
+    at: isoTime,
+  }),
+} satisfies { [K in LogRecord['type']]: z.ZodType<Extract<LogRecord, { type: K }>> };
+
+/**
+ * The result of reading one line: a record, or why the line was skipped. `garbage` is false
+ * when the line at least looks like a record (a JSON object), e.g. one from a newer prep.
+ */
+export type ParsedLine = { ok: true; record: LogRecord } | { ok: false; reason: string; garbage: boolean };
+
+/** Parses and validates one log line (without its newline). */
+export function parseRecordLine(line: string): ParsedLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { ok: false, reason: 'not valid JSON', garbage: true };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: 'not a record (expected a JSON object)', garbage: true };
+  }
+  const { v, type } = value as { v?: unknown; type?: unknown };
+  if (v !== LOG_VERSION) {
+    return { ok: false, reason: `unknown record version ${JSON.stringify(v) ?? 'missing'} (written by a newer prep?)`, garbage: v === undefined };
+  }
+  if (typeof type !== 'string' || !Object.hasOwn(schemas, type)) {
+    return { ok: false, reason: `unknown record type ${JSON.stringify(type) ?? 'missing'}`, garbage: false };
+  }
+  const result = schemas[type as LogRecord['type']].safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return { ok: false, reason: `malformed ${type} record (${where}${issue?.message ?? 'invalid'})`, garbage: false };
+  }
+  return { ok: true, record: result.data };
+}
