@@ -1,0 +1,99 @@
+import { State } from 'ts-fsrs';
+import type { Card } from '../deck/types.js';
+import type { CardProgress } from './progress.js';
+import { dayStart, nextDayStart } from './day.js';
+
+/** Learning cards due within this window are shown early when nothing else waits (Anki's learn-ahead). */
+export const LEARN_AHEAD_MS = 20 * 60 * 1000;
+
+export type PickReason = 'learning' | 'review' | 'new' | 'learn-ahead';
+
+/** Inputs to the queue that are not card state. */
+export interface QueueOptions {
+  now: Date;
+  /** Daily limit of cards seen for the first time. */
+  newPerDay: number;
+  /** New cards already introduced in the current study day. */
+  newToday: number;
+}
+
+const isLearning = (p: CardProgress) => p.fsrs.state === State.Learning || p.fsrs.state === State.Relearning;
+
+/**
+ * Picks the next card of a session: (re)learning cards that are due, then due reviews, then new
+ * cards up to the daily limit, then learning cards due within 20 minutes. Ties go to the
+ * earliest due, then deck order.
+ */
+export function pickNext(
+  cards: readonly Card[],
+  progress: ReadonlyMap<string, CardProgress>,
+  opts: QueueOptions,
+): { id: string; reason: PickReason } | null {
+  const now = opts.now.getTime();
+  const endOfDay = nextDayStart(opts.now).getTime();
+  let best: { id: string; due: number; rank: number; reason: PickReason } | null = null;
+  const consider = (id: string, due: number, rank: number, reason: PickReason) => {
+    if (!best || rank < best.rank || (rank === best.rank && due < best.due)) best = { id, due, rank, reason };
+  };
+  const newAllowed = opts.newToday < opts.newPerDay;
+  for (const c of cards) {
+    const p = progress.get(c.id);
+    if (!p) continue;
+    const due = p.fsrs.due.getTime();
+    if (isLearning(p)) {
+      if (due <= now) consider(c.id, due, 0, 'learning');
+      else if (due <= now + LEARN_AHEAD_MS) consider(c.id, due, 3, 'learn-ahead');
+    } else if (p.fsrs.state === State.Review) {
+      if (due < endOfDay) consider(c.id, due, 1, 'review');
+    } else if (newAllowed) {
+      // New cards keep deck order: `due` is the same for all of them, so the first one wins.
+      consider(c.id, due, 2, 'new');
+    }
+  }
+  const picked = best as { id: string; reason: PickReason } | null;
+  return picked ? { id: picked.id, reason: picked.reason } : null;
+}
+
+/** How many cards the session still holds now (due learning + due reviews + allowed new + learn-ahead). */
+export function countWaiting(
+  cards: readonly Card[],
+  progress: ReadonlyMap<string, CardProgress>,
+  opts: QueueOptions,
+): number {
+  const now = opts.now.getTime();
+  const endOfDay = nextDayStart(opts.now).getTime();
+  let waiting = 0;
+  let fresh = 0;
+  for (const c of cards) {
+    const p = progress.get(c.id);
+    if (!p) continue;
+    const due = p.fsrs.due.getTime();
+    if (isLearning(p)) waiting += due <= now + LEARN_AHEAD_MS ? 1 : 0;
+    else if (p.fsrs.state === State.Review) waiting += due < endOfDay ? 1 : 0;
+    else fresh++;
+  }
+  return waiting + Math.min(fresh, Math.max(0, opts.newPerDay - opts.newToday));
+}
+
+/** The earliest moment any card becomes due, or null when the deck has no scheduled cards. */
+export function nextDue(cards: readonly Card[], progress: ReadonlyMap<string, CardProgress>): Date | null {
+  let min: number | null = null;
+  for (const c of cards) {
+    const p = progress.get(c.id);
+    if (!p || p.fsrs.state === State.New) continue;
+    const due = p.fsrs.due.getTime();
+    if (min === null || due < min) min = due;
+  }
+  return min === null ? null : new Date(min);
+}
+
+/** New cards introduced in the study day containing `now`: cards whose first counted grade falls in it. */
+export function newIntroducedToday(progress: ReadonlyMap<string, CardProgress>, now: Date): number {
+  const start = dayStart(now).getTime();
+  let n = 0;
+  for (const p of progress.values()) {
+    const first = p.grades[0];
+    if (first && new Date(first.at).getTime() >= start) n++;
+  }
+  return n;
+}

@@ -1,0 +1,101 @@
+import type { Grade, LogRecord } from '../store/review-log.js';
+import { newRecordId } from '../store/review-log.js';
+import { drillReducer, type DrillAction, type DrillState } from './drill-state.js';
+
+/** Where committed actions go: the review log in the app, an array in tests. */
+export interface RecordSink {
+  append(record: LogRecord): void;
+}
+
+/** User intents; the session turns them into log records and reducer actions. */
+export type DrillIntent =
+  | { type: 'reveal' }
+  | { type: 'grade'; grade: Grade }
+  | { type: 'undo' }
+  | { type: 'practise-all' }
+  | { type: 'toggle-help' };
+
+/**
+ * Owns a drill's state and commits what must last. A grade is appended (and fsync'd) to the log
+ * before the reducer moves on, so the next card is never shown over an unsaved grade.
+ */
+export class DrillSession {
+  private state: DrillState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    initial: DrillState,
+    private readonly sink: RecordSink,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.state = initial;
+  }
+
+  getState = (): DrillState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  send = (intent: DrillIntent): void => {
+    const now = this.clock();
+    const s = this.state;
+    switch (intent.type) {
+      case 'reveal':
+        return this.apply({ type: 'reveal', now });
+      case 'toggle-help':
+        return this.apply({ type: 'toggle-help' });
+      case 'practise-all':
+        return this.apply({ type: 'practise-all', now });
+      case 'grade': {
+        if (s.phase !== 'revealed' || !s.current) return;
+        const record = {
+          v: 1 as const,
+          type: 'grade' as const,
+          id: newRecordId(),
+          deck: s.config.deck.name,
+          card: s.current.id,
+          grade: intent.grade,
+          at: new Date(now).toISOString(),
+          ms: Math.max(0, (s.revealedAt ?? now) - s.shownAt),
+          ...(s.mode === 'all' ? { early: true } : {}),
+        };
+        if (!this.commit(record)) return;
+        return this.apply({ type: 'graded', record, now });
+      }
+      case 'undo': {
+        const last = s.undo[s.undo.length - 1];
+        if (!last) return;
+        const record = {
+          v: 1 as const,
+          type: 'undo' as const,
+          id: newRecordId(),
+          deck: s.config.deck.name,
+          target: last.recordId,
+          at: new Date(now).toISOString(),
+        };
+        if (!this.commit(record)) return;
+        return this.apply({ type: 'undone', now });
+      }
+    }
+  };
+
+  private commit(record: LogRecord): boolean {
+    try {
+      this.sink.append(record);
+      return true;
+    } catch (err) {
+      const what = record.type === 'undo' ? 'Undo' : 'Grade';
+      this.apply({ type: 'error', message: `${what} not saved: ${(err as Error).message}` });
+      return false;
+    }
+  }
+
+  private apply(action: DrillAction): void {
+    const next = drillReducer(this.state, action);
+    if (next === this.state) return;
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,183 @@
+import type { FSRS } from 'ts-fsrs';
+import type { Deck } from '../deck/types.js';
+import type { GradeRecord } from '../store/review-log.js';
+import { scheduler } from '../schedule/fsrs.js';
+import { applyGrade, type CardProgress } from '../schedule/progress.js';
+import { countWaiting, newIntroducedToday, pickNext, type PickReason } from '../schedule/queue.js';
+
+/** `due`: what the schedule asks for today; `all`: every card, lowest predicted recall first. */
+export type DrillMode = 'due' | 'all';
+export type Phase = 'question' | 'revealed' | 'done' | 'empty';
+
+export interface DrillConfig {
+  deck: Deck;
+  retention: number;
+  newPerDay: number;
+}
+
+interface Snapshot {
+  progress: ReadonlyMap<string, CardProgress>;
+  current: DrillState['current'];
+  queue: readonly string[];
+  reviewed: number;
+  again: number;
+  newToday: number;
+}
+
+/** The drill as a state machine: everything a screen needs, nothing it must compute. */
+export interface DrillState {
+  config: DrillConfig;
+  mode: DrillMode;
+  progress: ReadonlyMap<string, CardProgress>;
+  phase: Phase;
+  current: { id: string; reason: PickReason | 'practice' } | null;
+  /** Cards left in `all` mode, in order. */
+  queue: readonly string[];
+  shownAt: number;
+  revealedAt: number | null;
+  newToday: number;
+  reviewed: number;
+  again: number;
+  startedAt: number;
+  /** Grades that `undo` can take back, newest last. */
+  undo: ReadonlyArray<{ recordId: string; before: Snapshot }>;
+  help: boolean;
+  /** A message for the user, e.g. a grade that could not be saved. */
+  error: string | null;
+}
+
+export type DrillAction =
+  | { type: 'reveal'; now: number }
+  | { type: 'graded'; record: GradeRecord; now: number }
+  | { type: 'undone'; now: number }
+  | { type: 'practise-all'; now: number }
+  | { type: 'toggle-help' }
+  | { type: 'error'; message: string };
+
+const fsrsOf = (s: DrillState): FSRS => scheduler(s.config.retention);
+
+/** Cards ordered weakest first: lowest predicted recall now, never-seen cards last in deck order. */
+export function weakestFirst(f: FSRS, deck: Deck, progress: ReadonlyMap<string, CardProgress>, now: Date): string[] {
+  const recall = (id: string) => {
+    const p = progress.get(id);
+    return p && p.grades.length > 0 ? f.get_retrievability(p.fsrs, now, false) : 2;
+  };
+  return deck.cards.map((c) => c.id).sort((a, b) => recall(a) - recall(b));
+}
+
+function advance(s: DrillState, now: number): DrillState {
+  if (s.mode === 'all') {
+    const [id, ...rest] = s.queue;
+    if (!id) return { ...s, current: null, queue: [], phase: 'done' };
+    return { ...s, current: { id, reason: 'practice' }, queue: rest, phase: 'question', shownAt: now, revealedAt: null };
+  }
+  const next = pickNext(s.config.deck.cards, s.progress, {
+    now: new Date(now),
+    newPerDay: s.config.newPerDay,
+    newToday: s.newToday,
+  });
+  if (!next) return { ...s, current: null, phase: s.reviewed === 0 ? 'empty' : 'done' };
+  return { ...s, current: next, phase: 'question', shownAt: now, revealedAt: null };
+}
+
+/** The state a drill opens in. */
+export function initDrill(
+  config: DrillConfig,
+  progress: ReadonlyMap<string, CardProgress>,
+  now: number,
+  mode: DrillMode = 'due',
+): DrillState {
+  const base: DrillState = {
+    config,
+    mode,
+    progress,
+    phase: 'question',
+    current: null,
+    queue: mode === 'all' ? weakestFirst(scheduler(config.retention), config.deck, progress, new Date(now)) : [],
+    shownAt: now,
+    revealedAt: null,
+    newToday: newIntroducedToday(progress, new Date(now)),
+    reviewed: 0,
+    again: 0,
+    startedAt: now,
+    undo: [],
+    help: false,
+    error: null,
+  };
+  return advance(base, now);
+}
+
+/** The drill reducer: pure, with "now" carried by each action. */
+export function drillReducer(s: DrillState, a: DrillAction): DrillState {
+  switch (a.type) {
+    case 'reveal':
+      return s.phase === 'question' ? { ...s, phase: 'revealed', revealedAt: a.now, error: null } : s;
+    case 'graded': {
+      if (s.phase !== 'revealed' || !s.current || s.current.id !== a.record.card) return s;
+      const before: Snapshot = {
+        progress: s.progress,
+        current: s.current,
+        queue: s.queue,
+        reviewed: s.reviewed,
+        again: s.again,
+        newToday: s.newToday,
+      };
+      const old = s.progress.get(a.record.card);
+      if (!old) return s;
+      const progress = new Map(s.progress);
+      progress.set(a.record.card, applyGrade(fsrsOf(s), old, a.record));
+      const wasNew = old.grades.length === 0;
+      // In `all` mode a forgotten card goes to the back of the line once more.
+      const queue = s.mode === 'all' && a.record.grade === 1 ? [...s.queue, a.record.card] : s.queue;
+      return advance(
+        {
+          ...s,
+          progress,
+          queue,
+          reviewed: s.reviewed + 1,
+          again: s.again + (a.record.grade === 1 ? 1 : 0),
+          newToday: s.newToday + (wasNew ? 1 : 0),
+          undo: [...s.undo, { recordId: a.record.id, before }],
+          error: null,
+        },
+        a.now,
+      );
+    }
+    case 'undone': {
+      const last = s.undo[s.undo.length - 1];
+      if (!last) return s;
+      return {
+        ...s,
+        ...last.before,
+        undo: s.undo.slice(0, -1),
+        phase: 'question',
+        shownAt: a.now,
+        revealedAt: null,
+        error: null,
+      };
+    }
+    case 'practise-all': {
+      if (s.phase !== 'empty' && s.phase !== 'done') return s;
+      const queue = weakestFirst(fsrsOf(s), s.config.deck, s.progress, new Date(a.now));
+      return advance({ ...s, mode: 'all', queue }, a.now);
+    }
+    case 'toggle-help':
+      return { ...s, help: !s.help };
+    case 'error':
+      return { ...s, error: a.message };
+  }
+}
+
+/** Position in the session for the header: "3/9". */
+export function position(s: DrillState): { index: number; total: number } {
+  const waiting =
+    s.mode === 'all'
+      ? s.queue.length
+      : countWaiting(s.config.deck.cards, s.progress, {
+          now: new Date(s.shownAt),
+          newPerDay: s.config.newPerDay,
+          newToday: s.newToday,
+        }) - (s.current ? 1 : 0);
+  const index = s.reviewed + (s.current ? 1 : 0);
+  return { index, total: index + Math.max(0, waiting) };
+}
