@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import { DeckError, formatProblem, type Deck } from '../core/deck/types.js';
+import { locateDeck, type DeckDirs } from '../core/deck/locate.js';
+import { loadDeckFile } from '../core/deck/load-deck.js';
+import { resolvePaths } from '../core/store/paths.js';
+import { relative } from 'node:path';
+
+/** Exit codes: 0 fine, 1 runtime failure, 2 bad input (arguments, deck, no terminal). */
+export const EXIT_USAGE = 2;
+
+/** A failure to report as one plain line and an exit code, never a stack trace. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly code = EXIT_USAGE,
+    /** Lines that already say where they come from (file:line:col) and need no "prep:" prefix. */
+    readonly located = false,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+// dist/prep.js and src/cli.tsx both sit one folder below the package root.
+const SHIPPED = fileURLToPath(new URL('../decks/', import.meta.url));
+
+/** Paths and deck folders for this run; PREP_HOME and XDG variables are read here. */
+export function context(env: NodeJS.ProcessEnv = process.env) {
+  const paths = resolvePaths(env);
+  const dirs: DeckDirs = { user: paths.decksDir, shipped: env.PREP_SHIPPED_DECKS ?? SHIPPED };
+  return { paths, dirs };
+}
+
+/** Finds and loads a deck by name or path, turning every failure into a UserError. */
+export function openDeck(arg: string, dirs: DeckDirs, cwd = process.cwd()): Deck {
+  const ref = locateDeck(arg, dirs, cwd);
+  if ('error' in ref) throw new UserError(ref.error);
+  const shown = relative(cwd, ref.path);
+  try {
+    return loadDeckFile(ref.path, shown.startsWith('..') ? ref.path : shown);
+  } catch (err) {
+    if (err instanceof DeckError) throw new UserError(err.problems.map(formatProblem).join('\n'), EXIT_USAGE, true);
+    throw err;
+  }
+}
+
+/** Interactive screens need a terminal that can go into raw mode. */
+export function requireTty(command: string): void {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    const which = !process.stdin.isTTY ? 'input is' : 'output is';
+    throw new UserError(`prep ${command} is interactive and needs a terminal, but its ${which} not a terminal.`);
+  }
+}

@@ -1,0 +1,65 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+
+/** A deck file found on disk, before it is parsed. */
+export interface DeckRef {
+  name: string;
+  path: string;
+  /** True for the decks that ship with prep, false for the user's own. */
+  shipped: boolean;
+}
+
+/** The folders decks are looked up in, the user's first. */
+export interface DeckDirs {
+  user: string;
+  shipped: string;
+}
+
+const EXTS = ['.yaml', '.yml'];
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+function decksIn(dir: string, shipped: boolean): DeckRef[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((f) => EXTS.includes(extname(f)))
+    .sort()
+    .map((f) => ({ name: basename(f, extname(f)), path: join(dir, f), shipped }));
+}
+
+/** Every deck: the user's, then the shipped ones a user deck of the same name does not hide. */
+export function listDecks(dirs: DeckDirs): DeckRef[] {
+  const user = decksIn(dirs.user, false);
+  const taken = new Set(user.map((d) => d.name));
+  return [...user, ...decksIn(dirs.shipped, true).filter((d) => !taken.has(d.name))];
+}
+
+/** True when the argument names a file rather than a deck: it has a slash or a YAML extension. */
+export function isPathArg(arg: string): boolean {
+  return arg.includes('/') || arg.includes('\\') || EXTS.includes(extname(arg));
+}
+
+/**
+ * Finds the deck an argument means. A name is looked up only inside the deck folders (so `..`
+ * can never escape them); anything else must be given as a path.
+ */
+export function locateDeck(arg: string, dirs: DeckDirs, cwd = process.cwd()): DeckRef | { error: string } {
+  if (isPathArg(arg)) {
+    const path = resolve(cwd, arg);
+    try {
+      if (!statSync(path).isFile()) return { error: `${arg} is not a file` };
+    } catch {
+      return { error: `no such file: ${arg}` };
+    }
+    return { name: basename(path, extname(path)), path, shipped: false };
+  }
+  const known = listDecks(dirs);
+  const found = NAME.test(arg) ? known.find((d) => d.name === arg) : undefined;
+  if (found) return found;
+  const list = known.map((d) => (d.shipped ? `${d.name} (shipped)` : d.name)).join(', ');
+  return { error: `no deck named "${arg}". Available: ${list || 'none'}. A file can be given as a path: prep drill ./my-deck.yaml` };
+}

@@ -1,0 +1,26 @@
+import { Box, Text } from 'ink';
+import type { Card } from '../../core/deck/types.js';
+
+/** The prompt, and after the reveal the model answer with its key points. */
+export function CardView({ card, revealed }: { card: Card; revealed: boolean }) {
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      <Text bold>{card.prompt}</Text>
+      {card.kind === 'pitch' && card.seconds ? <Text dimColor>{`Say it aloud. Target: ${card.seconds} s`}</Text> : null}
+      {revealed ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text>{card.answer}</Text>
+          {card.why ? <Text dimColor>{`Why ask: ${card.why}`}</Text> : null}
+          {card.points.length > 0 ? (
+            <Box flexDirection="column" marginTop={1}>
+              <Text color="yellow">{card.kind === 'pitch' ? 'Beats' : 'Key points'}</Text>
+              {card.points.map((p, i) => (
+                <Text key={i}>{`  • ${p}`}</Text>
+              ))}
+            </Box>
+          ) : null}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

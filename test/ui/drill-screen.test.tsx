@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'ink-testing-library';
+import { scheduler } from '../../src/core/schedule/fsrs.js';
+import { replay } from '../../src/core/schedule/progress.js';
+import { initDrill } from '../../src/core/session/drill-state.js';
+import { DrillSession } from '../../src/core/session/drill-session.js';
+import type { LogRecord } from '../../src/core/store/review-log.js';
+import { DrillScreen } from '../../src/ui/screens/drill-screen.js';
+import { KEY, press, waitForFrame } from '../helpers/ink.js';
+import { makeDeck, question } from '../helpers/deck.js';
+
+const T0 = new Date('2026-11-26T10:00').getTime();
+
+function mount(opts: { newPerDay?: number; cards?: number } = {}) {
+  const deck = makeDeck(opts.cards ?? 3);
+  deck.cards[0] = question('q1', { prompt: 'How would you sandbox an agent?', answer: 'Threat model first.', points: ['STRIDE', 'layers'] });
+  const log: LogRecord[] = [];
+  let now = T0;
+  const clock = () => now;
+  const state = initDrill({ deck, retention: 0.9, newPerDay: opts.newPerDay ?? 20 }, replay(scheduler(0.9), deck.cards, []), now);
+  const session = new DrillSession(state, { append: (r) => void log.push(r) }, clock);
+  const onDone = vi.fn();
+  const r = render(<DrillScreen session={session} onDone={onDone} clock={clock} />);
+  return { ...r, log, onDone, advance: (ms: number) => (now += ms) };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('drill screen', () => {
+  it('shows the question with its kind and position, then reveals the answer and key points', async () => {
+    const { lastFrame, stdin } = mount();
+    let frame = await waitForFrame(lastFrame, 'How would you sandbox an agent?');
+    expect(frame).toContain('Question');
+    expect(frame).toContain('1/3');
+    expect(frame).not.toContain('Threat model first.');
+    await press(stdin, KEY.space);
+    frame = await waitForFrame(lastFrame, 'Threat model first.');
+    expect(frame).toContain('Key points');
+    expect(frame).toContain('• STRIDE');
+    // Each grade shows the wait it would give: a new card's Again is one minute, Easy is days.
+    expect(frame).toMatch(/1 Again · 1m/);
+    expect(frame).toMatch(/4 Easy · \d+d/);
+  });
+
+  it('grades with a number key: the grade is recorded and the next card shown', async () => {
+    const { lastFrame, stdin, log } = mount();
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, KEY.enter);
+    await waitForFrame(lastFrame, 'Threat model');
+    await press(stdin, '3');
+    const frame = await waitForFrame(lastFrame, 'Question q2?');
+    // q1 is on its 10-minute learning step and will come back this session: 4 cards in all.
+    expect(frame).toContain('2/4');
+    expect(log).toMatchObject([{ type: 'grade', card: 'q1', grade: 3 }]);
+  });
+
+  it('ignores grade keys before the reveal', async () => {
+    const { lastFrame, stdin, log } = mount();
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, '3');
+    expect(log).toHaveLength(0);
+    expect(lastFrame()).toContain('sandbox');
+  });
+
+  it('u undoes the last grade and shows that card again', async () => {
+    const { lastFrame, stdin, log } = mount();
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, KEY.space);
+    await press(stdin, '1');
+    await waitForFrame(lastFrame, 'Question q2?');
+    await press(stdin, 'u');
+    const frame = await waitForFrame(lastFrame, 'How would you sandbox an agent?');
+    expect(frame).toContain('1/3');
+    expect(log.map((r) => r.type)).toEqual(['grade', 'undo']);
+  });
+
+  it('? shows help drawn from the keymap, and ? again hides it', async () => {
+    const { lastFrame, stdin } = mount();
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, '?');
+    const frame = await waitForFrame(lastFrame, 'Keys');
+    expect(frame).toContain('Take back the last grade');
+    expect(frame).toMatch(/q\/esc\/ctrl\+c\s+Quit/);
+    await press(stdin, '?');
+    await waitForFrame(lastFrame, (f) => !f.includes('Take back') && f.includes('sandbox'));
+  });
+
+  it.each([['q'], [KEY.esc], [KEY.ctrlC]])('quits on %j and reports done once', async (key) => {
+    const { lastFrame, stdin, onDone } = mount();
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, key);
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+  });
+
+  it('after some grades, quitting shows the summary', async () => {
+    const { lastFrame, stdin, onDone } = mount();
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, KEY.space);
+    await press(stdin, '1');
+    await waitForFrame(lastFrame, 'Question q2?');
+    await press(stdin, 'q');
+    const frame = await waitForFrame(lastFrame, 'Reviewed 1 card');
+    expect(frame).toContain('Again: 1');
+    expect(frame).toMatch(/Next card due in 1m/);
+    expect(onDone).toHaveBeenCalled();
+  });
+
+  it('says when nothing is due and offers to practise anyway', async () => {
+    const { lastFrame, stdin, log } = mount({ newPerDay: 0 });
+    const frame = await waitForFrame(lastFrame, 'Nothing is due');
+    expect(frame).toContain('p practise anyway');
+    await press(stdin, 'p');
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, KEY.space);
+    await press(stdin, '4');
+    expect(log[0]).toMatchObject({ card: 'q1', grade: 4, early: true });
+  });
+
+  it('runs an answer timer while the question is up (fake clock)', async () => {
+    vi.useFakeTimers({ now: T0 });
+    const { lastFrame, advance } = mount();
+    await waitForFrame(lastFrame, '0:00');
+    advance(12_000);
+    await vi.advanceTimersByTimeAsync(1000);
+    await waitForFrame(lastFrame, '0:12');
+  });
+});
