@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { DeckError, formatProblem, type Deck } from '../core/deck/types.js';
 import { locateDeck, type DeckDirs } from '../core/deck/locate.js';
-import { loadDeckFile } from '../core/deck/load-deck.js';
+import { openDeckFile } from '../core/deck/open-deck-file.js';
+import pkg from '../../package.json' with { type: 'json' };
 import { resolvePaths } from '../core/store/paths.js';
 import { relative } from 'node:path';
 
@@ -32,12 +33,12 @@ export function context(env: NodeJS.ProcessEnv = process.env) {
 }
 
 /** Finds and loads a deck by name or path, turning every failure into a UserError. */
-export function openDeck(arg: string, dirs: DeckDirs, cwd = process.cwd()): Deck {
+export async function openDeck(arg: string, dirs: DeckDirs, cacheDir?: string, cwd = process.cwd()): Promise<Deck> {
   const ref = locateDeck(arg, dirs, cwd);
   if ('error' in ref) throw new UserError(ref.error);
   const shown = relative(cwd, ref.path);
   try {
-    return loadDeckFile(ref.path, shown.startsWith('..') ? ref.path : shown);
+    return await openDeckFile(ref.path, { displayPath: shown.startsWith('..') ? ref.path : shown, cacheDir, salt: pkg.version });
   } catch (err) {
     if (err instanceof DeckError) throw new UserError(err.problems.map(formatProblem).join('\n'), EXIT_USAGE, true);
     throw err;

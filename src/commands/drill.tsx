@@ -17,7 +17,7 @@ export interface DrillOptions {
 /** `prep drill <deck>`: load, replay progress, run the drill screen until the user is done. */
 export async function drill(deckArg: string, opts: DrillOptions): Promise<number> {
   const { paths, dirs } = context();
-  const deck = openDeck(deckArg, dirs);
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir);
   requireTty('drill');
   const settings = openSettings(paths.configDir);
   const { retention, newPerDay } = settings.get();

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 
 /** How well the answer was recalled: 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export type Grade = 1 | 2 | 3 | 4;
@@ -57,35 +56,36 @@ export function newRecordId(): string {
   return randomBytes(6).toString('hex');
 }
 
-const text = z.string().min(1);
-const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time');
-const millis = z.number().nonnegative();
+// Hand-written checks, not zod: a year of history is tens of thousands of lines, read at every
+// start, and a schema library would also add its own start-up cost to every command.
+type Check = (value: unknown) => boolean;
+const text: Check = (x) => typeof x === 'string' && x.length > 0;
+const isoTime: Check = (x) => typeof x === 'string' && !Number.isNaN(Date.parse(x));
+const millis: Check = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+const optional = (c: Check): Check => (x) => x === undefined || c(x);
+const oneOf = (...xs: unknown[]): Check => (x) => xs.includes(x);
 
-const schemas = {
-  grade: z.object({
-    v: z.literal(1),
-    type: z.literal('grade'),
+const shapes: { [K in LogRecord['type']]: Record<string, Check> } = {
+  grade: {
     id: text,
     deck: text,
     card: text,
-    grade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    grade: oneOf(1, 2, 3, 4),
     at: isoTime,
-    ms: millis.optional(),
-    early: z.boolean().optional(),
-    typed: z.string().optional(),
-  }),
-  undo: z.object({ v: z.literal(1), type: z.literal('undo'), id: text, deck: text, target: text, at: isoTime }),
-  pitch: z.object({
-    v: z.literal(1),
-    type: z.literal('pitch'),
+    ms: optional(millis),
+    early: optional((x) => typeof x === 'boolean'),
+    typed: optional((x) => typeof x === 'string'),
+  },
+  undo: { id: text, deck: text, target: text, at: isoTime },
+  pitch: {
     id: text,
     deck: text,
     ms: millis,
-    beats: z.array(millis),
-    beatsTotal: z.number().int().nonnegative(),
+    beats: (x) => Array.isArray(x) && x.every(millis),
+    beatsTotal: (x) => Number.isInteger(x) && (x as number) >= 0,
     at: isoTime,
-  }),
-} satisfies { [K in LogRecord['type']]: z.ZodType<Extract<LogRecord, { type: K }>> };
+  },
+};
 
 /**
  * The result of reading one line: a record, or why the line was skipped. `garbage` is false
@@ -108,14 +108,12 @@ export function parseRecordLine(line: string): ParsedLine {
   if (v !== LOG_VERSION) {
     return { ok: false, reason: `unknown record version ${JSON.stringify(v) ?? 'missing'} (written by a newer prep?)`, garbage: v === undefined };
   }
-  if (typeof type !== 'string' || !Object.hasOwn(schemas, type)) {
+  if (typeof type !== 'string' || !Object.hasOwn(shapes, type)) {
     return { ok: false, reason: `unknown record type ${JSON.stringify(type) ?? 'missing'}`, garbage: false };
   }
-  const result = schemas[type as LogRecord['type']].safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return { ok: false, reason: `malformed ${type} record (${where}${issue?.message ?? 'invalid'})`, garbage: false };
+  const fields = value as Record<string, unknown>;
+  for (const [key, ok] of Object.entries(shapes[type as LogRecord['type']])) {
+    if (!ok(fields[key])) return { ok: false, reason: `malformed ${type} record (${key}: invalid value)`, garbage: false };
   }
-  return { ok: true, record: result.data };
+  return { ok: true, record: value as LogRecord };
 }

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { readDeckText, UnreadableDeckError } from './read-deck-file.js';
+import { DeckError, type Deck } from './types.js';
+
+/**
+ * Loads a deck, using a cache of validated decks keyed by the hash of the file's text (and of
+ * prep's version, so a new loader never trusts an old entry). A hit skips YAML parsing and
+ * validation, and with them the parser and schema modules, which are imported only on a miss:
+ * that is most of a start-up's own cost, and it grows with the deck.
+ *
+ * @param salt changes whenever the Deck shape may change (prep's version).
+ * @throws DeckError with every problem, as {@link loadDeckFile} does.
+ */
+export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string }): Promise<Deck> {
+  const absolute = resolve(path);
+  const file = opts.displayPath ?? path;
+  let text: string;
+  try {
+    text = readDeckText(absolute);
+  } catch (err) {
+    const message = err instanceof UnreadableDeckError ? err.message : `cannot read the file: ${String(err)}`;
+    throw new DeckError([{ file, line: 1, column: 1, path: '', message, severity: 'error' }]);
+  }
+  const name = basename(absolute).replace(/\.ya?ml$/i, '');
+  const key = createHash('sha256').update(opts.salt).update('\0').update(text).digest('hex');
+  const entry = opts.cacheDir ? join(opts.cacheDir, 'decks', `${key}.json`) : null;
+  if (entry) {
+    const hit = readEntry(entry);
+    if (hit) return { ...hit, name, path: absolute };
+  }
+  const { parseDeck } = await import('./load-deck.js');
+  const { deck, problems } = parseDeck(text, { name, path: absolute, displayPath: file });
+  if (!deck) throw new DeckError(problems);
+  if (entry) writeEntry(entry, deck);
+  return deck;
+}
+
+function readEntry(file: string): Deck | null {
+  try {
+    const deck = JSON.parse(readFileSync(file, 'utf8')) as Deck;
+    return typeof deck.title === 'string' && Array.isArray(deck.cards) ? deck : null;
+  } catch {
+    return null;
+  }
+}
+
+// Best effort: a cache that cannot be written only costs the next start a parse.
+function writeEntry(file: string, deck: Deck): void {
+  try {
+    mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(deck), { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    /* see above */
+  }
+}
