@@ -4,12 +4,15 @@ import { spawn } from 'node:child_process';
 
 const sh = (w) => `'${w.replace(/'/g, `'\\''`)}'`;
 
+// Ink draws only the final frame when it thinks it runs in CI; a person's terminal has no CI markers.
+const terminalEnv = (env) => Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && !k.startsWith('CI_')));
+
 /** Resolves with milliseconds from spawn until stdout shows `marker`. */
 export function timeToFirstFrame(argv, marker, { env = process.env, cols = 100, rows = 30, timeoutMs = 20000 } = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const inner = `stty cols ${cols} rows ${rows}; exec ${argv.map(sh).join(' ')}`;
-    const child = spawn('script', ['-qfec', inner, '/dev/null'], { env: { TERM: 'xterm-256color', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-qfec', inner, '/dev/null'], { env: { TERM: 'xterm-256color', ...terminalEnv(env) }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let done = false;
     const timer = setTimeout(() => finish(new Error(`no frame with "${marker}" within ${timeoutMs} ms; got ${JSON.stringify(out.slice(-300))}`)), timeoutMs);

@@ -6,6 +6,16 @@ import xterm from '@xterm/headless';
 
 const { Terminal } = xterm;
 
+/**
+ * The environment of a person's terminal: without CI markers, because Ink (through is-in-ci)
+ * draws only the final frame when it believes it runs in CI, and CI sets CI=true.
+ */
+export function terminalEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) if (k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && !k.startsWith('CI_')) out[k] = v;
+  return out;
+}
+
 /** Quotes a word for /bin/sh. */
 const sh = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
 
@@ -39,7 +49,7 @@ export class Pty {
     const inner = `stty cols ${cols} rows ${rows}; echo $$ > ${sh(pidFile)}; exec ${argv.map(sh).join(' ')}`;
     this.child = spawn('script', ['-qfec', inner, '/dev/null'], {
       cwd: opts.cwd,
-      env: { TERM: 'xterm-256color', ...opts.env },
+      env: { TERM: 'xterm-256color', ...terminalEnv(opts.env ?? process.env) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child.stdout!.setEncoding('utf8');
