@@ -24,7 +24,10 @@ export const shared = {
 };
 
 const entries = [{ in: 'src/cli.tsx', out: 'dist/prep.js', hashbang: true }];
-if (process.argv.includes('--bench')) entries.push({ in: 'bench/minimal-ink.tsx', out: 'dist/bench/minimal-ink.js' });
+if (process.argv.includes('--bench')) {
+  entries.push({ in: 'bench/minimal-ink.tsx', out: 'dist/bench/minimal-ink.js' });
+  entries.push({ in: 'bench/grade-latency.ts', out: 'dist/bench/grade-latency.js' });
+}
 
 for (const entry of entries) {
   await build({

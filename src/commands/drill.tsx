@@ -1,10 +1,7 @@
 import { render } from 'ink';
 import { openDeck, context, requireTty } from './context.js';
-import { ReviewLog } from '../core/store/review-log.js';
-import { reviewLogPath } from '../core/store/paths.js';
+import { loadProgress } from './load-progress.js';
 import { openSettings } from '../core/store/settings.js';
-import { scheduler } from '../core/schedule/fsrs.js';
-import { replay } from '../core/schedule/progress.js';
 import { initDrill } from '../core/session/drill-state.js';
 import { DrillSession } from '../core/session/drill-session.js';
 import { Root } from '../ui/app.js';
@@ -21,16 +18,17 @@ export async function drill(deckArg: string, opts: DrillOptions): Promise<number
   requireTty('drill');
   const settings = openSettings(paths.configDir);
   const { retention, newPerDay } = settings.get();
-  const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
+  const { log, progress, warnings, saveSnapshot } = loadProgress(paths, deck, retention);
   for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${w}\n`);
 
   const now = Date.now();
-  const progress = replay(scheduler(retention), deck.cards, records);
   const session = new DrillSession(initDrill({ deck, retention, newPerDay }, progress, now, opts.all ? 'all' : 'due'), log);
 
   const app = render(<Root>{(done) => <DrillScreen session={session} onDone={done} />}</Root>, {
     exitOnCtrlC: false,
   });
+  // After the first frame is out: the next start then replays only what this one adds.
+  setImmediate(saveSnapshot);
   // Every grade is already on disk; a signal only needs the terminal put back.
   const stop = () => app.unmount();
   process.once('SIGTERM', stop);

@@ -1,6 +1,7 @@
 import { createEmptyCard, State, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { Grade, GradeRecord, LogRecord } from '../store/review-log.js';
+import { replayFrom } from './snapshot.js';
 
 /** What prep knows of one card: its FSRS memory state and the grades that built it. */
 export interface CardProgress {
@@ -14,13 +15,17 @@ export function emptyProgress(now: Date): CardProgress {
   return { fsrs: createEmptyCard(now), grades: [] };
 }
 
-/** Applies one grade with FSRS. A clock that went backwards is treated as "no time passed". */
-export function applyGrade(f: FSRS, p: CardProgress, record: GradeRecord): CardProgress {
+/** The FSRS state after one grade. A clock that went backwards is treated as "no time passed". */
+export function nextState(f: FSRS, card: FsrsCard, record: GradeRecord): FsrsCard {
   let at = new Date(record.at);
-  const last = p.fsrs.last_review;
+  const last = card.last_review;
   if (last && at.getTime() < last.getTime()) at = new Date(last);
-  const next = f.next(p.fsrs, at, record.grade as FsrsGrade);
-  return { fsrs: next.card, grades: [...p.grades, record] };
+  return f.next(card, at, record.grade as FsrsGrade).card;
+}
+
+/** Applies one grade with FSRS. */
+export function applyGrade(f: FSRS, p: CardProgress, record: GradeRecord): CardProgress {
+  return { fsrs: nextState(f, p.fsrs, record), grades: [...p.grades, record] };
 }
 
 /**
@@ -33,16 +38,7 @@ export function replay(
   records: readonly LogRecord[],
   epoch = new Date(0),
 ): Map<string, CardProgress> {
-  const undone = new Set<string>();
-  for (const r of records) if (r.type === 'undo') undone.add(r.target);
-  const progress = new Map<string, CardProgress>();
-  for (const c of cards) progress.set(c.id, emptyProgress(epoch));
-  for (const r of records) {
-    if (r.type !== 'grade' || undone.has(r.id)) continue;
-    const p = progress.get(r.card);
-    if (p) progress.set(r.card, applyGrade(f, p, r));
-  }
-  return progress;
+  return replayFrom(f, 0, cards, records, null, epoch).progress;
 }
 
 /** True once the card has been graded at least once. */

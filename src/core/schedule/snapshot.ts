@@ -1,0 +1,79 @@
+import { createEmptyCard, type Card as FsrsCard, type FSRS } from 'ts-fsrs';
+import type { Card } from '../deck/types.js';
+import type { GradeRecord, LogRecord } from '../store/review-log.js';
+import { nextState, type CardProgress } from './progress.js';
+
+/**
+ * The FSRS state of every card after the first `count` records of a log. Replaying a year of
+ * grades through FSRS takes about half a second; with a snapshot only the records after it are
+ * replayed. It is a cache: the log stays the source of truth, and a snapshot that does not fit
+ * the log is ignored and rebuilt.
+ */
+export interface ReplaySnapshot {
+  v: 1;
+  retention: number;
+  /** How many records (valid lines) of the log it covers. */
+  count: number;
+  /** Id of the last record covered, to check the log still starts the same way. */
+  lastId: string | null;
+  /** FSRS card states by card id, for every card with a counted grade (dates as ISO strings). */
+  cards: Record<string, FsrsCard>;
+}
+
+/** True when `snap` describes a prefix of `records` that later undos do not reach into. */
+function fits(snap: ReplaySnapshot, records: readonly LogRecord[], retention: number): boolean {
+  if (snap.v !== 1 || snap.retention !== retention || typeof snap.cards !== 'object' || snap.cards === null) return false;
+  if (!Number.isInteger(snap.count) || snap.count < 0 || snap.count > records.length) return false;
+  if (snap.count > 0 && records[snap.count - 1]?.id !== snap.lastId) return false;
+  const lateUndos = new Set<string>();
+  for (let i = snap.count; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.type === 'undo') lateUndos.add(r.target);
+  }
+  if (lateUndos.size === 0) return true;
+  for (let i = 0; i < snap.count; i++) if (lateUndos.has(records[i]!.id)) return false;
+  return true;
+}
+
+function revive(c: FsrsCard): FsrsCard {
+  return { ...c, due: new Date(c.due), last_review: c.last_review ? new Date(c.last_review) : undefined };
+}
+
+/**
+ * Rebuilds every deck card's progress from the log, starting from `snap` when it fits, and
+ * returns a fresh snapshot covering the whole log. Undone grades are skipped; grades of cards
+ * no longer in the deck keep their state in the snapshot, so an id that comes back resumes.
+ */
+export function replayFrom(
+  f: FSRS,
+  retention: number,
+  cards: readonly Card[],
+  records: readonly LogRecord[],
+  snap?: ReplaySnapshot | null,
+  epoch = new Date(0),
+): { progress: Map<string, CardProgress>; snapshot: ReplaySnapshot; reused: boolean } {
+  const reused = !!snap && fits(snap, records, retention);
+  const states = new Map<string, FsrsCard>();
+  if (reused) for (const [id, c] of Object.entries(snap!.cards)) states.set(id, revive(c));
+
+  const undone = new Set<string>();
+  for (const r of records) if (r.type === 'undo') undone.add(r.target);
+  const grades = new Map<string, GradeRecord[]>(cards.map((c) => [c.id, []]));
+  const start = reused ? snap!.count : 0;
+  records.forEach((r, i) => {
+    if (r.type !== 'grade' || undone.has(r.id)) return;
+    grades.get(r.card)?.push(r);
+    if (i >= start) states.set(r.card, nextState(f, states.get(r.card) ?? createEmptyCard(epoch), r));
+  });
+
+  const progress = new Map<string, CardProgress>();
+  for (const c of cards) progress.set(c.id, { fsrs: states.get(c.id) ?? createEmptyCard(epoch), grades: grades.get(c.id)! });
+  const snapshot: ReplaySnapshot = {
+    v: 1,
+    retention,
+    count: records.length,
+    lastId: records.at(-1)?.id ?? null,
+    cards: Object.fromEntries(states),
+  };
+  return { progress, snapshot, reused };
+}
