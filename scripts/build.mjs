@@ -37,3 +37,6 @@ for (const entry of entries) {
     banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,
   });
 }
+
+// schema/deck.schema.json is generated from the zod deck schema on every build.
+await import('./schema.mjs');

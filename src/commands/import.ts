@@ -1,0 +1,124 @@
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { lintDeckText } from '../core/deck/lint.js';
+import { listDecks } from '../core/deck/locate.js';
+import { readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
+import { slugify } from '../core/deck/slug.js';
+import { formatProblem } from '../core/deck/types.js';
+import { importText } from '../core/import/import-text.js';
+import { deckYaml } from '../core/import/to-yaml.js';
+import { hasCards, type DraftDeck } from '../core/import/types.js';
+import { processIO, shownPath, type CommandIO } from './command-io.js';
+import { context, UserError } from './context.js';
+import { checkDeckName } from './deck-name.js';
+import { schemaRef } from './schema-file.js';
+
+export interface ImportOptions {
+  /** Deck name; default: the file's name. */
+  name?: string;
+  /** Write exactly here instead of `<decks folder>/<name>.yaml`. */
+  out?: string;
+  /** Replace an existing file. */
+  force?: boolean;
+}
+
+const FORMAT_NAMES = { markdown: 'a Markdown prep sheet', anki: 'an Anki plain-text export' } as const;
+
+/**
+ * `prep import <file>`: turns a Markdown prep sheet or an Anki export into a deck in the user's
+ * decks folder (or at `--out`), reports what it took and skipped, and never overwrites a file
+ * without `--force`.
+ */
+export async function importDeck(fileArg: string, opts: ImportOptions, io: CommandIO = processIO()): Promise<number> {
+  const { paths, dirs } = context(io.env);
+  const source = resolve(io.cwd, fileArg);
+  let text: string;
+  try {
+    text = readDeckText(source);
+  } catch (err) {
+    throw new UserError(`${fileArg}: ${err instanceof UnreadableDeckError ? err.message : String(err)}`);
+  }
+  const { format, deck, took, skipped } = importText(basename(source), text);
+  io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
+  for (const line of took) io.out(`took: ${line}`);
+  for (const line of skipped) io.out(`skipped: ${line}`);
+  if (!hasCards(deck)) {
+    const expected =
+      format === 'markdown'
+        ? 'a "Likely Questions" section with numbered bold questions, a "Tell Me About Yourself" pitch, or "Questions to Ask"'
+        : 'notes with a front and a back';
+    throw new UserError(`found nothing to import in ${fileArg}: expected ${expected}. Nothing was written.`);
+  }
+
+  const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
+  const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(paths.decksDir, `${name}.yaml`);
+  const shown = shownPath(target, io.cwd);
+  const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
+  const problems = lintDeckText(yaml, { name, path: target, displayPath: shown });
+  if (problems.some((p) => p.severity === 'error')) {
+    // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
+    throw new Error(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
+  }
+
+  if (opts.out === undefined) mkdirSync(paths.decksDir, { recursive: true });
+  writeDeck(target, shown, yaml, opts.force === true);
+  io.out(`Wrote ${describe(deck)} to ${shown}`);
+  for (const p of problems) io.out(formatProblem(p));
+  const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
+  if (inDecks && listDecks({ user: '', shipped: dirs.shipped }).some((d) => d.name === name)) {
+    io.out(`It takes the place of the shipped deck "${name}" (use --name to keep both).`);
+  }
+  io.out(`Next: prep drill ${inDecks ? basename(target, extname(target)) : asPathArg(shown)}`);
+  return 0;
+}
+
+/** The deck name for a file: its name, made safe (`My Prep Sheet.md` -> `my-prep-sheet`). */
+function defaultName(file: string): string {
+  return slugify(basename(file, extname(file))) || 'imported';
+}
+
+/** A path `prep drill` reads as a path, not a deck name. */
+function asPathArg(path: string): string {
+  return isAbsolute(path) || path.startsWith('.') ? path : `./${path}`;
+}
+
+function titleFrom(name: string): string {
+  const words = name.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function writeDeck(target: string, shownTarget: string, yaml: string, force: boolean): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(target).isDirectory();
+  } catch {
+    // Not there yet: the usual case.
+  }
+  if (isFolder) throw new UserError(`${shownTarget} is a folder: give --out a file name ending in .yaml`);
+  if (!force) {
+    try {
+      // 'wx' refuses an existing file, even one that appeared a moment ago.
+      writeFileSync(target, yaml, { flag: 'wx' });
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new UserError(`${shownTarget} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`);
+      if (code === 'ENOENT') throw new UserError(`cannot write ${shownTarget}: its folder does not exist`);
+      throw err;
+    }
+  }
+  // With --force, write beside it and rename, so a crash never leaves half a deck.
+  const tmp = `${target}.${process.pid}.tmp`;
+  writeFileSync(tmp, yaml);
+  renameSync(tmp, target);
+}
+
+function describe(deck: DraftDeck): string {
+  const parts: string[] = [];
+  const n = deck.questions.length;
+  if (n > 0) parts.push(`${n} question${n === 1 ? '' : 's'}`);
+  if (deck.pitch) parts.push('the pitch');
+  const a = deck.ask.length;
+  if (a > 0) parts.push(`${a} question${a === 1 ? '' : 's'} to ask`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing');
+}

@@ -1,0 +1,147 @@
+import { parse } from 'csv-parse/sync';
+import { decode } from 'html-entities';
+import { derivePoints } from './points.js';
+import { cleanText, short } from './text.js';
+import type { DraftQuestion, ImportResult } from './types.js';
+
+/** The header of an Anki plain-text export: `#separator:tab`, `#html:true`, `#columns:...` and friends. */
+export interface AnkiHeader {
+  separator: string;
+  html: boolean;
+  /** Column names from `#columns:`, if given. */
+  columns: string[];
+  /** 0-based indexes of columns that hold note metadata (`#deck column:2` and the like), not fields. */
+  meta: { deck?: number; tags?: number; notetype?: number; guid?: number };
+  /** Tags `#tags:` adds to every note. */
+  tags: string[];
+  /** Lines the header takes. */
+  lines: number;
+}
+
+const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', space: ' ', pipe: '|', colon: ':' };
+
+/** Reads the `#key:value` lines at the top of an Anki export; a file without them is tab-separated HTML, as old exports are. */
+export function readAnkiHeader(text: string): AnkiHeader {
+  const header: AnkiHeader = { separator: '', html: true, columns: [], meta: {}, tags: [], lines: 0 };
+  const lines = text.split('\n');
+  let columns = '';
+  for (const raw of lines) {
+    const m = /^#([a-z ]+):(.*)$/i.exec(raw.replace(/\r$/, ''));
+    if (!m?.[1]) break;
+    header.lines++;
+    const key = m[1].trim().toLowerCase();
+    const value = m[2] ?? '';
+    if (key === 'separator') header.separator = SEPARATORS[value.trim().toLowerCase()] ?? value.trim().charAt(0);
+    else if (key === 'html') header.html = value.trim().toLowerCase() === 'true';
+    else if (key === 'columns') columns = value;
+    else if (key === 'tags') header.tags = value.split(/\s+/).filter(Boolean);
+    else {
+      const col = /^(deck|tags|notetype|guid) column$/.exec(key);
+      const n = Number(value.trim());
+      if (col?.[1] && Number.isInteger(n) && n > 0) header.meta[col[1] as keyof AnkiHeader['meta']] = n - 1;
+    }
+  }
+  if (!header.separator) {
+    const first = lines[header.lines] ?? '';
+    header.separator = first.includes('\t') || !/[;,]/.test(first) ? '\t' : first.includes(';') ? ';' : ',';
+  }
+  if (columns) header.columns = columns.split(header.separator).map((c) => c.trim());
+  return header;
+}
+
+/**
+ * Reads Anki's plain-text export ("Notes in Plain Text"): each note becomes a question, its
+ * front the question and its back the answer, HTML stripped when the export holds HTML. Cloze
+ * notes ask their text with the gaps shown as `[…]`. Notes with an empty side are skipped.
+ */
+export function importAnki(text: string): ImportResult {
+  const result: ImportResult = { deck: { questions: [], ask: [] }, took: [], skipped: [] };
+  const header = readAnkiHeader(text);
+  const body = text.split('\n').slice(header.lines).join('\n');
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parse(body, {
+      delimiter: header.separator,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof rows;
+  } catch (err) {
+    // A quote that never closes, say: report it and import nothing rather than half a file.
+    const reason = err instanceof Error ? err.message : String(err);
+    result.skipped.push(`the whole file: it could not be read as separated values (${reason})`);
+    return result;
+  }
+
+  const metaCols = new Set(Object.values(header.meta));
+  const decks = new Set<string>();
+  for (const { record, info } of rows) {
+    const line = header.lines + info.lines;
+    const fields = record.map((value, i) => ({ value, name: header.columns[i] ?? '' })).filter((_, i) => !metaCols.has(i));
+    const [front, back] = pickSides(fields);
+    const deckName = header.meta.deck === undefined ? undefined : record[header.meta.deck];
+    if (deckName) decks.add(deckName);
+    const card = noteCard(toText(front ?? '', header.html), toText(back ?? '', header.html));
+    if (typeof card === 'string') {
+      result.skipped.push(`line ${line}: ${card}`);
+      continue;
+    }
+    const noteTags = header.meta.tags === undefined ? [] : (record[header.meta.tags] ?? '').split(/\s+/);
+    card.tags = [...new Set([...header.tags, ...noteTags].map(cleanText).filter(Boolean))];
+    result.deck.questions.push(card);
+    result.took.push(`note (line ${line}): ${short(card.question)}`);
+  }
+  // A deck name like "Interviews::Acme" titles the deck when every note comes from the same one.
+  if (decks.size === 1) result.deck.title = cleanText([...decks][0]?.split('::').at(-1) ?? '') || undefined;
+  if (result.deck.title === undefined) delete result.deck.title;
+  return result;
+}
+
+/** The question and answer fields: named Front/Back (or Question/Answer, Text/Extra) when columns are named, else the first two. */
+function pickSides(fields: { value: string; name: string }[]): [string | undefined, string | undefined] {
+  const find = (re: RegExp): number => fields.findIndex((f) => re.test(f.name));
+  let f = find(/^(front|question|text)$/i);
+  let b = find(/^(back|answer|back extra|extra)$/i);
+  if (f === -1) f = 0;
+  if (b === -1 || b === f) b = f === 0 ? 1 : 0;
+  return [fields[f]?.value, fields[b]?.value];
+}
+
+const CLOZE = /\{\{c\d+::(.*?)(?:::(.*?))?\}\}/gs;
+
+/** A question card from a note's two sides, or why there is none. */
+function noteCard(front: string, back: string): DraftQuestion | string {
+  let question = front;
+  let answer = back;
+  if (/\{\{c\d+::/.test(front)) {
+    question = front.replace(CLOZE, (_, _text: string, hint?: string) => `[${hint ? hint : '…'}]`);
+    const revealed = front.replace(CLOZE, (_, t: string) => t);
+    answer = back ? `${revealed}\n\n${back}` : revealed;
+  }
+  if (!question) return 'the front is empty (images and sounds are not imported)';
+  if (!answer) return `"${short(question)}" has an empty back`;
+  const paragraphs = answer.split(/\n{2,}/);
+  const lines = answer.split('\n').filter((l) => l.trim() !== '');
+  // A back written as separate lines (or a list) reads as its key points already.
+  const bullets = lines.length > 1 && paragraphs.length === 1 ? lines.map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')) : [];
+  return { question: question.replace(/\s*\n\s*/g, ' '), answer, points: derivePoints(paragraphs, bullets), tags: [] };
+}
+
+/** A field as plain text: with `html`, line-breaking tags become newlines, other tags go, entities are decoded. */
+export function toText(field: string, html: boolean): string {
+  let t = field.replace(/\[sound:[^\]]*\]/g, '');
+  if (html) {
+    t = t
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<li\b[^>]*>/gi, '\n- ')
+      .replace(/<\/li>/gi, '')
+      .replace(/<\/(?:div|p|ul|ol|h[1-6]|tr)>|<(?:div|p|ul|ol|h[1-6]|tr)\b[^>]*>/gi, '\n')
+      .replace(/<[^>]*>/g, '');
+    t = decode(t);
+  }
+  const lines = cleanText(t)
+    .split('\n')
+    .map((l) => l.replace(/[ \u00a0]+/g, ' ').trim());
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,171 @@
+import { decode } from 'html-entities';
+import { Lexer, type Token, type Tokens } from 'marked';
+import { oneLine } from './text.js';
+
+/** A list item as plain text. */
+export interface ItemPart {
+  /** The item's first paragraph, soft line breaks kept. */
+  text: string;
+  /** Text in bold at the start of the first paragraph (after an optional number), if any. */
+  lead?: string;
+  /** The first paragraph after the bold lead. */
+  after: string;
+  /** Further paragraphs of the item. */
+  more: string[];
+  /** Nested list items, flattened. */
+  sub: string[];
+  /** 1-based line where the item starts. */
+  line: number;
+}
+
+/** A top-level Markdown block, reduced to what the importer reads, with its 1-based line. */
+export type Part =
+  | { kind: 'heading'; depth: number; text: string; line: number }
+  | { kind: 'para'; text: string; lead?: string; after: string; line: number }
+  | { kind: 'list'; ordered: boolean; items: ItemPart[]; line: number }
+  | { kind: 'code'; text: string; line: number }
+  | { kind: 'other'; what: string; line: number };
+
+/**
+ * Reads Markdown into parts with their line numbers, using marked's lexer (no HTML is made).
+ * Blank lines, rules and link definitions are dropped; a block quote counts as its contents.
+ */
+export function markdownParts(text: string): Part[] {
+  const parts: Part[] = [];
+  let line = 1;
+  for (const token of Lexer.lex(text.replace(/\r\n?/g, '\n'))) {
+    toParts(token, line, parts);
+    line += countNewlines(token.raw);
+  }
+  return parts;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function toParts(token: Token, line: number, out: Part[]): void {
+  // A block's raw text may start with the blank lines before it; its line is its first non-blank one.
+  const at = line + countNewlines(/^\s*/.exec(token.raw)?.[0] ?? '');
+  switch (token.type) {
+    case 'space':
+    case 'hr':
+    case 'def':
+      return;
+    case 'heading': {
+      const t = token as Tokens.Heading;
+      out.push({ kind: 'heading', depth: t.depth, text: oneLine(inlineText(t.tokens)), line: at });
+      return;
+    }
+    case 'paragraph':
+    case 'text': {
+      const tokens = (token as Tokens.Paragraph).tokens ?? [];
+      out.push({ kind: 'para', text: inlineText(tokens).trim(), ...splitLead(tokens), line: at });
+      return;
+    }
+    case 'list': {
+      const t = token as Tokens.List;
+      let itemLine = at;
+      const items = t.items.map((item) => {
+        const part = itemPart(item, itemLine);
+        itemLine += countNewlines(item.raw);
+        return part;
+      });
+      out.push({ kind: 'list', ordered: t.ordered, items, line: at });
+      return;
+    }
+    case 'blockquote': {
+      let inner = at;
+      for (const child of (token as Tokens.Blockquote).tokens) {
+        toParts(child, inner, out);
+        inner += countNewlines(child.raw);
+      }
+      return;
+    }
+    case 'code':
+      out.push({ kind: 'code', text: (token as Tokens.Code).text, line: at });
+      return;
+    default:
+      out.push({ kind: 'other', what: token.type === 'table' ? 'a table' : token.type === 'html' ? 'HTML' : `a ${token.type} block`, line: at });
+  }
+}
+
+function itemPart(item: Tokens.ListItem, line: number): ItemPart {
+  const part: ItemPart = { text: '', after: '', more: [], sub: [], line };
+  let first = true;
+  for (const child of item.tokens) {
+    if (child.type === 'paragraph' || child.type === 'text') {
+      const tokens = (child as Tokens.Paragraph).tokens ?? [];
+      const text = inlineText(tokens).trim();
+      if (first) {
+        Object.assign(part, { text, ...splitLead(tokens) });
+        first = false;
+      } else if (text) {
+        part.more.push(text);
+      }
+    } else if (child.type === 'list') {
+      for (const sub of (child as Tokens.List).items) part.sub.push(...flattenItem(sub));
+    }
+  }
+  return part;
+}
+
+function flattenItem(item: Tokens.ListItem): string[] {
+  const p = itemPart(item, 0);
+  return [oneLine([p.text, ...p.more].join(' ')), ...p.sub].filter((s) => s !== '');
+}
+
+const NUMBER_PREFIX = /^\s*(?:q(?:uestion)?\s*)?\d{0,3}\s*[.):]?\s*$/i;
+
+/** A paragraph's bold lead: `**1. Why us?**`, `1. **Why us?**` or `Q2: **Why us?**`, and the text after it. */
+function splitLead(tokens: readonly Token[]): { lead?: string; after: string } {
+  let i = 0;
+  let prefix = '';
+  while (i < tokens.length && tokens[i]?.type === 'text' && NUMBER_PREFIX.test(tokens[i]?.raw ?? '')) {
+    prefix += tokens[i]?.raw ?? '';
+    i++;
+  }
+  const lead = tokens[i];
+  if (lead?.type !== 'strong') return { after: inlineText(tokens) };
+  return { lead: `${prefix}${inlineText((lead as Tokens.Strong).tokens)}`.trim(), after: inlineText(tokens.slice(i + 1)) };
+}
+
+/** Inline Markdown as plain text: emphasis and links reduced to their words, HTML tags dropped, entities decoded. */
+export function inlineText(tokens: readonly Token[] | undefined): string {
+  let out = '';
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case 'text': {
+        const nested = (t as Tokens.Text).tokens;
+        out += nested ? inlineText(nested) : decode((t as Tokens.Text).text);
+        break;
+      }
+      case 'escape':
+        out += (t as Tokens.Escape).text;
+        break;
+      case 'codespan':
+        out += decode((t as Tokens.Codespan).text);
+        break;
+      case 'br':
+        out += '\n';
+        break;
+      case 'html':
+        if (/^<br\s*\/?>$/i.test((t as Tokens.HTML).text.trim())) out += '\n';
+        break;
+      case 'image':
+        out += (t as Tokens.Image).text;
+        break;
+      case 'strong':
+      case 'em':
+      case 'del':
+      case 'link':
+        out += inlineText((t as Tokens.Strong).tokens);
+        break;
+      default:
+        out += 'text' in t && typeof t.text === 'string' ? decode(t.text) : '';
+    }
+  }
+  return out;
+}

@@ -1,0 +1,253 @@
+import { countWords } from '../pitch/pace.js';
+import { markdownParts, type ItemPart, type Part } from './markdown-blocks.js';
+import { derivePoints } from './points.js';
+import { headingSeconds, sectionKind, type SectionKind } from './sections.js';
+import { cleanQuestion, cleanText, oneLine, short, stripAnswerLabel, unquote } from './text.js';
+import type { DraftAsk, DraftDeck, DraftPitch, DraftQuestion, ImportResult } from './types.js';
+
+/** A run of parts under one heading (and its deeper subheadings). */
+interface Section {
+  kind?: SectionKind;
+  heading: string;
+  depth: number;
+  line: number;
+  parts: Part[];
+}
+
+/**
+ * Reads a Markdown prep sheet. The "Likely Questions" section's numbered bold questions become
+ * question cards (the paragraphs or bullets after each are the answer; its bullets, or else the
+ * leading sentence of each paragraph, the key points), the "Tell Me About Yourself" section
+ * becomes the pitch, and "Questions to Ask" sections become ask cards. Everything else is
+ * skipped, and said so.
+ */
+export function importMarkdown(text: string): ImportResult {
+  const deck: DraftDeck = { questions: [], ask: [] };
+  const result: ImportResult = { deck, took: [], skipped: [] };
+  const parts = markdownParts(text);
+  const title = parts.find((p): p is Extract<Part, { kind: 'heading' }> => p.kind === 'heading' && p.depth === 1 && !sectionKind(p.text));
+  if (title) {
+    Object.assign(deck, splitTitle(title.text));
+    result.took.push(`title (line ${title.line}): ${deck.title}`);
+  }
+  for (const section of splitSections(parts)) {
+    if (section.kind === 'questions') readQuestions(section, result);
+    else if (section.kind === 'pitch') readPitch(section, result);
+    else if (section.kind === 'ask') readAsk(section, result);
+    else if (section.parts.some((p) => p.kind !== 'heading')) {
+      const where = section.line === 0 ? 'the text before the first heading (line 1)' : `"${section.heading}" (line ${section.line})`;
+      result.skipped.push(`${where}: not a questions, pitch or ask section`);
+    }
+  }
+  return result;
+}
+
+/**
+ * Cuts the parts at headings. A recognised section runs until a heading of its level or higher,
+ * or a deeper heading that starts a recognised section itself; any other heading starts an
+ * unrecognised run that ends at the next heading.
+ */
+function splitSections(parts: Part[]): Section[] {
+  const sections: Section[] = [{ heading: '', depth: 0, line: 0, parts: [] }];
+  for (const part of parts) {
+    const current = sections.at(-1) as Section;
+    if (part.kind !== 'heading') {
+      current.parts.push(part);
+      continue;
+    }
+    const kind = sectionKind(part.text);
+    if (!kind && current.kind && part.depth > current.depth) {
+      current.parts.push(part);
+      continue;
+    }
+    sections.push({ ...(kind ? { kind } : {}), heading: part.text, depth: part.depth, line: part.line, parts: [] });
+  }
+  return sections;
+}
+
+/** `Coder — Software Engineer | READY` -> title `Coder — Software Engineer`, company `Coder`, role `Software Engineer`. */
+function splitTitle(heading: string): Pick<DraftDeck, 'title' | 'company' | 'role'> {
+  const title = oneLine(heading.split(' | ')[0] ?? heading);
+  const m = /^(.{1,60}?)\s+[—–-]\s+(.{1,80})$/.exec(title);
+  return m?.[1] && m[2] ? { title, company: m[1], role: m[2] } : { title };
+}
+
+/** A question being read, with its answer so far. */
+interface Open {
+  question: string;
+  line: number;
+  paragraphs: string[];
+  bullets: string[];
+  blocks: string[];
+}
+
+function readQuestions(section: Section, result: ImportResult): void {
+  let open: Open | undefined;
+  const close = (): void => {
+    if (open) finishQuestion(open, section, result);
+    open = undefined;
+  };
+  const start = (question: string, line: number): Open => {
+    close();
+    open = { question: cleanQuestion(question), line, paragraphs: [], bullets: [], blocks: [] };
+    return open;
+  };
+  const addPara = (text: string, line: number): void => {
+    const clean = oneLine(stripAnswerLabel(text));
+    if (!clean) return;
+    if (!open) return void result.skipped.push(`line ${line} in "${section.heading}": text before the first question`);
+    open.paragraphs.push(clean);
+    open.blocks.push(clean);
+  };
+  const addBullets = (items: string[], line: number): void => {
+    if (items.length === 0) return;
+    if (!open) return void result.skipped.push(`line ${line} in "${section.heading}": a list before the first question`);
+    open.bullets.push(...items);
+    open.blocks.push(items.map((b) => `- ${b}`).join('\n'));
+  };
+
+  for (const part of section.parts) {
+    switch (part.kind) {
+      case 'heading':
+        start(part.text, part.line);
+        break;
+      case 'para': {
+        const q = questionOf(part.lead, part.after, part.text);
+        if (q) {
+          start(q.question, part.line);
+          addPara(q.rest, part.line);
+        } else {
+          addPara(part.text, part.line);
+        }
+        break;
+      }
+      case 'list':
+        if (isQuestionList(part.items, part.ordered, open !== undefined)) {
+          for (const item of part.items) {
+            const q = questionOf(item.lead, item.after, item.text) ?? { question: firstLine(item.text), rest: otherLines(item.text) };
+            start(q.question, item.line);
+            addPara(q.rest, item.line);
+            for (const more of item.more) addPara(more, item.line);
+            addBullets(item.sub, item.line);
+          }
+        } else {
+          addBullets(part.items.flatMap(itemLines), part.line);
+        }
+        break;
+      case 'code':
+        if (open) open.blocks.push(cleanText(part.text));
+        else result.skipped.push(`line ${part.line} in "${section.heading}": code before the first question`);
+        break;
+      case 'other':
+        result.skipped.push(`line ${part.line} in "${section.heading}": ${part.what}`);
+    }
+  }
+  close();
+}
+
+function finishQuestion(open: Open, section: Section, result: ImportResult): void {
+  const answer = open.blocks.filter((b) => b !== '').join('\n\n');
+  if (!open.question) {
+    result.skipped.push(`line ${open.line} in "${section.heading}": a question with no text`);
+    return;
+  }
+  if (!answer) {
+    result.skipped.push(`"${short(open.question)}" (line ${open.line}): no answer under it`);
+    return;
+  }
+  const card: DraftQuestion = { question: open.question, answer, points: derivePoints(open.paragraphs, open.bullets), tags: [] };
+  result.deck.questions.push(card);
+  const n = card.points.length;
+  result.took.push(`question (line ${open.line}): ${short(card.question)} — answer and ${n} key point${n === 1 ? '' : 's'}`);
+}
+
+const LABEL = /^(?:q(?:uestion)?\s*\d{0,3}|\d{1,3})\s*[.:)]?$/i;
+
+/**
+ * The question a paragraph or list item opens with, if it does: a bold lead (the text after it
+ * on the following lines is the start of the answer), a bold label (`**Q1:** Why us?`), or a
+ * plain label (`Q: Why us?`). A bold phrase followed by more text on its line is answer text.
+ */
+function questionOf(lead: string | undefined, after: string, text: string): { question: string; rest: string } | undefined {
+  if (lead !== undefined) {
+    if (LABEL.test(lead.trim()) && after.trim()) return { question: firstLine(after), rest: otherLines(after) };
+    // Only what follows the bold text on its own line decides; the lines below are the answer.
+    const [sameLine = '', ...below] = after.split('\n');
+    if (/^[\s:.\-–—]*$/.test(sameLine)) return { question: lead, rest: below.join('\n').trim() };
+    return undefined;
+  }
+  const m = /^\s*q(?:uestion)?\s*\d{0,3}\s*[:.]\s+(\S.*)/i.exec(text);
+  return m?.[1] ? { question: firstLine(m[1]), rest: otherLines(text) } : undefined;
+}
+
+/** A numbered list of bold items, or a list of lines that all end in "?", opens questions; a bulleted one only before any question. */
+function isQuestionList(items: ItemPart[], ordered: boolean, inAnswer: boolean): boolean {
+  const asks = items.every((i) => /\?$/.test(unquote(firstLine(i.lead ?? i.text))));
+  const bold = items.every((i) => i.lead !== undefined && questionOf(i.lead, i.after, i.text) !== undefined);
+  return ordered ? bold || asks : !inAnswer && asks;
+}
+
+function readPitch(section: Section, result: ImportResult): void {
+  if (result.deck.pitch) {
+    result.skipped.push(`"${section.heading}" (line ${section.line}): a second pitch section`);
+    return;
+  }
+  const paragraphs: string[] = [];
+  const bullets: string[] = [];
+  for (const part of section.parts) {
+    if (part.kind === 'para') paragraphs.push(oneLine(part.text));
+    else if (part.kind === 'list') bullets.push(...part.items.flatMap(itemLines));
+    else result.skipped.push(`line ${part.line} in "${section.heading}": ${part.kind === 'heading' ? `the heading "${part.text}"` : part.kind === 'code' ? 'code' : part.what}`);
+  }
+  const script = unquote(paragraphs.length > 0 ? paragraphs.join('\n\n') : bullets.map((b) => `- ${b}`).join('\n'));
+  if (!script) {
+    result.skipped.push(`"${section.heading}" (line ${section.line}): the pitch section is empty`);
+    return;
+  }
+  const seconds = headingSeconds(section.heading);
+  const pitch: DraftPitch = { script, points: paragraphs.length > 0 ? bullets : [], ...(seconds ? { seconds } : {}) };
+  result.deck.pitch = pitch;
+  const target = seconds ? `, ${seconds} s target` : '';
+  result.took.push(`pitch (line ${section.line}): ${countWords(script)} words${target}`);
+}
+
+function readAsk(section: Section, result: ImportResult): void {
+  const add = (ask: DraftAsk, line: number): void => {
+    if (!ask.question) return;
+    result.deck.ask.push(ask);
+    result.took.push(`question to ask (line ${line}): ${short(ask.question)}`);
+  };
+  for (const part of section.parts) {
+    if (part.kind === 'list') {
+      for (const item of part.items) add(askOf(item.lead, item.after, [item.text, ...item.more, ...item.sub].join('\n')), item.line);
+    } else if (part.kind === 'para' && part.text.includes('?')) {
+      add(askOf(part.lead, part.after, part.text), part.line);
+    } else if (part.kind === 'para' && /^(?:why|because|reason)\b/i.test(part.text) && result.deck.ask.at(-1) && !result.deck.ask.at(-1)?.why) {
+      (result.deck.ask.at(-1) as DraftAsk).why = oneLine(part.text.replace(/^why\s*[:\-–—]\s*/i, ''));
+    } else if (part.kind === 'heading' && part.text.trim().endsWith('?')) {
+      add({ question: cleanQuestion(part.text) }, part.line);
+    } else {
+      const what = part.kind === 'para' ? 'a paragraph that is not a question' : part.kind === 'heading' ? `the heading "${part.text}"` : part.kind === 'code' ? 'code' : part.what;
+      result.skipped.push(`line ${part.line} in "${section.heading}": ${what}`);
+    }
+  }
+}
+
+/** A question to ask: a bold lead with the reason after it, or a first line with the reason below it. */
+function askOf(lead: string | undefined, after: string, text: string): DraftAsk {
+  const [question, why] = lead !== undefined && after.trim() ? [lead, after] : [firstLine(text), otherLines(text)];
+  const reason = oneLine(why.replace(/^[\s:.\-–—]+/, '').replace(/^why\s*[:\-–—]\s*/i, ''));
+  return { question: cleanQuestion(question), ...(reason ? { why: reason } : {}) };
+}
+
+function itemLines(item: ItemPart): string[] {
+  return [oneLine([item.text, ...item.more].join(' ')), ...item.sub].filter((s) => s !== '');
+}
+
+function firstLine(text: string): string {
+  return (text.trim().split('\n')[0] ?? '').trim();
+}
+
+function otherLines(text: string): string {
+  return text.trim().split('\n').slice(1).join('\n').trim();
+}

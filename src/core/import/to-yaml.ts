@@ -1,0 +1,113 @@
+import { Document, isMap, isScalar, Scalar, type YAMLMap } from 'yaml';
+import { slugify } from '../deck/slug.js';
+import { cleanText } from './text.js';
+import type { DraftDeck } from './types.js';
+
+/** How to write an imported deck. */
+export interface DeckYamlOptions {
+  /** The deck title when the source had none. */
+  fallbackTitle: string;
+  /** The `$schema` target of the yaml-language-server line: a URL or a path. */
+  schema: string;
+  /** The file it was imported from, named in the header comment. */
+  source: string;
+}
+
+// Longer text is written as a folded block, which reads far better than one long quoted line.
+const BLOCK_AT = 80;
+
+/**
+ * Writes a draft deck as commented YAML: the yaml-language-server schema line first, then
+ * title, company, role, pitch, questions and questions to ask. Every card gets a stable id made
+ * from its question (`pitch` for the pitch), made unique with `-2`, `-3`... Text is cleaned of
+ * control characters, and empty points and tags are dropped, so the result loads without errors.
+ */
+export function deckYaml(draft: DraftDeck, opts: DeckYamlOptions): string {
+  const ids = new IdMaker(draft.pitch ? ['pitch'] : []);
+  const data: Record<string, unknown> = { title: clean(draft.title) || clean(opts.fallbackTitle) || 'Imported deck' };
+  if (clean(draft.company)) data.company = clean(draft.company);
+  if (clean(draft.role)) data.role = clean(draft.role);
+  if (draft.pitch && clean(draft.pitch.script)) {
+    const p = draft.pitch;
+    data.pitch = { ...(p.seconds ? { seconds: p.seconds } : {}), script: clean(p.script), ...list('points', p.points) };
+  }
+  const questions = draft.questions
+    .filter((q) => clean(q.question) && clean(q.answer))
+    .map((q, i) => ({
+      id: ids.make(q.question, `question-${i + 1}`),
+      question: clean(q.question),
+      answer: clean(q.answer),
+      ...list('points', q.points),
+      ...list('tags', q.tags),
+    }));
+  if (questions.length > 0) data.questions = questions;
+  const ask = draft.ask
+    .filter((a) => clean(a.question))
+    .map((a, i) => ({ id: ids.make(a.question, `ask-${i + 1}`), question: clean(a.question), ...(clean(a.why) ? { why: clean(a.why) } : {}) }));
+  if (ask.length > 0) data.ask = ask;
+
+  const doc = new Document(data);
+  doc.commentBefore = [
+    ` yaml-language-server: $schema=${opts.schema}`,
+    ` Imported by "prep import" from ${oneLineName(opts.source)}. Edit it freely, then check it with "prep lint".`,
+    ' Keep a card\'s id when you reword it: its progress is kept under the id.',
+  ].join('\n');
+  commentKey(doc, 'questions', ' Questions you expect, with your model answer and the key points it must hit');
+  commentKey(doc, 'ask', ' Questions to ask them');
+  styleLongText(doc.contents);
+  return doc.toString({ lineWidth: 100 });
+}
+
+function clean(text: string | undefined): string {
+  return text === undefined ? '' : cleanText(text);
+}
+
+function list(key: 'points' | 'tags', items: readonly string[]): Record<string, string[]> {
+  const kept = [...new Set(items.map(clean).filter(Boolean))];
+  return kept.length > 0 ? { [key]: kept } : {};
+}
+
+function oneLineName(name: string): string {
+  return name.replace(/[\r\n]+/g, ' ');
+}
+
+function commentKey(doc: Document, key: string, comment: string): void {
+  const contents = doc.contents;
+  if (!isMap(contents)) return;
+  const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (pair && isScalar(pair.key)) pair.key.commentBefore = comment;
+}
+
+/** Makes answers, scripts and reasons block scalars: literal when they hold line breaks, folded when only long. */
+function styleLongText(node: unknown): void {
+  if (isMap(node)) {
+    for (const pair of (node as YAMLMap).items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const value = pair.value;
+      if (isScalar(value) && typeof value.value === 'string' && ['answer', 'script', 'why', 'question'].includes(key)) {
+        const text = value.value;
+        if (text.includes('\n')) value.type = Scalar.BLOCK_LITERAL;
+        else if (text.length > BLOCK_AT && key !== 'question') value.type = Scalar.BLOCK_FOLDED;
+      } else {
+        styleLongText(value);
+      }
+    }
+  } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown }).items)) {
+    for (const item of (node as { items: unknown[] }).items) styleLongText(item);
+  }
+}
+
+/** Hands out unique card ids. */
+class IdMaker {
+  private readonly taken: Set<string>;
+  constructor(reserved: string[]) {
+    this.taken = new Set(reserved);
+  }
+  make(text: string, fallback: string): string {
+    const base = slugify(text) || fallback;
+    let id = base;
+    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    this.taken.add(id);
+    return id;
+  }
+}

@@ -1,0 +1,45 @@
+/** A question card read from an imported file, before ids are made. */
+export interface DraftQuestion {
+  question: string;
+  answer: string;
+  points: string[];
+  tags: string[];
+}
+
+/** A question to ask the interviewer, read from an imported file. */
+export interface DraftAsk {
+  question: string;
+  why?: string;
+}
+
+/** The pitch read from an imported file. */
+export interface DraftPitch {
+  script: string;
+  /** Target length, when the source says one (a "30-Second" heading). */
+  seconds?: number;
+  points: string[];
+}
+
+/** What an importer found: a deck without ids, in the order the source had it. */
+export interface DraftDeck {
+  title?: string;
+  company?: string;
+  role?: string;
+  pitch?: DraftPitch;
+  questions: DraftQuestion[];
+  ask: DraftAsk[];
+}
+
+/** An importer's answer: the deck it found and, in plain lines, what it took and what it left. */
+export interface ImportResult {
+  deck: DraftDeck;
+  /** What became part of the deck, e.g. `5 questions from "Likely Questions" (line 12)`. */
+  took: string[];
+  /** What was left out and why, e.g. `"Cover Letter" (line 9): not a questions, pitch or ask section`. */
+  skipped: string[];
+}
+
+/** True when the draft holds at least one card. */
+export function hasCards(deck: DraftDeck): boolean {
+  return deck.pitch !== undefined || deck.questions.length > 0 || deck.ask.length > 0;
+}

@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/commands/context.js';
+import { importDeck } from '../../src/commands/import.js';
+import { lintDeckFile } from '../../src/core/deck/lint.js';
+import { loadDeckFile } from '../../src/core/deck/load-deck.js';
+import { formatProblem } from '../../src/core/deck/types.js';
+import { useTempHome } from '../helpers/temp-home.js';
+import { captureIO } from './capture-io.js';
+
+const home = useTempHome('prep-import-');
+const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
+const CODER_MD = fileURLToPath(new URL('../../../shared/prep-sheets/coder.md', import.meta.url));
+
+describe('prep import', () => {
+  it.skipIf(!existsSync(CODER_MD))('imports the coder prep sheet into the decks folder: 5 questions, the pitch, 1 ask card, no lint errors (needs ../shared)', async () => {
+    const { dir } = home();
+    const io = captureIO(dir);
+    expect(await importDeck(CODER_MD, {}, io)).toBe(0);
+    const file = join(dir, 'decks', 'coder.yaml');
+    const deck = loadDeckFile(file);
+    expect(deck.cards.map((c) => c.kind)).toEqual(['pitch', 'question', 'question', 'question', 'question', 'question', 'ask']);
+    for (const card of deck.cards.filter((c) => c.kind === 'question')) {
+      expect(card.answer.length).toBeGreaterThan(100);
+      expect(card.points.length).toBeGreaterThan(0);
+    }
+    expect(deck.cards[0]?.seconds).toBe(30);
+    // The sheet's "30-second" pitch is 110 words, about 44 s at 150 words a minute: lint says so, and nothing else.
+    expect(lintDeckFile(file).map(formatProblem)).toEqual([
+      `${file}:10:3 warning: pitch.script: cannot fit its 30 s target: 110 words take about 44 s at 150 words a minute; cut about 35 words or raise "seconds"`,
+    ]);
+    expect(io.stdout).toContain('Wrote 5 questions, the pitch and 1 question to ask to decks/coder.yaml');
+    expect(io.stdout).toContain('skipped: "Cover Letter" (line 10): not a questions, pitch or ask section');
+    expect(io.stdout.at(-1)).toBe('Next: prep drill coder');
+  });
+
+  it('reports what it took and skipped, then writes <name>.yaml named after the file', async () => {
+    const { dir } = home();
+    const io = captureIO(dir);
+    await importDeck(join(FIXTURES, 'bullets.md'), {}, io);
+    expect(io.stdout.slice(0, 3)).toEqual([
+      `Read ${join(FIXTURES, 'bullets.md')} as a Markdown prep sheet.`,
+      'took: title (line 1): Acme — Backend Engineer',
+      'took: question (line 7): Why Acme? — answer and 3 key points',
+    ]);
+    expect(io.stdout).toContain('skipped: "Salary Notes" (line 40): not a questions, pitch or ask section');
+    expect(io.stdout).toContain('Wrote 3 questions, the pitch and 3 questions to ask to decks/bullets.yaml');
+    expect(lintDeckFile(join(dir, 'decks', 'bullets.yaml'))).toEqual([]);
+  });
+
+  it('--name sets the deck name; an Anki export becomes a deck too', async () => {
+    const { dir } = home();
+    const io = captureIO(dir);
+    await importDeck(join(FIXTURES, 'anki-tab.txt'), { name: 'acme-cards' }, io);
+    expect(io.stdout[0]).toMatch(/as an Anki plain-text export\.$/);
+    const deck = loadDeckFile(join(dir, 'decks', 'acme-cards.yaml'));
+    expect(deck.title).toBe('Acme');
+    expect(deck.cards).toHaveLength(4);
+    expect(io.stdout.at(-1)).toBe('Next: prep drill acme-cards');
+  });
+
+  it('--out writes exactly there, relative to the working folder, and nothing in the decks folder', async () => {
+    const { dir } = home();
+    const work = join(dir, 'work');
+    mkdirSync(work);
+    const io = captureIO(dir, work);
+    await importDeck(join(FIXTURES, 'anki-comma.txt'), { out: 'interview.yaml' }, io);
+    expect(loadDeckFile(join(work, 'interview.yaml')).title).toBe('Interview');
+    expect(existsSync(join(dir, 'decks'))).toBe(false);
+    expect(io.stdout.at(-1)).toBe('Next: prep drill ./interview.yaml');
+  });
+
+  it('never overwrites without --force; with it, replaces the file', async () => {
+    const { dir } = home();
+    mkdirSync(join(dir, 'decks'));
+    const file = join(dir, 'decks', 'bullets.yaml');
+    writeFileSync(file, 'title: mine\nask: [q]\n');
+    const err = await importDeck(join(FIXTURES, 'bullets.md'), {}, captureIO(dir)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toBe('decks/bullets.yaml already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.');
+    expect(readFileSync(file, 'utf8')).toBe('title: mine\nask: [q]\n');
+
+    expect(await importDeck(join(FIXTURES, 'bullets.md'), { force: true }, captureIO(dir))).toBe(0);
+    expect(loadDeckFile(file).title).toBe('Acme — Backend Engineer');
+  });
+
+  it('refuses a deck name that could leave the decks folder', async () => {
+    const { dir } = home();
+    await expect(importDeck(join(FIXTURES, 'bullets.md'), { name: '../../etc/x' }, captureIO(dir))).rejects.toThrow(/cannot be a deck name/);
+    expect(existsSync(join(dir, 'decks'))).toBe(false);
+  });
+
+  it('a file with nothing to import writes nothing and says what it looked for', async () => {
+    const { dir } = home();
+    const notes = join(dir, 'notes.md');
+    writeFileSync(notes, '# Notes\n\nNothing useful.\n');
+    await expect(importDeck(notes, {}, captureIO(dir))).rejects.toThrow(/found nothing to import in .*notes\.md: expected a "Likely Questions" section/);
+    expect(existsSync(join(dir, 'decks'))).toBe(false);
+  });
+
+  it('a missing file is a plain error', async () => {
+    const { dir } = home();
+    await expect(importDeck('missing.md', {}, captureIO(dir))).rejects.toThrow('missing.md: cannot read the file: there is no such file');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { lintDeckText } from '../../../src/core/deck/lint.js';
+import { parseDeck } from '../../../src/core/deck/load-deck.js';
+import { deckYaml } from '../../../src/core/import/to-yaml.js';
+import type { DraftDeck } from '../../../src/core/import/types.js';
+
+const OPTS = { fallbackTitle: 'Acme', schema: 'file:///opt/prep/schema/deck.schema.json', source: 'acme.md' };
+
+function load(yaml: string) {
+  const { deck, problems } = parseDeck(yaml, { name: 'acme', path: '/decks/acme.yaml' });
+  expect(problems).toEqual([]);
+  return deck;
+}
+
+describe('writing an imported deck as YAML', () => {
+  const draft: DraftDeck = {
+    title: 'Acme — Backend',
+    company: 'Acme',
+    pitch: { script: 'I build things: fast ones.', seconds: 30, points: ['What', 'Why'] },
+    questions: [
+      { question: 'Why Acme?', answer: '- one: a\n- two # not a comment\n\nthree "quoted"', points: ['one: a', 'two'], tags: ['motivation'] },
+      { question: 'Why Acme?', answer: 'A second answer to the same question. '.repeat(5).trim(), points: ['Same question again'], tags: [] },
+      { question: '¿¡!?', answer: 'No letters to make an id from.', points: ['x'], tags: [] },
+    ],
+    ask: [{ question: 'How big is the team?', why: 'Shows the scope.' }, { question: 'Pitch?' }],
+  };
+
+  it('starts with the schema line and a header comment', () => {
+    const lines = deckYaml(draft, OPTS).split('\n');
+    expect(lines[0]).toBe('# yaml-language-server: $schema=file:///opt/prep/schema/deck.schema.json');
+    expect(lines[1]).toContain('Imported by "prep import" from acme.md');
+  });
+
+  it('round-trips every text exactly, with unique ids made from the questions', () => {
+    const deck = load(deckYaml(draft, OPTS));
+    expect(deck?.title).toBe('Acme — Backend');
+    expect(deck?.company).toBe('Acme');
+    expect(deck?.cards.map((c) => [c.kind, c.id])).toEqual([
+      ['pitch', 'pitch'],
+      ['question', 'why-acme'],
+      ['question', 'why-acme-2'],
+      ['question', 'question-3'],
+      ['ask', 'how-big-is-the-team'],
+      ['ask', 'pitch-2'],
+    ]);
+    const [pitch, first, second] = deck?.cards ?? [];
+    expect(pitch).toMatchObject({ answer: 'I build things: fast ones.', seconds: 30, points: ['What', 'Why'] });
+    expect(first).toMatchObject({ answer: draft.questions[0]?.answer, points: ['one: a', 'two'], tags: ['motivation'] });
+    expect(second?.answer).toBe(draft.questions[1]?.answer);
+    expect(deck?.cards[4]).toMatchObject({ answer: 'How big is the team?', why: 'Shows the scope.' });
+  });
+
+  it('has no lint warnings: every question has an id and key points', () => {
+    expect(lintDeckText(deckYaml(draft, OPTS), { name: 'acme', path: '/decks/acme.yaml' })).toEqual([]);
+  });
+
+  it('cleans what the loader would refuse: control characters, empty points, a missing title', () => {
+    const messy: DraftDeck = {
+      questions: [{ question: 'Why\u0007 us?', answer: 'Because\u001b[2J.\r\nReally.', points: ['', '  ', 'ok'], tags: [''] }],
+      ask: [{ question: '   ' }],
+    };
+    const deck = load(deckYaml(messy, OPTS));
+    expect(deck?.title).toBe('Acme');
+    expect(deck?.cards).toEqual([expect.objectContaining({ prompt: 'Why us?', answer: 'Because[2J.\nReally.', points: ['ok'], tags: [] })]);
+  });
+
+  it('is the same text every time for the same input', () => {
+    expect(deckYaml(draft, OPTS)).toBe(deckYaml(draft, OPTS));
+  });
+});
