@@ -1,0 +1,112 @@
+// `npm run bench` (or `-- perf`): start-up, deck size, grade latency, memory and the read-only
+// commands, as one table. Every figure is a median of alternated runs in a pseudo-terminal;
+// compare the ratios, which are measured side by side in the same run.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDeck, writeLog } from './generate.mjs';
+import { alternate, runInPty, stats, timeToFirstFrame } from './pty-time.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PREP = join(root, 'dist/prep.js');
+const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 10));
+const SIZES = [100, 1000, 10000];
+const REVIEWS = 50000;
+
+const rows = [];
+const row = (figure, s, unit, target = '') => rows.push({ figure, ...s, unit, target });
+const fmt = (n, unit) => (n == null ? '-' : unit === 'x' ? n.toFixed(2) : n.toFixed(unit === 'ms' && n < 10 ? 2 : 0));
+
+function print() {
+  const w = Math.max(...rows.map((r) => r.figure.length));
+  console.log(`${'figure'.padEnd(w)}  ${'median'.padStart(8)}  ${'min'.padStart(8)}  ${'max'.padStart(8)}  unit  target`);
+  for (const r of rows) {
+    console.log(`${r.figure.padEnd(w)}  ${fmt(r.median, r.unit).padStart(8)}  ${fmt(r.min, r.unit).padStart(8)}  ${fmt(r.max, r.unit).padStart(8)}  ${r.unit.padEnd(4)}  ${r.target}`);
+  }
+}
+
+const ratio = (a, b) => ({ median: a.median / b.median, min: null, max: null });
+const home = mkdtempSync(join(tmpdir(), 'prep-bench-'));
+const env = { ...process.env, PREP_HOME: home };
+const clearCaches = () => {
+  rmSync(join(home, 'cache'), { recursive: true, force: true });
+  rmSync(join(home, 'snapshots'), { recursive: true, force: true });
+};
+
+try {
+  console.log(`node ${process.version} · ${process.platform} ${process.arch} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${RUNS} runs each`);
+
+  // 1. Start-up against a minimal Ink app bundled the same way, and bare node.
+  const drill = (deck) => ['node', PREP, 'drill', deck];
+  const startup = await alternate(
+    [
+      { name: 'prep', run: () => timeToFirstFrame(drill('coder'), 'reveal', { env }) },
+      { name: 'ink', run: () => timeToFirstFrame(['node', join(root, 'dist/bench/minimal-ink.js')], 'ready', { env }) },
+      { name: 'node', run: () => timeToFirstFrame(['node', '-e', 'process.stdout.write("ready")'], 'ready', { env }) },
+    ],
+    RUNS,
+  );
+  const [p, i, n] = ['prep', 'ink', 'node'].map((k) => stats(startup[k]));
+  row('first frame: prep drill coder', p, 'ms');
+  row('first frame: minimal Ink app', i, 'ms');
+  row('first frame: node -e 0', n, 'ms');
+  row('ratio prep / minimal Ink app', ratio(p, i), 'x', '<= 1.15');
+  row('ratio prep / node -e 0', ratio(p, n), 'x');
+
+  // 2. Deck size: first run (no cache, no snapshot) and repeat run; the largest deck also has
+  // a year of history (50,000 reviews).
+  for (const size of SIZES) {
+    writeDeck(home, `n${size}`, size);
+    if (size === 10000) writeLog(home, `n${size}`, size, REVIEWS);
+  }
+  const contenders = [{ name: 'coder', run: () => timeToFirstFrame(drill('coder'), 'reveal', { env }) }];
+  for (const size of SIZES) {
+    const first = Math.min(RUNS, size === 10000 ? 10 : RUNS);
+    contenders.push({
+      name: `first ${size}`,
+      run: async () => {
+        clearCaches();
+        return timeToFirstFrame(drill(`n${size}`), 'reveal', { env, timeoutMs: 60000 });
+      },
+      runs: first,
+    });
+    contenders.push({ name: `repeat ${size}`, run: () => timeToFirstFrame(drill(`n${size}`), 'reveal', { env }) });
+  }
+  // Warm the caches once so "repeat" means repeat.
+  for (const size of SIZES) await timeToFirstFrame(drill(`n${size}`), 'reveal', { env, timeoutMs: 60000 });
+  const sized = await alternate(contenders, RUNS);
+  const coder = stats(sized.coder);
+  row('first frame: coder deck (same batch)', coder, 'ms');
+  for (const size of SIZES) {
+    const label = size === 10000 ? `${size} cards + ${REVIEWS / 1000}k reviews` : `${size} cards`;
+    row(`first frame, first run: ${label}`, stats(sized[`first ${size}`]), 'ms');
+    row(`first frame, repeat run: ${label}`, stats(sized[`repeat ${size}`]), 'ms');
+  }
+  row('ratio repeat 10,000 / coder', ratio(stats(sized['repeat 10000']), coder), 'x', '<= 1.5');
+
+  // 3. Grade -> durable latency with the big history.
+  const samples = JSON.parse(execFileSync('node', [join(root, 'dist/bench/grade-latency.js'), 'n10000', '200'], { env, encoding: 'utf8' }));
+  const g = stats(samples);
+  row('grade -> durable, p50 (200 grades)', { median: g.median, min: g.min, max: g.max }, 'ms');
+  row('grade -> durable, p95 (200 grades)', { median: g.p95, min: null, max: null }, 'ms', '<= 5');
+
+  // 4. Peak memory at 10,000 cards and 50,000 reviews, half a second after the first frame.
+  const rss = [];
+  for (let k = 0; k < RUNS; k++) rss.push((await runInPty(drill('n10000'), { marker: 'reveal', env, rssAfterMs: 500 })).rssMb);
+  row('peak RSS: drill, 10,000 cards + 50k reviews', stats(rss), 'MB', '<= 150');
+
+  // 5. The read-only commands at that size, when this build has them.
+  const help = execFileSync('node', [PREP, '--help'], { encoding: 'utf8' });
+  for (const cmd of ['stats', 'list']) {
+    if (!new RegExp(`^\\s+${cmd}\\b`, 'm').test(help)) continue;
+    const argv = cmd === 'stats' ? ['node', PREP, 'stats', 'n10000'] : ['node', PREP, 'list'];
+    const xs = [];
+    for (let k = 0; k < RUNS; k++) xs.push((await runInPty(argv, { env, cols: 120, rows: 60 })).ms);
+    row(`prep ${cmd} at 10,000 cards + 50k reviews`, stats(xs), 'ms', '< 500');
+  }
+  print();
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}

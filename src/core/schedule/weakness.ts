@@ -1,0 +1,101 @@
+import type { FSRS } from 'ts-fsrs';
+import type { Card } from '../deck/types.js';
+import type { Grade } from '../store/review-log.js';
+import { isSeen, type CardProgress } from './progress.js';
+import { formatDuration, GRADE_NAMES } from './preview.js';
+
+/** Why a card counts as weak, and how weak: the higher the score, the weaker. */
+export interface Weakness {
+  id: string;
+  score: number;
+  /** Predicted recall now (ts-fsrs retrievability), 0..1. */
+  recall: number;
+  /** Times the card was forgotten after it had been learned (FSRS lapses). */
+  lapses: number;
+  /** The most recent counted grade. */
+  last: Grade;
+  /** The last answer's time against the card's `seconds` target, when it ran over. */
+  overTime: { ms: number; targetMs: number } | null;
+  /** The reasons as one line: "forgot 2x · last: Hard · recall now 61%". */
+  reasons: string;
+}
+
+// Weights of the score. Recall counts most, as it is what the interview tests; a recent Again
+// outweighs an old lapse; running over time matters for spoken answers but less than forgetting.
+const W_RECALL = 3;
+const W_LAPSE = 0.5;
+const MAX_LAPSES_COUNTED = 3;
+const W_LAST: Record<Grade, number> = { 1: 1.5, 2: 0.75, 3: 0, 4: 0 };
+const W_OVER_TIME = 0.5;
+
+/** How weak one card is now, or null for a card never graded (unseen cards are not weak, only new). */
+export function weakness(f: FSRS, card: Card, p: CardProgress, now: Date): Weakness | null {
+  const lastRecord = p.grades[p.grades.length - 1];
+  if (!isSeen(p) || !lastRecord) return null;
+  const recall = f.get_retrievability(p.fsrs, now, false);
+  const lapses = p.fsrs.lapses;
+  const last = lastRecord.grade;
+  const targetMs = card.seconds === undefined ? undefined : card.seconds * 1000;
+  const overTime =
+    targetMs !== undefined && lastRecord.ms !== undefined && lastRecord.ms > targetMs ? { ms: lastRecord.ms, targetMs } : null;
+  const score =
+    W_RECALL * (1 - recall) +
+    W_LAPSE * Math.min(lapses, MAX_LAPSES_COUNTED) +
+    W_LAST[last] +
+    (overTime ? W_OVER_TIME : 0);
+  const reasons = [
+    lapses > 0 ? `forgot ${lapses}x` : null,
+    last <= 2 ? `last: ${GRADE_NAMES[last]}` : null,
+    overTime ? `over time: ${formatDuration(overTime.ms)} / ${formatDuration(overTime.targetMs)}` : null,
+    `recall now ${Math.round(recall * 100)}%`,
+  ].filter((r): r is string => r !== null);
+  return { id: card.id, score, recall, lapses, last, overTime, reasons: reasons.join(' · ') };
+}
+
+/**
+ * True when the card shows a sign of weakness: recall now below the desired retention, a lapse,
+ * a last grade of Again or Hard, or a last spoken answer over its target time.
+ */
+export function isWeak(w: Weakness, retention: number): boolean {
+  return w.recall < retention || w.lapses > 0 || w.last <= 2 || w.overTime !== null;
+}
+
+/** Every seen card's weakness, weakest first; ties keep deck order. */
+export function rankWeakness(
+  f: FSRS,
+  cards: readonly Card[],
+  progress: ReadonlyMap<string, CardProgress>,
+  now: Date,
+): Weakness[] {
+  const out: Weakness[] = [];
+  for (const c of cards) {
+    const p = progress.get(c.id);
+    const w = p ? weakness(f, c, p, now) : null;
+    if (w) out.push(w);
+  }
+  // Array.prototype.sort is stable, so equal scores stay in deck order.
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** The weak cards only, weakest first (what `prep review` drills). */
+export function weakCards(
+  f: FSRS,
+  cards: readonly Card[],
+  progress: ReadonlyMap<string, CardProgress>,
+  now: Date,
+): Weakness[] {
+  const retention = f.parameters.request_retention;
+  return rankWeakness(f, cards, progress, now).filter((w) => isWeak(w, retention));
+}
+
+/** Every card for practice: seen cards weakest first, then never-seen cards in deck order. */
+export function weakestFirst(
+  f: FSRS,
+  cards: readonly Card[],
+  progress: ReadonlyMap<string, CardProgress>,
+  now: Date,
+): string[] {
+  const seen = rankWeakness(f, cards, progress, now).map((w) => w.id);
+  const ranked = new Set(seen);
+  return [...seen, ...cards.filter((c) => !ranked.has(c.id)).map((c) => c.id)];
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { describeInterview, parseInterview } from '../../../src/core/schedule/interview.js';
+
+// Vitest runs in America/New_York: these are local times there.
+describe('parseInterview', () => {
+  it('takes a bare date as 09:00 local time', () => {
+    expect(parseInterview('2026-12-03')).toEqual(new Date(2026, 11, 3, 9, 0));
+    expect(parseInterview('2026-12-03')!.toISOString()).toBe('2026-12-03T14:00:00.000Z');
+  });
+
+  it('takes a date and time as given, local time, seconds optional', () => {
+    expect(parseInterview('2026-12-03T14:00')).toEqual(new Date(2026, 11, 3, 14, 0));
+    expect(parseInterview('2026-07-01T08:30:15')).toEqual(new Date(2026, 6, 1, 8, 30, 15));
+  });
+
+  it.each(['2026-02-30', '2026-13-01', '2026-12-03T24:00', '2026-12-03T14:60', 'tomorrow', '3/12/2026', '2026-12-3', ''])(
+    'rejects %j',
+    (text) => expect(parseInterview(text)).toBeNull(),
+  );
+});
+
+describe('describeInterview', () => {
+  const interview = new Date(2026, 11, 3, 14, 0);
+  it('says today with the time on the day itself', () => {
+    expect(describeInterview(interview, new Date(2026, 11, 3, 7, 30))).toBe('Interview today at 14:00');
+  });
+  it('says tomorrow with the time the day before, however late', () => {
+    expect(describeInterview(new Date(2026, 11, 3, 9, 0), new Date(2026, 11, 2, 23, 50))).toBe('Interview tomorrow at 09:00');
+  });
+  it('counts calendar days further out', () => {
+    expect(describeInterview(interview, new Date(2026, 11, 1, 20, 0))).toBe('Interview in 2 days');
+    expect(describeInterview(interview, new Date(2026, 10, 26, 10, 0))).toBe('Interview in 7 days');
+  });
+  it('says nothing once the interview has started', () => {
+    expect(describeInterview(interview, new Date(2026, 11, 3, 14, 0))).toBeNull();
+    expect(describeInterview(interview, new Date(2026, 11, 5))).toBeNull();
+  });
+});

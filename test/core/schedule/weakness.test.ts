@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { scheduler } from '../../../src/core/schedule/fsrs.js';
+import { emptyProgress, type CardProgress } from '../../../src/core/schedule/progress.js';
+import { weakCards, weakestFirst, weakness } from '../../../src/core/schedule/weakness.js';
+import { question } from '../../helpers/deck.js';
+import { progressOf } from '../../helpers/history.js';
+
+const f = scheduler(0.9);
+const at = (d: number, h = 10, m = 0) => new Date(2026, 10, d, h, m);
+const NOW = at(26, 12);
+
+// Learned on the 1st (Good, Good), then reviewed with these grades on the given days.
+const learned = (...later: Array<[number, 1 | 2 | 3 | 4]>) =>
+  progressOf([[at(1), 3], [at(1, 10, 10), 3], ...later.flatMap(([d, g]): Array<[Date, 1 | 2 | 3 | 4]> =>
+    g === 1 ? [[at(d), 1], [at(d, 10, 10), 3]] : [[at(d), g]])]);
+
+const cards = ['solid', 'forgot-twice', 'last-hard', 'stale', 'slow', 'never'].map((id) =>
+  question(id, id === 'slow' ? { seconds: 60 } : {}),
+);
+
+function deckProgress(): Map<string, CardProgress> {
+  return new Map<string, CardProgress>([
+    ['solid', learned([3, 3], [10, 3], [24, 3])],
+    ['forgot-twice', learned([3, 3], [8, 1], [14, 1], [24, 3])],
+    ['last-hard', learned([3, 3], [10, 3], [24, 2])],
+    // Learned once and left: recall has sunk well below 90%.
+    ['stale', progressOf([[at(1), 3], [at(1, 10, 10), 3]])],
+    // Recalled fine, but the spoken answer ran 95 s against a 60 s target.
+    ['slow', progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(10), 3], [at(24), 3, 95_000]])],
+    ['never', emptyProgress(at(1))],
+  ]);
+}
+
+describe('weakness', () => {
+  it('explains each weak card in one line', () => {
+    const p = deckProgress();
+    const why = (id: string) => weakness(f, cards.find((c) => c.id === id)!, p.get(id)!, NOW)?.reasons;
+    expect(why('forgot-twice')).toMatch(/^forgot 2x · recall now \d+%$/);
+    expect(why('last-hard')).toMatch(/^last: Hard · recall now \d+%$/);
+    expect(why('slow')).toMatch(/^over time: 1m 35s \/ 1m 0s · recall now \d+%$/);
+    expect(why('stale')).toMatch(/^recall now [1-8]\d%$/);
+  });
+
+  it('never-seen cards are not weak, only new', () => {
+    expect(weakness(f, cards[5]!, emptyProgress(at(1)), NOW)).toBeNull();
+  });
+
+  it('ranks the weak cards: lapses and a recent Hard before low recall alone; solid cards are left out', () => {
+    const weak = weakCards(f, cards, deckProgress(), NOW);
+    const ids = weak.map((w) => w.id);
+    expect(ids).not.toContain('solid');
+    expect(ids).not.toContain('never');
+    expect(ids.slice(0, 2)).toEqual(['forgot-twice', 'stale']);
+    expect(new Set(ids)).toEqual(new Set(['forgot-twice', 'stale', 'last-hard', 'slow']));
+    for (let i = 1; i < weak.length; i++) expect(weak[i - 1]!.score).toBeGreaterThanOrEqual(weak[i]!.score);
+  });
+
+  it('--all order: every seen card weakest first, then never-seen cards in deck order', () => {
+    const order = weakestFirst(f, [...cards, question('never-2')], new Map([...deckProgress(), ['never-2', emptyProgress(at(1))]]), NOW);
+    expect(order.slice(-2)).toEqual(['never', 'never-2']);
+    expect(order.indexOf('solid')).toBe(order.length - 3);
+    expect(order[0]).toBe('forgot-twice');
+  });
+
+  it('a fresh Again puts a card at the top, above a card forgotten long ago', () => {
+    const p = new Map<string, CardProgress>([
+      ['old-lapse', learned([3, 1], [10, 3], [24, 3])],
+      ['just-forgot', progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(10), 3], [at(26, 11), 1]])],
+    ]);
+    const ids = weakCards(f, [question('old-lapse'), question('just-forgot')], p, NOW).map((w) => w.id);
+    expect(ids).toEqual(['just-forgot', 'old-lapse']);
+  });
+});
