@@ -1,0 +1,38 @@
+import { render } from 'ink';
+import { openDeck, context, requireTty, UserError } from './context.js';
+import { ReviewLog } from '../core/store/review-log.js';
+import { reviewLogPath } from '../core/store/paths.js';
+import { pitchAttempts } from '../core/pitch/history.js';
+import { initPitch } from '../core/session/pitch-state.js';
+import { PitchSession } from '../core/session/pitch-session.js';
+import { Root } from '../ui/app.js';
+import { PitchScreen } from '../ui/screens/pitch-screen.js';
+
+/** `prep pitch <deck>`: time the deck's pitch against its target and keep every saved attempt. */
+export async function pitch(deckArg: string): Promise<number> {
+  const { paths, dirs } = context();
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir);
+  const card = deck.cards.find((c) => c.kind === 'pitch');
+  if (!card) throw new UserError(`the deck "${deck.name}" has no pitch: add a \`pitch:\` section (see README)`);
+  requireTty('pitch');
+  // Attempts go in the deck's review log, so they get the grades' guarantees (fsync'd appends).
+  const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
+  for (const w of warnings) process.stderr.write(`prep: ${w}\n`);
+
+  const session = new PitchSession(initPitch(deck, card, pitchAttempts(records, deck.name)), log);
+  const app = render(<Root>{(done) => <PitchScreen session={session} onDone={done} />}</Root>, {
+    exitOnCtrlC: false,
+  });
+  // A saved attempt is already on disk; a signal only needs the terminal put back.
+  const stop = () => app.unmount();
+  process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
+  try {
+    await app.waitUntilExit();
+  } finally {
+    process.off('SIGTERM', stop);
+    process.off('SIGHUP', stop);
+    log.close();
+  }
+  return 0;
+}

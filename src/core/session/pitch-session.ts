@@ -1,0 +1,77 @@
+import { pitchRecord } from '../pitch/attempt-record.js';
+import type { RecordSink } from './drill-session.js';
+import { pitchReducer, type PitchAction, type PitchState } from './pitch-state.js';
+
+/** User intents on the pitch screen; the session turns them into records and reducer actions. */
+export type PitchIntent =
+  | { type: 'start-stop' }
+  | { type: 'toggle-beat'; index: number }
+  | { type: 'toggle-script' }
+  | { type: 'toggle-help' }
+  | { type: 'save' }
+  | { type: 'retry' }
+  | { type: 'quit' };
+
+/**
+ * Owns the pitch screen's state and commits what must last. An attempt is appended (and
+ * fsync'd) to the review log before the screen may say "saved".
+ */
+export class PitchSession {
+  private state: PitchState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    initial: PitchState,
+    private readonly sink: RecordSink,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.state = initial;
+  }
+
+  getState = (): PitchState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  send = (intent: PitchIntent): void => {
+    const now = this.clock();
+    const s = this.state;
+    switch (intent.type) {
+      case 'start-stop':
+        return this.apply(s.phase === 'timing' ? { type: 'stop', now } : { type: 'start', now });
+      case 'toggle-beat':
+        return this.apply({ type: 'toggle-beat', index: intent.index });
+      case 'toggle-script':
+      case 'toggle-help':
+      case 'retry':
+        return this.apply({ type: intent.type });
+      case 'quit':
+        return this.apply({ type: 'quit', now });
+      case 'save': {
+        if (s.phase !== 'stopped' || s.startedAt === null || s.stoppedAt === null) return;
+        const record = pitchRecord({
+          deck: s.deck,
+          startedAt: s.startedAt,
+          ms: s.stoppedAt - s.startedAt,
+          hit: s.hit,
+          beatsTotal: s.card.points.length,
+        });
+        try {
+          this.sink.append(record);
+        } catch (err) {
+          return this.apply({ type: 'error', message: `Attempt not saved: ${(err as Error).message}` });
+        }
+        return this.apply({ type: 'saved', record });
+      }
+    }
+  };
+
+  private apply(action: PitchAction): void {
+    const next = pitchReducer(this.state, action);
+    if (next === this.state) return;
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,113 @@
+import type { Card } from '../deck/types.js';
+import { pitchTargetSeconds } from '../pitch/timing.js';
+import type { PitchRecord } from '../store/log-records.js';
+
+/** ready: before the start; timing: the clock runs; stopped: an unsaved result; saved: stored. */
+export type PitchPhase = 'ready' | 'timing' | 'stopped' | 'saved';
+
+/** The pitch practice as a state machine: everything the screen needs, nothing it must compute. */
+export interface PitchState {
+  deck: string;
+  title: string;
+  /** The deck's pitch card: prompt, script (`answer`), beats (`points`), target (`seconds`). */
+  card: Card;
+  targetSeconds: number;
+  phase: PitchPhase;
+  startedAt: number | null;
+  stoppedAt: number | null;
+  /** 0-based indices of the beats marked as hit, ascending. */
+  hit: readonly number[];
+  showScript: boolean;
+  help: boolean;
+  /** Saved attempts of this deck, oldest first; a save adds to it. */
+  history: readonly PitchRecord[];
+  /** How long the last attempt left unsaved by a retry took, to say it was not stored. */
+  discardedMs: number | null;
+  /** Set once the user quits; the screen then shows its last frame. */
+  quitting: boolean;
+  /** A message for the user, e.g. an attempt that could not be saved. */
+  error: string | null;
+}
+
+export type PitchAction =
+  | { type: 'start'; now: number }
+  | { type: 'stop'; now: number }
+  | { type: 'toggle-beat'; index: number }
+  | { type: 'toggle-script' }
+  | { type: 'toggle-help' }
+  | { type: 'saved'; record: PitchRecord }
+  | { type: 'retry' }
+  | { type: 'quit'; now: number }
+  | { type: 'error'; message: string };
+
+/** The state the pitch screen opens in, with the attempts already in the log. */
+export function initPitch(deck: { name: string; title: string }, card: Card, history: readonly PitchRecord[]): PitchState {
+  return {
+    deck: deck.name,
+    title: deck.title,
+    card,
+    targetSeconds: pitchTargetSeconds(card),
+    phase: 'ready',
+    startedAt: null,
+    stoppedAt: null,
+    hit: [],
+    showScript: false,
+    help: false,
+    history,
+    discardedMs: null,
+    quitting: false,
+    error: null,
+  };
+}
+
+/** Milliseconds of the current attempt at `now` (frozen once stopped); 0 before the start. */
+export function attemptMs(s: PitchState, now: number): number {
+  if (s.startedAt === null) return 0;
+  return Math.max(0, (s.stoppedAt ?? now) - s.startedAt);
+}
+
+/** True while there is an attempt that would be lost on quitting. */
+export function hasUnsaved(s: PitchState): boolean {
+  return s.phase === 'timing' || s.phase === 'stopped';
+}
+
+/** The pitch reducer: pure, with "now" carried by the actions that need it. */
+export function pitchReducer(s: PitchState, a: PitchAction): PitchState {
+  if (s.quitting) return s;
+  switch (a.type) {
+    case 'start':
+      if (s.phase !== 'ready') return s;
+      // The script is for rehearsing, not for reading out: hide it when the clock starts.
+      return { ...s, phase: 'timing', startedAt: a.now, stoppedAt: null, hit: [], showScript: false, help: false, discardedMs: null, error: null };
+    case 'stop':
+      return s.phase === 'timing' ? { ...s, phase: 'stopped', stoppedAt: a.now } : s;
+    case 'toggle-beat': {
+      if (s.phase !== 'stopped' || !Number.isInteger(a.index) || a.index < 0 || a.index >= s.card.points.length) return s;
+      const hit = s.hit.includes(a.index) ? s.hit.filter((i) => i !== a.index) : [...s.hit, a.index].sort((x, y) => x - y);
+      return { ...s, hit };
+    }
+    case 'toggle-script':
+      return { ...s, showScript: !s.showScript };
+    case 'toggle-help':
+      return s.phase === 'timing' ? s : { ...s, help: !s.help };
+    case 'saved':
+      if (s.phase !== 'stopped') return s;
+      return { ...s, phase: 'saved', history: [...s.history, a.record], error: null };
+    case 'retry':
+      if (s.phase !== 'stopped' && s.phase !== 'saved') return s;
+      return {
+        ...s,
+        phase: 'ready',
+        discardedMs: s.phase === 'stopped' ? attemptMs(s, s.stoppedAt ?? 0) : null,
+        startedAt: null,
+        stoppedAt: null,
+        hit: [],
+        help: false,
+        error: null,
+      };
+    case 'quit':
+      return { ...s, quitting: true, help: false, stoppedAt: s.phase === 'timing' ? a.now : s.stoppedAt };
+    case 'error':
+      return { ...s, error: a.message };
+  }
+}

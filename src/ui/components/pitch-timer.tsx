@@ -1,0 +1,69 @@
+import { Box, Text } from 'ink';
+import { formatClock, secondsLeft, timerZone, type TimerZone } from '../../core/pitch/timing.js';
+import { colorsOff } from '../no-color.js';
+import { useColumns } from '../use-columns.js';
+import { useNow } from '../use-now.js';
+import { bigRows, bigWidth } from './big-digits.js';
+
+const ZONE_COLOR: Record<TimerZone, string> = { pace: 'green', warning: 'yellow', over: 'red' };
+
+/** The zone in words, for NO_COLOR: "[on pace]", "[4 s left]", "[over]". */
+export function zoneLabel(ms: number, targetSeconds: number): string {
+  const zone = timerZone(ms, targetSeconds);
+  if (zone === 'pace') return '[on pace]';
+  if (zone === 'warning') return `[${secondsLeft(ms, targetSeconds)} s left]`;
+  return '[over]';
+}
+
+/**
+ * The pitch clock: a large mm:ss.t counting up from `startedAt` (frozen at `stoppedAt`),
+ * coloured on pace / last 5 s / over, above a thin bar filling up to the target. With
+ * NO_COLOR the zone is a label instead, while the clock runs. Shows 00:00.0 before the start.
+ */
+export function PitchTimer({ startedAt, stoppedAt, targetSeconds, clock = Date.now }: {
+  startedAt: number | null;
+  stoppedAt: number | null;
+  targetSeconds: number;
+  clock?: () => number;
+}) {
+  const running = startedAt !== null && stoppedAt === null;
+  const now = useNow(clock, running);
+  const columns = useColumns();
+  const ms = startedAt === null ? 0 : Math.max(0, (stoppedAt ?? now) - startedAt);
+  const zone = timerZone(ms, targetSeconds);
+  const plainText = colorsOff();
+  const color = startedAt === null || plainText ? undefined : ZONE_COLOR[zone];
+  // Once stopped, the result line says how it went; a frozen "[4 s left]" would only mislead.
+  const label = running && plainText ? zoneLabel(ms, targetSeconds) : null;
+  const clockText = formatClock(ms);
+  const targetText = `${targetSeconds} s`;
+
+  const barWidth = Math.max(10, Math.min(40, columns - targetText.length - 4));
+  const filled = Math.round(Math.min(1, ms / (targetSeconds * 1000)) * barWidth);
+  const big = columns >= bigWidth(clockText) + (label ? label.length + 4 : 2);
+  return (
+    <Box flexDirection="column">
+      <Box alignItems="center">
+        {big ? (
+          <Box flexDirection="column">
+            {bigRows(clockText).map((row, i) => (
+              <Text key={i} color={color} bold>
+                {row}
+              </Text>
+            ))}
+          </Box>
+        ) : (
+          <Text color={color} bold>
+            {clockText}
+          </Text>
+        )}
+        {label ? <Text bold>{`  ${label}`}</Text> : null}
+      </Box>
+      <Text>
+        <Text color={color}>{'━'.repeat(filled)}</Text>
+        <Text dimColor>{'─'.repeat(barWidth - filled)}</Text>
+        <Text dimColor>{` ${targetText}`}</Text>
+      </Text>
+    </Box>
+  );
+}

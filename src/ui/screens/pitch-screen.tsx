@@ -1,0 +1,107 @@
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { Box, Text } from 'ink';
+import { describePace, estimatePace } from '../../core/pitch/pace.js';
+import { pitchStats } from '../../core/pitch/history.js';
+import { formatSeconds } from '../../core/pitch/timing.js';
+import type { PitchSession } from '../../core/session/pitch-session.js';
+import { attemptMs, hasUnsaved, type PitchState } from '../../core/session/pitch-state.js';
+import { colorsOff } from '../no-color.js';
+import { BeatChecklist } from '../components/beat-checklist.js';
+import { Header } from '../components/header.js';
+import { HelpView } from '../components/help-view.js';
+import { KeyHints } from '../components/key-hints.js';
+import { PitchAttempt } from '../components/pitch-attempt.js';
+import { PitchHistory } from '../components/pitch-history.js';
+import { pitchCommands, usePitchInput } from './use-pitch-input.js';
+
+/** Pitch practice: reads the session's state, renders it, sends key presses back. Writes nothing. */
+export function PitchScreen({ session, onDone, clock = Date.now }: {
+  session: PitchSession;
+  onDone: () => void;
+  clock?: () => number;
+}) {
+  const s = useSyncExternalStore(session.subscribe, session.getState);
+  usePitchInput(s, session.send, !s.quitting);
+  useEffect(() => {
+    if (s.quitting) onDone();
+  }, [s.quitting, onDone]);
+  const plainText = colorsOff();
+  // Quitting leaves this frame on screen: it must say whether the attempt was kept.
+  const lostMs = s.quitting && hasUnsaved(s) ? attemptMs(s, s.stoppedAt ?? clock()) : null;
+
+  return (
+    <Box flexDirection="column">
+      <Header title={s.title} index={0} total={0} kind="pitch" />
+      {s.help ? (
+        <HelpView />
+      ) : (
+        <Box flexDirection="column" paddingX={1}>
+          <Text bold>{s.card.prompt}</Text>
+          {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} />}
+          {s.showScript ? (
+            <Box marginTop={1}>
+              <Text dimColor>{s.card.answer}</Text>
+            </Box>
+          ) : null}
+        </Box>
+      )}
+      {s.error ? <Text color={plainText ? undefined : 'red'}>{s.error}</Text> : null}
+      {lostMs !== null ? <Text bold>{`Not saved: this attempt (${formatSeconds(lostMs)}) was not stored.`}</Text> : null}
+      {s.quitting ? null : <KeyHints commands={pitchCommands(s)} />}
+    </Box>
+  );
+}
+
+/** Before the start: the target, the pace check of the script, the beats, the history. */
+function Ready({ s }: { s: PitchState }) {
+  const { card, targetSeconds } = s;
+  const pace = useMemo(() => estimatePace(card.answer, targetSeconds), [card.answer, targetSeconds]);
+  const tooLong = pace.overWords > 0;
+  return (
+    <>
+      <Text>{`Target: ${targetSeconds} s. Say it aloud; space starts the clock.`}</Text>
+      <Text color={tooLong && !colorsOff() ? 'yellow' : undefined} dimColor={!tooLong}>
+        {`${tooLong ? 'Too long: ' : 'Script: '}${describePace(pace)}`}
+      </Text>
+      {s.discardedMs !== null ? <Text dimColor>{`The last attempt (${formatSeconds(s.discardedMs)}) was not saved.`}</Text> : null}
+      <Box marginTop={1}>
+        <BeatChecklist points={card.points} />
+      </Box>
+      <History s={s} />
+    </>
+  );
+}
+
+/** The clock while timing; once stopped, the result and the beats to tick; once saved, the history. */
+function Attempt({ s, clock }: { s: PitchState; clock: () => number }) {
+  const { card, targetSeconds } = s;
+  return (
+    <>
+      <Box marginTop={1}>
+        <PitchAttempt startedAt={s.startedAt} stoppedAt={s.stoppedAt} targetSeconds={targetSeconds} clock={clock} />
+      </Box>
+      {s.phase === 'saved' ? (
+        <>
+          <Text color={colorsOff() ? undefined : 'green'}>
+            {card.points.length > 0 ? `Saved to your history, with ${s.hit.length} of ${card.points.length} beats hit.` : 'Saved to your history.'}
+          </Text>
+          <History s={s} />
+        </>
+      ) : (
+        // The history waits until the attempt is saved, so it never crowds the checklist.
+        <Box marginTop={1}>
+          <BeatChecklist points={card.points} hit={s.phase === 'stopped' ? s.hit : undefined} />
+        </Box>
+      )}
+    </>
+  );
+}
+
+function History({ s }: { s: PitchState }) {
+  const stats = useMemo(() => pitchStats(s.history, s.targetSeconds), [s.history, s.targetSeconds]);
+  return (
+    <Box marginTop={1}>
+      <PitchHistory stats={stats} targetSeconds={s.targetSeconds} />
+    </Box>
+  );
+}
