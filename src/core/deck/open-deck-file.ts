@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { readDeckText, UnreadableDeckError } from './read-deck-file.js';
 import { DeckError, type Deck } from './types.js';
 
 /**
- * Loads a deck, using a cache of validated decks keyed by the hash of the file's text (and of
- * prep's version, so a new loader never trusts an old entry). A hit skips YAML parsing and
+ * Loads a deck, using a cache of validated decks keyed by the file's identity and change time
+ * (path, inode, size, mtime in nanoseconds, as build tools do) and prep's version, so a new
+ * loader never trusts an old entry. A hit skips reading and hashing the YAML, parsing and
  * validation, and with them the parser and schema modules, which are imported only on a miss:
  * that is most of a start-up's own cost, and it grows with the deck.
  *
@@ -16,6 +17,12 @@ import { DeckError, type Deck } from './types.js';
 export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string }): Promise<Deck> {
   const absolute = resolve(path);
   const file = opts.displayPath ?? path;
+  const name = basename(absolute).replace(/\.ya?ml$/i, '');
+  const entry = opts.cacheDir ? cacheEntry(opts.cacheDir, absolute, opts.salt) : null;
+  if (entry) {
+    const hit = readEntry(entry);
+    if (hit) return { ...hit, name, path: absolute };
+  }
   let text: string;
   try {
     text = readDeckText(absolute);
@@ -23,18 +30,23 @@ export async function openDeckFile(path: string, opts: { displayPath?: string; c
     const message = err instanceof UnreadableDeckError ? err.message : `cannot read the file: ${String(err)}`;
     throw new DeckError([{ file, line: 1, column: 1, path: '', message, severity: 'error' }]);
   }
-  const name = basename(absolute).replace(/\.ya?ml$/i, '');
-  const key = createHash('sha256').update(opts.salt).update('\0').update(text).digest('hex');
-  const entry = opts.cacheDir ? join(opts.cacheDir, 'decks', `${key}.json`) : null;
-  if (entry) {
-    const hit = readEntry(entry);
-    if (hit) return { ...hit, name, path: absolute };
-  }
   const { parseDeck } = await import('./load-deck.js');
   const { deck, problems } = parseDeck(text, { name, path: absolute, displayPath: file });
   if (!deck) throw new DeckError(problems);
   if (entry) writeEntry(entry, deck);
   return deck;
+}
+
+/** The cache file for a deck as it is on disk now, or null when it cannot be stat'ed (the read will say why). */
+function cacheEntry(cacheDir: string, file: string, salt: string): string | null {
+  try {
+    const st = statSync(file, { bigint: true });
+    if (!st.isFile()) return null;
+    const id = [salt, file, st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join('\0');
+    return join(cacheDir, 'decks', `${createHash('sha256').update(id).digest('hex')}.json`);
+  } catch {
+    return null;
+  }
 }
 
 function readEntry(file: string): Deck | null {
