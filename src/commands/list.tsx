@@ -1,0 +1,69 @@
+import { relative } from 'node:path';
+import pkg from '../../package.json' with { type: 'json' };
+import { context } from './context.js';
+import { outputColumns, readRecords, readSettings, wantsColour, writeOut } from './report-io.js';
+import { listDecks, type DeckRef } from '../core/deck/locate.js';
+import { openDeckFile } from '../core/deck/open-deck-file.js';
+import { DeckError, formatProblem } from '../core/deck/types.js';
+import { brokenDeck, summarizeDeck, type DeckSummary } from '../core/stats/deck-summary.js';
+import { interviewOf } from '../core/stats/interview-date.js';
+import { listJson } from '../core/stats/json-shapes.js';
+import type { PrepPaths } from '../core/store/paths.js';
+import type { SettingsValues } from '../core/store/settings.js';
+
+export interface ListOptions {
+  json?: boolean;
+}
+
+/** A deck's failure in one line: its first problem, and how many more there are. */
+function oneLine(err: unknown): string {
+  if (err instanceof DeckError) {
+    const [first, ...rest] = err.problems;
+    const head = first ? formatProblem(first) : err.message;
+    return rest.length ? `${head} (and ${rest.length} more)` : head;
+  }
+  return err instanceof Error ? err.message.split('\n')[0]! : String(err);
+}
+
+async function summarize(
+  ref: DeckRef,
+  settings: SettingsValues,
+  paths: Pick<PrepPaths, 'cacheDir' | 'logsDir'>,
+  now: Date,
+  warn: (w: string) => void,
+): Promise<DeckSummary> {
+  const shown = relative(process.cwd(), ref.path);
+  try {
+    const deck = await openDeckFile(ref.path, {
+      displayPath: shown.startsWith('..') ? ref.path : shown,
+      cacheDir: paths.cacheDir,
+      salt: pkg.version,
+    });
+    const { records, warnings } = readRecords(paths.logsDir, deck.name);
+    warnings.forEach(warn);
+    return summarizeDeck(ref, deck, records, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews) });
+  } catch (err) {
+    // One bad deck (or unreadable log) must not hide the others.
+    return brokenDeck(ref, oneLine(err));
+  }
+}
+
+/** `prep list`: every deck, the user's and the shipped ones, drawn once (or printed as JSON). */
+export async function list(opts: ListOptions, now = new Date()): Promise<number> {
+  const { paths, dirs } = context();
+  const settings = readSettings(paths.configDir);
+  const warn = (w: string) => process.stderr.write(`prep: ${w}\n`);
+  settings.warnings.forEach(warn);
+  const decks: DeckSummary[] = [];
+  for (const ref of listDecks(dirs)) decks.push(await summarize(ref, settings.values, paths, now, warn));
+
+  if (opts.json) {
+    writeOut(JSON.stringify(decks.map(listJson), null, 2));
+    return 0;
+  }
+  const [{ renderToString }, { ListScreen }] = await Promise.all([import('ink'), import('../ui/screens/list-screen.js')]);
+  const columns = outputColumns();
+  const screen = <ListScreen decks={decks} now={now} columns={columns} colour={wantsColour()} decksDir={paths.decksDir} />;
+  writeOut(renderToString(screen, { columns }));
+  return 0;
+}

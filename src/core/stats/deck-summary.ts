@@ -1,0 +1,71 @@
+import type { Deck } from '../deck/types.js';
+import type { LogRecord } from '../store/log-records.js';
+import { scheduler } from '../schedule/fsrs.js';
+import { replay } from '../schedule/progress.js';
+import { deadlineView } from '../schedule/deadline.js';
+import { countByState, dueNow } from './counts.js';
+import { calendarDaysBetween } from './days.js';
+import { lastPractised } from './log-view.js';
+
+/** One line of `prep list`: a deck that loaded, or one that did not and why. */
+export interface DeckSummary {
+  name: string;
+  path: string;
+  shipped: boolean;
+  /** Null when the deck failed to load. */
+  title: string | null;
+  cards: number | null;
+  dueNow: number | null;
+  new: number | null;
+  interview: Date | null;
+  daysLeft: number | null;
+  lastPractised: Date | null;
+  /** Why the deck could not be loaded (one line), or null. */
+  error: string | null;
+}
+
+/** Where a deck was found, as `listDecks` gives it. */
+export interface DeckPlace {
+  name: string;
+  path: string;
+  shipped: boolean;
+}
+
+/** The `prep list` line of a deck that loaded, from its review log as of `now`. */
+export function summarizeDeck(
+  place: DeckPlace,
+  deck: Deck,
+  records: readonly LogRecord[],
+  opts: { now: Date; retention: number; interview: Date | null },
+): DeckSummary {
+  const f = scheduler(opts.retention);
+  // Due as the drill sees it: with an interview ahead, no card is due after it.
+  const progress = deadlineView(f, replay(f, deck.cards, records), opts.interview, opts.now);
+  const counts = countByState(deck.cards, progress);
+  return {
+    ...place,
+    title: deck.title,
+    cards: counts.total,
+    dueNow: dueNow(deck.cards, progress, opts.now),
+    new: counts.new,
+    interview: opts.interview,
+    daysLeft: opts.interview ? calendarDaysBetween(opts.now, opts.interview) : null,
+    lastPractised: lastPractised(records),
+    error: null,
+  };
+}
+
+/** The `prep list` line of a deck that failed to load. */
+export function brokenDeck(place: DeckPlace, error: string): DeckSummary {
+  return {
+    ...place,
+    title: null,
+    cards: null,
+    dueNow: null,
+    new: null,
+    interview: null,
+    daysLeft: null,
+    lastPractised: null,
+    error,
+  };
+}

@@ -1,0 +1,54 @@
+import type { LogRecord } from '../store/log-records.js';
+import { dayStart } from '../schedule/day.js';
+import { countedGrades } from './log-view.js';
+import { addStudyDays } from './days.js';
+
+/** One day of the review calendar. */
+export interface HeatDay {
+  /** Start of the study day (04:00 local). */
+  day: Date;
+  /** Grades given that study day (undone ones not counted). */
+  count: number;
+  /** 0 for none, then 1 to 4 by quarters of the busiest day. */
+  level: 0 | 1 | 2 | 3 | 4;
+}
+
+/** A GitHub-style calendar: one column per week, Monday to Sunday. */
+export interface Heatmap {
+  /** Oldest week first; each holds 7 days, null for days after today. */
+  weeks: (HeatDay | null)[][];
+  /** Grades on the busiest day shown (0 when there were none). */
+  max: number;
+}
+
+/** The level of `count` when the busiest day had `max` grades. */
+export function heatLevel(count: number, max: number): HeatDay['level'] {
+  if (count <= 0 || max <= 0) return 0;
+  return Math.min(4, Math.ceil((4 * count) / max)) as HeatDay['level'];
+}
+
+/**
+ * Grades per study day over the last `weeks` weeks, ending with the week of `now`. Days roll
+ * over at 04:00 as in the drill, so a session after midnight counts for the evening before.
+ */
+export function reviewHeatmap(records: readonly LogRecord[], now: Date, weeks = 12): Heatmap {
+  const today = dayStart(now);
+  // Monday of this week: getDay() is 0 on Sunday.
+  const monday = addStudyDays(today, -((today.getDay() + 6) % 7));
+  const first = addStudyDays(monday, -7 * (weeks - 1));
+  const days = Array.from({ length: weeks * 7 }, (_, i) => addStudyDays(first, i));
+  const byDay = new Map<number, number>();
+  for (const g of countedGrades(records)) {
+    const key = dayStart(new Date(g.at)).getTime();
+    byDay.set(key, (byDay.get(key) ?? 0) + 1);
+  }
+  const shown = days.filter((d) => d.getTime() <= today.getTime());
+  const max = Math.max(0, ...shown.map((d) => byDay.get(d.getTime()) ?? 0));
+  const grid: (HeatDay | null)[][] = [];
+  days.forEach((d, i) => {
+    if (i % 7 === 0) grid.push([]);
+    const count = byDay.get(d.getTime()) ?? 0;
+    grid[grid.length - 1]!.push(d.getTime() > today.getTime() ? null : { day: d, count, level: heatLevel(count, max) });
+  });
+  return { weeks: grid, max };
+}

@@ -1,0 +1,70 @@
+import { State, type FSRS } from 'ts-fsrs';
+import type { Card, CardKind } from '../deck/types.js';
+import type { CardProgress } from '../schedule/progress.js';
+import { stateName, type CardState } from './counts.js';
+
+/** One card as the stats show it. */
+export interface CardStat {
+  id: string;
+  kind: CardKind;
+  prompt: string;
+  state: CardState;
+  /** When it is next due; null for a card never graded. */
+  due: Date | null;
+  /** FSRS stability in days and difficulty (1 to 10); null for a card never graded. */
+  stability: number | null;
+  difficulty: number | null;
+  reps: number;
+  lapses: number;
+  /** The last counted grade, 1 to 4; null for a card never graded. */
+  lastGrade: number | null;
+  /** Predicted probability of recall now, 0 to 1; null for a card never graded. */
+  recallNow: number | null;
+  /** The same at the interview; null without an interview ahead or for a card never graded. */
+  recallAtInterview: number | null;
+}
+
+/** Predicted recall of a card at `at` (FSRS retrievability), or null for a card never graded. */
+export function recallAt(f: FSRS, p: CardProgress, at: Date): number | null {
+  if (p.fsrs.state === State.New) return null;
+  return f.get_retrievability(p.fsrs, at, false);
+}
+
+/**
+ * Every card of the deck, in deck order, with its memory state and predicted recall now and at
+ * `interview` (ignored once it has passed: a past interview predicts nothing).
+ */
+export function cardStats(
+  f: FSRS,
+  cards: readonly Card[],
+  progress: ReadonlyMap<string, CardProgress>,
+  now: Date,
+  interview: Date | null,
+): CardStat[] {
+  const ahead = interview && interview.getTime() > now.getTime() ? interview : null;
+  return cards.map((c) => {
+    const p = progress.get(c.id);
+    const seen = p !== undefined && p.fsrs.state !== State.New;
+    return {
+      id: c.id,
+      kind: c.kind,
+      prompt: c.kind === 'ask' ? c.answer : c.prompt,
+      state: p ? stateName(p) : 'new',
+      due: seen ? p.fsrs.due : null,
+      stability: seen ? p.fsrs.stability : null,
+      difficulty: seen ? p.fsrs.difficulty : null,
+      reps: p?.fsrs.reps ?? 0,
+      lapses: p?.fsrs.lapses ?? 0,
+      lastGrade: p?.grades.at(-1)?.grade ?? null,
+      recallNow: seen ? recallAt(f, p, now) : null,
+      recallAtInterview: seen && ahead ? recallAt(f, p, ahead) : null,
+    };
+  });
+}
+
+/** Cards with a predicted recall at the interview, lowest first (ties in deck order). */
+export function lowestAtInterview(cards: readonly CardStat[]): CardStat[] {
+  return cards
+    .filter((c) => c.recallAtInterview !== null)
+    .sort((a, b) => a.recallAtInterview! - b.recallAtInterview!);
+}

@@ -1,0 +1,134 @@
+import { Box, Text } from 'ink';
+import type { DeckStats } from '../../core/stats/deck-stats.js';
+import type { CardStat } from '../../core/stats/recall.js';
+import { BarChart } from '../components/bar-chart.js';
+import { RecallList, SlowList, WeakList } from '../components/card-lists.js';
+import { Heatmap } from '../components/heatmap.js';
+import { Panel, PanelRow } from '../components/panel.js';
+import { StateBar } from '../components/state-bar.js';
+import { ColourMode, Tint } from '../components/tint.js';
+import { PitchHistory } from '../components/pitch-history.js';
+import { interviewWhen, percent, practisedWhen, shortDate, clockTime } from './stats-format.js';
+
+/** Panels go side by side from this width; below it they stack, readable down to 60 columns. */
+export const WIDE = 100;
+/** Cards listed by recall before the rest are summed up in one line. */
+const RECALL_ROWS = 8;
+
+/** The weekday's first two letters, under each forecast bar. */
+const weekday2 = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short' }).slice(0, 2);
+
+function Overview({ s }: { s: DeckStats }) {
+  const r = s.reviews;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Tint bold>{`Due now ${s.dueNow}`}</Tint>
+        <Tint dim>{` · last practised ${practisedWhen(s.lastPractised, s.now)}`}</Tint>
+      </Text>
+      <Text>{`Reviews ${r.total} in all, ${r.lastWindow} in the last 30 days`}</Text>
+      {r.retention === null ? (
+        <Tint dim>True retention: no reviews of seen cards in the last 30 days</Tint>
+      ) : (
+        <Text>
+          {'True retention '}
+          <Tint bold>{percent(r.retention)}</Tint>
+          {' over 30 days'}
+          <Tint dim>{` (${r.retentionOf} reviews of seen cards)`}</Tint>
+        </Text>
+      )}
+      {s.interview ? (
+        <Text>
+          {`Interview ${shortDate(s.interview)} ${clockTime(s.interview)} · `}
+          <Tint bold color={s.daysLeft !== null && s.daysLeft <= 2 ? 'yellow' : undefined}>
+            {interviewWhen(s.interview, s.now)}
+          </Tint>
+          {s.meanAtInterview !== null ? ` · mean recall then ${percent(s.meanAtInterview)}` : ''}
+          {s.meanAtInterview !== null && s.unseen > 0 ? <Tint dim>{` (${s.unseen} never seen)`}</Tint> : null}
+        </Text>
+      ) : (
+        <Tint dim>{`No interview date: prep drill ${s.deck.name} --interview 2026-12-03, or interview: in the deck.`}</Tint>
+      )}
+    </Box>
+  );
+}
+
+function RecallPanel({ s, wide }: { s: DeckStats; wide: boolean }) {
+  const ahead = s.atInterview.length > 0;
+  const seen = s.cards.filter((c) => c.recallNow !== null);
+  const list = ahead ? s.atInterview : [...seen].sort((a, b) => a.recallNow! - b.recallNow!);
+  const pick = ahead ? (c: CardStat) => c.recallAtInterview! : (c: CardStat) => c.recallNow!;
+  const rest = list.slice(RECALL_ROWS);
+  const unseen = s.cards.length - seen.length;
+  return (
+    <Panel title={ahead ? 'Recall at the interview' : 'Recall now'} note="lowest first" inRow={wide}>
+      {list.length === 0 ? <Tint dim>No card practised yet.</Tint> : <RecallList cards={list.slice(0, RECALL_ROWS)} pick={pick} retention={s.retention} />}
+      {rest.length > 0 ? <Tint dim>{`… ${rest.length} more, all at ${percent(pick(rest[0]!))} or above`}</Tint> : null}
+      {unseen > 0 && list.length > 0 ? <Tint dim>{`${unseen} never practised: no prediction yet`}</Tint> : null}
+    </Panel>
+  );
+}
+
+function PitchPanel({ s, wide }: { s: DeckStats; wide: boolean }) {
+  const p = s.pitch;
+  if (p.targetSeconds === null && p.attempts.length === 0) return null;
+  return (
+    <Panel title="Pitch" note={p.targetSeconds === null ? 'the deck has no pitch now' : `target ${p.targetSeconds} s`} inRow={wide}>
+      <PitchHistory stats={p.history} targetSeconds={p.targetSeconds ?? 30} />
+    </Panel>
+  );
+}
+
+/**
+ * `prep stats`: every figure of a deck, drawn once. Reads computed stats only; `columns` is
+ * the terminal's width and `colour` false for NO_COLOR.
+ */
+export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; columns: number; colour: boolean }) {
+  const wide = columns >= WIDE;
+  const forecastTotal = s.forecast.reduce((a, d) => a + d.count, 0);
+  const bars = s.forecast.map((d) => ({ value: d.count, label: String(d.day.getDate()), sub: weekday2(d.day) }));
+  const digits = Math.max(2, ...bars.map((b) => String(b.value).length));
+  const prompts = new Map(s.cards.map((c) => [c.id, c.prompt]));
+  return (
+    <ColourMode value={colour}>
+      <Box flexDirection="column" width={columns}>
+        <Box>
+          <Tint bold wrap="truncate-end">{s.deck.title}</Tint>
+          <Box flexShrink={0}>
+            <Tint dim>{`  ${s.deck.name} · ${shortDate(s.now)}`}</Tint>
+          </Box>
+        </Box>
+        <Panel title="Cards" note={`${s.counts.total} in all`}>
+          <StateBar counts={s.counts} width={Math.min(columns, wide ? 60 : 40)} />
+        </Panel>
+        <Box marginTop={1}>
+          <Overview s={s} />
+        </Box>
+        <PanelRow wide={wide}>
+          <Panel title="Due in the next 14 days" note={forecastTotal ? `${forecastTotal} in all` : undefined} inRow={wide}>
+            {forecastTotal ? (
+              <BarChart bars={bars} height={wide ? 6 : 4} colWidth={digits + (wide ? 2 : 1)} />
+            ) : (
+              <Tint dim>No card is scheduled yet: a card is, once practised.</Tint>
+            )}
+          </Panel>
+          <Panel title="Reviews, last 12 weeks" inRow={wide}>
+            <Heatmap data={s.heatmap} cellWidth={2} />
+          </Panel>
+        </PanelRow>
+        <PanelRow wide={wide}>
+          <RecallPanel s={s} wide={wide} />
+          <Panel title="Weakest" note="as prep review ranks them" inRow={wide}>
+            {s.weakest.length ? <WeakList cards={s.weakest} /> : <Tint dim>No card practised yet.</Tint>}
+          </Panel>
+        </PanelRow>
+        <PanelRow wide={wide}>
+          <PitchPanel s={s} wide={wide} />
+          <Panel title="Slowest answers" note="median time to reveal" inRow={wide}>
+            {s.answerTimes.length ? <SlowList times={s.answerTimes.slice(0, 3)} prompts={prompts} /> : <Tint dim>No timed answers yet.</Tint>}
+          </Panel>
+        </PanelRow>
+      </Box>
+    </ColourMode>
+  );
+}

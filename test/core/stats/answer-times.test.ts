@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { answerTimes } from '../../../src/core/stats/answer-times.js';
+import { median } from '../../../src/core/stats/log-view.js';
+import { grade, undo } from './fixture-log.js';
+
+const deckIds = new Set(['q1', 'q2', 'q3', 'q4']);
+
+describe('answer times', () => {
+  it('gives each card its median time to reveal, slowest first', () => {
+    const slow = grade('q2', 3, '2026-11-20T10:03', { ms: 900_000 });
+    const records = [
+      grade('q1', 3, '2026-11-20T10:00', { ms: 10_000 }),
+      grade('q1', 3, '2026-11-21T10:00', { ms: 30_000 }),
+      grade('q1', 3, '2026-11-22T10:00', { ms: 12_000 }),
+      grade('q2', 3, '2026-11-20T10:01', { ms: 40_000 }),
+      grade('q2', 3, '2026-11-21T10:01', { ms: 50_000 }),
+      slow,
+      undo(slow, '2026-11-20T10:04'), // undone: its time does not count
+      grade('q3', 3, '2026-11-20T10:02'), // no time recorded
+      grade('gone', 3, '2026-11-20T10:02', { ms: 999_000 }), // no longer in the deck
+      grade('q4', 1, '2026-11-20T10:05', { ms: 20_000 }),
+    ];
+    expect(answerTimes(records, deckIds)).toEqual([
+      { card: 'q2', medianMs: 45_000, count: 2 },
+      { card: 'q4', medianMs: 20_000, count: 1 },
+      { card: 'q1', medianMs: 12_000, count: 3 },
+    ]);
+  });
+
+  it('median: the middle value, or the mean of the two middle ones', () => {
+    expect(median([])).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { deckStats } from '../../../src/core/stats/deck-stats.js';
+import { statsJson } from '../../../src/core/stats/json-shapes.js';
+import { makeDeck } from '../../helpers/deck.js';
+import { fixture, grade } from './fixture-log.js';
+
+const NOW = new Date('2026-11-26T10:00');
+const INTERVIEW = new Date('2026-12-03T09:00');
+
+describe('deck stats', () => {
+  it('predicts each card’s recall at the interview, lowest first, for cards practised', () => {
+    const { deck, records } = fixture();
+    const s = deckStats({ deck, records, now: NOW, retention: 0.9, interview: INTERVIEW });
+    expect(s.daysLeft).toBe(7);
+    expect(s.atInterview.map((c) => c.id).sort()).toEqual(['pitch', 'q1', 'q2', 'q3']);
+    const recalls = s.atInterview.map((c) => c.recallAtInterview!);
+    expect(recalls).toEqual([...recalls].sort((a, b) => a - b));
+    // Memory fades: a week on, every card is less sure than now.
+    for (const c of s.atInterview) expect(c.recallAtInterview!).toBeLessThan(c.recallNow!);
+    // Two Easy grades ten days apart hold best.
+    expect(s.atInterview.at(-1)!.id).toBe('q2');
+    expect(s.cards.find((c) => c.id === 'q4')).toMatchObject({ state: 'new', recallNow: null, recallAtInterview: null, due: null });
+    // As the drill's summary: the never-seen card counts as 0.
+    expect(s.unseen).toBe(1);
+    expect(s.meanAtInterview).toBeCloseTo(recalls.reduce((a, b) => a + b) / 5, 10);
+  });
+
+  it('with an interview ahead, due dates are the drill’s: none after the interview', () => {
+    const { deck, records } = fixture();
+    const plain = deckStats({ deck, records, now: NOW, retention: 0.9, interview: null });
+    const soon = new Date('2026-11-28T09:00');
+    const s = deckStats({ deck, records, now: NOW, retention: 0.9, interview: soon });
+    // Without the date, q2 (two Easy grades) is due weeks after the 28th.
+    expect(plain.cards.find((c) => c.id === 'q2')!.due!.getTime()).toBeGreaterThan(soon.getTime());
+    for (const c of s.cards) if (c.due) expect(c.due.getTime()).toBeLessThan(soon.getTime());
+    expect(s.forecast.slice(0, 2).reduce((a, d) => a + d.count, 0)).toBe(4);
+    expect(s.forecast.slice(2).every((d) => d.count === 0)).toBe(true);
+  });
+
+  it('predicts nothing at an interview that has passed', () => {
+    const { deck, records } = fixture();
+    const s = deckStats({ deck, records, now: NOW, retention: 0.9, interview: new Date('2026-11-20T09:00') });
+    expect(s.daysLeft).toBe(-6);
+    expect(s.atInterview).toEqual([]);
+    expect(s.cards.every((c) => c.recallAtInterview === null)).toBe(true);
+    expect(s.meanAtInterview).toBeNull();
+  });
+
+  it('ranks the weakest with the score of prep review: the forgotten card first, never-seen ones out', () => {
+    const { deck, records } = fixture();
+    const s = deckStats({ deck, records, now: NOW, retention: 0.9, interview: null });
+    expect(s.weakest.map((c) => c.id)).toEqual(['q1', 'q3', 'pitch', 'q2']);
+    expect(s.weakest[0]!.reasons).toContain('forgot 1x');
+    expect(s.weakest[1]!.reasons).toContain('last: Hard');
+  });
+
+  it('keeps at most five weakest cards', () => {
+    const deck = makeDeck(8);
+    const records = deck.cards.map((c, i) => grade(c.id, 1, `2026-11-2${i % 5}T10:00`));
+    expect(deckStats({ deck, records, now: NOW, retention: 0.9, interview: null }).weakest).toHaveLength(5);
+  });
+
+  it('pitch: target from the pitch card, the run closest to it as best, the median of the last five', () => {
+    const { deck, records } = fixture();
+    const s = deckStats({ deck, records, now: NOW, retention: 0.9, interview: null });
+    expect(s.pitch.targetSeconds).toBe(40);
+    expect(s.pitch.attempts.map((a) => a.ms)).toEqual([45_000, 41_000, 38_000, 30_000, 50_000, 39_500]);
+    expect(s.pitch.history.best?.ms).toBe(39_500);
+    // Last five: 41, 38, 30, 50, 39.5 s.
+    expect(s.pitch.history.medianRecentMs).toBe(39_500);
+  });
+
+  it('answer times: the slowest cards by median time to reveal', () => {
+    const { deck, records } = fixture();
+    const s = deckStats({ deck, records, now: NOW, retention: 0.9, interview: null });
+    expect(s.answerTimes.slice(0, 3).map((t) => [t.card, t.medianMs])).toEqual([
+      ['q3', 90_000],
+      ['pitch', 42_000],
+      ['q1', 25_000],
+    ]);
+  });
+
+  it('as JSON: ISO dates, milliseconds, and null for every absent value', () => {
+    const { deck, records } = fixture();
+    const j = statsJson(deckStats({ deck, records, now: NOW, retention: 0.9, interview: INTERVIEW }));
+    expect(j).toMatchObject({ deck: 'test', interview: INTERVIEW.toISOString(), daysLeft: 7, generatedAt: NOW.toISOString() });
+    // q1 and q2 reached review; q3 (Hard) and the pitch (one Good) are on a learning step.
+    expect(j.counts).toEqual({ new: 1, learning: 2, review: 2, relearning: 0, total: 5 });
+    expect(j.reviews.total).toBe(8);
+    expect(j.dueForecast).toHaveLength(14);
+    expect(j.dueForecast[0]!.date).toBe('2026-11-26');
+    expect(j.cards.find((c) => c.id === 'q4')).toEqual({
+      id: 'q4',
+      kind: 'question',
+      state: 'new',
+      due: null,
+      stability: null,
+      difficulty: null,
+      reps: 0,
+      lapses: 0,
+      lastGrade: null,
+      recallNow: null,
+      recallAtInterview: null,
+      medianMs: null,
+    });
+    expect(j.cards.find((c) => c.id === 'q1')?.due).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(j.pitch).toMatchObject({ target: 40_000, best: 39_500, medianLast5: 39_500 });
+    expect(j.pitch.attempts[0]).toEqual({ at: new Date('2026-11-20T09:00').toISOString(), ms: 45_000 });
+    expect(j.weakest[0]).toBe('q1');
+  });
+
+  it('a deck without a pitch card has a null target and no runs', () => {
+    const deck = makeDeck(2);
+    const j = statsJson(deckStats({ deck, records: [], now: NOW, retention: 0.9, interview: null }));
+    expect(j.pitch).toEqual({ target: null, attempts: [], best: null, medianLast5: null });
+    expect(j.interview).toBeNull();
+    expect(j.lastPractised).toBeNull();
+    expect(j.reviews).toEqual({ total: 0, last30d: 0, retention30d: null });
+  });
+});
