@@ -1,18 +1,28 @@
+import './no-color-env.js';
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { EXIT_USAGE, UserError } from './commands/context.js';
+import { inert } from './core/text/inert.js';
+import { interviewArg, positiveInt } from './commands/options.js';
 
 const program = new Command('prep')
   .description('Interview-prep flashcards: drill your answers with spaced repetition.')
   .version(pkg.version, '-v, --version')
   .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(inert(text)) })
   .addHelpText(
     'after',
     `
 Examples:
   prep drill coder              drill the cards due today in the coder deck
   prep drill coder --all        go through every card, weakest first
+  prep drill coder --type       type each answer; see which key points you hit
   prep drill ./decks/acme.yaml  drill a deck file by its path
+  prep drill coder --interview 2026-12-03T14:00   schedule for the interview
+  prep review coder --limit 5   your five weakest answers
+  prep pitch coder              time the coder deck's pitch
+  prep stats coder              where you stand: forecast, calendar, recall, weakest
+  prep list --json              every deck, as JSON for scripts
 
 Progress lives in $PREP_HOME (or the XDG data folder); see the README.`,
   );
@@ -22,9 +32,89 @@ program
   .description('drill a deck: due cards first, then new ones')
   .argument('<deck>', 'deck name (from your decks folder or the shipped ones) or a path to a .yaml file')
   .option('--all', 'every card, weakest first, regardless of due dates')
-  .action(async (deck: string, opts: { all?: boolean }) => {
+  .option('--interview <date>', 'interview date, 2026-12-03 (09:00) or 2026-12-03T14:00; remembered for the deck', interviewArg)
+  .option('--type', 'type each answer before the reveal; the key points it covers suggest the grade')
+  .action(async (deck: string, opts: { all?: boolean; interview?: string; type?: boolean }) => {
     const { drill } = await import('./commands/drill.js');
     process.exitCode = await drill(deck, opts);
+  });
+
+program
+  .command('review')
+  .alias('weak')
+  .description('review your weak answers: forgotten, graded Hard, slow, or about to be forgotten')
+  .argument('<deck>', 'deck name or a path to a .yaml file')
+  .option('--limit <n>', 'at most this many cards', positiveInt)
+  .option('--tag <tag>', 'only cards with this tag')
+  .action(async (deck: string, opts: { limit?: number; tag?: string }) => {
+    const { review } = await import('./commands/review.js');
+    process.exitCode = await review(deck, opts);
+  });
+
+program
+  .command('pitch')
+  .description('time your 30-second pitch against its target, with your history')
+  .argument('<deck>', 'deck name or a path to a .yaml file; the deck needs a `pitch:` section')
+  .action(async (deck: string) => {
+    const { pitch } = await import('./commands/pitch.js');
+    process.exitCode = await pitch(deck);
+  });
+
+program
+  .command('stats')
+  .description('where you stand in a deck: states, due forecast, calendar, recall, weakest, pitch, answer times')
+  .argument('<deck>', 'deck name or a path to a .yaml file')
+  .option('--json', 'print the figures as JSON (shape in the README)')
+  .action(async (deck: string, opts: { json?: boolean }) => {
+    const { stats } = await import('./commands/stats.js');
+    process.exitCode = await stats(deck, opts);
+  });
+
+program
+  .command('list')
+  .description('every deck, yours and the shipped ones: cards, due, new, interview, last practised')
+  .option('--json', 'print the decks as JSON (shape in the README)')
+  .action(async (opts: { json?: boolean }) => {
+    const { list } = await import('./commands/list.js');
+    process.exitCode = await list(opts);
+  });
+
+program
+  .command('lint')
+  .description('check decks: every problem with file:line:col and a hint; exit 2 on any error')
+  .argument('[decks...]', 'deck names or .yaml paths; default: every deck in your decks folder')
+  .action(async (decks: string[]) => {
+    const { lint } = await import('./commands/lint.js');
+    process.exitCode = await lint(decks);
+  });
+
+program
+  .command('new')
+  .description('start a deck: a commented starter in your decks folder')
+  .argument('<name>', 'the deck name: letters, digits, - and _')
+  .action(async (name: string) => {
+    const { newDeck } = await import('./commands/new.js');
+    process.exitCode = await newDeck(name);
+  });
+
+program
+  .command('import')
+  .description('make a deck from a Markdown prep sheet or an Anki plain-text export')
+  .argument('<file>', 'a .md prep sheet, or an Anki export (.txt)')
+  .option('--name <name>', 'deck name (default: the file name)')
+  .option('--out <path>', 'write the deck exactly here instead of your decks folder')
+  .option('--force', 'replace an existing deck file')
+  .action(async (file: string, opts: { name?: string; out?: string; force?: boolean }) => {
+    const { importDeck } = await import('./commands/import.js');
+    process.exitCode = await importDeck(file, opts);
+  });
+
+program
+  .command('schema')
+  .description('print the deck format as JSON Schema (for editors and tools)')
+  .action(async () => {
+    const { schema } = await import('./commands/schema.js');
+    process.exitCode = await schema();
   });
 
 for (const c of program.commands) c.exitOverride().showHelpAfterError(`usage: prep ${c.name()} ${c.usage()}`);
@@ -36,11 +126,12 @@ try {
     // Help and version exit 0; every other argument problem has already been printed.
     process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
   } else if (err instanceof UserError) {
-    process.stderr.write(err.located ? `${err.message}\n` : `prep: ${err.message}\n`);
+    // Messages quote decks, file names and arguments: inert, they can only be read.
+    process.stderr.write(inert(err.located ? `${err.message}\n` : `prep: ${err.message}\n`));
     process.exitCode = err.code;
   } else {
     const e = err as NodeJS.ErrnoException;
-    process.stderr.write(`prep: ${e?.message ?? String(err)}\n`);
+    process.stderr.write(inert(`prep: ${e?.message ?? String(err)}\n`));
     process.exitCode = 1;
   }
 }

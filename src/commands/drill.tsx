@@ -1,5 +1,6 @@
 import { render } from 'ink';
 import { openDeck, context, requireTty } from './context.js';
+import { resolveInterview } from './options.js';
 import { loadProgress } from './load-progress.js';
 import { openSettings } from '../core/store/settings.js';
 import { initDrill } from '../core/session/drill-state.js';
@@ -9,6 +10,10 @@ import { DrillScreen } from '../ui/screens/drill-screen.js';
 
 export interface DrillOptions {
   all?: boolean;
+  /** `--interview`, already checked to be a real date. */
+  interview?: string;
+  /** `--type`: type each answer first, whatever the `answerMode` setting says. */
+  type?: boolean;
 }
 
 /** `prep drill <deck>`: load, replay progress, run the drill screen until the user is done. */
@@ -17,12 +22,14 @@ export async function drill(deckArg: string, opts: DrillOptions): Promise<number
   const deck = await openDeck(deckArg, dirs, paths.cacheDir);
   requireTty('drill');
   const settings = openSettings(paths.configDir);
-  const { retention, newPerDay } = settings.get();
+  const { retention, newPerDay, answerMode } = settings.get();
   const { log, progress, warnings, saveSnapshot } = loadProgress(paths, deck, retention);
   for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${w}\n`);
 
   const now = Date.now();
-  const session = new DrillSession(initDrill({ deck, retention, newPerDay }, progress, now, opts.all ? 'all' : 'due'), log);
+  const interview = resolveInterview(deck, settings, opts.interview);
+  const config = { deck, retention, newPerDay, interview, answerMode: opts.type ? ('type' as const) : answerMode };
+  const session = new DrillSession(initDrill(config, progress, now, opts.all ? 'all' : 'due'), log);
 
   const app = render(<Root>{(done) => <DrillScreen session={session} onDone={done} />}</Root>, {
     exitOnCtrlC: false,

@@ -32,7 +32,7 @@ export async function review(deckArg: string, opts: ReviewOptions): Promise<numb
     throw new UserError(`no card in ${deck.name} has the tag "${opts.tag}"; ${known}`);
   }
   const settings = openSettings(paths.configDir);
-  const { retention, newPerDay } = settings.get();
+  const { retention, newPerDay, answerMode } = settings.get();
   const { log, progress, warnings, saveSnapshot } = loadProgress(paths, deck, retention);
   try {
     for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${w}\n`);
@@ -57,7 +57,7 @@ export async function review(deckArg: string, opts: ReviewOptions): Promise<numb
     }
     requireTty('review');
     const interview = resolveInterview(deck, settings);
-    const config = { deck, retention, newPerDay, interview };
+    const config = { deck, retention, newPerDay, interview, answerMode };
     const state = initDrill(config, progress, now, 'review', weak.map((w) => w.id));
     const session = new DrillSession(state, log);
     const reasons = new Map(weak.map((w) => [w.id, w.reasons]));

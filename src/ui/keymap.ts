@@ -9,6 +9,15 @@ export enum Command {
   Easy = 'easy',
   Undo = 'undo',
   PractiseAll = 'practise-all',
+  TypeAnswer = 'type-answer',
+  SubmitAnswer = 'submit-answer',
+  LeaveTyping = 'leave-typing',
+  AcceptSuggestion = 'accept-suggestion',
+  StartStop = 'start-stop',
+  ToggleScript = 'toggle-script',
+  ToggleBeat = 'toggle-beat',
+  Save = 'save',
+  Retry = 'retry',
   Help = 'help',
   Quit = 'quit',
 }
@@ -19,6 +28,11 @@ interface KeySpec {
   input?: string;
   key?: 'return' | 'escape' | 'tab' | 'backspace';
   ctrl?: boolean;
+  /**
+   * Any of these characters (e.g. '123456789'); the handler reads which from `input`, which
+   * may hold several when they were typed faster than the terminal is read.
+   */
+  anyOf?: string;
 }
 
 interface Binding {
@@ -45,6 +59,31 @@ export const keyBindings: Record<Command, Binding> = {
     hint: 'practise anyway',
     help: 'When nothing is due: go through every card, weakest first',
   },
+  [Command.TypeAnswer]: {
+    keys: [{ label: 't', input: 't' }],
+    hint: 'type answer',
+    help: 'Type your answer first; the reveal marks the key points it covers',
+  },
+  [Command.SubmitAnswer]: { keys: [{ label: 'enter', key: 'return' }], hint: 'submit', help: 'Typing: submit and reveal' },
+  [Command.LeaveTyping]: {
+    keys: [{ label: 'esc', key: 'escape' }],
+    hint: 'stop typing',
+    help: 'Typing: leave the field without revealing (ctrl+c quits)',
+  },
+  [Command.AcceptSuggestion]: {
+    keys: [{ label: 'enter', key: 'return' }],
+    hint: 'accept suggested grade',
+    help: 'After typing: take the suggested grade (1-4 pick another)',
+  },
+  [Command.StartStop]: { keys: [{ label: 'space', input: ' ' }], hint: 'start/stop', help: 'Pitch: start the timer, or stop it' },
+  [Command.ToggleScript]: { keys: [{ label: 's', input: 's' }], hint: 'script', help: 'Pitch: show or hide the script' },
+  [Command.ToggleBeat]: {
+    keys: [{ label: '1-9', anyOf: '123456789' }],
+    hint: 'tick a beat',
+    help: 'Pitch: tick or untick a beat you hit',
+  },
+  [Command.Save]: { keys: [{ label: 'enter', key: 'return' }], hint: 'save', help: 'Pitch: save this attempt to your history' },
+  [Command.Retry]: { keys: [{ label: 'r', input: 'r' }], hint: 'retry', help: 'Pitch: try again (an unsaved attempt is dropped)' },
   [Command.Help]: { keys: [{ label: '?', input: '?' }], hint: 'help', help: 'Show or hide this help' },
   [Command.Quit]: {
     keys: [{ label: 'q', input: 'q' }, { label: 'esc', key: 'escape' }, { label: 'ctrl+c', input: 'c', ctrl: true }],
@@ -60,6 +99,7 @@ export function matches(command: Command, input: string, key: Key): boolean {
     // Ink also sets `meta` for a bare Esc, so named keys are checked before the modifier guard.
     if (k.key) return key[k.key];
     if (key.ctrl || key.meta) return false;
+    if (k.anyOf) return input.length > 0 && [...input].every((c) => k.anyOf?.includes(c));
     return input === k.input;
   });
 }

@@ -25,6 +25,9 @@ describe('prep drill in a real terminal', () => {
     await pty.waitFor('Tell me about yourself.');
     expect(await pty.screen()).toMatch(/Pitch\s+1\/9/);
 
+    // The pitch card is timed: space starts its clock, space again stops it and reveals.
+    pty.write(' ');
+    await pty.waitFor('━');
     pty.write(' ');
     await pty.waitFor('Beats');
     pty.write('3');
@@ -47,11 +50,13 @@ describe('prep drill in a real terminal', () => {
     expect(code).toBe(0);
 
     const log = readFileSync(join(home, 'logs', 'coder.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(log.map((r) => [r.card, r.grade])).toEqual([
+    expect(log.filter((r) => r.type === 'grade').map((r) => [r.card, r.grade])).toEqual([
       ['pitch', 3],
       ['sandbox-design', 4],
       ['many-agent-frameworks', 1],
     ]);
+    // The timed pitch joined the pitch history, right after its grade.
+    expect(log[1]).toMatchObject({ type: 'pitch', deck: 'coder', beats: [], beatsTotal: 5 });
     // Ink restored the terminal: the cursor is shown again on exit.
     expect(pty.raw).toContain('\x1b[?25h');
   });
@@ -60,6 +65,8 @@ describe('prep drill in a real terminal', () => {
     const env = { ...process.env, PREP_HOME: home };
     pty = new Pty(['node', PREP, 'drill', 'coder'], { env });
     await pty.waitFor('Tell me about yourself.');
+    pty.write(' ');
+    await pty.waitFor('━');
     pty.write(' ');
     await pty.waitFor('Beats');
     pty.write('1');

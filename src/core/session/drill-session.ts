@@ -1,6 +1,7 @@
 import type { Grade, LogRecord } from '../store/review-log.js';
 import { newRecordId } from '../store/review-log.js';
 import { drillReducer, type DrillAction, type DrillState } from './drill-state.js';
+import { drillPitchRecord, onPitchCard } from './drill-pitch.js';
 
 /** Where committed actions go: the review log in the app, an array in tests. */
 export interface RecordSink {
@@ -10,10 +11,16 @@ export interface RecordSink {
 /** User intents; the session turns them into log records and reducer actions. */
 export type DrillIntent =
   | { type: 'reveal' }
+  | { type: 'start-stop' }
   | { type: 'grade'; grade: Grade }
   | { type: 'undo' }
   | { type: 'practise-all' }
-  | { type: 'toggle-help' };
+  | { type: 'toggle-help' }
+  | { type: 'type-open' }
+  | { type: 'type-change'; text: string }
+  | { type: 'type-leave' }
+  | { type: 'type-submit' }
+  | { type: 'accept-suggestion' };
 
 /**
  * Owns a drill's state and commits what must last. A grade is appended (and fsync'd) to the log
@@ -44,10 +51,25 @@ export class DrillSession {
     switch (intent.type) {
       case 'reveal':
         return this.apply({ type: 'reveal', now });
+      case 'start-stop':
+        // The pitch card's timer: the first press starts it, the second stops it and reveals.
+        if (!onPitchCard(s)) return;
+        return this.apply(s.pitchStartedAt === null ? { type: 'pitch-start', now } : { type: 'reveal', now });
       case 'toggle-help':
         return this.apply({ type: 'toggle-help' });
       case 'practise-all':
         return this.apply({ type: 'practise-all', now });
+      case 'type-open':
+      case 'type-leave':
+        return this.apply({ type: intent.type });
+      case 'type-change':
+        return this.apply({ type: 'type-change', text: intent.text });
+      case 'type-submit':
+        return this.apply({ type: 'type-submit', now });
+      case 'accept-suggestion': {
+        const suggested = s.phase === 'revealed' ? s.answer.submitted?.suggested : null;
+        return suggested ? this.send({ type: 'grade', grade: suggested }) : undefined;
+      }
       case 'grade': {
         if (s.phase !== 'revealed' || !s.current) return;
         const record = {
@@ -59,10 +81,17 @@ export class DrillSession {
           grade: intent.grade,
           at: new Date(now).toISOString(),
           ms: Math.max(0, (s.revealedAt ?? now) - s.shownAt),
-          ...(s.mode === 'all' ? { early: true } : {}),
+          ...(s.mode !== 'due' ? { early: true } : {}),
+          // Saved with the grade (the log is local), so a later reveal can show the last attempt.
+          ...(s.answer.submitted ? { typed: s.answer.submitted.text } : {}),
         };
         if (!this.commit(record)) return;
-        return this.apply({ type: 'graded', record, now });
+        // A timed pitch joins the pitch history; it goes after the grade, so a failed save
+        // cannot make a retried grade store the same attempt twice.
+        const attempt = drillPitchRecord(s);
+        this.apply({ type: 'graded', record, now });
+        if (attempt) this.commit(attempt);
+        return;
       }
       case 'undo': {
         const last = s.undo[s.undo.length - 1];
@@ -86,7 +115,7 @@ export class DrillSession {
       this.sink.append(record);
       return true;
     } catch (err) {
-      const what = record.type === 'undo' ? 'Undo' : 'Grade';
+      const what = record.type === 'undo' ? 'Undo' : record.type === 'pitch' ? 'Pitch attempt' : 'Grade';
       this.apply({ type: 'error', message: `${what} not saved: ${(err as Error).message}` });
       return false;
     }

@@ -4,15 +4,26 @@ import type { GradeRecord } from '../store/review-log.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { applyGrade, type CardProgress } from '../schedule/progress.js';
 import { countWaiting, newIntroducedToday, pickNext, type PickReason } from '../schedule/queue.js';
+import { deadlineView } from '../schedule/deadline.js';
+import { weakestFirst as rankForPractice } from '../schedule/weakness.js';
+import type { AnswerMode } from '../store/settings.js';
+import { freshAnswer, typingReducer, type AnswerState, type TypingAction } from './drill-typing.js';
 
-/** `due`: what the schedule asks for today; `all`: every card, lowest predicted recall first. */
-export type DrillMode = 'due' | 'all';
+/**
+ * `due`: what the schedule asks for today (interview-aware); `all`: every card, weakest first;
+ * `review`: a fixed list of cards given at the start (the weak ones).
+ */
+export type DrillMode = 'due' | 'all' | 'review';
 export type Phase = 'question' | 'revealed' | 'done' | 'empty';
 
 export interface DrillConfig {
   deck: Deck;
   retention: number;
   newPerDay: number;
+  /** The interview, if one is set: due dates bend to it until it starts. */
+  interview?: Date;
+  /** `type`: each question card opens with the answer field (settings `answerMode`, or --type). */
+  answerMode?: AnswerMode;
 }
 
 interface Snapshot {
@@ -31,10 +42,14 @@ export interface DrillState {
   progress: ReadonlyMap<string, CardProgress>;
   phase: Phase;
   current: { id: string; reason: PickReason | 'practice' } | null;
-  /** Cards left in `all` mode, in order. */
+  /** Cards left in `all` and `review` modes, in order. */
   queue: readonly string[];
   shownAt: number;
   revealedAt: number | null;
+  /** When the pitch card's timer was started (the reveal stops it); null until then, and on other cards. */
+  pitchStartedAt: number | null;
+  /** The answer typed before the reveal, on question cards. */
+  answer: AnswerState;
   newToday: number;
   reviewed: number;
   again: number;
@@ -48,6 +63,8 @@ export interface DrillState {
 
 export type DrillAction =
   | { type: 'reveal'; now: number }
+  | { type: 'pitch-start'; now: number }
+  | TypingAction
   | { type: 'graded'; record: GradeRecord; now: number }
   | { type: 'undone'; now: number }
   | { type: 'practise-all'; now: number }
@@ -56,28 +73,29 @@ export type DrillAction =
 
 const fsrsOf = (s: DrillState): FSRS => scheduler(s.config.retention);
 
-/** Cards ordered weakest first: lowest predicted recall now, never-seen cards last in deck order. */
+/** Cards ordered weakest first by the weakness score; never-seen cards last, in deck order. */
 export function weakestFirst(f: FSRS, deck: Deck, progress: ReadonlyMap<string, CardProgress>, now: Date): string[] {
-  const recall = (id: string) => {
-    const p = progress.get(id);
-    return p && p.grades.length > 0 ? f.get_retrievability(p.fsrs, now, false) : 2;
-  };
-  return deck.cards.map((c) => c.id).sort((a, b) => recall(a) - recall(b));
+  return rankForPractice(f, deck.cards, progress, now);
+}
+
+/** The progress as the queue sees it: due dates bent by the interview, if any. */
+function scheduled(s: DrillState, now: number): ReadonlyMap<string, CardProgress> {
+  return deadlineView(fsrsOf(s), s.progress, s.config.interview, new Date(now));
 }
 
 function advance(s: DrillState, now: number): DrillState {
-  if (s.mode === 'all') {
+  if (s.mode !== 'due') {
     const [id, ...rest] = s.queue;
     if (!id) return { ...s, current: null, queue: [], phase: 'done' };
-    return { ...s, current: { id, reason: 'practice' }, queue: rest, phase: 'question', shownAt: now, revealedAt: null };
+    return { ...s, current: { id, reason: 'practice' }, queue: rest, phase: 'question', shownAt: now, revealedAt: null, answer: freshAnswer(s.config, id) };
   }
-  const next = pickNext(s.config.deck.cards, s.progress, {
+  const next = pickNext(s.config.deck.cards, scheduled(s, now), {
     now: new Date(now),
     newPerDay: s.config.newPerDay,
     newToday: s.newToday,
   });
   if (!next) return { ...s, current: null, phase: s.reviewed === 0 ? 'empty' : 'done' };
-  return { ...s, current: next, phase: 'question', shownAt: now, revealedAt: null };
+  return { ...s, current: next, phase: 'question', shownAt: now, revealedAt: null, answer: freshAnswer(s.config, next.id) };
 }
 
 /** The state a drill opens in. */
@@ -86,6 +104,8 @@ export function initDrill(
   progress: ReadonlyMap<string, CardProgress>,
   now: number,
   mode: DrillMode = 'due',
+  /** The cards of a `review` session, in order. */
+  cards: readonly string[] = [],
 ): DrillState {
   const base: DrillState = {
     config,
@@ -93,9 +113,16 @@ export function initDrill(
     progress,
     phase: 'question',
     current: null,
-    queue: mode === 'all' ? weakestFirst(scheduler(config.retention), config.deck, progress, new Date(now)) : [],
+    queue:
+      mode === 'all'
+        ? weakestFirst(scheduler(config.retention), config.deck, progress, new Date(now))
+        : mode === 'review'
+          ? cards
+          : [],
     shownAt: now,
     revealedAt: null,
+    pitchStartedAt: null,
+    answer: freshAnswer(config, undefined),
     newToday: newIntroducedToday(progress, new Date(now)),
     reviewed: 0,
     again: 0,
@@ -112,6 +139,13 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
   switch (a.type) {
     case 'reveal':
       return s.phase === 'question' ? { ...s, phase: 'revealed', revealedAt: a.now, error: null } : s;
+    case 'pitch-start':
+      return s.phase === 'question' && s.pitchStartedAt === null ? { ...s, pitchStartedAt: a.now, error: null } : s;
+    case 'type-open':
+    case 'type-change':
+    case 'type-leave':
+    case 'type-submit':
+      return typingReducer(s, a);
     case 'graded': {
       if (s.phase !== 'revealed' || !s.current || s.current.id !== a.record.card) return s;
       const before: Snapshot = {
@@ -127,8 +161,8 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
       const progress = new Map(s.progress);
       progress.set(a.record.card, applyGrade(fsrsOf(s), old, a.record));
       const wasNew = old.grades.length === 0;
-      // In `all` mode a forgotten card goes to the back of the line once more.
-      const queue = s.mode === 'all' && a.record.grade === 1 ? [...s.queue, a.record.card] : s.queue;
+      // In `all` and `review` modes a forgotten card goes to the back of the line once more.
+      const queue = s.mode !== 'due' && a.record.grade === 1 ? [...s.queue, a.record.card] : s.queue;
       return advance(
         {
           ...s,
@@ -138,6 +172,7 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
           again: s.again + (a.record.grade === 1 ? 1 : 0),
           newToday: s.newToday + (wasNew ? 1 : 0),
           undo: [...s.undo, { recordId: a.record.id, before }],
+          pitchStartedAt: null,
           error: null,
         },
         a.now,
@@ -153,6 +188,8 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
         phase: 'question',
         shownAt: a.now,
         revealedAt: null,
+        pitchStartedAt: null,
+        answer: freshAnswer(s.config, last.before.current?.id),
         error: null,
       };
     }
@@ -171,9 +208,9 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
 /** Position in the session for the header: "3/9". */
 export function position(s: DrillState): { index: number; total: number } {
   const waiting =
-    s.mode === 'all'
+    s.mode !== 'due'
       ? s.queue.length
-      : countWaiting(s.config.deck.cards, s.progress, {
+      : countWaiting(s.config.deck.cards, scheduled(s, s.shownAt), {
           now: new Date(s.shownAt),
           newPerDay: s.config.newPerDay,
           newToday: s.newToday,

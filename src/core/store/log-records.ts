@@ -39,7 +39,7 @@ export interface PitchRecord {
   id: string;
   deck: string;
   ms: number;
-  /** Times (ms from the start) at which each beat was reached. */
+  /** 0-based indices of the beats the user marked as hit, ascending (empty when not asked, as in the drill). */
   beats: number[];
   beatsTotal: number;
   at: string;

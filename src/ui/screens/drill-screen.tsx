@@ -3,10 +3,18 @@ import { Box, Text } from 'ink';
 import type { DrillSession } from '../../core/session/drill-session.js';
 import { position } from '../../core/session/drill-state.js';
 import { scheduler } from '../../core/schedule/fsrs.js';
-import { formatDue, formatDuration, previewIntervals } from '../../core/schedule/preview.js';
+import { formatDue, formatDuration } from '../../core/schedule/preview.js';
 import { nextDue } from '../../core/schedule/queue.js';
+import { deadlineIntervals, deadlineView, describeReadiness } from '../../core/schedule/deadline.js';
+import { describeInterview } from '../../core/schedule/interview.js';
 import { CardView } from '../components/card-view.js';
+import { AnswerInput } from '../components/answer-input.js';
+import { KeyPointCoverage } from '../components/coverage.js';
+import { LastAttempt } from '../components/last-attempt.js';
+import { lastTyped } from '../../core/answer/last-attempt.js';
 import { Elapsed } from '../components/elapsed.js';
+import { PitchAttempt } from '../components/pitch-attempt.js';
+import { pitchTargetSeconds } from '../../core/pitch/timing.js';
 import { GradeBar } from '../components/grade-bar.js';
 import { Header } from '../components/header.js';
 import { HelpView } from '../components/help-view.js';
@@ -15,10 +23,12 @@ import { Summary } from '../components/summary.js';
 import { drillHints, useDrillInput } from './use-drill-input.js';
 
 /** The drill: reads session state, renders it, sends key presses back. Writes nothing itself. */
-export function DrillScreen({ session, onDone, clock = Date.now }: {
+export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
   session: DrillSession;
   onDone: () => void;
   clock?: () => number;
+  /** Why each card is weak (prep review), shown under the header. */
+  reasons?: ReadonlyMap<string, string>;
 }) {
   const s = useSyncExternalStore(session.subscribe, session.getState);
   const [quit, setQuit] = useState(false);
@@ -32,12 +42,15 @@ export function DrillScreen({ session, onDone, clock = Date.now }: {
   const deck = s.config.deck;
   const card = s.current ? deck.cards.find((c) => c.id === s.current?.id) : undefined;
   const now = new Date(clock());
+  const interview = s.config.interview;
+  const note = interview ? (describeInterview(interview, now) ?? undefined) : undefined;
 
   if (s.phase === 'empty' || finished || !card) {
-    const due = nextDue(deck.cards, s.progress);
+    const due = nextDue(deck.cards, deadlineView(scheduler(s.config.retention), s.progress, interview, now));
+    const readiness = describeReadiness(scheduler(s.config.retention), deck.cards, s.progress, interview, now);
     return (
       <Box flexDirection="column">
-        <Header title={deck.title} index={0} total={0} />
+        <Header title={deck.title} index={0} total={0} note={note} />
         {!finished ? (
           <Box flexDirection="column" paddingX={1}>
             <Text bold>Nothing is due in this deck right now.</Text>
@@ -50,6 +63,7 @@ export function DrillScreen({ session, onDone, clock = Date.now }: {
             again={s.again}
             spentMs={formatDuration(clock() - s.startedAt)}
             nextDue={due ? formatDue(due, now) : null}
+            lines={readiness ? [readiness] : []}
           />
         )}
         {s.error ? <Text color="red">{s.error}</Text> : null}
@@ -61,18 +75,34 @@ export function DrillScreen({ session, onDone, clock = Date.now }: {
   const { index, total } = position(s);
   const progress = s.progress.get(card.id);
   const revealed = s.phase === 'revealed';
+  const submitted = revealed ? s.answer.submitted : null;
+  const lastAttempt = revealed && progress ? lastTyped(progress.grades) : null;
   return (
     <Box flexDirection="column">
-      <Header title={deck.title} index={index} total={total} kind={card.kind} />
+      <Header title={deck.title} index={index} total={total} kind={card.kind} note={note} />
+      {reasons?.get(card.id) ? <Text color="yellow">{` Weak: ${reasons.get(card.id)}`}</Text> : null}
       {s.help ? (
         <HelpView />
       ) : (
         <>
-          <CardView card={card} revealed={revealed} />
+          <CardView
+            card={card}
+            revealed={revealed}
+            underAnswer={lastAttempt ? <LastAttempt attempt={lastAttempt} /> : undefined}
+            points={submitted ? <KeyPointCoverage answer={submitted} /> : undefined}
+          />
+          {s.phase === 'question' && s.answer.open ? (
+            <AnswerInput value={s.answer.draft} onChange={(text) => session.send({ type: 'type-change', text })} />
+          ) : null}
+          {s.answer.notice ? <Text dimColor>{` ${s.answer.notice}`}</Text> : null}
           <Box paddingX={1} marginTop={1}>
-            <Elapsed since={s.shownAt} until={s.revealedAt} clock={clock} />
+            {card.kind === 'pitch' ? (
+              <PitchAttempt startedAt={s.pitchStartedAt} stoppedAt={s.revealedAt} targetSeconds={pitchTargetSeconds(card)} clock={clock} />
+            ) : (
+              <Elapsed since={s.shownAt} until={s.revealedAt} clock={clock} />
+            )}
           </Box>
-          {revealed && progress ? <GradeBar intervals={previewIntervals(scheduler(s.config.retention), progress, now)} /> : null}
+          {revealed && progress ? <GradeBar intervals={deadlineIntervals(scheduler(s.config.retention), progress, interview, now)} suggested={submitted?.suggested} /> : null}
         </>
       )}
       {s.error ? <Text color="red">{s.error}</Text> : null}

@@ -1,16 +1,36 @@
 import { useInput } from 'ink';
 import type { DrillIntent } from '../../core/session/drill-session.js';
 import type { DrillState } from '../../core/session/drill-state.js';
-import { Command, commandFor } from '../keymap.js';
+import { onPitchCard } from '../../core/session/drill-pitch.js';
+import { canType } from '../../core/session/drill-typing.js';
+import { Command, commandFor, matches } from '../keymap.js';
 
 /** The commands that mean something in each phase; also the footer's hints. */
 export function drillCommands(s: DrillState): Command[] {
   if (s.help) return [Command.Help, Command.Quit];
   switch (s.phase) {
     case 'question':
-      return [Command.Reveal, Command.Undo, Command.Help, Command.Quit];
+      // While typing, every other key is text for the answer field.
+      if (s.answer.open) return [Command.SubmitAnswer, Command.LeaveTyping];
+      // The pitch is revealed by stopping its timer, never read before it is said.
+      return [
+        onPitchCard(s) ? Command.StartStop : Command.Reveal,
+        ...(canType(s) ? [Command.TypeAnswer] : []),
+        Command.Undo,
+        Command.Help,
+        Command.Quit,
+      ];
     case 'revealed':
-      return [Command.Again, Command.Hard, Command.Good, Command.Easy, Command.Undo, Command.Help, Command.Quit];
+      return [
+        ...(s.answer.submitted?.suggested ? [Command.AcceptSuggestion] : []),
+        Command.Again,
+        Command.Hard,
+        Command.Good,
+        Command.Easy,
+        Command.Undo,
+        Command.Help,
+        Command.Quit,
+      ];
     case 'empty':
       return [Command.PractiseAll, Command.Quit];
     case 'done':
@@ -27,6 +47,7 @@ export function drillHints(s: DrillState): Command[] {
 
 const INTENT: Partial<Record<Command, DrillIntent>> = {
   [Command.Reveal]: { type: 'reveal' },
+  [Command.StartStop]: { type: 'start-stop' },
   [Command.Again]: { type: 'grade', grade: 1 },
   [Command.Hard]: { type: 'grade', grade: 2 },
   [Command.Good]: { type: 'grade', grade: 3 },
@@ -34,12 +55,18 @@ const INTENT: Partial<Record<Command, DrillIntent>> = {
   [Command.Undo]: { type: 'undo' },
   [Command.PractiseAll]: { type: 'practise-all' },
   [Command.Help]: { type: 'toggle-help' },
+  [Command.TypeAnswer]: { type: 'type-open' },
+  [Command.SubmitAnswer]: { type: 'type-submit' },
+  [Command.LeaveTyping]: { type: 'type-leave' },
+  [Command.AcceptSuggestion]: { type: 'accept-suggestion' },
 };
 
 /** Maps key presses to session intents; quitting is reported up to the root. */
 export function useDrillInput(state: DrillState, send: (i: DrillIntent) => void, onQuit: () => void, active = true) {
   useInput(
     (input, key) => {
+      // Typing takes q and esc as text and leaving; ctrl+c still quits.
+      if (state.answer.open && key.ctrl && matches(Command.Quit, input, key)) return onQuit();
       const command = commandFor(drillCommands(state), input, key);
       if (!command) return;
       if (command === Command.Quit) return onQuit();
