@@ -1,0 +1,87 @@
+import type { Card } from '../deck/types.js';
+import type { Grade } from '../store/log-records.js';
+import { coverage, type Coverage } from '../answer/match.js';
+import { suggestGrade } from '../answer/suggest.js';
+import type { DrillConfig, DrillState } from './drill-state.js';
+
+/** Said when the user asks to type on a card that has nothing to check the answer against. */
+export const NO_KEY_POINTS = 'No key points on this card: grade yourself.';
+
+/** A typed answer once submitted: the text, how it covers the key points, the grade it suggests. */
+export interface SubmittedAnswer {
+  text: string;
+  coverage: Coverage;
+  /** Pre-selected on reveal; enter accepts it. */
+  suggested: Grade | null;
+}
+
+/** Typing the answer before the reveal, for the card on screen. */
+export interface AnswerState {
+  /** The input field is open under the question. */
+  open: boolean;
+  /** What is typed so far; kept when Esc leaves the field, so `t` picks up where it was. */
+  draft: string;
+  submitted: SubmittedAnswer | null;
+  /** Why typing is not offered here, once it was asked for (NO_KEY_POINTS). */
+  notice: string | null;
+}
+
+export type TypingAction =
+  | { type: 'type-open' }
+  | { type: 'type-change'; text: string }
+  | { type: 'type-leave' }
+  | { type: 'type-submit'; now: number };
+
+/** Typing is for question cards; the pitch keeps its timer, and ask cards have no key points. */
+export function typeable(card: Card | undefined): boolean {
+  return card?.kind === 'question';
+}
+
+const CLOSED: AnswerState = Object.freeze({ open: false, draft: '', submitted: null, notice: null });
+
+/** A question card has key points to check: typing opens; without any, the reason is given. */
+function opened(card: Card): AnswerState {
+  return card.points.length > 0 ? { ...CLOSED, open: true } : { ...CLOSED, notice: NO_KEY_POINTS };
+}
+
+/** The answer state a card starts with: typing already open in `answerMode: 'type'`. */
+export function freshAnswer(config: DrillConfig, cardId: string | undefined): AnswerState {
+  const card = config.deck.cards.find((c) => c.id === cardId);
+  return config.answerMode === 'type' && card && typeable(card) ? opened(card) : CLOSED;
+}
+
+function cardOf(s: DrillState): Card | undefined {
+  return s.config.deck.cards.find((c) => c.id === s.current?.id);
+}
+
+/** True when the card on screen takes a typed answer (`t` is offered). */
+export function canType(s: DrillState): boolean {
+  return s.phase === 'question' && typeable(cardOf(s));
+}
+
+/** Single-line field: a pasted newline or tab becomes a space (one for one, so the cursor stays put). */
+const oneLine = (text: string) => text.replace(/[\r\n\t]/g, ' ');
+
+/** The typing part of the drill reducer. */
+export function typingReducer(s: DrillState, a: TypingAction): DrillState {
+  const card = cardOf(s);
+  if (s.phase !== 'question' || !card || !typeable(card)) return s;
+  switch (a.type) {
+    case 'type-open':
+      return s.answer.open ? s : { ...s, answer: { ...opened(card), draft: s.answer.draft } };
+    case 'type-change':
+      return s.answer.open ? { ...s, answer: { ...s.answer, draft: oneLine(a.text) } } : s;
+    case 'type-leave':
+      return s.answer.open ? { ...s, answer: { ...s.answer, open: false } } : s;
+    case 'type-submit': {
+      if (!s.answer.open) return s;
+      const text = s.answer.draft.trim();
+      const revealed = { ...s, phase: 'revealed' as const, revealedAt: a.now, error: null };
+      // Nothing typed: a plain reveal, graded by the user.
+      if (!text) return { ...revealed, answer: CLOSED };
+      const cov = coverage(text, card.points);
+      const suggested = suggestGrade(cov, a.now - s.shownAt, card.seconds);
+      return { ...revealed, answer: { ...CLOSED, submitted: { text, coverage: cov, suggested } } };
+    }
+  }
+}
