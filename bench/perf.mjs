@@ -42,7 +42,7 @@ try {
   const drill = (deck) => ['node', PREP, 'drill', deck];
   const startup = await alternate(
     [
-      { name: 'prep', run: () => timeToFirstFrame(drill('coder'), 'reveal', { env }) },
+      { name: 'prep', run: () => timeToFirstFrame(drill('coder'), 'quit', { env }) },
       { name: 'ink', run: () => timeToFirstFrame(['node', join(root, 'dist/bench/minimal-ink.js')], 'ready', { env }) },
       { name: 'node', run: () => timeToFirstFrame(['node', '-e', 'process.stdout.write("ready")'], 'ready', { env }) },
     ],
@@ -61,21 +61,21 @@ try {
     writeDeck(home, `n${size}`, size);
     if (size === 10000) writeLog(home, `n${size}`, size, REVIEWS);
   }
-  const contenders = [{ name: 'coder', run: () => timeToFirstFrame(drill('coder'), 'reveal', { env }) }];
+  const contenders = [{ name: 'coder', run: () => timeToFirstFrame(drill('coder'), 'quit', { env }) }];
   for (const size of SIZES) {
     const first = Math.min(RUNS, size === 10000 ? 10 : RUNS);
     contenders.push({
       name: `first ${size}`,
       run: async () => {
         clearCaches();
-        return timeToFirstFrame(drill(`n${size}`), 'reveal', { env, timeoutMs: 60000 });
+        return timeToFirstFrame(drill(`n${size}`), 'quit', { env, timeoutMs: 60000 });
       },
       runs: first,
     });
-    contenders.push({ name: `repeat ${size}`, run: () => timeToFirstFrame(drill(`n${size}`), 'reveal', { env }) });
+    contenders.push({ name: `repeat ${size}`, run: () => timeToFirstFrame(drill(`n${size}`), 'quit', { env }) });
   }
   // Warm the caches once so "repeat" means repeat.
-  for (const size of SIZES) await timeToFirstFrame(drill(`n${size}`), 'reveal', { env, timeoutMs: 60000 });
+  for (const size of SIZES) await timeToFirstFrame(drill(`n${size}`), 'quit', { env, timeoutMs: 60000 });
   const sized = await alternate(contenders, RUNS);
   const coder = stats(sized.coder);
   row('first frame: coder deck (same batch)', coder, 'ms');
@@ -94,7 +94,7 @@ try {
 
   // 4. Peak memory at 10,000 cards and 50,000 reviews, half a second after the first frame.
   const rss = [];
-  for (let k = 0; k < RUNS; k++) rss.push((await runInPty(drill('n10000'), { marker: 'reveal', env, rssAfterMs: 500 })).rssMb);
+  for (let k = 0; k < RUNS; k++) rss.push((await runInPty(drill('n10000'), { marker: 'quit', env, rssAfterMs: 500 })).rssMb);
   row('peak RSS: drill, 10,000 cards + 50k reviews', stats(rss), 'MB', '<= 150');
 
   // 5. The read-only commands at that size, when this build has them.
