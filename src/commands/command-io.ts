@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
+import { inert } from '../core/text/inert.js';
 
 /**
  * Where a plain-output command (lint, new, import, schema) reads its environment and writes its
@@ -14,13 +15,16 @@ export interface CommandIO {
   err(line: string): void;
 }
 
-/** The real process: its environment, working folder, stdout and stderr. */
+/**
+ * The real process: its environment, working folder, stdout and stderr. Lines quote decks,
+ * imported files and file names, so each is made inert on its way to the terminal.
+ */
 export function processIO(): CommandIO {
   return {
     env: process.env,
     cwd: process.cwd(),
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => process.stdout.write(`${inert(line)}\n`),
+    err: (line) => process.stderr.write(`${inert(line)}\n`),
   };
 }
 

@@ -2,6 +2,8 @@ import { render } from 'ink';
 import { openDeck, context, requireTty } from './context.js';
 import { resolveInterview } from './options.js';
 import { loadProgress } from './load-progress.js';
+import { restoreOnSignals } from './signals.js';
+import { inert } from '../core/text/inert.js';
 import { openSettings } from '../core/store/settings.js';
 import { initDrill } from '../core/session/drill-state.js';
 import { DrillSession } from '../core/session/drill-session.js';
@@ -24,7 +26,7 @@ export async function drill(deckArg: string, opts: DrillOptions): Promise<number
   const settings = openSettings(paths.configDir);
   const { retention, newPerDay, answerMode } = settings.get();
   const { log, progress, warnings, saveSnapshot } = loadProgress(paths, deck, retention);
-  for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${w}\n`);
+  for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const now = Date.now();
   const interview = resolveInterview(deck, settings, opts.interview);
@@ -37,15 +39,12 @@ export async function drill(deckArg: string, opts: DrillOptions): Promise<number
   // After the first frame is out: the next start then replays only what this one adds.
   setImmediate(saveSnapshot);
   // Every grade is already on disk; a signal only needs the terminal put back.
-  const stop = () => app.unmount();
-  process.once('SIGTERM', stop);
-  process.once('SIGHUP', stop);
+  const signals = restoreOnSignals(() => app.unmount());
   try {
     await app.waitUntilExit();
   } finally {
-    process.off('SIGTERM', stop);
-    process.off('SIGHUP', stop);
+    signals.off();
     log.close();
   }
-  return 0;
+  return signals.status(0);
 }

@@ -8,6 +8,7 @@ import { DeckError, formatProblem } from '../core/deck/types.js';
 import { brokenDeck, summarizeDeck, type DeckSummary } from '../core/stats/deck-summary.js';
 import { interviewOf } from '../core/stats/interview-date.js';
 import { listJson } from '../core/stats/json-shapes.js';
+import { inert } from '../core/text/inert.js';
 import type { PrepPaths } from '../core/store/paths.js';
 import type { SettingsValues } from '../core/store/settings.js';
 
@@ -52,7 +53,7 @@ async function summarize(
 export async function list(opts: ListOptions, now = new Date()): Promise<number> {
   const { paths, dirs } = context();
   const settings = readSettings(paths.configDir);
-  const warn = (w: string) => process.stderr.write(`prep: ${w}\n`);
+  const warn = (w: string) => process.stderr.write(`prep: ${inert(w)}\n`);
   settings.warnings.forEach(warn);
   const decks: DeckSummary[] = [];
   for (const ref of listDecks(dirs)) decks.push(await summarize(ref, settings.values, paths, now, warn));

@@ -1,5 +1,7 @@
 import { render } from 'ink';
 import { openDeck, context, requireTty, UserError } from './context.js';
+import { restoreOnSignals } from './signals.js';
+import { inert } from '../core/text/inert.js';
 import { ReviewLog } from '../core/store/review-log.js';
 import { reviewLogPath } from '../core/store/paths.js';
 import { pitchAttempts } from '../core/pitch/history.js';
@@ -17,22 +19,19 @@ export async function pitch(deckArg: string): Promise<number> {
   requireTty('pitch');
   // Attempts go in the deck's review log, so they get the grades' guarantees (fsync'd appends).
   const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
-  for (const w of warnings) process.stderr.write(`prep: ${w}\n`);
+  for (const w of warnings) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const session = new PitchSession(initPitch(deck, card, pitchAttempts(records, deck.name)), log);
   const app = render(<Root>{(done) => <PitchScreen session={session} onDone={done} />}</Root>, {
     exitOnCtrlC: false,
   });
   // A saved attempt is already on disk; a signal only needs the terminal put back.
-  const stop = () => app.unmount();
-  process.once('SIGTERM', stop);
-  process.once('SIGHUP', stop);
+  const signals = restoreOnSignals(() => app.unmount());
   try {
     await app.waitUntilExit();
   } finally {
-    process.off('SIGTERM', stop);
-    process.off('SIGHUP', stop);
+    signals.off();
     log.close();
   }
-  return 0;
+  return signals.status(0);
 }

@@ -1,6 +1,8 @@
 import { render } from 'ink';
 import { openDeck, context, requireTty, UserError } from './context.js';
 import { loadProgress } from './load-progress.js';
+import { restoreOnSignals } from './signals.js';
+import { inert } from '../core/text/inert.js';
 import { resolveInterview } from './options.js';
 import { openSettings } from '../core/store/settings.js';
 import { scheduler } from '../core/schedule/fsrs.js';
@@ -35,7 +37,7 @@ export async function review(deckArg: string, opts: ReviewOptions): Promise<numb
   const { retention, newPerDay, answerMode } = settings.get();
   const { log, progress, warnings, saveSnapshot } = loadProgress(paths, deck, retention);
   try {
-    for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${w}\n`);
+    for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
     const now = Date.now();
     const scope = opts.tag === undefined ? '' : ` tagged "${opts.tag}"`;
     const graded = cards.some((c) => {
@@ -44,14 +46,14 @@ export async function review(deckArg: string, opts: ReviewOptions): Promise<numb
     });
     if (!graded) {
       process.stdout.write(
-        `No history yet for ${deck.title}: no answer${scope} has been graded, so none is weak. Start with: prep drill ${deck.name}\n`,
+        inert(`No history yet for ${deck.title}: no answer${scope} has been graded, so none is weak. Start with: prep drill ${deck.name}\n`),
       );
       return 0;
     }
     const weak = weakCards(scheduler(retention), cards, progress, new Date(now)).slice(0, opts.limit);
     if (weak.length === 0) {
       process.stdout.write(
-        `No weak answers${scope} in ${deck.title}: nothing forgotten, graded Hard, over time, or below ${Math.round(retention * 100)}% recall.\n`,
+        inert(`No weak answers${scope} in ${deck.title}: nothing forgotten, graded Hard, over time, or below ${Math.round(retention * 100)}% recall.\n`),
       );
       return 0;
     }
@@ -66,16 +68,13 @@ export async function review(deckArg: string, opts: ReviewOptions): Promise<numb
     });
     setImmediate(saveSnapshot);
     // Every grade is already on disk; a signal only needs the terminal put back.
-    const stop = () => app.unmount();
-    process.once('SIGTERM', stop);
-    process.once('SIGHUP', stop);
+    const signals = restoreOnSignals(() => app.unmount());
     try {
       await app.waitUntilExit();
     } finally {
-      process.off('SIGTERM', stop);
-      process.off('SIGHUP', stop);
+      signals.off();
     }
-    return 0;
+    return signals.status(0);
   } finally {
     log.close();
   }

@@ -3,6 +3,7 @@ import { outputColumns, readRecords, readSettings, wantsColour, writeOut } from 
 import { deckStats } from '../core/stats/deck-stats.js';
 import { interviewOf } from '../core/stats/interview-date.js';
 import { statsJson } from '../core/stats/json-shapes.js';
+import { inert } from '../core/text/inert.js';
 
 export interface StatsOptions {
   json?: boolean;
@@ -14,7 +15,7 @@ export async function stats(deckArg: string, opts: StatsOptions, now = new Date(
   const deck = await openDeck(deckArg, dirs, paths.cacheDir);
   const settings = readSettings(paths.configDir);
   const { records, warnings } = readRecords(paths.logsDir, deck.name);
-  for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${w}\n`);
+  for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const { retention, interviews } = settings.values;
   const s = deckStats({ deck, records, now, retention, interview: interviewOf(deck, interviews) });

@@ -6,7 +6,8 @@ import type { Finding } from './finding.js';
 import { readDeckText, UnreadableDeckError } from './read-deck-file.js';
 import { deckSchema } from './schema.js';
 import { DeckError, type Deck, type DeckProblem } from './types.js';
-import { MAX_ALIAS_COUNT, readYaml, toData } from './yaml-source.js';
+import { findUnresolvedAlias, MAX_ALIAS_COUNT, readYaml, toData } from './yaml-source.js';
+import { inertStrings } from '../text/inert.js';
 
 export { MAX_DECK_BYTES } from './read-deck-file.js';
 
@@ -78,7 +79,15 @@ function check(text: string, opts: ParseDeckOptions): { findings: Finding[]; dec
   try {
     data = toData(src);
   } catch (err) {
-    if (!(err instanceof ReferenceError) || !/alias/i.test(err.message)) throw err;
+    if (!(err instanceof ReferenceError)) throw err;
+    const missing = findUnresolvedAlias(src);
+    if (missing) {
+      const { name, place } = missing;
+      const message = `the alias "*${name}" refers to no anchor: define "&${name}" before it, or write the value out`;
+      findings.push({ ...place, path: '', message, severity: 'error' });
+      return { findings };
+    }
+    if (!/alias/i.test(err.message)) throw err;
     findings.push(top(`too many YAML aliases (more than ${MAX_ALIAS_COUNT} for one value): the file looks like an alias bomb and was not loaded`));
     return { findings };
   }
@@ -96,7 +105,8 @@ function check(text: string, opts: ParseDeckOptions): { findings: Finding[]; dec
   if (!parsed.success) findings.push(...describeIssues(parsed.error.issues, record, deckSchema, src));
   findings.push(...checkDeck(record, src));
   const clean = parsed.success && !findings.some((f) => f.severity === 'error');
-  return clean ? { findings, deck: buildDeck(parsed.data, src, opts) } : { findings };
+  // Every string the screens will show is made inert here, once, whatever the deck holds.
+  return clean ? { findings, deck: buildDeck(inertStrings(parsed.data), src, opts) } : { findings };
 }
 
 function top(message: string): Finding {

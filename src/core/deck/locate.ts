@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { inert } from '../text/inert.js';
 
 /** A deck file found on disk, before it is parsed. */
 export interface DeckRef {
@@ -28,7 +29,9 @@ function decksIn(dir: string, shipped: boolean): DeckRef[] {
   return names
     .filter((f) => EXTS.includes(extname(f)))
     .sort()
-    .map((f) => ({ name: basename(f, extname(f)), path: join(dir, f), shipped }));
+    // A file name is anyone's text; a name with a control character can never be looked up
+    // (see NAME), so making it inert changes only what lists show.
+    .map((f) => ({ name: inert(basename(f, extname(f))), path: join(dir, f), shipped }));
 }
 
 /** Every deck: the user's, then the shipped ones a user deck of the same name does not hide. */

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 
 /** Largest deck file we read: far above any real deck, small enough to hold in memory safely. */
 export const MAX_DECK_BYTES = 16 * 1024 * 1024;
@@ -16,7 +16,8 @@ export class UnreadableDeckError extends Error {
 export function readDeckText(path: string): string {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking, so a FIFO given as a deck is refused below instead of waiting for a writer.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     throw new UnreadableDeckError(`cannot read the file: ${osReason(err)}`);
   }

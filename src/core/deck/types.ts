@@ -1,3 +1,5 @@
+import { inert } from '../text/inert.js';
+
 /** The kinds of card a deck holds. */
 export type CardKind = 'question' | 'pitch' | 'ask';
 
@@ -46,11 +48,14 @@ export interface DeckProblem {
   severity: 'error' | 'warning';
 }
 
-/** Formats a problem as one line: `decks/coder.yaml:12:5 questions[2].answer: expected text, got a list`. */
+/**
+ * Formats a problem as one line: `decks/coder.yaml:12:5 questions[2].answer: expected text, got a list`.
+ * A message may quote the deck and the file name is anyone's, so the line is made inert.
+ */
 export function formatProblem(p: DeckProblem): string {
   const where = p.path ? `${p.path}: ` : '';
   const tag = p.severity === 'warning' ? 'warning: ' : '';
-  return `${p.file}:${p.line}:${p.column} ${tag}${where}${p.message}`;
+  return inert(`${p.file}:${p.line}:${p.column} ${tag}${where}${p.message}`);
 }
 
 /** Thrown by the loader when a deck has errors; carries every problem found, not only the first. */

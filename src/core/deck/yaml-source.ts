@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { formatPath, type DeckPath, type Finding } from './finding.js';
 
 /**
@@ -38,20 +38,68 @@ export function readYaml(text: string): YamlSource {
   });
   const src: YamlSource = { doc, lines, findings: [], usable: true };
   let tooDeep = false;
+  let unexpected: Finding | undefined;
+  let cascade = 0;
   for (const err of doc.errors) {
     // A repeated key leaves the rest of the file well formed, so its content is still checked.
     if (err.code !== 'DUPLICATE_KEY') src.usable = false;
+    // One stray token makes the parser trip over every token after it: report the first only.
+    if (err.code === 'UNEXPECTED_TOKEN' && unexpected) {
+      cascade++;
+      continue;
+    }
     // Deep nesting overflows the parser at every level below the limit: say it once.
     if (/call stack/i.test(err.message)) {
       if (tooDeep) continue;
       tooDeep = true;
     }
-    src.findings.push({ ...placeAt(src, err.pos[0]), ...describeYamlError(src, err.code, err.message, err.pos[0]), severity: 'error' });
+    const finding: Finding = { ...placeAt(src, err.pos[0]), ...describeYamlError(src, err.code, err.message, err.pos[0]), severity: 'error' };
+    if (err.code === 'UNEXPECTED_TOKEN') unexpected = finding;
+    src.findings.push(finding);
+  }
+  if (unexpected && cascade > 0) {
+    const rest = cascade === 1 ? 'the error after it follows' : `the ${cascade} errors after it follow`;
+    unexpected.message += ` (the YAML breaks here; ${rest} from this one)`;
+  }
+  // The parser gave up where the stack ran out; with a bigger stack it may not have: refuse
+  // depth by rule too, before anything else recurses over the value.
+  const deep = tooDeep ? undefined : firstTooDeep(doc.contents);
+  if (deep !== undefined) {
+    src.usable = false;
+    src.findings.push({ ...(rangePlace(src, deep) ?? TOP), path: '', message: 'the YAML is nested too deeply to read', severity: 'error' });
   }
   for (const warn of doc.warnings) {
     src.findings.push({ ...placeAt(src, warn.pos[0]), path: '', message: oneLine(warn.message), severity: 'warning' });
   }
   return src;
+}
+
+/** Levels of nesting allowed: a deck needs four (questions[0].points[1]); far more is an attack. */
+export const MAX_DEPTH = 64;
+
+/** The first node nested deeper than {@link MAX_DEPTH}, found without recursion. */
+function firstTooDeep(root: unknown): unknown {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (depth > MAX_DEPTH) return node;
+    if (isMap(node)) for (const pair of node.items) stack.push({ node: pair.value, depth: depth + 1 }, { node: pair.key, depth: depth + 1 });
+    else if (isSeq(node)) for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+  }
+  return undefined;
+}
+
+/** The first alias (`*name`) that no earlier anchor (`&name`) defines, and where it is written. */
+export function findUnresolvedAlias(src: YamlSource): { name: string; place: Place } | undefined {
+  let found: { name: string; place: Place } | undefined;
+  visit(src.doc, {
+    Alias(_key, node) {
+      if (node.resolve(src.doc) !== undefined) return undefined;
+      found = { name: node.source, place: rangePlace(src, node) ?? TOP };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** Turns the YAML value into plain data, refusing alias bombs (throws `ReferenceError` on one). */

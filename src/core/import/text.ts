@@ -1,6 +1,7 @@
 /** Small text clean-ups shared by the importers. */
 
-// Tab and newline are kept; every other control character would be refused by the deck loader.
+// Tab and newline are kept; every other control character is dropped: in a deck it would only
+// show as a symbol with a lint warning (see core/text/inert.ts).
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 

@@ -1,7 +1,7 @@
 import { State, type FSRS, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
-import type { CardProgress } from './progress.js';
+import { notBeforeLastReview, type CardProgress } from './progress.js';
 import { dayStart, nextDayStart } from './day.js';
 import { GRADES } from './preview.js';
 
@@ -71,7 +71,8 @@ export function deadlineIntervals(
   interview: Date | null | undefined,
   now: Date,
 ): Record<Grade, number> {
-  const preview = f.repeat(p.fsrs, now);
+  // A clock gone backwards grades as of the last review (as replay does): no negative wait.
+  const preview = f.repeat(p.fsrs, notBeforeLastReview(p.fsrs, now));
   const out = {} as Record<Grade, number>;
   for (const g of GRADES) {
     const next = { fsrs: preview[g as FsrsGrade].card, grades: p.grades };

@@ -15,12 +15,19 @@ export function emptyProgress(now: Date): CardProgress {
   return { fsrs: createEmptyCard(now), grades: [] };
 }
 
+/**
+ * `at`, or the card's last review when `at` is earlier: the clock went backwards (or the log
+ * came from a machine whose clock ran ahead). FSRS refuses negative time, so that counts as
+ * "no time passed".
+ */
+export function notBeforeLastReview(card: FsrsCard, at: Date): Date {
+  const last = card.last_review;
+  return last && at.getTime() < last.getTime() ? new Date(last) : at;
+}
+
 /** The FSRS state after one grade. A clock that went backwards is treated as "no time passed". */
 export function nextState(f: FSRS, card: FsrsCard, record: GradeRecord): FsrsCard {
-  let at = new Date(record.at);
-  const last = card.last_review;
-  if (last && at.getTime() < last.getTime()) at = new Date(last);
-  return f.next(card, at, record.grade as FsrsGrade).card;
+  return f.next(card, notBeforeLastReview(card, new Date(record.at)), record.grade as FsrsGrade).card;
 }
 
 /** Applies one grade with FSRS. */

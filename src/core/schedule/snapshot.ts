@@ -20,9 +20,22 @@ export interface ReplaySnapshot {
   cards: Record<string, FsrsCard>;
 }
 
+// A stored snapshot holds ISO strings; one made in this process still holds Dates.
+const isTime = (x: unknown): boolean => (typeof x === 'string' || x instanceof Date) && !Number.isNaN(new Date(x).getTime());
+const isNumber = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
+const NUMBERS = ['stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state'] as const;
+
+/** A card state as JSON holds it: a damaged value would turn into NaN dates in every schedule. */
+function isCardState(c: unknown): boolean {
+  if (typeof c !== 'object' || c === null) return false;
+  const card = c as Record<string, unknown>;
+  return isTime(card.due) && (card.last_review === undefined || isTime(card.last_review)) && NUMBERS.every((k) => isNumber(card[k]));
+}
+
 /** True when `snap` describes a prefix of `records` that later undos do not reach into. */
 function fits(snap: ReplaySnapshot, records: readonly LogRecord[], retention: number): boolean {
   if (snap.v !== 1 || snap.retention !== retention || typeof snap.cards !== 'object' || snap.cards === null) return false;
+  if (!Object.values(snap.cards).every(isCardState)) return false;
   if (!Number.isInteger(snap.count) || snap.count < 0 || snap.count > records.length) return false;
   if (snap.count > 0 && records[snap.count - 1]?.id !== snap.lastId) return false;
   const lateUndos = new Set<string>();

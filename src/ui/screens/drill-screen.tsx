@@ -21,6 +21,7 @@ import { HelpView } from '../components/help-view.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Summary } from '../components/summary.js';
 import { drillHints, useDrillInput } from './use-drill-input.js';
+import { useFitHeight } from '../use-fit-height.js';
 
 /** The drill: reads session state, renders it, sends key presses back. Writes nothing itself. */
 export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
@@ -38,6 +39,7 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
   useEffect(() => {
     if (finished || quit) onDone();
   }, [finished, quit, onDone]);
+  const fit = useFitHeight();
 
   const deck = s.config.deck;
   const card = s.current ? deck.cards.find((c) => c.id === s.current?.id) : undefined;
@@ -77,36 +79,51 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
   const revealed = s.phase === 'revealed';
   const submitted = revealed ? s.answer.submitted : null;
   const lastAttempt = revealed && progress ? lastTyped(progress.grades) : null;
+  // On a short terminal the card is cut to fit; the header, grades and key hints always show.
+  // The help is never cut: it is read once, with no clock ticking under it.
+  const cut = s.help ? { height: undefined, hidden: 0 } : fit;
   return (
-    <Box flexDirection="column">
-      <Header title={deck.title} index={index} total={total} kind={card.kind} note={note} />
-      {reasons?.get(card.id) ? <Text color="yellow">{` Weak: ${reasons.get(card.id)}`}</Text> : null}
-      {s.help ? (
-        <HelpView />
-      ) : (
-        <>
-          <CardView
-            card={card}
-            revealed={revealed}
-            underAnswer={lastAttempt ? <LastAttempt attempt={lastAttempt} /> : undefined}
-            points={submitted ? <KeyPointCoverage answer={submitted} /> : undefined}
-          />
-          {s.phase === 'question' && s.answer.open ? (
-            <AnswerInput value={s.answer.draft} onChange={(text) => session.send({ type: 'type-change', text })} />
-          ) : null}
-          {s.answer.notice ? <Text dimColor>{` ${s.answer.notice}`}</Text> : null}
-          <Box paddingX={1} marginTop={1}>
-            {card.kind === 'pitch' ? (
-              <PitchAttempt startedAt={s.pitchStartedAt} stoppedAt={s.revealedAt} targetSeconds={pitchTargetSeconds(card)} clock={clock} />
-            ) : (
-              <Elapsed since={s.shownAt} until={s.revealedAt} clock={clock} />
-            )}
-          </Box>
-          {revealed && progress ? <GradeBar intervals={deadlineIntervals(scheduler(s.config.retention), progress, interview, now)} suggested={submitted?.suggested} /> : null}
-        </>
-      )}
-      {s.error ? <Text color="red">{s.error}</Text> : null}
-      <KeyHints commands={drillHints(s)} />
+    <Box ref={fit.root} flexDirection="column" height={cut.height}>
+      <Box flexDirection="column" flexShrink={0}>
+        <Header title={deck.title} index={index} total={total} kind={card.kind} note={note} />
+        {reasons?.get(card.id) ? <Text color="yellow">{` Weak: ${reasons.get(card.id)}`}</Text> : null}
+      </Box>
+      {/* Cut, a revealed card keeps its end in view: the key points to grade against. */}
+      <Box ref={fit.body} flexDirection="column" flexShrink={1} overflow="hidden" justifyContent={revealed ? 'flex-end' : 'flex-start'}>
+        <Box ref={fit.content} flexDirection="column" flexShrink={0}>
+          {s.help ? (
+            <HelpView />
+          ) : (
+            <>
+              <CardView
+                card={card}
+                revealed={revealed}
+                underAnswer={lastAttempt ? <LastAttempt attempt={lastAttempt} /> : undefined}
+                points={submitted ? <KeyPointCoverage answer={submitted} /> : undefined}
+              />
+              {s.phase === 'question' && s.answer.open ? (
+                <AnswerInput value={s.answer.draft} onChange={(text) => session.send({ type: 'type-change', text })} />
+              ) : null}
+              {s.answer.notice ? <Text dimColor>{` ${s.answer.notice}`}</Text> : null}
+              <Box paddingX={1} marginTop={1}>
+                {card.kind === 'pitch' ? (
+                  <PitchAttempt startedAt={s.pitchStartedAt} stoppedAt={s.revealedAt} targetSeconds={pitchTargetSeconds(card)} clock={clock} />
+                ) : (
+                  <Elapsed since={s.shownAt} until={s.revealedAt} clock={clock} />
+                )}
+              </Box>
+            </>
+          )}
+        </Box>
+      </Box>
+      <Box flexDirection="column" flexShrink={0}>
+        {cut.hidden > 0 ? <Text dimColor wrap="truncate">{` … ${cut.hidden} lines ${revealed ? 'above' : 'below'}: enlarge the window`}</Text> : null}
+        {!s.help && revealed && progress ? (
+          <GradeBar intervals={deadlineIntervals(scheduler(s.config.retention), progress, interview, now)} suggested={submitted?.suggested} />
+        ) : null}
+        {s.error ? <Text color="red">{s.error}</Text> : null}
+        <KeyHints commands={drillHints(s)} />
+      </Box>
     </Box>
   );
 }

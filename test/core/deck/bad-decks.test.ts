@@ -176,11 +176,13 @@ describe('bad decks: every problem with its line, column and words', () => {
 });
 
 describe('text that would reach the terminal', () => {
-  it('refuses control characters such as an escape sequence, keeping tabs and newlines', () => {
+  it('loads control characters as visible symbols with a warning each, keeping tabs and newlines', () => {
     const text = 'title: T\nquestions:\n  - question: "Clear the screen\\e[2J"\n    answer: "tab\\there\\nnewline"\n    points: ["bell\\a"]\n';
-    expect(problemsOfText(text)).toEqual([
-      'inline.yaml:3:5 questions[0].question: contains a control character (U+001B) that would garble the terminal',
-      'inline.yaml:5:14 questions[0].points[0]: contains a control character (U+0007) that would garble the terminal',
+    const { deck, problems } = parseDeck(text, { name: 'inline', path: '/abs/inline.yaml', displayPath: 'inline.yaml' });
+    expect(problems.map(formatProblem)).toEqual([
+      'inline.yaml:3:5 warning: questions[0].question: contains a terminal control character (U+001B): it is shown as "␛" and never sent to the terminal',
+      'inline.yaml:5:14 warning: questions[0].points[0]: contains a terminal control character (U+0007): it is shown as "␇" and never sent to the terminal',
     ]);
+    expect(deck?.cards[0]).toMatchObject({ prompt: 'Clear the screen␛[2J', answer: 'tab\there\nnewline', points: ['bell␇'] });
   });
 });

@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PLAIN_DECK, putDeck, readLogLines } from '../helpers/e2e-home.js';
+import { Pty } from '../helpers/pty.js';
+import { resizePty } from '../helpers/pty-tools.js';
+import { PREP } from '../helpers/run-cli.js';
+import { useTempHome } from '../helpers/temp-home.js';
+import { unsafeSequences } from '../helpers/terminal-scan.js';
+
+// Terminals that are not 80x24 with colour: small, resized mid-card, dumb, colourless, or not
+// a terminal at all on one side.
+
+const home = useTempHome('prep-term-');
+let pty: Pty | undefined;
+afterEach(async () => {
+  await pty?.dispose();
+  pty = undefined;
+});
+
+const env = (extra: NodeJS.ProcessEnv = {}) => ({ ...process.env, PREP_HOME: home().dir, ...extra });
+const clears = (raw: string) => raw.split('\x1b[3J').length - 1;
+// eslint-disable-next-line no-control-regex
+const SGR = /\x1b\[[0-9;]*m/;
+
+/** The screen's rows, for checks on what is at the top and the bottom. */
+async function rows(p: Pty): Promise<string[]> {
+  return (await p.screen()).split('\n');
+}
+
+describe('a 40x12 terminal', () => {
+  it('keeps the header, the grades and the key hints on screen, cuts the card to fit, and saves grades', async () => {
+    const p = (pty = new Pty(['node', PREP, 'drill', 'coder'], { env: env(), cols: 40, rows: 12 }));
+    // The big clock does not fit under the prompt: the card is cut, and says so.
+    await p.waitFor('2 lines below: enlarge the window');
+    let screen = await rows(p);
+    expect(screen[1]).toMatch(/│ Coder — .*Pitch\s+1\/9 │/);
+    expect(screen[3]).toBe(' Tell me about yourself.');
+    expect(screen.join('\n')).toMatch(/q\/esc\/ctrl\+c quit/);
+    // The frame is kept under the terminal's height: Ink never has to wipe screen and
+    // scrollback to redraw it, not even as the clock ticks.
+    const before = clears(p.raw);
+    await new Promise((r) => setTimeout(r, 2200));
+    expect(clears(p.raw)).toBe(before);
+
+    // Space starts the pitch clock, space again stops it and reveals (the bar under the clock
+    // is cut here, so there is nothing to wait for in between but time).
+    p.write(' ');
+    await new Promise((r) => setTimeout(r, 400));
+    p.write(' ');
+    await p.waitFor(/lines above: enlarge the window/);
+    screen = await rows(p);
+    expect(screen[1]).toMatch(/Pitch\s+1\/9/);
+    expect(screen.join('\n')).toMatch(/1 Again · \S+\s+2 Hard/);
+    expect(screen.join('\n')).toMatch(/3 Good · \S+\s+4 Easy/);
+    expect(screen.join('\n')).toContain('u undo');
+
+    p.write('3');
+    await p.waitFor('Walk us through how');
+    expect((await rows(p))[1]).toMatch(/Question\s+2\/10/);
+    p.write(' ');
+    await p.waitFor(/lines above/);
+    screen = await rows(p);
+    expect(screen[1]).toMatch(/Question\s+2\/10/);
+    expect(screen.join('\n')).toMatch(/4 Easy/);
+    p.write('4');
+    await p.waitFor('multiple AI agent frameworks');
+    p.write('q');
+    expect((await p.exited).code).toBe(0);
+    expect(readLogLines(home().dir, 'coder').filter((r) => r.type === 'grade').map((r) => (r.type === 'grade' ? r.grade : 0))).toEqual([3, 4]);
+  });
+});
+
+describe('a resize in the middle of a card', () => {
+  it('redraws at the new size, smaller then larger, and the card can still be graded', async () => {
+    const p = (pty = new Pty(['node', PREP, 'drill', 'coder'], { env: env(), cols: 80, rows: 24 }));
+    await p.waitFor('Tell me about yourself.');
+    p.write(' ');
+    await p.waitFor('━');
+    p.write(' ');
+    await p.waitFor('Beats');
+    p.write('3');
+    await p.waitFor('Walk us through how');
+    p.write(' ');
+    await p.waitFor('Key points');
+
+    // stty sets the width and the height one after the other: wait for the frame at both.
+    resizePty(p, 40, 12);
+    await p.waitFor(/│ Coder — .*Question\s+2\/10 │[\s\S]*lines above: enlarge the window/);
+    let screen = await rows(p);
+    expect(screen.at(-2) || screen.at(-3)).toMatch(/quit/);
+    expect(screen.join('\n')).toMatch(/1 Again · \S+\s+2 Hard/);
+
+    resizePty(p, 100, 45);
+    await p.waitFor(/I start from a threat model[\s\S]*At scale: container vs microVM/);
+    screen = await rows(p);
+    expect(screen.join('\n')).not.toContain('enlarge the window');
+    expect(screen.join('\n')).toContain('I start from a threat model');
+    expect(screen.join('\n')).toMatch(/1 Again · \S+\s+2 Hard · \S+\s+3 Good/);
+
+    p.write('2');
+    await p.waitFor('multiple AI agent frameworks');
+    p.write('q');
+    expect((await p.exited).code).toBe(0);
+    expect(readLogLines(home().dir, 'coder').filter((r) => r.type === 'grade')).toHaveLength(2);
+  });
+});
+
+describe('TERM=dumb and NO_COLOR', () => {
+  it.each([
+    ['TERM=dumb', { TERM: 'dumb' }],
+    ['NO_COLOR=1', { NO_COLOR: '1' }],
+  ])('%s: the drill works in words, without a single colour or style code', async (_name, extra) => {
+    putDeck(home().dir, 'plain', PLAIN_DECK);
+    // Pty sets TERM=xterm-256color unless the environment given says otherwise.
+    const p = (pty = new Pty(['node', PREP, 'drill', 'plain'], { env: env(extra) }));
+    await p.waitFor('Alpha question?');
+    p.write(' ');
+    const screen = await p.waitFor('Alpha answer.');
+    expect(screen).toMatch(/1 Again · 1m\s+2 Hard · \S+\s+3 Good · \S+\s+4 Easy/);
+    p.write('4');
+    await p.waitFor('Beta question?');
+    p.write('q');
+    expect((await p.exited).code).toBe(0);
+    expect(p.raw).not.toMatch(SGR);
+    expect(unsafeSequences(p.raw)).toEqual([]);
+    expect(readLogLines(home().dir, 'plain')).toMatchObject([{ card: 'alpha', grade: 4 }]);
+  });
+});
+
+describe('a terminal on one side only', () => {
+  it('output redirected to a file, input a terminal: one clear sentence, exit 2', async () => {
+    putDeck(home().dir, 'plain', PLAIN_DECK);
+    const p = (pty = new Pty(['sh', '-c', 'node "$0" drill plain > out.txt; echo "prep exited with $?"', PREP], { env: env(), cwd: home().dir }));
+    const screen = (await p.waitFor(/prep exited with \d+/)).replace(/\n/g, '');
+    expect(screen).toContain('prep: prep drill is interactive and needs a terminal, but its output is not a terminal.');
+    expect(screen).toContain('prep exited with 2');
+  });
+});
