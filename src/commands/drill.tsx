@@ -1,13 +1,11 @@
-import { render } from 'ink';
+import { runScreen } from './run-screen.js';
 import { openDeck, context, requireTty } from './context.js';
 import { resolveInterview } from './options.js';
 import { loadProgress } from './load-progress.js';
-import { restoreOnSignals } from './signals.js';
 import { inert } from '../core/text/inert.js';
 import { openSettings } from '../core/store/settings.js';
 import { initDrill } from '../core/session/drill-state.js';
 import { DrillSession } from '../core/session/drill-session.js';
-import { Root } from '../ui/app.js';
 import { DrillScreen } from '../ui/screens/drill-screen.js';
 
 export interface DrillOptions {
@@ -33,18 +31,10 @@ export async function drill(deckArg: string, opts: DrillOptions): Promise<number
   const config = { deck, retention, newPerDay, interview, answerMode: opts.type ? ('type' as const) : answerMode };
   const session = new DrillSession(initDrill(config, progress, now, opts.all ? 'all' : 'due'), log);
 
-  const app = render(<Root>{(done) => <DrillScreen session={session} onDone={done} />}</Root>, {
-    exitOnCtrlC: false,
-  });
-  // After the first frame is out: the next start then replays only what this one adds.
-  setImmediate(saveSnapshot);
-  // Every grade is already on disk; a signal only needs the terminal put back.
-  const signals = restoreOnSignals(() => app.unmount());
   try {
-    await app.waitUntilExit();
+    // The snapshot waits for the first frame; the next start then replays only what this one adds.
+    return await runScreen((done) => <DrillScreen session={session} onDone={done} />, saveSnapshot);
   } finally {
-    signals.off();
     log.close();
   }
-  return signals.status(0);
 }

@@ -1,13 +1,11 @@
-import { render } from 'ink';
+import { runScreen } from './run-screen.js';
 import { openDeck, context, requireTty, UserError } from './context.js';
-import { restoreOnSignals } from './signals.js';
 import { inert } from '../core/text/inert.js';
 import { ReviewLog } from '../core/store/review-log.js';
 import { reviewLogPath } from '../core/store/paths.js';
 import { pitchAttempts } from '../core/pitch/history.js';
 import { initPitch } from '../core/session/pitch-state.js';
 import { PitchSession } from '../core/session/pitch-session.js';
-import { Root } from '../ui/app.js';
 import { PitchScreen } from '../ui/screens/pitch-screen.js';
 
 /** `prep pitch <deck>`: time the deck's pitch against its target and keep every saved attempt. */
@@ -22,16 +20,9 @@ export async function pitch(deckArg: string): Promise<number> {
   for (const w of warnings) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const session = new PitchSession(initPitch(deck, card, pitchAttempts(records, deck.name)), log);
-  const app = render(<Root>{(done) => <PitchScreen session={session} onDone={done} />}</Root>, {
-    exitOnCtrlC: false,
-  });
-  // A saved attempt is already on disk; a signal only needs the terminal put back.
-  const signals = restoreOnSignals(() => app.unmount());
   try {
-    await app.waitUntilExit();
+    return await runScreen((done) => <PitchScreen session={session} onDone={done} />);
   } finally {
-    signals.off();
     log.close();
   }
-  return signals.status(0);
 }

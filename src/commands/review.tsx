@@ -1,7 +1,6 @@
-import { render } from 'ink';
+import { runScreen } from './run-screen.js';
 import { openDeck, context, requireTty, UserError } from './context.js';
 import { loadProgress } from './load-progress.js';
-import { restoreOnSignals } from './signals.js';
 import { inert } from '../core/text/inert.js';
 import { resolveInterview } from './options.js';
 import { openSettings } from '../core/store/settings.js';
@@ -10,7 +9,6 @@ import { isSeen } from '../core/schedule/progress.js';
 import { weakCards } from '../core/schedule/weakness.js';
 import { initDrill } from '../core/session/drill-state.js';
 import { DrillSession } from '../core/session/drill-session.js';
-import { Root } from '../ui/app.js';
 import { DrillScreen } from '../ui/screens/drill-screen.js';
 
 export interface ReviewOptions {
@@ -63,18 +61,7 @@ export async function review(deckArg: string, opts: ReviewOptions): Promise<numb
     const state = initDrill(config, progress, now, 'review', weak.map((w) => w.id));
     const session = new DrillSession(state, log);
     const reasons = new Map(weak.map((w) => [w.id, w.reasons]));
-    const app = render(<Root>{(done) => <DrillScreen session={session} onDone={done} reasons={reasons} />}</Root>, {
-      exitOnCtrlC: false,
-    });
-    setImmediate(saveSnapshot);
-    // Every grade is already on disk; a signal only needs the terminal put back.
-    const signals = restoreOnSignals(() => app.unmount());
-    try {
-      await app.waitUntilExit();
-    } finally {
-      signals.off();
-    }
-    return signals.status(0);
+    return await runScreen((done) => <DrillScreen session={session} onDone={done} reasons={reasons} />, saveSnapshot);
   } finally {
     log.close();
   }
