@@ -4,9 +4,9 @@ import { ShellPty } from '../helpers/pty-tools.js';
 import { useTempHome } from '../helpers/temp-home.js';
 import { cursorRestored } from '../helpers/terminal-scan.js';
 
-// SIGTERM, SIGHUP and Ctrl+C on every interactive screen. Ctrl+C is prep's quit key: exit 0.
-// SIGTERM and SIGHUP put the terminal back and end prep with the signal's usual status (128 + n:
-// 143 and 129), as the shell reports for any program a signal stopped. Either way the cursor is
+// SIGTERM, SIGHUP, SIGINT and Ctrl+C on every interactive screen. Ctrl+C is prep's quit key:
+// exit 0. The signals put the terminal back and end prep with the signal's usual status (128 + n:
+// 143, 129, 130), as the shell reports for any program a signal stopped. Either way the cursor is
 // shown again, the terminal is out of raw mode, and every saved grade is still in the log.
 
 const home = useTempHome('prep-signals-');
@@ -27,8 +27,10 @@ interface Screen {
   log?: () => ReturnType<typeof gradeRecord>[];
   /** Drives prep to the screen; resolves once it is showing. */
   reach(p: ShellPty): Promise<void>;
-  /** Records the log must hold afterwards, as [type, card or ms]. */
+  /** How many lines the log must hold afterwards. */
   kept: number;
+  /** Also try `kill -INT` here (a few screens are enough: the handler is the same everywhere). */
+  sigint?: boolean;
 }
 
 const SCREENS: Screen[] = [
@@ -51,6 +53,7 @@ const SCREENS: Screen[] = [
       await p.waitFor('Beta answer.');
     },
     kept: 1,
+    sigint: true,
   },
   {
     name: 'drill: the help',
@@ -101,6 +104,7 @@ const SCREENS: Screen[] = [
       await p.waitFor(TIMING);
     },
     kept: 0,
+    sigint: true,
   },
   {
     name: 'pitch: an attempt saved',
@@ -122,10 +126,11 @@ const WAYS = [
   { how: 'Ctrl+C', status: 0, send: (p: ShellPty) => p.write('\x03') },
   { how: 'SIGTERM', status: 143, send: (p: ShellPty) => p.signal('SIGTERM') },
   { how: 'SIGHUP', status: 129, send: (p: ShellPty) => p.signal('SIGHUP') },
+  { how: 'SIGINT (kill -INT)', status: 130, send: (p: ShellPty) => p.signal('SIGINT') },
 ] as const;
 
 describe.each(SCREENS)('$name', (screen) => {
-  it.each(WAYS)('$how: a clean exit ($status), the cursor shown, raw mode off, nothing lost', async ({ status, send }) => {
+  it.each(WAYS.filter((w) => screen.sigint || w.how !== 'SIGINT (kill -INT)'))('$how: a clean exit ($status), the cursor shown, raw mode off, nothing lost', async ({ status, send }) => {
     const { dir } = home();
     putDeck(dir, 'plain', PLAIN_DECK);
     putDeck(dir, 'small', SMALL_DECK);
@@ -133,10 +138,14 @@ describe.each(SCREENS)('$name', (screen) => {
     if (screen.log) putLog(dir, deck, screen.log());
     pty = new ShellPty(screen.args, { env: { ...process.env, PREP_HOME: dir } });
     await screen.reach(pty);
+    await pty.rawMode();
     await send(pty);
-    expect(await pty.exitStatus()).toBe(status);
-    expect(cursorRestored(pty.raw)).toBe(true);
-    expect(await pty.cooked()).toBe(true);
+    // The screen goes with each check, so a failure shows what the terminal was left with.
+    const exit = await pty.exitStatus();
+    const shown = await pty.screen();
+    expect(exit, shown).toBe(status);
+    expect(cursorRestored(pty.raw), shown).toBe(true);
+    expect(await pty.cooked(), shown).toBe(true);
     expect(readLogLines(dir, deck)).toHaveLength(screen.kept);
   });
 });

@@ -69,6 +69,28 @@ describe('a 40x12 terminal', () => {
   });
 });
 
+describe('the pitch timer in a 40x12 terminal', () => {
+  it('shows the header, the clock and the key hints, and never wipes the screen as the clock ticks', async () => {
+    const p = (pty = new Pty(['node', PREP, 'pitch', 'coder'], { env: env(), cols: 40, rows: 12 }));
+    await p.waitFor(/lines below: enlarge the window/);
+    expect((await rows(p))[1]).toMatch(/│ Coder — .*Pitch │/);
+    p.write(' ');
+    // Timing: the hints drop "help"; the big clock sits under the prompt.
+    await p.waitFor(/^(?![\s\S]*\? help)[\s\S]*start\/stop/);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = clears(p.raw);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(clears(p.raw)).toBe(before);
+    const screen = await rows(p);
+    expect(screen[1]).toMatch(/Pitch/);
+    expect(screen[3]).toBe(' Tell me about yourself.');
+    expect(screen.join('\n')).toMatch(/[┌└│]/);
+    expect(screen.join('\n')).toContain('q/esc/ctrl+c quit');
+    p.write('q');
+    expect((await p.exited).code).toBe(0);
+  });
+});
+
 describe('a resize in the middle of a card', () => {
   it('redraws at the new size, smaller then larger, and the card can still be graded', async () => {
     const p = (pty = new Pty(['node', PREP, 'drill', 'coder'], { env: env(), cols: 80, rows: 24 }));

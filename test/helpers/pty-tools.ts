@@ -40,6 +40,20 @@ export class ShellPty extends Pty {
     throw new Error('prep did not start');
   }
 
+  /**
+   * Waits until prep has put its terminal in raw mode. Ink does so just after its first frame;
+   * a Ctrl+C typed before that is turned into SIGINT by the terminal instead of reaching prep.
+   */
+  async rawMode(timeoutMs = 5000): Promise<void> {
+    const tty = readlinkSync(`/proc/${await this.prepPid()}/fd/0`);
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (/(^|\s)-icanon(\s|$)/.test(execFileSync('stty', ['-F', tty, '-a'], { encoding: 'utf8' }))) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('prep never put its terminal in raw mode');
+  }
+
   /** Sends a signal to prep itself, not to the shell around it. */
   async signal(sig: NodeJS.Signals): Promise<void> {
     process.kill(await this.prepPid(), sig);
@@ -51,8 +65,10 @@ export class ShellPty extends Pty {
     return Number(/prep exited with (\d+)/.exec(screen)![1]);
   }
 
-  /** True once the terminal is back in its usual mode: line editing and echo on (raw mode off). */
+  /** True when the terminal was back in its usual mode after prep: line editing and echo on (raw mode off). */
   async cooked(): Promise<boolean> {
+    // All of `stty -a` is in only once the shell, and with it the terminal, has gone.
+    await this.exited;
     const after = this.raw.slice(this.raw.lastIndexOf('prep exited with'));
     return /(^|\s)icanon(\s|$)/.test(after) && /(^|\s)echo(\s|$)/.test(after);
   }

@@ -13,6 +13,7 @@ import { KeyHints } from '../components/key-hints.js';
 import { PitchAttempt } from '../components/pitch-attempt.js';
 import { PitchHistory } from '../components/pitch-history.js';
 import { pitchCommands, usePitchInput } from './use-pitch-input.js';
+import { useFitHeight } from '../use-fit-height.js';
 
 /** Pitch practice: reads the session's state, renders it, sends key presses back. Writes nothing. */
 export function PitchScreen({ session, onDone, clock = Date.now }: {
@@ -28,26 +29,39 @@ export function PitchScreen({ session, onDone, clock = Date.now }: {
   const plainText = colorsOff();
   // Quitting leaves this frame on screen: it must say whether the attempt was kept.
   const lostMs = s.quitting && hasUnsaved(s) ? attemptMs(s, s.stoppedAt ?? clock()) : null;
+  // On a short terminal the body is cut to fit (the clock ticks ten times a second: a frame
+  // taller than the terminal would be redrawn by wiping screen and scrollback each time).
+  const fit = useFitHeight();
+  const cut = s.help ? { height: undefined, hidden: 0 } : fit;
 
   return (
-    <Box flexDirection="column">
-      <Header title={s.title} index={0} total={0} kind="pitch" />
-      {s.help ? (
-        <HelpView />
-      ) : (
-        <Box flexDirection="column" paddingX={1}>
-          <Text bold>{s.card.prompt}</Text>
-          {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} />}
-          {s.showScript ? (
-            <Box marginTop={1}>
-              <Text dimColor>{s.card.answer}</Text>
+    <Box ref={fit.root} flexDirection="column" height={cut.height}>
+      <Box flexDirection="column" flexShrink={0}>
+        <Header title={s.title} index={0} total={0} kind="pitch" />
+      </Box>
+      <Box ref={fit.body} flexDirection="column" flexShrink={1} overflow="hidden">
+        <Box ref={fit.content} flexDirection="column" flexShrink={0}>
+          {s.help ? (
+            <HelpView />
+          ) : (
+            <Box flexDirection="column" paddingX={1}>
+              <Text bold>{s.card.prompt}</Text>
+              {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} />}
+              {s.showScript ? (
+                <Box marginTop={1}>
+                  <Text dimColor>{s.card.answer}</Text>
+                </Box>
+              ) : null}
             </Box>
-          ) : null}
+          )}
         </Box>
-      )}
-      {s.error ? <Text color={plainText ? undefined : 'red'}>{s.error}</Text> : null}
-      {lostMs !== null ? <Text bold>{`Not saved: this attempt (${formatSeconds(lostMs)}) was not stored.`}</Text> : null}
-      {s.quitting ? null : <KeyHints commands={pitchCommands(s)} />}
+      </Box>
+      <Box flexDirection="column" flexShrink={0}>
+        {cut.hidden > 0 ? <Text dimColor wrap="truncate">{` … ${cut.hidden} lines below: enlarge the window`}</Text> : null}
+        {s.error ? <Text color={plainText ? undefined : 'red'}>{s.error}</Text> : null}
+        {lostMs !== null ? <Text bold>{`Not saved: this attempt (${formatSeconds(lostMs)}) was not stored.`}</Text> : null}
+        {s.quitting ? null : <KeyHints commands={pitchCommands(s)} />}
+      </Box>
     </Box>
   );
 }
