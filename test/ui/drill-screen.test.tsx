@@ -125,3 +125,16 @@ describe('drill screen', () => {
     await waitForFrame(lastFrame, '0:12');
   });
 });
+
+describe('keys typed faster than a frame', () => {
+  it('handles each of "3q" arriving as one chunk: the grade is saved, then the drill quits', async () => {
+    const { lastFrame, stdin, log, onDone } = mount();
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, KEY.space);
+    await waitForFrame(lastFrame, 'Threat model');
+    await press(stdin, '3q');
+    expect(log).toMatchObject([{ type: 'grade', card: 'q1', grade: 3 }]);
+    await waitForFrame(lastFrame, 'Reviewed 1 card');
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+  });
+});

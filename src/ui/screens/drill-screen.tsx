@@ -35,7 +35,7 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
   const [quit, setQuit] = useState(false);
   // Quitting mid-session still shows what was done; the root exits after this frame.
   const finished = s.phase === 'done' || (quit && s.reviewed > 0);
-  useDrillInput(s, session.send, () => setQuit(true), !finished && !quit);
+  useDrillInput(session.getState, session.send, () => setQuit(true), !finished && !quit);
   useEffect(() => {
     if (finished || quit) onDone();
   }, [finished, quit, onDone]);

@@ -61,17 +61,30 @@ const INTENT: Partial<Record<Command, DrillIntent>> = {
   [Command.AcceptSuggestion]: { type: 'accept-suggestion' },
 };
 
-/** Maps key presses to session intents; quitting is reported up to the root. */
-export function useDrillInput(state: DrillState, send: (i: DrillIntent) => void, onQuit: () => void, active = true) {
+/**
+ * Maps key presses to session intents; quitting is reported up to the root. Keys typed faster
+ * than a frame (e.g. "3q") reach Ink as one string: each character is handled in turn, against
+ * the state the previous one left (`getState`), so none is dropped.
+ */
+export function useDrillInput(
+  getState: () => DrillState,
+  send: (i: DrillIntent) => void,
+  onQuit: () => void,
+  active = true,
+) {
   useInput(
     (input, key) => {
-      // Typing takes q and esc as text and leaving; ctrl+c still quits.
-      if (state.answer.open && key.ctrl && matches(Command.Quit, input, key)) return onQuit();
-      const command = commandFor(drillCommands(state), input, key);
-      if (!command) return;
-      if (command === Command.Quit) return onQuit();
-      const intent = INTENT[command];
-      if (intent) send(intent);
+      const plainKeys = input.length > 1 && !key.ctrl && !key.meta && !getState().answer.open;
+      for (const ch of plainKeys ? [...input] : [input]) {
+        const state = getState();
+        // Typing takes q and esc as text and leaving; ctrl+c still quits.
+        if (state.answer.open && key.ctrl && matches(Command.Quit, ch, key)) return onQuit();
+        const command = commandFor(drillCommands(state), ch, key);
+        if (!command) continue;
+        if (command === Command.Quit) return onQuit();
+        const intent = INTENT[command];
+        if (intent) send(intent);
+      }
     },
     { isActive: active },
   );
