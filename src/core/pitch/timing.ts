@@ -1,5 +1,5 @@
 import type { Card } from '../deck/types.js';
-import { DEFAULT_PITCH_SECONDS } from '../deck/schema.js';
+import { DEFAULT_PITCH_SECONDS } from '../deck/defaults.js';
 
 /** Within this many seconds of the target (either way) a pitch is on target. */
 export const ON_TARGET_SECONDS = 3;
