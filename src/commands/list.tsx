@@ -1,3 +1,4 @@
+import { loadSnapshot } from '../core/store/snapshot-store.js';
 import { relative } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { context } from './context.js';
@@ -29,7 +30,7 @@ function oneLine(err: unknown): string {
 async function summarize(
   ref: DeckRef,
   settings: SettingsValues,
-  paths: Pick<PrepPaths, 'cacheDir' | 'logsDir'>,
+  paths: Pick<PrepPaths, 'cacheDir' | 'logsDir' | 'dataDir'>,
   now: Date,
   warn: (w: string) => void,
 ): Promise<DeckSummary> {
@@ -42,7 +43,8 @@ async function summarize(
     });
     const { records, warnings } = readRecords(paths.logsDir, deck.name);
     warnings.forEach(warn);
-    return summarizeDeck(ref, deck, records, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews) });
+    const snapshot = loadSnapshot(paths.dataDir, deck.name);
+    return summarizeDeck(ref, deck, records, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews), snapshot });
   } catch (err) {
     // One bad deck (or unreadable log) must not hide the others.
     return brokenDeck(ref, oneLine(err));

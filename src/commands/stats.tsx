@@ -1,3 +1,4 @@
+import { loadSnapshot } from '../core/store/snapshot-store.js';
 import { context, openDeck } from './context.js';
 import { outputColumns, readRecords, readSettings, wantsColour, writeOut } from './report-io.js';
 import { deckStats } from '../core/stats/deck-stats.js';
@@ -18,7 +19,8 @@ export async function stats(deckArg: string, opts: StatsOptions, now = new Date(
   for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const { retention, interviews } = settings.values;
-  const s = deckStats({ deck, records, now, retention, interview: interviewOf(deck, interviews) });
+  const snapshot = loadSnapshot(paths.dataDir, deck.name);
+  const s = deckStats({ deck, records, now, retention, interview: interviewOf(deck, interviews), snapshot });
   if (opts.json) {
     writeOut(JSON.stringify(statsJson(s), null, 2));
     return 0;

@@ -1,7 +1,7 @@
 import type { Deck } from '../deck/types.js';
 import type { LogRecord, PitchRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
-import { replay } from '../schedule/progress.js';
+import { replayFrom, type ReplaySnapshot } from '../schedule/snapshot.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { rankWeakness } from '../schedule/weakness.js';
 import { pitchAttempts, pitchStats, type PitchStats } from '../pitch/history.js';
@@ -27,6 +27,8 @@ export interface DeckStatsInput {
   /** Desired retention of the scheduler (settings). */
   retention: number;
   interview: Date | null;
+  /** The deck's replay snapshot, if any: only the records after it go through FSRS again. */
+  snapshot?: ReplaySnapshot | null;
 }
 
 /** A weak card and why, in the words of `prep review`. */
@@ -77,7 +79,8 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const { deck, records, now, retention, interview } = input;
   const f = scheduler(retention);
   // Due dates as the drill sees them: with an interview ahead, none lands after it.
-  const progress = deadlineView(f, replay(f, deck.cards, records), interview, now);
+  const replayed = replayFrom(f, retention, deck.cards, records, input.snapshot).progress;
+  const progress = deadlineView(f, replayed, interview, now);
   const cards = cardStats(f, deck.cards, progress, now, interview);
   const byId = new Map(cards.map((c) => [c.id, c]));
   const weakest = rankWeakness(f, deck.cards, progress, now)

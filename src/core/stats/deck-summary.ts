@@ -1,7 +1,7 @@
 import type { Deck } from '../deck/types.js';
 import type { LogRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
-import { replay } from '../schedule/progress.js';
+import { replayFrom, type ReplaySnapshot } from '../schedule/snapshot.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { countByState, dueNow } from './counts.js';
 import { calendarDaysBetween } from './days.js';
@@ -36,11 +36,12 @@ export function summarizeDeck(
   place: DeckPlace,
   deck: Deck,
   records: readonly LogRecord[],
-  opts: { now: Date; retention: number; interview: Date | null },
+  opts: { now: Date; retention: number; interview: Date | null; snapshot?: ReplaySnapshot | null },
 ): DeckSummary {
   const f = scheduler(opts.retention);
   // Due as the drill sees it: with an interview ahead, no card is due after it.
-  const progress = deadlineView(f, replay(f, deck.cards, records), opts.interview, opts.now);
+  const replayed = replayFrom(f, opts.retention, deck.cards, records, opts.snapshot).progress;
+  const progress = deadlineView(f, replayed, opts.interview, opts.now);
   const counts = countByState(deck.cards, progress);
   return {
     ...place,
