@@ -21,7 +21,7 @@ function sentence(rand, n) {
   return Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
 }
 
-/** Writes `<home>/decks/<name>.yaml` with `cards` questions (about 1 KB each, like a real answer). */
+/** Writes `<home>/decks/<name>.yaml` with `cards` questions (about 1 KB each, like a real answer: 10,000 cards are about 10 MB). */
 export function writeDeck(home, name, cards, seed = 1) {
   const rand = prng(seed);
   const lines = [`title: Generated deck of ${cards} cards`, 'questions:'];
@@ -29,7 +29,7 @@ export function writeDeck(home, name, cards, seed = 1) {
     lines.push(`  - id: card-${i}`);
     lines.push(`    question: "Question ${i}: ${sentence(rand, 10)}?"`);
     lines.push(`    answer: >`);
-    for (let k = 0; k < 6; k++) lines.push(`      ${sentence(rand, 18)}`);
+    for (let k = 0; k < 5; k++) lines.push(`      ${sentence(rand, 14)}`);
     lines.push('    points:');
     for (let k = 0; k < 4; k++) lines.push(`      - ${sentence(rand, 6)}`);
     lines.push(`    tags: [${WORDS[i % WORDS.length]}]`);
