@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { countWords, estimatePace, PACE_WPM } from '../pitch/pace.js';
 import { formatPath, type DeckPath, type Finding } from './finding.js';
 import { parseDeck, type ParseDeckOptions } from './load-deck.js';
-import { readDeckText, UnreadableDeckError } from './read-deck-file.js';
+import { deckNameOf, readDeckSource } from './read-deck-file.js';
 import { DEFAULT_PITCH_SECONDS } from './schema.js';
 import { slugify } from './slug.js';
 import type { DeckProblem } from './types.js';
@@ -59,15 +59,9 @@ function withHint(p: DeckProblem): DeckProblem {
 export function lintDeckFile(path: string, displayPath?: string): DeckProblem[] {
   const file = displayPath ?? path;
   const absolute = resolve(path);
-  let text: string;
-  try {
-    text = readDeckText(absolute);
-  } catch (err) {
-    const message = err instanceof UnreadableDeckError ? err.message : `cannot read the file: ${String(err)}`;
-    return [{ file, line: 1, column: 1, path: '', message, severity: 'error' }];
-  }
-  const name = absolute.replace(/^.*[/\\]/, '').replace(/\.ya?ml$/i, '');
-  return lintDeckText(text, { name, path: absolute, displayPath: file });
+  const source = readDeckSource(absolute, file);
+  if ('problem' in source) return [source.problem];
+  return lintDeckText(source.text, { name: deckNameOf(absolute), path: absolute, displayPath: file });
 }
 
 /**

@@ -1,9 +1,9 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { buildDeck } from './build-deck.js';
 import { checkDeck } from './check-deck.js';
 import { describeIssues, describeValue } from './describe-issues.js';
 import type { Finding } from './finding.js';
-import { readDeckText, UnreadableDeckError } from './read-deck-file.js';
+import { deckNameOf, readDeckSource } from './read-deck-file.js';
 import { deckSchema } from './schema.js';
 import { DeckError, type Deck, type DeckProblem } from './types.js';
 import { findUnresolvedAlias, MAX_ALIAS_COUNT, readYaml, toData } from './yaml-source.js';
@@ -57,15 +57,9 @@ export function parseDeck(text: string, opts: ParseDeckOptions): ParseDeckResult
 export function loadDeckFile(path: string, displayPath?: string): Deck {
   const file = displayPath ?? path;
   const absolute = resolve(path);
-  let text: string;
-  try {
-    text = readDeckText(absolute);
-  } catch (err) {
-    const message = err instanceof UnreadableDeckError ? err.message : `cannot read the file: ${String(err)}`;
-    throw new DeckError([{ file, ...top(message) }]);
-  }
-  const name = basename(absolute).replace(/\.ya?ml$/i, '');
-  const { deck, problems } = parseDeck(text, { name, path: absolute, displayPath: file });
+  const source = readDeckSource(absolute, file);
+  if ('problem' in source) throw new DeckError([source.problem]);
+  const { deck, problems } = parseDeck(source.text, { name: deckNameOf(absolute), path: absolute, displayPath: file });
   if (!deck) throw new DeckError(problems);
   return deck;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { readDeckText, UnreadableDeckError } from './read-deck-file.js';
+import { join, resolve } from 'node:path';
+import { deckNameOf, readDeckSource } from './read-deck-file.js';
 import { DeckError, type Deck } from './types.js';
 
 /**
@@ -17,21 +17,16 @@ import { DeckError, type Deck } from './types.js';
 export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string }): Promise<Deck> {
   const absolute = resolve(path);
   const file = opts.displayPath ?? path;
-  const name = basename(absolute).replace(/\.ya?ml$/i, '');
+  const name = deckNameOf(absolute);
   const entry = opts.cacheDir ? cacheEntry(opts.cacheDir, absolute, opts.salt) : null;
   if (entry) {
     const hit = readEntry(entry);
     if (hit) return { ...hit, name, path: absolute };
   }
-  let text: string;
-  try {
-    text = readDeckText(absolute);
-  } catch (err) {
-    const message = err instanceof UnreadableDeckError ? err.message : `cannot read the file: ${String(err)}`;
-    throw new DeckError([{ file, line: 1, column: 1, path: '', message, severity: 'error' }]);
-  }
+  const source = readDeckSource(absolute, file);
+  if ('problem' in source) throw new DeckError([source.problem]);
   const { parseDeck } = await import('./load-deck.js');
-  const { deck, problems } = parseDeck(text, { name, path: absolute, displayPath: file });
+  const { deck, problems } = parseDeck(source.text, { name, path: absolute, displayPath: file });
   if (!deck) throw new DeckError(problems);
   if (entry) writeEntry(entry, deck);
   return deck;

@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+import type { DeckProblem } from './types.js';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 
 /** Largest deck file we read: far above any real deck, small enough to hold in memory safely. */
@@ -62,4 +64,22 @@ function osReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code && REASONS[code]) return REASONS[code];
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A deck's name: its file name without `.yaml` / `.yml` (`coder.yaml` -> `coder`). */
+export function deckNameOf(path: string): string {
+  return basename(path).replace(/\.ya?ml$/i, '');
+}
+
+/**
+ * Reads a deck file for the loader, the cache and lint alike: its text, or the one problem (at
+ * 1:1, naming the file as `file`) that says why it cannot be read.
+ */
+export function readDeckSource(absolute: string, file: string): { text: string } | { problem: DeckProblem } {
+  try {
+    return { text: readDeckText(absolute) };
+  } catch (err) {
+    const message = err instanceof UnreadableDeckError ? err.message : `cannot read the file: ${String(err)}`;
+    return { problem: { file, line: 1, column: 1, path: '', message, severity: 'error' } };
+  }
 }
