@@ -1,27 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Pty } from '../helpers/pty.js';
-
-// Runs the built bundle (npm test builds it first) in a real pseudo-terminal, as a person would.
-const PREP = fileURLToPath(new URL('../../dist/prep.js', import.meta.url));
+import { describe, expect, it } from 'vitest';
+import type { Pty } from '../helpers/pty.js';
+import { usePrepTerminal } from '../helpers/prep-terminal.js';
 
 describe('prep drill in a real terminal', () => {
-  let home: string;
-  let pty: Pty | undefined;
-  beforeEach(() => {
-    home = mkdtempSync(join(tmpdir(), 'prep-e2e-'));
-  });
-  afterEach(async () => {
-    await pty?.dispose();
-    pty = undefined;
-    rmSync(home, { recursive: true, force: true });
-  });
+  const t = usePrepTerminal();
+  let pty: Pty;
 
   it('drills three cards of the coder deck and stores every grade', async () => {
-    pty = new Pty(['node', PREP, 'drill', 'coder'], { env: { ...process.env, PREP_HOME: home } });
+    pty = t.start(['drill', 'coder']);
     await pty.waitFor('Tell me about yourself.');
     expect(await pty.screen()).toMatch(/Pitch\s+1\/9/);
 
@@ -49,7 +35,7 @@ describe('prep drill in a real terminal', () => {
     const { code } = await pty.exited;
     expect(code).toBe(0);
 
-    const log = readFileSync(join(home, 'logs', 'coder.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const log = t.log('coder');
     expect(log.filter((r) => r.type === 'grade').map((r) => [r.card, r.grade])).toEqual([
       ['pitch', 3],
       ['sandbox-design', 4],
@@ -62,8 +48,8 @@ describe('prep drill in a real terminal', () => {
   });
 
   it('picks up where it stopped: a second run continues after the card already graded', async () => {
-    const env = { ...process.env, PREP_HOME: home };
-    pty = new Pty(['node', PREP, 'drill', 'coder'], { env });
+    const env = { ...t.env };
+    pty = t.start(['drill', 'coder'], { env });
     await pty.waitFor('Tell me about yourself.');
     pty.write(' ');
     await pty.waitFor('━');
@@ -77,7 +63,7 @@ describe('prep drill in a real terminal', () => {
 
     // The pitch, graded Again, is on a one-minute step: new cards come first, so the second run
     // opens on the next question, and the session still counts all 9 cards.
-    pty = new Pty(['node', PREP, 'drill', 'coder'], { env });
+    pty = t.start(['drill', 'coder'], { env });
     const screen = await pty.waitFor('design a sandboxed environment');
     expect(screen).toMatch(/Question\s+1\/9/);
   });

@@ -1,30 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Pty } from '../helpers/pty.js';
+import type { Pty } from '../helpers/pty.js';
+import { PREP, usePrepTerminal } from '../helpers/prep-terminal.js';
 
-// Runs the built bundle (npm test builds it first) in a real pseudo-terminal, as a person would.
-const PREP = fileURLToPath(new URL('../../dist/prep.js', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('prep pitch in a real terminal', () => {
-  let home: string;
-  let pty: Pty | undefined;
-  beforeEach(() => {
-    home = mkdtempSync(join(tmpdir(), 'prep-e2e-'));
-  });
-  afterEach(async () => {
-    await pty?.dispose();
-    pty = undefined;
-    rmSync(home, { recursive: true, force: true });
-  });
+  const t = usePrepTerminal();
+  let pty: Pty;
 
   it('times a pitch of about 2 s, saves it, and shows it in the history of the next run', async () => {
-    const env = { ...process.env, PREP_HOME: home, NO_COLOR: '1' };
-    pty = new Pty(['node', PREP, 'pitch', 'coder'], { env, rows: 30 });
+    const env = { ...t.env, NO_COLOR: '1' };
+    pty = t.start(['pitch', 'coder'], { env, rows: 30 });
     let screen = await pty.waitFor('History: no attempt saved yet.');
     expect(screen).toContain('Tell me about yourself.');
     expect(screen).toContain('Target: 30 s');
@@ -45,14 +33,14 @@ describe('prep pitch in a real terminal', () => {
     expect((await pty.exited).code).toBe(0);
     await pty.dispose();
 
-    const log = readFileSync(join(home, 'logs', 'coder.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const log = t.log('coder');
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ v: 1, type: 'pitch', deck: 'coder', beats: [0], beatsTotal: 5 });
-    expect(log[0].ms).toBeGreaterThanOrEqual(1500);
-    expect(log[0].ms).toBeLessThanOrEqual(3500);
-    expect((Math.floor(log[0].ms / 100) / 10).toFixed(1)).toBe(shown);
+    expect(log[0]!.ms).toBeGreaterThanOrEqual(1500);
+    expect(log[0]!.ms).toBeLessThanOrEqual(3500);
+    expect((Math.floor(log[0]!.ms / 100) / 10).toFixed(1)).toBe(shown);
 
-    pty = new Pty(['node', PREP, 'pitch', 'coder'], { env, rows: 30 });
+    pty = t.start(['pitch', 'coder'], { env, rows: 30 });
     screen = await pty.waitFor('History: 1 attempt');
     expect(screen).toContain(`best ${shown} s`);
     expect(screen).toContain('target 30 s');
@@ -61,14 +49,14 @@ describe('prep pitch in a real terminal', () => {
   });
 
   it('without a terminal, says so in one line and exits 2 (no raw-mode stack trace)', () => {
-    const r = spawnSync('node', [PREP, 'pitch', 'coder'], { env: { ...process.env, PREP_HOME: home }, input: '', encoding: 'utf8' });
+    const r = spawnSync('node', [PREP, 'pitch', 'coder'], { input: '', encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('prep: prep pitch is interactive and needs a terminal, but its input is not a terminal.\n');
   });
 
   it('refuses a deck without a pitch, in one plain line', async () => {
-    const env = { ...process.env, PREP_HOME: home, PREP_SHIPPED_DECKS: fileURLToPath(new URL('../fixtures/decks/good/', import.meta.url)) };
-    pty = new Pty(['node', PREP, 'pitch', 'ask-forms'], { env });
+    const env = { ...t.env, PREP_SHIPPED_DECKS: fileURLToPath(new URL('../fixtures/decks/good/', import.meta.url)) };
+    pty = t.start(['pitch', 'ask-forms'], { env });
     const { code } = await pty.exited;
     expect(code).toBe(2);
     expect(await pty.screen()).toContain('prep: the deck "ask-forms" has no pitch: add a `pitch:` section (see README)');

@@ -1,30 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Pty } from '../helpers/pty.js';
-
-// Runs the built bundle (npm test builds it first) in a real pseudo-terminal, as a person would.
-const PREP = fileURLToPath(new URL('../../dist/prep.js', import.meta.url));
+import { describe, expect, it } from 'vitest';
+import type { Pty } from '../helpers/pty.js';
+import { usePrepTerminal } from '../helpers/prep-terminal.js';
 
 const TYPED = 'One containment layer per threat, and a gated sync where changes leave after approval.';
 
 describe('prep drill --type in a real terminal', () => {
-  let home: string;
-  let pty: Pty | undefined;
-  beforeEach(() => {
-    home = mkdtempSync(join(tmpdir(), 'prep-e2e-'));
-  });
-  afterEach(async () => {
-    await pty?.dispose();
-    pty = undefined;
-    rmSync(home, { recursive: true, force: true });
-  });
+  const t = usePrepTerminal();
+  let pty: Pty;
 
   it('types an answer, sees the key points it covered, accepts the suggested grade', async () => {
     // Tall enough that the whole revealed card fits on the screen.
-    pty = new Pty(['node', PREP, 'drill', 'coder', '--type'], { env: { ...process.env, PREP_HOME: home }, rows: 50 });
+    pty = t.start(['drill', 'coder', '--type'], { rows: 50 });
     await pty.waitFor('Tell me about yourself.');
     // The pitch keeps its timer: no answer field there.
     expect(await pty.screen()).not.toContain('Your answer:');
@@ -56,7 +42,7 @@ describe('prep drill --type in a real terminal', () => {
     const { code } = await pty.exited;
     expect(code).toBe(0);
 
-    const log = readFileSync(join(home, 'logs', 'coder.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const log = t.log('coder');
     const grades = log.filter((r) => r.type === 'grade');
     expect(grades.map((r) => [r.card, r.grade, r.typed])).toEqual([
       ['pitch', 3, undefined],

@@ -105,8 +105,12 @@ export class Pty {
     if (pid) process.kill(pid, signal);
   }
 
-  /** Ends everything and removes the temp folder. */
+  private disposed = false;
+
+  /** Ends everything and removes the temp folder; calling it again does nothing. */
   async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
     if (this.child.exitCode === null && this.child.signalCode === null) {
       try {
         this.kill('SIGKILL');
