@@ -3,6 +3,7 @@
 const benches = {
   perf: './perf.mjs',
   readiness: './readiness.mjs',
+  startup: './startup.mjs',
 };
 const which = process.argv[2] ?? 'perf';
 if (!benches[which]) {
