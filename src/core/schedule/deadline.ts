@@ -1,7 +1,7 @@
 import { State, type FSRS, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
-import { notBeforeLastReview, type CardProgress } from './progress.js';
+import { notBeforeLastReview, recallAt, type CardProgress } from './progress.js';
 import { dayStart, nextDayStart } from './day.js';
 import { GRADES } from './preview.js';
 
@@ -17,14 +17,6 @@ export const FINAL_PASS_MS = DAY_MS;
  */
 export function finalPassStart(interview: Date): Date {
   return dayStart(new Date(interview.getTime() - FINAL_PASS_MS));
-}
-
-/** Predicted recall of the card at `at` if it is not reviewed again (ts-fsrs' curve); 0 if never seen. */
-export function recallAt(f: FSRS, p: CardProgress, at: Date): number {
-  const last = p.fsrs.last_review;
-  if (p.fsrs.state === State.New || !last) return 0;
-  const days = Math.max(0, (at.getTime() - last.getTime()) / DAY_MS);
-  return f.forgetting_curve(days, p.fsrs.stability);
 }
 
 /** The first moment in [from, to] at which predicted recall falls to `level` (bisection over ts-fsrs' curve). */

@@ -48,6 +48,20 @@ export function replay(
   return replayFrom(f, 0, cards, records, null, epoch).progress;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Predicted recall of the card at `at` if it is not reviewed again (FSRS's forgetting curve over
+ * the exact time since the last review); 0 for a card never graded. The one recall figure: the
+ * drill, `prep review` and `prep stats` all use it, so their numbers agree.
+ */
+export function recallAt(f: FSRS, p: CardProgress, at: Date): number {
+  const last = p.fsrs.last_review;
+  if (p.fsrs.state === State.New || !last) return 0;
+  const days = Math.max(0, (at.getTime() - last.getTime()) / DAY_MS);
+  return f.forgetting_curve(days, p.fsrs.stability);
+}
+
 /** True once the card has been graded at least once. */
 export function isSeen(p: CardProgress): boolean {
   return p.fsrs.state !== State.New;

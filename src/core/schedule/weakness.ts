@@ -1,14 +1,14 @@
 import type { FSRS } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
-import { isSeen, type CardProgress } from './progress.js';
+import { isSeen, recallAt, type CardProgress } from './progress.js';
 import { formatDuration, GRADE_NAMES } from './preview.js';
 
 /** Why a card counts as weak, and how weak: the higher the score, the weaker. */
 export interface Weakness {
   id: string;
   score: number;
-  /** Predicted recall now (ts-fsrs retrievability), 0..1. */
+  /** Predicted recall now (the forgetting curve, as everywhere in prep), 0..1. */
   recall: number;
   /** Times the card was forgotten after it had been learned (FSRS lapses). */
   lapses: number;
@@ -32,7 +32,7 @@ const W_OVER_TIME = 0.5;
 export function weakness(f: FSRS, card: Card, p: CardProgress, now: Date): Weakness | null {
   const lastRecord = p.grades[p.grades.length - 1];
   if (!isSeen(p) || !lastRecord) return null;
-  const recall = f.get_retrievability(p.fsrs, now, false);
+  const recall = recallAt(f, p, now);
   const lapses = p.fsrs.lapses;
   const last = lastRecord.grade;
   const targetMs = card.seconds === undefined ? undefined : card.seconds * 1000;

@@ -90,7 +90,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const targetSeconds = pitchCard ? (pitchCard.seconds ?? FALLBACK_PITCH_SECONDS) : null;
   const attempts = pitchAttempts(records, deck.name);
   const atInterview = lowestAtInterview(cards);
-  // ts-fsrs' retrievability throughout (as `prep review`), so the figures of one screen agree.
+  // One recall function (schedule/progress.ts) for stats, review and the drill, so their figures agree.
   const meanAtInterview = atInterview.length ? atInterview.reduce((a, c) => a + c.recallAtInterview!, 0) / cards.length : null;
   return {
     deck: { name: deck.name, title: deck.title, path: deck.path },

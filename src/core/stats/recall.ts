@@ -1,6 +1,6 @@
 import { State, type FSRS } from 'ts-fsrs';
 import type { Card, CardKind } from '../deck/types.js';
-import type { CardProgress } from '../schedule/progress.js';
+import { recallAt as predictedRecall, type CardProgress } from '../schedule/progress.js';
 import { stateName, type CardState } from './counts.js';
 
 /** One card as the stats show it. */
@@ -24,10 +24,10 @@ export interface CardStat {
   recallAtInterview: number | null;
 }
 
-/** Predicted recall of a card at `at` (FSRS retrievability), or null for a card never graded. */
+/** Predicted recall of a card at `at` (the drill's figure), or null for a card never graded. */
 export function recallAt(f: FSRS, p: CardProgress, at: Date): number | null {
   if (p.fsrs.state === State.New) return null;
-  return f.get_retrievability(p.fsrs, at, false);
+  return predictedRecall(f, p, at);
 }
 
 /**

@@ -8,9 +8,8 @@ import {
   describeReadiness,
   effectiveDue,
   finalPassStart,
-  recallAt,
 } from '../../../src/core/schedule/deadline.js';
-import { applyGrade, emptyProgress, type CardProgress } from '../../../src/core/schedule/progress.js';
+import { applyGrade, emptyProgress, recallAt, type CardProgress } from '../../../src/core/schedule/progress.js';
 import { countWaiting, pickNext } from '../../../src/core/schedule/queue.js';
 import { drillReducer, initDrill } from '../../../src/core/session/drill-state.js';
 import type { Grade } from '../../../src/core/store/review-log.js';

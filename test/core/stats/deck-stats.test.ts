@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { deadlineView, describeReadiness } from '../../../src/core/schedule/deadline.js';
+import { scheduler } from '../../../src/core/schedule/fsrs.js';
+import { replay } from '../../../src/core/schedule/progress.js';
+import { rankWeakness } from '../../../src/core/schedule/weakness.js';
 import { deckStats } from '../../../src/core/stats/deck-stats.js';
 import { statsJson } from '../../../src/core/stats/json-shapes.js';
 import { makeDeck } from '../../helpers/deck.js';
@@ -116,5 +120,25 @@ describe('deck stats', () => {
     expect(j.interview).toBeNull();
     expect(j.lastPractised).toBeNull();
     expect(j.reviews).toEqual({ total: 0, last30d: 0, retention30d: null });
+  });
+});
+
+describe('one recall figure everywhere', () => {
+  it('stats, prep review and the drill summary agree, to the hour, not only to the day', () => {
+    const { deck, records } = fixture();
+    // 21:00, 11 hours after a whole number of days past the fixture's 10:00 grades: a figure
+    // computed in whole days would see no time pass since 10:00 and read higher.
+    const now = new Date('2026-11-26T21:00');
+    const s = deckStats({ deck, records, now, retention: 0.9, interview: INTERVIEW });
+    const f = scheduler(0.9);
+    const progress = deadlineView(f, replay(f, deck.cards, records), INTERVIEW, now);
+    expect(describeReadiness(f, deck.cards, progress, INTERVIEW, now)).toContain(`${Math.round(s.meanAtInterview! * 100)}%`);
+    for (const w of rankWeakness(f, deck.cards, progress, now)) {
+      expect(w.recall).toBeCloseTo(s.cards.find((c) => c.id === w.id)!.recallNow!, 12);
+    }
+    const q2 = s.cards.find((c) => c.id === 'q2')!;
+    const lastReview = progress.get('q2')!.fsrs.last_review!;
+    const wholeDays = Math.floor((now.getTime() - lastReview.getTime()) / 86_400_000);
+    expect(q2.recallNow).toBeLessThan(f.forgetting_curve(wholeDays, progress.get('q2')!.fsrs.stability));
   });
 });
