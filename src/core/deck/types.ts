@@ -65,3 +65,13 @@ export class DeckError extends Error {
     this.name = 'DeckError';
   }
 }
+
+const byId = new WeakMap<readonly Card[], ReadonlyMap<string, Card>>();
+
+/** The deck's card with this id, by an index built once per deck (a deck may hold 10,000 cards). */
+export function cardById(deck: Deck, id: string | undefined): Card | undefined {
+  if (id === undefined) return undefined;
+  let index = byId.get(deck.cards);
+  if (!index) byId.set(deck.cards, (index = new Map(deck.cards.map((c) => [c.id, c]))));
+  return index.get(id);
+}

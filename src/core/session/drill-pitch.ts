@@ -1,12 +1,11 @@
-import type { Card } from '../deck/types.js';
+import { cardById, type Card } from '../deck/types.js';
 import { pitchRecord } from '../pitch/attempt-record.js';
 import type { PitchRecord } from '../store/log-records.js';
 import type { DrillState } from './drill-state.js';
 
 /** The card on screen, if any. */
 export function currentCard(s: DrillState): Card | undefined {
-  const id = s.current?.id;
-  return id === undefined ? undefined : s.config.deck.cards.find((c) => c.id === id);
+  return cardById(s.config.deck, s.current?.id);
 }
 
 /** True when the card on screen is the pitch: space then runs its timer instead of revealing. */

@@ -3,6 +3,8 @@ import type { Deck } from '../deck/types.js';
 import type { GradeRecord } from '../store/review-log.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { applyGrade, type CardProgress } from '../schedule/progress.js';
+import { ProgressMap } from '../schedule/progress-map.js';
+import { queueLength, queueOf, sendBack, takeNext, type CardQueue } from './card-queue.js';
 import { countWaiting, newIntroducedToday, pickNext, type PickReason } from '../schedule/queue.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { weakestFirst as rankForPractice } from '../schedule/weakness.js';
@@ -27,9 +29,9 @@ export interface DrillConfig {
 }
 
 interface Snapshot {
-  progress: ReadonlyMap<string, CardProgress>;
+  progress: ProgressMap;
   current: DrillState['current'];
-  queue: readonly string[];
+  queue: CardQueue;
   reviewed: number;
   again: number;
   newToday: number;
@@ -39,11 +41,12 @@ interface Snapshot {
 export interface DrillState {
   config: DrillConfig;
   mode: DrillMode;
-  progress: ReadonlyMap<string, CardProgress>;
+  /** Every card's progress; a grade replaces one card's without copying the others. */
+  progress: ProgressMap;
   phase: Phase;
   current: { id: string; reason: PickReason | 'practice' } | null;
   /** Cards left in `all` and `review` modes, in order. */
-  queue: readonly string[];
+  queue: CardQueue;
   shownAt: number;
   revealedAt: number | null;
   /** When the pitch card's timer was started (the reveal stops it); null until then, and on other cards. */
@@ -85,9 +88,10 @@ function scheduled(s: DrillState, now: number): ReadonlyMap<string, CardProgress
 
 function advance(s: DrillState, now: number): DrillState {
   if (s.mode !== 'due') {
-    const [id, ...rest] = s.queue;
-    if (!id) return { ...s, current: null, queue: [], phase: 'done' };
-    return { ...s, current: { id, reason: 'practice' }, queue: rest, phase: 'question', shownAt: now, revealedAt: null, answer: freshAnswer(s.config, id) };
+    const next = takeNext(s.queue);
+    if (!next) return { ...s, current: null, phase: 'done' };
+    const [id, queue] = next;
+    return { ...s, current: { id, reason: 'practice' }, queue, phase: 'question', shownAt: now, revealedAt: null, answer: freshAnswer(s.config, id) };
   }
   const next = pickNext(s.config.deck.cards, scheduled(s, now), {
     now: new Date(now),
@@ -110,15 +114,16 @@ export function initDrill(
   const base: DrillState = {
     config,
     mode,
-    progress,
+    progress: ProgressMap.from(progress),
     phase: 'question',
     current: null,
-    queue:
+    queue: queueOf(
       mode === 'all'
         ? weakestFirst(scheduler(config.retention), config.deck, progress, new Date(now))
         : mode === 'review'
           ? cards
           : [],
+    ),
     shownAt: now,
     revealedAt: null,
     pitchStartedAt: null,
@@ -158,11 +163,10 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
       };
       const old = s.progress.get(a.record.card);
       if (!old) return s;
-      const progress = new Map(s.progress);
-      progress.set(a.record.card, applyGrade(fsrsOf(s), old, a.record));
+      const progress = s.progress.with(a.record.card, applyGrade(fsrsOf(s), old, a.record));
       const wasNew = old.grades.length === 0;
       // In `all` and `review` modes a forgotten card goes to the back of the line once more.
-      const queue = s.mode !== 'due' && a.record.grade === 1 ? [...s.queue, a.record.card] : s.queue;
+      const queue = s.mode !== 'due' && a.record.grade === 1 ? sendBack(s.queue, a.record.card) : s.queue;
       return advance(
         {
           ...s,
@@ -195,7 +199,7 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
     }
     case 'practise-all': {
       if (s.phase !== 'empty' && s.phase !== 'done') return s;
-      const queue = weakestFirst(fsrsOf(s), s.config.deck, s.progress, new Date(a.now));
+      const queue = queueOf(weakestFirst(fsrsOf(s), s.config.deck, s.progress, new Date(a.now)));
       return advance({ ...s, mode: 'all', queue }, a.now);
     }
     case 'toggle-help':
@@ -209,7 +213,7 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
 export function position(s: DrillState): { index: number; total: number } {
   const waiting =
     s.mode !== 'due'
-      ? s.queue.length
+      ? queueLength(s.queue)
       : countWaiting(s.config.deck.cards, scheduled(s, s.shownAt), {
           now: new Date(s.shownAt),
           newPerDay: s.config.newPerDay,

@@ -1,4 +1,4 @@
-import type { Card } from '../deck/types.js';
+import { cardById, type Card } from '../deck/types.js';
 import type { Grade } from '../store/log-records.js';
 import { coverage, type Coverage } from '../answer/match.js';
 import { suggestGrade } from '../answer/suggest.js';
@@ -46,12 +46,12 @@ function opened(card: Card): AnswerState {
 
 /** The answer state a card starts with: typing already open in `answerMode: 'type'`. */
 export function freshAnswer(config: DrillConfig, cardId: string | undefined): AnswerState {
-  const card = config.deck.cards.find((c) => c.id === cardId);
+  const card = cardById(config.deck, cardId);
   return config.answerMode === 'type' && card && typeable(card) ? opened(card) : CLOSED;
 }
 
 function cardOf(s: DrillState): Card | undefined {
-  return s.config.deck.cards.find((c) => c.id === s.current?.id);
+  return cardById(s.config.deck, s.current?.id);
 }
 
 /** True when the card on screen takes a typed answer (`t` is offered). */

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Box, Text } from 'ink';
+import { cardById } from '../../core/deck/types.js';
 import type { DrillSession } from '../../core/session/drill-session.js';
 import { position } from '../../core/session/drill-state.js';
 import { scheduler } from '../../core/schedule/fsrs.js';
@@ -42,7 +43,7 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
   const fit = useFitHeight();
 
   const deck = s.config.deck;
-  const card = s.current ? deck.cards.find((c) => c.id === s.current?.id) : undefined;
+  const card = cardById(deck, s.current?.id);
   const now = new Date(clock());
   const interview = s.config.interview;
   const note = interview ? (describeInterview(interview, now) ?? undefined) : undefined;
