@@ -65,7 +65,7 @@ const millis: Check = (x) => typeof x === 'number' && Number.isFinite(x) && x >=
 const optional = (c: Check): Check => (x) => x === undefined || c(x);
 const oneOf = (...xs: unknown[]): Check => (x) => xs.includes(x);
 
-const shapes: { [K in LogRecord['type']]: Record<string, Check> } = {
+const shapeOf: { [K in LogRecord['type']]: Record<string, Check> } = {
   grade: {
     id: text,
     deck: text,
@@ -86,6 +86,9 @@ const shapes: { [K in LogRecord['type']]: Record<string, Check> } = {
     at: isoTime,
   },
 };
+
+// As [key, check] lists, made once: a log is checked line by line at every start.
+const shapes = new Map(Object.entries(shapeOf).map(([type, shape]) => [type, Object.entries(shape)]));
 
 /**
  * The result of reading one line: a record, or why the line was skipped. `garbage` is false
@@ -108,11 +111,12 @@ export function parseRecordLine(line: string): ParsedLine {
   if (v !== LOG_VERSION) {
     return { ok: false, reason: `unknown record version ${JSON.stringify(v) ?? 'missing'} (written by a newer prep?)`, garbage: v === undefined };
   }
-  if (typeof type !== 'string' || !Object.hasOwn(shapes, type)) {
+  const shape = typeof type === 'string' ? shapes.get(type) : undefined;
+  if (!shape) {
     return { ok: false, reason: `unknown record type ${JSON.stringify(type) ?? 'missing'}`, garbage: false };
   }
   const fields = value as Record<string, unknown>;
-  for (const [key, ok] of Object.entries(shapes[type as LogRecord['type']])) {
+  for (const [key, ok] of shape) {
     if (!ok(fields[key])) return { ok: false, reason: `malformed ${type} record (${key}: invalid value)`, garbage: false };
   }
   return { ok: true, record: value as LogRecord };
