@@ -54,6 +54,29 @@ export function pickNext(
   return picked ? { id: picked.id, reason: picked.reason } : null;
 }
 
+/**
+ * The cards {@link pickNext} can choose from until the study day of `now` ends, in deck order:
+ * every card in (re)learning, the reviews due before the day ends, and the first `newPerDay`
+ * new cards (new cards are taken in deck order, and no more than that many in a day). Only a
+ * grade changes a card's state, and only cards in this list get graded, so a session can pick
+ * from it for the rest of the study day instead of scanning a 10,000-card deck at every grade.
+ * Cards graded out of reach stay in it; that only costs a look.
+ */
+export function pickable(cards: readonly Card[], progress: ReadonlyMap<string, CardProgress>, now: Date, newPerDay: number): Card[] {
+  const endOfDay = nextDayStart(now).getTime();
+  const out: Card[] = [];
+  let fresh = 0;
+  for (const c of cards) {
+    const p = progress.get(c.id);
+    if (!p) continue;
+    if (isLearning(p)) out.push(c);
+    else if (p.fsrs.state === State.Review) {
+      if (p.fsrs.due.getTime() < endOfDay) out.push(c);
+    } else if (fresh++ < newPerDay) out.push(c);
+  }
+  return out;
+}
+
 /** How many cards the session still holds now (due learning + due reviews + allowed new + learn-ahead). */
 export function countWaiting(
   cards: readonly Card[],

@@ -1,11 +1,12 @@
 import type { FSRS } from 'ts-fsrs';
-import type { Deck } from '../deck/types.js';
+import type { Card, Deck } from '../deck/types.js';
 import type { GradeRecord } from '../store/review-log.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { applyGrade, type CardProgress } from '../schedule/progress.js';
 import { ProgressMap } from '../schedule/progress-map.js';
 import { queueLength, queueOf, sendBack, takeNext, type CardQueue } from './card-queue.js';
-import { countWaiting, newIntroducedToday, pickNext, type PickReason } from '../schedule/queue.js';
+import { countWaiting, newIntroducedToday, pickable, pickNext, type PickReason } from '../schedule/queue.js';
+import { dayStart } from '../schedule/day.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { weakestFirst as rankForPractice } from '../schedule/weakness.js';
 import type { AnswerMode } from '../store/settings.js';
@@ -32,9 +33,11 @@ interface Snapshot {
   progress: ProgressMap;
   current: DrillState['current'];
   queue: CardQueue;
+  pool: DrillState['pool'];
   reviewed: number;
   again: number;
   newToday: number;
+  newTodayDay: number;
 }
 
 /** The drill as a state machine: everything a screen needs, nothing it must compute. */
@@ -47,13 +50,17 @@ export interface DrillState {
   current: { id: string; reason: PickReason | 'practice' } | null;
   /** Cards left in `all` and `review` modes, in order. */
   queue: CardQueue;
+  /** In `due` mode, the cards the schedule can pick from this study day; null until worked out. */
+  pool: Pool | null;
   shownAt: number;
   revealedAt: number | null;
   /** When the pitch card's timer was started (the reveal stops it); null until then, and on other cards. */
   pitchStartedAt: number | null;
   /** The answer typed before the reveal, on question cards. */
   answer: AnswerState;
+  /** New cards introduced in the study day starting at `newTodayDay` (ms), this session's included. */
   newToday: number;
+  newTodayDay: number;
   reviewed: number;
   again: number;
   startedAt: number;
@@ -81,9 +88,36 @@ export function weakestFirst(f: FSRS, deck: Deck, progress: ReadonlyMap<string, 
   return rankForPractice(f, deck.cards, progress, now);
 }
 
-/** The progress as the queue sees it: due dates bent by the interview, if any. */
-function scheduled(s: DrillState, now: number): ReadonlyMap<string, CardProgress> {
-  return deadlineView(fsrsOf(s), s.progress, s.config.interview, new Date(now));
+/** The cards the schedule can pick from in one study day (see `pickable`), in deck order. */
+interface Pool {
+  /** Start of the study day it holds for (ms). */
+  day: number;
+  cards: readonly Card[];
+}
+
+/**
+ * The progress as the queue sees it: due dates bent by the interview, if any. With `cards`,
+ * only those need to be right (the interview's view is then worked out for them alone).
+ */
+function scheduled(s: DrillState, now: number, cards?: readonly Card[]): ReadonlyMap<string, CardProgress> {
+  const interview = s.config.interview;
+  if (!interview || now >= interview.getTime()) return s.progress;
+  const progress = cards ? new Map(cards.map((c) => [c.id, s.progress.get(c.id)!])) : s.progress;
+  return deadlineView(fsrsOf(s), progress, interview, new Date(now));
+}
+
+/** New cards introduced in the study day of `now`: a session that runs past 04:00 starts a new day, with its own allowance. */
+function newTodayAt(s: DrillState, now: number): { newToday: number; newTodayDay: number } {
+  const today = dayStart(new Date(now)).getTime();
+  if (today === s.newTodayDay) return { newToday: s.newToday, newTodayDay: today };
+  return { newToday: newIntroducedToday(s.progress, new Date(now)), newTodayDay: today };
+}
+
+/** The pool for the study day of `now`: the state's own, or worked out once when a day starts. */
+function poolAt(s: DrillState, now: number): Pool {
+  const day = dayStart(new Date(now)).getTime();
+  if (s.pool?.day === day) return s.pool;
+  return { day, cards: pickable(s.config.deck.cards, scheduled(s, now), new Date(now), s.config.newPerDay) };
 }
 
 function advance(s: DrillState, now: number): DrillState {
@@ -93,13 +127,15 @@ function advance(s: DrillState, now: number): DrillState {
     const [id, queue] = next;
     return { ...s, current: { id, reason: 'practice' }, queue, phase: 'question', shownAt: now, revealedAt: null, answer: freshAnswer(s.config, id) };
   }
-  const next = pickNext(s.config.deck.cards, scheduled(s, now), {
+  s = { ...s, ...newTodayAt(s, now) };
+  const pool = poolAt(s, now);
+  const next = pickNext(pool.cards, scheduled(s, now, pool.cards), {
     now: new Date(now),
     newPerDay: s.config.newPerDay,
     newToday: s.newToday,
   });
-  if (!next) return { ...s, current: null, phase: s.reviewed === 0 ? 'empty' : 'done' };
-  return { ...s, current: next, phase: 'question', shownAt: now, revealedAt: null, answer: freshAnswer(s.config, next.id) };
+  if (!next) return { ...s, pool, current: null, phase: s.reviewed === 0 ? 'empty' : 'done' };
+  return { ...s, pool, current: next, phase: 'question', shownAt: now, revealedAt: null, answer: freshAnswer(s.config, next.id) };
 }
 
 /** The state a drill opens in. */
@@ -124,11 +160,13 @@ export function initDrill(
           ? cards
           : [],
     ),
+    pool: null,
     shownAt: now,
     revealedAt: null,
     pitchStartedAt: null,
     answer: freshAnswer(config, undefined),
     newToday: newIntroducedToday(progress, new Date(now)),
+    newTodayDay: dayStart(new Date(now)).getTime(),
     reviewed: 0,
     again: 0,
     startedAt: now,
@@ -157,9 +195,11 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
         progress: s.progress,
         current: s.current,
         queue: s.queue,
+        pool: s.pool,
         reviewed: s.reviewed,
         again: s.again,
         newToday: s.newToday,
+        newTodayDay: s.newTodayDay,
       };
       const old = s.progress.get(a.record.card);
       if (!old) return s;
@@ -209,16 +249,18 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
   }
 }
 
+function waitingInPool(s: DrillState): number {
+  const { cards } = poolAt(s, s.shownAt);
+  return countWaiting(cards, scheduled(s, s.shownAt, cards), {
+    now: new Date(s.shownAt),
+    newPerDay: s.config.newPerDay,
+    newToday: newTodayAt(s, s.shownAt).newToday,
+  });
+}
+
 /** Position in the session for the header: "3/9". */
 export function position(s: DrillState): { index: number; total: number } {
-  const waiting =
-    s.mode !== 'due'
-      ? queueLength(s.queue)
-      : countWaiting(s.config.deck.cards, scheduled(s, s.shownAt), {
-          now: new Date(s.shownAt),
-          newPerDay: s.config.newPerDay,
-          newToday: s.newToday,
-        }) - (s.current ? 1 : 0);
+  const waiting = s.mode !== 'due' ? queueLength(s.queue) : waitingInPool(s) - (s.current ? 1 : 0);
   const index = s.reviewed + (s.current ? 1 : 0);
   return { index, total: index + Math.max(0, waiting) };
 }
