@@ -36,9 +36,10 @@ const clearCaches = () => {
 };
 
 try {
-  console.log(`node ${process.version} · ${process.platform} ${process.arch} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${RUNS} runs each`);
+  console.log(`node ${process.version} · ${process.platform} ${process.arch} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${RUNS} runs each (start-up: ${2 * RUNS})`);
 
-  // 1. Start-up against a minimal Ink app bundled the same way, and bare node.
+  // 1. Start-up against a minimal Ink app bundled the same way, and bare node: twice the runs of
+  // the other figures, as the comparison this machine's noise moves most.
   const drill = (deck) => ['node', PREP, 'drill', deck];
   const startup = await alternate(
     [
@@ -46,13 +47,16 @@ try {
       { name: 'ink', run: () => timeToFirstFrame(['node', join(root, 'dist/bench/minimal-ink.js')], 'ready', { env }) },
       { name: 'node', run: () => timeToFirstFrame(['node', '-e', 'process.stdout.write("ready")'], 'ready', { env }) },
     ],
-    RUNS,
+    2 * RUNS,
   );
   const [p, i, n] = ['prep', 'ink', 'node'].map((k) => stats(startup[k]));
   row('first frame: prep drill coder', p, 'ms');
   row('first frame: minimal Ink app', i, 'ms');
   row('first frame: node -e 0', n, 'ms');
   row('ratio prep / minimal Ink app', ratio(p, i), 'x', '<= 1.25 (stretch 1.15)');
+  // Each prep run over the Ink run right after it: a burst of load slows both of a pair alike.
+  const pairs = startup.prep.map((x, k) => x / startup.ink[k]);
+  row('  the same, median of run-by-run ratios', { ...stats(pairs), min: null, max: null }, 'x');
   row('ratio prep / node -e 0', ratio(p, n), 'x');
 
   // 2. Deck size: first run (no cache, no snapshot) and repeat run; the largest deck also has
