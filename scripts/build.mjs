@@ -1,5 +1,8 @@
-// Bundles the CLI into one file. Unbundled Ink starts about twice as slowly, because Node
-// resolves and compiles hundreds of small modules at start-up.
+// Bundles the CLI: dist/prep.js, which every command starts from, and dist/prep-authoring.js,
+// which holds what only re-parsing a deck and the writing commands need (src/commands/
+// authoring.ts: the YAML parser, zod, the importers). Unbundled Ink starts about twice as
+// slowly, because Node resolves and compiles hundreds of small modules at start-up; and every
+// start compiles all of prep.js, so what a drill with a cached deck never runs stays out of it.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -39,7 +42,27 @@ const prepAlias = {
   semver: stub,
 };
 
-const entries = [{ in: 'src/cli.tsx', out: 'dist/prep.js', hashbang: true, alias: prepAlias }];
+/**
+ * In prep.js, the two dynamic imports of the authoring code (cli.tsx's writing commands and
+ * open-deck-file.ts's parser, on a cache miss) load dist/prep-authoring.js instead. Only the
+ * dynamic ones: a static import would pull the code back into prep.js.
+ */
+const authoringApart = {
+  name: 'authoring-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(commands\/authoring|load-deck)\.js$/ }, (args) => {
+      const fromCli = args.importer.endsWith('/src/cli.tsx') && args.path === './commands/authoring.js';
+      const fromCache = args.importer.endsWith('/src/core/deck/open-deck-file.ts') && args.path === './load-deck.js';
+      if (args.kind !== 'dynamic-import' || !(fromCli || fromCache)) return undefined;
+      return { path: './prep-authoring.js', external: true };
+    });
+  },
+};
+
+const entries = [
+  { in: 'src/cli.tsx', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart] },
+  { in: 'src/commands/authoring.ts', out: 'dist/prep-authoring.js', alias: prepAlias },
+];
 if (process.argv.includes('--bench')) {
   entries.push({ in: 'bench/minimal-ink.tsx', out: 'dist/bench/minimal-ink.js', alias: shared.alias });
   entries.push({ in: 'bench/grade-latency.ts', out: 'dist/bench/grade-latency.js', alias: prepAlias });
@@ -49,6 +72,7 @@ for (const entry of entries) {
   await build({
     ...shared,
     alias: entry.alias,
+    plugins: entry.plugins ?? [],
     entryPoints: [`${root}${entry.in}`],
     outfile: `${root}${entry.out}`,
     banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,

@@ -84,7 +84,7 @@ program
   .description('check decks: every problem with file:line:col and a hint; exit 2 on any error')
   .argument('[decks...]', 'deck names or .yaml paths; default: every deck in your decks folder')
   .action(async (decks: string[]) => {
-    const { lint } = await import('./commands/lint.js');
+    const { lint } = await import('./commands/authoring.js');
     process.exitCode = await lint(decks);
   });
 
@@ -93,7 +93,7 @@ program
   .description('start a deck: a commented starter in your decks folder')
   .argument('<name>', 'the deck name: letters, digits, - and _')
   .action(async (name: string) => {
-    const { newDeck } = await import('./commands/new.js');
+    const { newDeck } = await import('./commands/authoring.js');
     process.exitCode = await newDeck(name);
   });
 
@@ -105,7 +105,7 @@ program
   .option('--out <path>', 'write the deck exactly here instead of your decks folder')
   .option('--force', 'replace an existing deck file')
   .action(async (file: string, opts: { name?: string; out?: string; force?: boolean }) => {
-    const { importDeck } = await import('./commands/import.js');
+    const { importDeck } = await import('./commands/authoring.js');
     process.exitCode = await importDeck(file, opts);
   });
 
@@ -113,7 +113,7 @@ program
   .command('schema')
   .description('print the deck format as JSON Schema (for editors and tools)')
   .action(async () => {
-    const { schema } = await import('./commands/schema.js');
+    const { schema } = await import('./commands/authoring.js');
     process.exitCode = await schema();
   });
 

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PREP } from '../helpers/run-cli.js';
 
-// What scripts/build.mjs trims from the bundle, because every start compiles all of it. That the
-// trimmed bundle still works is shown by the other e2e tests: typed answers are scored with the
-// English stop words (type-answer), and settings and snapshots are written through conf
-// (review: --interview is remembered; damaged-storage: snapshots).
+const AUTHORING = PREP.replace(/prep\.js$/, 'prep-authoring.js');
+
+// What scripts/build.mjs keeps out of dist/prep.js, because every start compiles all of it. That
+// the result still works is shown by the other e2e tests: typed answers are scored with the
+// English stop words (type-answer); settings and snapshots are written through conf (review:
+// --interview is remembered; damaged-storage: snapshots); first runs parse their deck, and lint,
+// import, new and schema run, from prep-authoring.js (drill, hostile-decks-cli, writing-cli).
 describe('the built bundle', () => {
   const bundle = readFileSync(PREP, 'utf8');
   const has = (text: string) => bundle.includes(text);
@@ -14,6 +17,20 @@ describe('the built bundle', () => {
     expect(has('"about","after","all","also"')).toBe(true);
     expect(has('fussions'), 'a French stop word').toBe(false);
     expect(has('allerdings'), 'a German stop word').toBe(false);
+  });
+
+  it('leaves the YAML parser, zod and the importers to prep-authoring.js, loaded only when needed', () => {
+    const authoring = readFileSync(AUTHORING, 'utf8');
+    const markers: Array<[string, string]> = [
+      ['the YAML parser', 'Implicit keys need to be on a single line'],
+      ['zod', 'ZodError'],
+      ['the CSV reader', 'CSV_'],
+    ];
+    for (const [what, marker] of markers) {
+      expect(has(marker), `${what} in prep.js`).toBe(false);
+      expect(authoring.includes(marker), `${what} in prep-authoring.js`).toBe(true);
+    }
+    expect(has('./prep-authoring.js')).toBe(true);
   });
 
   it("leaves out conf's schema validation (ajv) and migrations (semver), which prep does not use", () => {
