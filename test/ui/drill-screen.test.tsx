@@ -11,9 +11,9 @@ import { makeDeck, question } from '../helpers/deck.js';
 
 const T0 = new Date('2026-11-26T10:00').getTime();
 
-function mount(opts: { newPerDay?: number; cards?: number } = {}) {
+function mount(opts: { newPerDay?: number; cards?: number; answer?: string; points?: string[] } = {}) {
   const deck = makeDeck(opts.cards ?? 3);
-  deck.cards[0] = question('q1', { prompt: 'How would you sandbox an agent?', answer: 'Threat model first.', points: ['STRIDE', 'layers'] });
+  deck.cards[0] = question('q1', { prompt: 'How would you sandbox an agent?', answer: opts.answer ?? 'Threat model first.', points: opts.points ?? ['STRIDE', 'layers'] });
   const log: LogRecord[] = [];
   let now = T0;
   const clock = () => now;
@@ -40,6 +40,23 @@ describe('drill screen', () => {
     // Each grade shows the wait it would give: a new card's Again is one minute, Easy is days.
     expect(frame).toMatch(/1 Again · 1m/);
     expect(frame).toMatch(/4 Easy · \d+d/);
+  });
+
+  it('wraps a long answer and key point at spaces: no line starts with a stray space, points hang under their text', async () => {
+    // At 100 columns (98 inside the padding) the first line ends exactly with "x98": Ink's own
+    // wrap would start the next line with the space after it.
+    const first = `${'word '.repeat(17)}abcdefghi x98`;
+    expect(first.length).toBe(98);
+    const answer = `${first} and then the answer goes on for a while longer so that it wraps.`;
+    const point = `${'a point that is long enough to need a second line '.repeat(2)}end`;
+    const { lastFrame, stdin } = mount({ answer, points: [point] });
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, KEY.space);
+    const lines = (await waitForFrame(lastFrame, 'Key points')).split('\n');
+    expect(lines).toContain(` ${first}`);
+    expect(lines).toContain(' and then the answer goes on for a while longer so that it wraps.');
+    const bullet = lines.findIndex((l) => l.startsWith('   • a point'));
+    expect(lines[bullet + 1]).toMatch(/^ {5}\S/);
   });
 
   it('grades with a number key: the grade is recorded and the next card shown', async () => {

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Card } from '../../core/deck/types.js';
+import { useColumns } from '../use-columns.js';
+import { wrapProse } from '../wrap-prose.js';
 
 /** The prompt, and after the reveal the model answer with its key points. */
 export function CardView({ card, revealed, underAnswer, points }: {
@@ -11,20 +13,23 @@ export function CardView({ card, revealed, underAnswer, points }: {
   /** Replaces the plain list of key points, e.g. with their coverage by a typed answer. */
   points?: ReactNode;
 }) {
+  // Inside paddingX={1}: two columns fewer than the terminal.
+  const width = useColumns() - 2;
+  const wrap = (text: string) => wrapProse(text, width);
   return (
     <Box flexDirection="column" paddingX={1}>
-      <Text bold>{card.prompt}</Text>
+      <Text bold>{wrap(card.prompt)}</Text>
       {card.kind === 'pitch' && card.seconds ? <Text dimColor>{`Say it aloud. Target: ${card.seconds} s`}</Text> : null}
       {revealed ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text>{card.answer}</Text>
+          <Text>{wrap(card.answer)}</Text>
           {underAnswer}
-          {card.why ? <Text dimColor>{`Why ask: ${card.why}`}</Text> : null}
+          {card.why ? <Text dimColor>{wrap(`Why ask: ${card.why}`)}</Text> : null}
           {points ?? (card.points.length > 0 ? (
             <Box flexDirection="column" marginTop={1}>
               <Text color="yellow">{card.kind === 'pitch' ? 'Beats' : 'Key points'}</Text>
               {card.points.map((p, i) => (
-                <Text key={i}>{`  • ${p}`}</Text>
+                <Text key={i}>{wrap(`  • ${p}`)}</Text>
               ))}
             </Box>
           ) : null)}
