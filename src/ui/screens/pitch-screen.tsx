@@ -14,6 +14,8 @@ import { PitchAttempt } from '../components/pitch-attempt.js';
 import { PitchHistory } from '../components/pitch-history.js';
 import { pitchCommands, usePitchInput } from './use-pitch-input.js';
 import { useFitHeight } from '../use-fit-height.js';
+import { useColumns } from '../use-columns.js';
+import { wrapProse } from '../wrap-prose.js';
 
 /** Pitch practice: reads the session's state, renders it, sends key presses back. Writes nothing. */
 export function PitchScreen({ session, onDone, clock = Date.now }: {
@@ -32,6 +34,8 @@ export function PitchScreen({ session, onDone, clock = Date.now }: {
   // On a short terminal the body is cut to fit (the clock ticks ten times a second: a frame
   // taller than the terminal would be redrawn by wiping screen and scrollback each time).
   const fit = useFitHeight();
+  // The prompt and script sit inside paddingX={1}.
+  const width = useColumns() - 2;
   const cut = s.help ? { height: undefined, hidden: 0 } : fit;
 
   return (
@@ -45,11 +49,11 @@ export function PitchScreen({ session, onDone, clock = Date.now }: {
             <HelpView />
           ) : (
             <Box flexDirection="column" paddingX={1}>
-              <Text bold>{s.card.prompt}</Text>
+              <Text bold>{wrapProse(s.card.prompt, width)}</Text>
               {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} />}
               {s.showScript ? (
                 <Box marginTop={1}>
-                  <Text dimColor>{s.card.answer}</Text>
+                  <Text dimColor>{wrapProse(s.card.answer, width)}</Text>
                 </Box>
               ) : null}
             </Box>
