@@ -122,6 +122,18 @@ describe('type your answer', () => {
     expect(frame).toMatch(/✗ missed\s+VM boundary/);
   });
 
+  it('with NO_COLOR, the field still shows where the cursor is, as a block after the text', async () => {
+    vi.stubEnv('NO_COLOR', '1');
+    const { lastFrame, stdin } = mount();
+    await waitForFrame(lastFrame, 'sandbox an agent');
+    await press(stdin, 't');
+    expect(plain(await waitForFrame(lastFrame, 'Your answer:'))).toMatch(/> █/);
+    await typeAnswer(stdin, lastFrame, 'a gated sync');
+    expect(plain(lastFrame() ?? '')).toMatch(/> a gated sync█/);
+    // No inverse video, which NO_COLOR would blank out.
+    expect(lastFrame()).not.toContain('\u001b[7m');
+  });
+
   it('with NO_COLOR, says covered and missed in words', async () => {
     vi.stubEnv('NO_COLOR', '1');
     const { lastFrame, stdin } = mount();

@@ -1,11 +1,16 @@
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
+import { colorsOff } from '../no-color.js';
 
 /**
  * The answer field under the question. It only edits text: enter and esc are read by the
  * drill's input hook from the keymap. A paste arrives as one input and is inserted whole.
+ *
+ * ink-text-input draws its cursor in inverse video, which NO_COLOR turns off with every other
+ * style: there the field keeps its cursor at the end (no arrow-key moves) and draws it as a block.
  */
 export function AnswerInput({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+  const plainText = colorsOff();
   return (
     <Box flexDirection="column" paddingX={1} marginTop={1}>
       <Text dimColor>Your answer:</Text>
@@ -13,7 +18,8 @@ export function AnswerInput({ value, onChange }: { value: string; onChange: (tex
         <Box flexShrink={0}>
           <Text color="cyan">{'> '}</Text>
         </Box>
-        <TextInput value={value} onChange={onChange} />
+        <TextInput value={value} onChange={onChange} showCursor={!plainText} />
+        {plainText ? <Text>█</Text> : null}
       </Box>
     </Box>
   );
