@@ -115,6 +115,11 @@ describe('stats screen', () => {
     const frame = plain(draw(80, true, deckStats({ ...fixture(), now: NOW, retention: 0.9, interview: null })));
     expect(frame).toContain('Recall now');
     expect(frame).toContain('No interview date: prep drill test --interview');
+    // At 79 columns the hint breaks exactly at the width: it wraps at the space, none carried over.
+    const narrow = lines(plain(draw(79, true, deckStats({ ...fixture(), now: NOW, retention: 0.9, interview: null }))));
+    const at = narrow.findIndex((l) => l.startsWith('No interview date'));
+    expect(narrow.slice(at, at + 3).join(' ')).toContain('No interview date: prep drill test --interview 2026-12-03, or interview: in the deck.');
+    expect(narrow[at + 1]).toMatch(/^\S/);
   });
 
   it('a deck never practised says so instead of drawing empty charts', () => {

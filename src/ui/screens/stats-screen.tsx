@@ -9,6 +9,7 @@ import { StateBar } from '../components/state-bar.js';
 import { ColourMode, Tint } from '../components/tint.js';
 import { PitchHistory } from '../components/pitch-history.js';
 import { interviewWhen, percent, practisedWhen, shortDate, clockTime } from './stats-format.js';
+import { wrapProse } from '../wrap-prose.js';
 
 /** Panels go side by side from this width; below it they stack, readable down to 60 columns. */
 export const WIDE = 100;
@@ -18,7 +19,7 @@ const RECALL_ROWS = 8;
 /** The weekday's first two letters, under each forecast bar. */
 const weekday2 = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short' }).slice(0, 2);
 
-function Overview({ s }: { s: DeckStats }) {
+function Overview({ s, columns }: { s: DeckStats; columns: number }) {
   const r = s.reviews;
   return (
     <Box flexDirection="column">
@@ -47,7 +48,7 @@ function Overview({ s }: { s: DeckStats }) {
           {s.meanAtInterview !== null && s.unseen > 0 ? <Tint dim>{` (${s.unseen} never seen)`}</Tint> : null}
         </Text>
       ) : (
-        <Tint dim>{`No interview date: prep drill ${s.deck.name} --interview 2026-12-03, or interview: in the deck.`}</Tint>
+        <Tint dim>{wrapProse(`No interview date: prep drill ${s.deck.name} --interview 2026-12-03, or interview: in the deck.`, columns)}</Tint>
       )}
     </Box>
   );
@@ -102,7 +103,7 @@ export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; c
           <StateBar counts={s.counts} width={Math.min(columns, wide ? 60 : 40)} />
         </Panel>
         <Box marginTop={1}>
-          <Overview s={s} />
+          <Overview s={s} columns={columns} />
         </Box>
         <PanelRow wide={wide}>
           <Panel title="Due in the next 14 days" note={forecastTotal ? `${forecastTotal} in all` : undefined} inRow={wide}>
