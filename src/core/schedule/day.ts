@@ -1,3 +1,6 @@
+/** A day in milliseconds (24 hours; the study day itself follows local time, see dayStart). */
+export const DAY_MS = 86_400_000;
+
 /** The study day rolls over at 04:00 local time, as in Anki: a late-night session counts for the day before. */
 export const ROLLOVER_HOUR = 4;
 

@@ -2,10 +2,8 @@ import { State, type FSRS, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
 import { notBeforeLastReview, recallAt, type CardProgress } from './progress.js';
-import { dayStart, nextDayStart } from './day.js';
+import { DAY_MS, dayStart, nextDayStart } from './day.js';
 import { GRADES } from './preview.js';
-
-const DAY_MS = 86_400_000;
 
 /** How long before the interview the final pass opens (then widened to the start of that study day). */
 export const FINAL_PASS_MS = DAY_MS;

@@ -1,3 +1,5 @@
+import { DAY_MS } from './day.js';
+
 /** The time of day an interview given only as a date is taken to start, local time. */
 export const DEFAULT_INTERVIEW_HOUR = 9;
 
@@ -27,7 +29,7 @@ const hhmm = (d: Date) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minut
 function calendarDays(from: Date, to: Date): number {
   const a = Date.UTC(from.getFullYear(), from.getMonth(), from.getDate());
   const b = Date.UTC(to.getFullYear(), to.getMonth(), to.getDate());
-  return Math.round((b - a) / 86_400_000);
+  return Math.round((b - a) / DAY_MS);
 }
 
 /**

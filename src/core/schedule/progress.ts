@@ -2,6 +2,7 @@ import { createEmptyCard, State, type Card as FsrsCard, type FSRS, type Grade as
 import type { Card } from '../deck/types.js';
 import type { Grade, GradeRecord, LogRecord } from '../store/review-log.js';
 import { replayFrom } from './snapshot.js';
+import { DAY_MS } from './day.js';
 
 /** What prep knows of one card: its FSRS memory state and the grades that built it. */
 export interface CardProgress {
@@ -47,8 +48,6 @@ export function replay(
 ): Map<string, CardProgress> {
   return replayFrom(f, 0, cards, records, null, epoch).progress;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Predicted recall of the card at `at` if it is not reviewed again (FSRS's forgetting curve over

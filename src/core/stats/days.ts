@@ -1,4 +1,4 @@
-import { ROLLOVER_HOUR } from '../schedule/day.js';
+import { DAY_MS, ROLLOVER_HOUR } from '../schedule/day.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -22,5 +22,5 @@ export function addStudyDays(start: Date, n: number): Date {
 export function calendarDaysBetween(from: Date, to: Date): number {
   const a = Date.UTC(from.getFullYear(), from.getMonth(), from.getDate());
   const b = Date.UTC(to.getFullYear(), to.getMonth(), to.getDate());
-  return Math.round((b - a) / 86_400_000);
+  return Math.round((b - a) / DAY_MS);
 }
