@@ -7,7 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDeck, writeLog } from './generate.mjs';
-import { alternate, runInPty, stats, timeToFirstFrame } from './pty-time.mjs';
+import { alternate, pairedRatio, runInPty, startupContenders, stats, timeToFirstFrame } from './pty-time.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PREP = join(root, 'dist/prep.js');
@@ -41,22 +41,13 @@ try {
   // 1. Start-up against a minimal Ink app bundled the same way, and bare node: twice the runs of
   // the other figures, as the comparison this machine's noise moves most.
   const drill = (deck) => ['node', PREP, 'drill', deck];
-  const startup = await alternate(
-    [
-      { name: 'prep', run: () => timeToFirstFrame(drill('coder'), 'quit', { env }) },
-      { name: 'ink', run: () => timeToFirstFrame(['node', join(root, 'dist/bench/minimal-ink.js')], 'ready', { env }) },
-      { name: 'node', run: () => timeToFirstFrame(['node', '-e', 'process.stdout.write("ready")'], 'ready', { env }) },
-    ],
-    2 * RUNS,
-  );
+  const startup = await alternate(startupContenders(root, env), 2 * RUNS);
   const [p, i, n] = ['prep', 'ink', 'node'].map((k) => stats(startup[k]));
   row('first frame: prep drill coder', p, 'ms');
   row('first frame: minimal Ink app', i, 'ms');
   row('first frame: node -e 0', n, 'ms');
   row('ratio prep / minimal Ink app', ratio(p, i), 'x', '<= 1.25 (stretch 1.15)');
-  // Each prep run over the Ink run right after it: a burst of load slows both of a pair alike.
-  const pairs = startup.prep.map((x, k) => x / startup.ink[k]);
-  row('  the same, median of run-by-run ratios', { ...stats(pairs), min: null, max: null }, 'x');
+  row('  the same, median of run-by-run ratios', { median: pairedRatio(startup.prep, startup.ink), min: null, max: null }, 'x');
   row('ratio prep / node -e 0', ratio(p, n), 'x');
 
   // 2. Deck size: first run (no cache, no snapshot) and repeat run; the largest deck also has

@@ -90,3 +90,20 @@ export function stats(xs) {
   const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   return { median, min: s[0], max: s[s.length - 1], p95: s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] };
 }
+
+/**
+ * The start-up comparison (shared by `npm run bench` and `-- startup`): time to the first frame
+ * of `prep drill coder`, of the minimal Ink app bundled the same way, and of bare node.
+ */
+export function startupContenders(root, env) {
+  return [
+    { name: 'prep', run: () => timeToFirstFrame(['node', join(root, 'dist/prep.js'), 'drill', 'coder'], 'quit', { env }) },
+    { name: 'ink', run: () => timeToFirstFrame(['node', join(root, 'dist/bench/minimal-ink.js')], 'ready', { env }) },
+    { name: 'node', run: () => timeToFirstFrame(['node', '-e', 'process.stdout.write("ready")'], 'ready', { env }) },
+  ];
+}
+
+/** Median of a[k] / b[k]: each run over the one right after it, so a burst of load slows both of a pair alike. */
+export function pairedRatio(a, b) {
+  return stats(a.map((x, k) => x / b[k])).median;
+}
