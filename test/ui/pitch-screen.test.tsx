@@ -257,7 +257,7 @@ describe('pitch screen: after the stop', () => {
     await press(stdin, 'q');
     const frame = await waitForFrame(lastFrame, 'Not saved: this attempt (33.4 s) was not stored.');
     expect(frame).not.toMatch(/q\/esc\/ctrl\+c quit/);
-    expect(onDone).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
     expect(log).toHaveLength(0);
   });
 
@@ -268,7 +268,7 @@ describe('pitch screen: after the stop', () => {
     await at(8_000);
     await press(stdin, KEY.esc);
     await waitForFrame(lastFrame, 'Not saved: this attempt (8.0 s) was not stored.');
-    expect(onDone).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
   });
 
   it('quitting after saving says nothing is lost', async () => {
