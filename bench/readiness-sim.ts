@@ -13,7 +13,7 @@ import {
 } from 'ts-fsrs';
 import type { Card, Deck } from '../src/core/deck/types.js';
 import type { CardProgress } from '../src/core/schedule/progress.js';
-import { replay } from '../src/core/schedule/progress.js';
+import { replay } from '../src/core/schedule/snapshot.js';
 import { scheduler } from '../src/core/schedule/fsrs.js';
 import { initDrill, type DrillMode } from '../src/core/session/drill-state.js';
 import { DrillSession } from '../src/core/session/drill-session.js';

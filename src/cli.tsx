@@ -1,7 +1,7 @@
 import './no-color-env.js';
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { EXIT_USAGE, UserError } from './commands/context.js';
+import { EXIT_USAGE, UserError } from './commands/user-error.js';
 import { inert } from './core/text/inert.js';
 import { interviewArg, positiveInt } from './commands/options.js';
 

@@ -1,6 +1,6 @@
 import { runScreen } from './run-screen.js';
 import { openDeck, context, requireTty } from './context.js';
-import { resolveInterview } from './options.js';
+import { resolveInterview } from '../core/schedule/interview.js';
 import { loadProgress } from './load-progress.js';
 import { inert } from '../core/text/inert.js';
 import { openSettings } from '../core/store/settings.js';
@@ -27,7 +27,7 @@ export async function drill(deckArg: string, opts: DrillOptions): Promise<number
   for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const now = Date.now();
-  const interview = resolveInterview(deck, settings, opts.interview);
+  const interview = resolveInterview(deck, settings, opts.interview) ?? undefined;
   const config = { deck, retention, newPerDay, interview, answerMode: opts.type ? ('type' as const) : answerMode };
   const session = new DrillSession(initDrill(config, progress, now, opts.all ? 'all' : 'due'), log);
 

@@ -9,7 +9,8 @@ import { importText } from '../core/import/import-text.js';
 import { deckYaml } from '../core/import/to-yaml.js';
 import { hasCards, type DraftDeck } from '../core/import/types.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
-import { context, UserError } from './context.js';
+import { context } from './context.js';
+import { UserError } from './user-error.js';
 import { checkDeckName } from './deck-name.js';
 import { schemaRef } from './schema-file.js';
 

@@ -2,7 +2,8 @@ import { lintDeckFile } from '../core/deck/lint.js';
 import { listDecks, locateDeck, type DeckRef } from '../core/deck/locate.js';
 import { formatProblem } from '../core/deck/types.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
-import { context, EXIT_USAGE } from './context.js';
+import { context } from './context.js';
+import { EXIT_USAGE } from './user-error.js';
 
 /**
  * `prep lint [deck | file ...]`: every problem of each deck, errors and warnings, as

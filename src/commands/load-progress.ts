@@ -1,10 +1,10 @@
 import type { Deck } from '../core/deck/types.js';
 import { scheduler } from '../core/schedule/fsrs.js';
 import type { CardProgress } from '../core/schedule/progress.js';
-import { replayFrom, type ReplaySnapshot } from '../core/schedule/snapshot.js';
+import { replayFrom } from '../core/schedule/snapshot.js';
 import { reviewLogPath, type PrepPaths } from '../core/store/paths.js';
 import { ReviewLog, type LogRecord } from '../core/store/review-log.js';
-import { loadSnapshot, saveSnapshot } from '../core/store/snapshot-store.js';
+import { loadSnapshot, saveSnapshot, type ReplaySnapshot } from '../core/store/snapshot-store.js';
 
 /** A deck's review log, opened, and every card's progress rebuilt from it. */
 export interface LoadedProgress {

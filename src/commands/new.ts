@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { listDecks } from '../core/deck/locate.js';
 import { starterDeck } from '../core/deck/starter-deck.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
-import { context, UserError } from './context.js';
+import { context } from './context.js';
+import { UserError } from './user-error.js';
 import { checkDeckName } from './deck-name.js';
 import { schemaRef } from './schema-file.js';
 

@@ -1,7 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { Deck } from '../core/deck/types.js';
-import { parseInterview } from '../core/schedule/interview.js';
-import type { Settings } from '../core/store/settings.js';
+import { parseInterview } from '../core/store/interview-date.js';
 
 // Commander option parsers: a bad value is reported with the command's usage and exit code 2.
 
@@ -21,14 +19,4 @@ export function positiveInt(value: string): number {
     throw new InvalidArgumentError(`"${value}" is not a whole number of cards (1 or more).`);
   }
   return n;
-}
-
-/**
- * The interview of a deck: the `--interview` value if given (and then remembered for the deck in
- * settings), else the one remembered in settings, else the deck's own `interview:` field.
- */
-export function resolveInterview(deck: Deck, settings: Settings, given?: string): Date | undefined {
-  if (given !== undefined) settings.setInterview(deck.name, given);
-  const text = given ?? settings.get().interviews[deck.name] ?? deck.interview;
-  return (text && parseInterview(text)) || undefined;
 }

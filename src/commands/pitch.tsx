@@ -1,5 +1,6 @@
 import { runScreen } from './run-screen.js';
-import { openDeck, context, requireTty, UserError } from './context.js';
+import { openDeck, context, requireTty } from './context.js';
+import { UserError } from './user-error.js';
 import { inert } from '../core/text/inert.js';
 import { ReviewLog } from '../core/store/review-log.js';
 import { reviewLogPath } from '../core/store/paths.js';

@@ -21,16 +21,6 @@ export function readRecords(logsDir: string, deck: string): LogRead {
   return readLog(reviewLogPath(logsDir, deck));
 }
 
-/**
- * Whether to draw in colour: never with NO_COLOR (https://no-color.org: set and not empty),
- * as FORCE_COLOR says when set, else only on a terminal that knows colour. Off, the pictures
- * switch to shades and marks that read without it.
- */
-export function wantsColour(env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return isTTY && env.TERM !== 'dumb';
-}
 
 /** The width to draw at: the terminal's, or 80 when the output is not a terminal. */
 export function outputColumns(stdout: { columns?: number } = process.stdout): number {

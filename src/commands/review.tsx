@@ -1,8 +1,9 @@
 import { runScreen } from './run-screen.js';
-import { openDeck, context, requireTty, UserError } from './context.js';
+import { openDeck, context, requireTty } from './context.js';
+import { UserError } from './user-error.js';
 import { loadProgress } from './load-progress.js';
 import { inert } from '../core/text/inert.js';
-import { resolveInterview } from './options.js';
+import { resolveInterview } from '../core/schedule/interview.js';
 import { openSettings } from '../core/store/settings.js';
 import { scheduler } from '../core/schedule/fsrs.js';
 import { isSeen } from '../core/schedule/progress.js';
@@ -56,7 +57,7 @@ export async function review(deckArg: string, opts: ReviewOptions): Promise<numb
       return 0;
     }
     requireTty('review');
-    const interview = resolveInterview(deck, settings);
+    const interview = resolveInterview(deck, settings) ?? undefined;
     const config = { deck, retention, newPerDay, interview, answerMode };
     const state = initDrill(config, progress, now, 'review', weak.map((w) => w.id));
     const session = new DrillSession(state, log);

@@ -1,8 +1,9 @@
 import { loadSnapshot } from '../core/store/snapshot-store.js';
 import { context, openDeck } from './context.js';
-import { outputColumns, readRecords, readSettings, wantsColour, writeOut } from './report-io.js';
+import { outputColumns, readRecords, readSettings, writeOut } from './report-io.js';
+import { wantsColour } from '../ui/theme.js';
 import { deckStats } from '../core/stats/deck-stats.js';
-import { interviewOf } from '../core/stats/interview-date.js';
+import { interviewOf } from '../core/schedule/interview.js';
 import { statsJson } from '../core/stats/json-shapes.js';
 import { inert } from '../core/text/inert.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProgress } from '../../src/commands/load-progress.js';
 import { scheduler } from '../../src/core/schedule/fsrs.js';
-import { replay } from '../../src/core/schedule/progress.js';
+import { replay } from '../../src/core/schedule/snapshot.js';
 import { resolvePaths } from '../../src/core/store/paths.js';
 import { ReviewLog, StoreError, type GradeRecord } from '../../src/core/store/review-log.js';
 import { loadSnapshot, snapshotPath } from '../../src/core/store/snapshot-store.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/commands/context.js';
+import { UserError } from '../../src/commands/user-error.js';
 import { importDeck } from '../../src/commands/import.js';
 import { lintDeckFile } from '../../src/core/deck/lint.js';
 import { loadDeckFile } from '../../src/core/deck/load-deck.js';

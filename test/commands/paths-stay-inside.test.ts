@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/commands/context.js';
+import { UserError } from '../../src/commands/user-error.js';
 import { importDeck } from '../../src/commands/import.js';
 import { newDeck } from '../../src/commands/new.js';
 import { locateDeck } from '../../src/core/deck/locate.js';

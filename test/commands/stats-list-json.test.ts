@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { makeTempHome, type TempHome } from '../helpers/temp-home.js';
-import { localDate } from '../../src/core/stats/days.js';
+import { localDate } from '../../src/core/schedule/day.js';
 
 // Runs the built bundle (npm test builds it first), as a script would.
 const PREP = fileURLToPath(new URL('../../dist/prep.js', import.meta.url));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scheduler } from '../../src/core/schedule/fsrs.js';
-import { replay } from '../../src/core/schedule/progress.js';
+import { replay } from '../../src/core/schedule/snapshot.js';
 import { ReviewLog, type LogRecord } from '../../src/core/store/review-log.js';
 import { makeDeck } from '../helpers/deck.js';
 import { useTempHome } from '../helpers/temp-home.js';

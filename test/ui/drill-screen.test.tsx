@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'ink-testing-library';
 import { scheduler } from '../../src/core/schedule/fsrs.js';
-import { replay } from '../../src/core/schedule/progress.js';
+import { replay } from '../../src/core/schedule/snapshot.js';
 import { initDrill } from '../../src/core/session/drill-state.js';
 import { DrillSession } from '../../src/core/session/drill-session.js';
 import type { LogRecord } from '../../src/core/store/review-log.js';

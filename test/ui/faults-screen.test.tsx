@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { scheduler } from '../../src/core/schedule/fsrs.js';
 import { deadlineIntervals } from '../../src/core/schedule/deadline.js';
 import { previewIntervals } from '../../src/core/schedule/preview.js';
-import { replay } from '../../src/core/schedule/progress.js';
+import { replay } from '../../src/core/schedule/snapshot.js';
 import { DrillSession } from '../../src/core/session/drill-session.js';
 import { initDrill } from '../../src/core/session/drill-state.js';
 import { StoreError, type LogRecord } from '../../src/core/store/review-log.js';

@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import chalk from 'chalk';
 import type { Card } from '../../src/core/deck/types.js';
 import { scheduler } from '../../src/core/schedule/fsrs.js';
-import { replay } from '../../src/core/schedule/progress.js';
+import { replay } from '../../src/core/schedule/snapshot.js';
 import { initDrill } from '../../src/core/session/drill-state.js';
 import { DrillSession } from '../../src/core/session/drill-session.js';
 import { initPitch } from '../../src/core/session/pitch-state.js';

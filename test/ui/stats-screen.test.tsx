@@ -10,7 +10,7 @@ const before = vi.hoisted(() => {
 
 import { renderToString } from 'ink';
 import { deckStats } from '../../src/core/stats/deck-stats.js';
-import { wantsColour } from '../../src/commands/report-io.js';
+import { wantsColour } from '../../src/ui/theme.js';
 import { StatsScreen } from '../../src/ui/screens/stats-screen.js';
 import { makeDeck } from '../helpers/deck.js';
 import { plain } from '../helpers/ink.js';

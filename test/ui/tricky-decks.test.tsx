@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadDeckFile } from '../../src/core/deck/load-deck.js';
 import type { Deck } from '../../src/core/deck/types.js';
 import { scheduler } from '../../src/core/schedule/fsrs.js';
-import { replay } from '../../src/core/schedule/progress.js';
+import { replay } from '../../src/core/schedule/snapshot.js';
 import { DrillSession } from '../../src/core/session/drill-session.js';
 import { initDrill } from '../../src/core/session/drill-state.js';
 import type { LogRecord } from '../../src/core/store/review-log.js';

@@ -10,7 +10,7 @@ const before = vi.hoisted(() => {
 import { render } from 'ink-testing-library';
 import type { Card } from '../../src/core/deck/types.js';
 import { scheduler } from '../../src/core/schedule/fsrs.js';
-import { replay } from '../../src/core/schedule/progress.js';
+import { replay } from '../../src/core/schedule/snapshot.js';
 import { initDrill, type DrillMode } from '../../src/core/session/drill-state.js';
 import { DrillSession } from '../../src/core/session/drill-session.js';
 import type { AnswerMode } from '../../src/core/store/settings.js';

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render } from 'ink-testing-library';
 import { scheduler } from '../../src/core/schedule/fsrs.js';
 import type { CardProgress } from '../../src/core/schedule/progress.js';
-import { replay } from '../../src/core/schedule/progress.js';
+import { replay } from '../../src/core/schedule/snapshot.js';
 import { weakCards } from '../../src/core/schedule/weakness.js';
 import { initDrill, type DrillMode } from '../../src/core/session/drill-state.js';
 import { DrillSession } from '../../src/core/session/drill-session.js';

@@ -1,6 +1,7 @@
 import { firstControl } from '../text/inert.js';
 import { formatPath, type DeckPath, type Finding } from './finding.js';
-import { ID_PATTERN, INTERVIEW_PATTERN } from './schema.js';
+import { INTERVIEW_PATTERN, parseInterview } from '../store/interview-date.js';
+import { ID_PATTERN } from './schema.js';
 import { slugify } from './slug.js';
 import { placeOf, type YamlSource } from './yaml-source.js';
 
@@ -60,11 +61,12 @@ function checkInterview(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (!INTERVIEW_PATTERN.test(text)) return undefined;
-  const [y, m, d, hh, mm, ss] = text.split(/[-T:]/).map(Number) as [number, number, number, number?, number?, number?];
+  if (parseInterview(text)) return undefined;
+  // The one parser said no; say which half is wrong.
+  const [y, m, d] = text.split(/[-T:]/).map(Number) as [number, number, number];
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth) return `"${text}" is not a real date`;
-  if ((hh ?? 0) > 23 || (mm ?? 0) > 59 || (ss ?? 0) > 59) return `"${text}" is not a real time of day`;
-  return undefined;
+  return `"${text}" is not a real time of day`;
 }
 
 /** One card's id, as far as the raw data lets us know it. */

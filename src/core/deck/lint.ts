@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { countWords, estimatePace, PACE_WPM } from '../pitch/pace.js';
+import { countWords, estimatePace, PACE_WPM } from './pace.js';
 import { formatPath, type DeckPath, type Finding } from './finding.js';
 import { parseDeck, type ParseDeckOptions } from './load-deck.js';
-import { deckNameOf, readDeckSource } from './read-deck-file.js';
+import { deckNameOf } from './deck-name.js';
+import { readDeckSource } from './read-deck-file.js';
 import { DEFAULT_PITCH_SECONDS } from './schema.js';
 import { slugify } from './slug.js';
 import type { DeckProblem } from './types.js';

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { inert } from '../text/inert.js';
+import { DECK_NAME, deckNameOf } from './deck-name.js';
 
 /** A deck file found on disk, before it is parsed. */
 export interface DeckRef {
@@ -17,7 +18,6 @@ export interface DeckDirs {
 }
 
 const EXTS = ['.yaml', '.yml'];
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 function decksIn(dir: string, shipped: boolean): DeckRef[] {
   let names: string[];
@@ -30,7 +30,7 @@ function decksIn(dir: string, shipped: boolean): DeckRef[] {
     .filter((f) => EXTS.includes(extname(f)))
     .sort()
     // A file name is anyone's text; a name with a control character can never be looked up
-    // (see NAME), so making it inert changes only what lists show.
+    // (see DECK_NAME), so making it inert changes only what lists show.
     .map((f) => ({ name: inert(basename(f, extname(f))), path: join(dir, f), shipped }));
 }
 
@@ -58,10 +58,10 @@ export function locateDeck(arg: string, dirs: DeckDirs, cwd = process.cwd()): De
     } catch {
       return { error: `no such file: ${arg}` };
     }
-    return { name: basename(path, extname(path)), path, shipped: false };
+    return { name: deckNameOf(path), path, shipped: false };
   }
   const known = listDecks(dirs);
-  const found = NAME.test(arg) ? known.find((d) => d.name === arg) : undefined;
+  const found = DECK_NAME.test(arg) ? known.find((d) => d.name === arg) : undefined;
   if (found) return found;
   const list = known.map((d) => (d.shipped ? `${d.name} (shipped)` : d.name)).join(', ');
   return { error: `no deck named "${arg}". Available: ${list || 'none'}. A file can be given as a path: prep drill ./my-deck.yaml` };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { deckNameOf, readDeckSource } from './read-deck-file.js';
+import { deckNameOf } from './deck-name.js';
+import { readDeckSource } from './read-deck-file.js';
 import { DeckError, type Deck } from './types.js';
 
 /**

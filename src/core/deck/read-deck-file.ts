@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { DeckProblem } from './types.js';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 
@@ -64,11 +63,6 @@ function osReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code && REASONS[code]) return REASONS[code];
   return err instanceof Error ? err.message : String(err);
-}
-
-/** A deck's name: its file name without `.yaml` / `.yml` (`coder.yaml` -> `coder`). */
-export function deckNameOf(path: string): string {
-  return basename(path).replace(/\.ya?ml$/i, '');
 }
 
 /**

@@ -8,7 +8,8 @@ import * as z from 'zod';
  */
 
 // The format's constants live apart from zod so that code needing only them loads no schema library.
-import { DEFAULT_PITCH_PROMPT, DEFAULT_PITCH_SECONDS, ID_PATTERN, INTERVIEW_PATTERN } from './defaults.js';
+import { DEFAULT_PITCH_PROMPT, DEFAULT_PITCH_SECONDS, ID_PATTERN } from './defaults.js';
+import { INTERVIEW_PATTERN } from '../store/interview-date.js';
 export { DEFAULT_PITCH_PROMPT, DEFAULT_PITCH_SECONDS, ID_PATTERN, INTERVIEW_PATTERN };
 
 const text = () => z.string().trim().min(1);

@@ -1,4 +1,4 @@
-import { countWords } from '../pitch/pace.js';
+import { countWords } from '../deck/pace.js';
 import { markdownParts, type ItemPart, type Part } from './markdown-blocks.js';
 import { derivePoints } from './points.js';
 import { headingSeconds, sectionKind, type SectionKind } from './sections.js';

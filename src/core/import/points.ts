@@ -1,4 +1,4 @@
-import { countWords } from '../pitch/pace.js';
+import { countWords } from '../deck/pace.js';
 import { oneLine, stripAnswerLabel } from './text.js';
 
 /** Longest key point we derive from prose, in words; longer sentences are cut. */

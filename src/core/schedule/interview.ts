@@ -1,36 +1,32 @@
-import { DAY_MS } from './day.js';
-
-/** The time of day an interview given only as a date is taken to start, local time. */
-export const DEFAULT_INTERVIEW_HOUR = 9;
-
-const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+import type { Deck } from '../deck/types.js';
+import { parseInterview } from '../store/interview-date.js';
+import type { Settings } from '../store/settings.js';
+import { calendarDaysBetween } from './day.js';
 
 /**
- * Reads an interview date as a deck or the command line writes it: `2026-12-03` is 09:00 local
- * time that day, `2026-12-03T14:00` (seconds optional) is that local time. Returns null for
- * anything else, including dates and times that do not exist (2026-02-30, 25:00).
+ * The interview of a deck without `--interview`: the date saved in the settings for the deck
+ * (set from the command line, so the later word), else the deck's own `interview:`; null when
+ * neither is set or the text is not a date. Deck names are looked up as own keys only, so a deck
+ * called `constructor` or `__proto__` finds its own date, never Object.prototype's.
  */
-export function parseInterview(text: string): Date | null {
-  const m = PATTERN.exec(text.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const hasTime = m[4] !== undefined;
-  const [h, mi, s] = hasTime ? [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)] : [DEFAULT_INTERVIEW_HOUR, 0, 0];
-  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
-  const date = new Date(y, mo - 1, d, h, mi, s, 0);
-  // The Date constructor rolls 30 February over into March: the day must come back unchanged.
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
-  return date;
+export function interviewOf(deck: Pick<Deck, 'name' | 'interview'>, saved: Readonly<Record<string, string>> = {}): Date | null {
+  const text = Object.hasOwn(saved, deck.name) ? saved[deck.name] : deck.interview;
+  return typeof text === 'string' ? parseInterview(text) : null;
+}
+
+/**
+ * The interview `prep drill` and `prep review` use: `given` (the checked `--interview` value) is
+ * remembered for the deck in the settings and wins; otherwise as `interviewOf`.
+ */
+export function resolveInterview(deck: Pick<Deck, 'name' | 'interview'>, settings: Settings, given?: string): Date | null {
+  if (given !== undefined) {
+    settings.setInterview(deck.name, given);
+    return parseInterview(given);
+  }
+  return interviewOf(deck, settings.get().interviews);
 }
 
 const hhmm = (d: Date) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-/** Whole calendar days from the day of `from` to the day of `to` (local time, DST-safe). */
-function calendarDays(from: Date, to: Date): number {
-  const a = Date.UTC(from.getFullYear(), from.getMonth(), from.getDate());
-  const b = Date.UTC(to.getFullYear(), to.getMonth(), to.getDate());
-  return Math.round((b - a) / DAY_MS);
-}
 
 /**
  * The header's reminder: "Interview today at 14:00", "Interview tomorrow at 09:00",
@@ -38,7 +34,7 @@ function calendarDays(from: Date, to: Date): number {
  */
 export function describeInterview(interview: Date, now: Date): string | null {
   if (interview.getTime() <= now.getTime()) return null;
-  const days = calendarDays(now, interview);
+  const days = calendarDaysBetween(now, interview);
   if (days === 0) return `Interview today at ${hhmm(interview)}`;
   if (days === 1) return `Interview tomorrow at ${hhmm(interview)}`;
   return `Interview in ${days} days`;

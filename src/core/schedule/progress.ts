@@ -1,7 +1,5 @@
 import { createEmptyCard, State, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade } from 'ts-fsrs';
-import type { Card } from '../deck/types.js';
-import type { Grade, GradeRecord, LogRecord } from '../store/review-log.js';
-import { replayFrom } from './snapshot.js';
+import type { Grade, GradeRecord } from '../store/review-log.js';
 import { DAY_MS } from './day.js';
 
 /** What prep knows of one card: its FSRS memory state and the grades that built it. */
@@ -34,19 +32,6 @@ export function nextState(f: FSRS, card: FsrsCard, record: GradeRecord): FsrsCar
 /** Applies one grade with FSRS. */
 export function applyGrade(f: FSRS, p: CardProgress, record: GradeRecord): CardProgress {
   return { fsrs: nextState(f, p.fsrs, record), grades: [...p.grades, record] };
-}
-
-/**
- * Rebuilds every card's progress from the review log, in log order. Undone grades are skipped;
- * grades of cards no longer in the deck are kept in the log but ignored here.
- */
-export function replay(
-  f: FSRS,
-  cards: readonly Card[],
-  records: readonly LogRecord[],
-  epoch = new Date(0),
-): Map<string, CardProgress> {
-  return replayFrom(f, 0, cards, records, null, epoch).progress;
 }
 
 /**

@@ -2,23 +2,7 @@ import { createEmptyCard, type Card as FsrsCard, type FSRS } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { GradeRecord, LogRecord } from '../store/review-log.js';
 import { nextState, type CardProgress } from './progress.js';
-
-/**
- * The FSRS state of every card after the first `count` records of a log. Replaying a year of
- * grades through FSRS takes about half a second; with a snapshot only the records after it are
- * replayed. It is a cache: the log stays the source of truth, and a snapshot that does not fit
- * the log is ignored and rebuilt.
- */
-export interface ReplaySnapshot {
-  v: 1;
-  retention: number;
-  /** How many records (valid lines) of the log it covers. */
-  count: number;
-  /** Id of the last record covered, to check the log still starts the same way. */
-  lastId: string | null;
-  /** FSRS card states by card id, for every card with a counted grade (dates as ISO strings). */
-  cards: Record<string, FsrsCard>;
-}
+import type { ReplaySnapshot } from '../store/snapshot-store.js';
 
 // A stored snapshot holds ISO strings; one made in this process still holds Dates.
 const isTime = (x: unknown): boolean => (typeof x === 'string' || x instanceof Date) && !Number.isNaN(new Date(x).getTime());
@@ -89,4 +73,17 @@ export function replayFrom(
     cards: Object.fromEntries(states),
   };
   return { progress, snapshot, reused };
+}
+
+/**
+ * Rebuilds every card's progress from the review log, in log order. Undone grades are skipped;
+ * grades of cards no longer in the deck are kept in the log but ignored here.
+ */
+export function replay(
+  f: FSRS,
+  cards: readonly Card[],
+  records: readonly LogRecord[],
+  epoch = new Date(0),
+): Map<string, CardProgress> {
+  return replayFrom(f, 0, cards, records, null, epoch).progress;
 }

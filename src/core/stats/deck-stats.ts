@@ -1,13 +1,14 @@
 import type { Deck } from '../deck/types.js';
 import type { LogRecord, PitchRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
-import { replayFrom, type ReplaySnapshot } from '../schedule/snapshot.js';
+import { replayFrom } from '../schedule/snapshot.js';
+import type { ReplaySnapshot } from '../store/snapshot-store.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { rankWeakness } from '../schedule/weakness.js';
 import { pitchAttempts, pitchStats, type PitchStats } from '../pitch/history.js';
 import { answerTimes, type AnswerTime } from './answer-times.js';
 import { countByState, dueNow, type StateCounts } from './counts.js';
-import { calendarDaysBetween } from './days.js';
+import { calendarDaysBetween } from '../schedule/day.js';
 import { dueForecast, type DayCount } from './forecast.js';
 import { reviewHeatmap, type Heatmap } from './heatmap.js';
 import { lastPractised } from './log-view.js';

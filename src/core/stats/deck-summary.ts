@@ -1,10 +1,11 @@
 import type { Deck } from '../deck/types.js';
 import type { LogRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
-import { replayFrom, type ReplaySnapshot } from '../schedule/snapshot.js';
+import { replayFrom } from '../schedule/snapshot.js';
+import type { ReplaySnapshot } from '../store/snapshot-store.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { countByState, dueNow } from './counts.js';
-import { calendarDaysBetween } from './days.js';
+import { calendarDaysBetween } from '../schedule/day.js';
 import { lastPractised } from './log-view.js';
 
 /** One line of `prep list`: a deck that loaded, or one that did not and why. */

@@ -1,8 +1,7 @@
 import { State } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { CardProgress } from '../schedule/progress.js';
-import { dayStart } from '../schedule/day.js';
-import { addStudyDays } from './days.js';
+import { addStudyDays, dayStart } from '../schedule/day.js';
 
 /** Reviews falling due in one study day. */
 export interface DayCount {

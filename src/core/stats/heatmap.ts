@@ -1,7 +1,6 @@
 import type { LogRecord } from '../store/log-records.js';
-import { dayStart } from '../schedule/day.js';
+import { addStudyDays, dayStart } from '../schedule/day.js';
 import { countedGrades } from './log-view.js';
-import { addStudyDays } from './days.js';
 
 /** One day of the review calendar. */
 export interface HeatDay {

@@ -2,7 +2,7 @@ import type { CardKind } from '../deck/types.js';
 import type { CardState, StateCounts } from './counts.js';
 import type { DeckStats } from './deck-stats.js';
 import type { DeckSummary } from './deck-summary.js';
-import { localDate } from './days.js';
+import { localDate } from '../schedule/day.js';
 
 // The shapes below are documented in the README ("Stats and list"): scripts rely on them, so a
 // field is only ever added, never renamed or dropped. Dates are ISO 8601 strings, durations are

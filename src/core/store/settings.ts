@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { moveAside } from './aside.js';
+import { parseInterview } from './interview-date.js';
 import { errorCode, StoreError, storeErrorFrom } from './store-error.js';
 
 /** How an answer is checked: the user grades themself, or types it first. */
@@ -14,7 +15,7 @@ export type SettingsValues = {
   /** New cards introduced per day, an integer >= 0. */
   newPerDay: number;
   answerMode: AnswerMode;
-  /** Interview date per deck name: an ISO date (2025-03-14) or date-time. */
+  /** Interview date per deck name: a date (2025-03-14) or local date-time (2025-03-14T09:00), no zone. */
   interviews: Record<string, string>;
 };
 
@@ -45,17 +46,9 @@ export interface Settings {
   clearInterview(deck: string): void;
 }
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
-
-/** An ISO 8601 date (2025-03-14) or date-time (2025-03-14T09:00, with optional seconds and zone). */
-export function isIsoDateOrTime(value: string): boolean {
-  const m = ISO_DATE_TIME.exec(value);
-  if (!m || Number.isNaN(Date.parse(value))) return false;
-  // Date.parse happily rolls 2025-02-31 over to March: check the day really exists.
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+/** An interview date as prep reads it everywhere (see parseInterview): what is stored is what is used. */
+function isInterview(value: unknown): value is string {
+  return typeof value === 'string' && parseInterview(value) !== null;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -76,7 +69,7 @@ function problemWith(key: keyof SettingsValues, value: unknown): string | undefi
     case 'interviews':
       if (!isPlainObject(value)) return 'interviews must be an object of deck names to dates';
       for (const [deck, date] of Object.entries(value)) {
-        if (typeof date !== 'string' || !isIsoDateOrTime(date)) return interviewProblem(deck);
+        if (!isInterview(date)) return interviewProblem(deck);
       }
       return undefined;
   }
@@ -104,7 +97,8 @@ function validate(file: string, raw: Record<string, unknown>): { values: Setting
     fallback(problemWith('interviews', interviews) ?? '', 'interviews');
   } else if (interviews !== undefined) {
     for (const [deck, date] of Object.entries(interviews)) {
-      if (typeof date === 'string' && isIsoDateOrTime(date)) values.interviews[deck] = date;
+      // defineProperty, not `=`: a deck called __proto__ must keep its date as its own key.
+      if (isInterview(date)) Object.defineProperty(values.interviews, deck, { value: date, enumerable: true, writable: true, configurable: true });
       else warnings.push(`${file}: ${interviewProblem(deck)} (found ${JSON.stringify(date)}); ignoring it`);
     }
   }
@@ -149,7 +143,7 @@ class ConfSettings implements Settings {
   }
 
   setInterview(deck: string, iso: string): void {
-    if (!isIsoDateOrTime(iso)) throw new StoreError(`${interviewProblem(deck)} (got ${JSON.stringify(iso)})`, this.file);
+    if (!isInterview(iso)) throw new StoreError(`${interviewProblem(deck)} (got ${JSON.stringify(iso)})`, this.file);
     this.write('interviews', { ...this.rawInterviews(), [deck]: iso });
   }
 

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
-import { colorsOff } from '../no-color.js';
+import { colorsOff } from '../theme.js';
 
 /**
  * The answer field under the question. It only edits text: enter and esc are read by the

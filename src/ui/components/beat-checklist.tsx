@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { colorsOff } from '../no-color.js';
+import { colorsOff } from '../theme.js';
 
 /** The pitch's beats; with `hit`, a checklist ("[x] 2 Proof: ...") the number keys tick. */
 export function BeatChecklist({ points, hit }: { points: readonly string[]; hit?: readonly number[] }) {

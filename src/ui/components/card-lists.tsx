@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { CardStat } from '../../core/stats/recall.js';
 import type { AnswerTime } from '../../core/stats/answer-times.js';
 import type { WeakCard } from '../../core/stats/deck-stats.js';
-import { answerTime, percent, recallTone } from '../screens/stats-format.js';
+import { answerTime, percent, recallTone } from '../format.js';
 import { Tint } from './tint.js';
 
 const METER = 10;

@@ -3,7 +3,7 @@ import type { Segment } from '../../core/answer/match.js';
 import type { SubmittedAnswer } from '../../core/session/drill-typing.js';
 import { GRADE_NAMES } from '../../core/schedule/preview.js';
 import { Command, keyLabel } from '../keymap.js';
-import { colorsOff } from '../no-color.js';
+import { colorsOff } from '../theme.js';
 
 /**
  * Text with its matched words in bold and underlined. Under NO_COLOR prep turns every style

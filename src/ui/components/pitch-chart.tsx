@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { barChart, type CellKind } from '../../core/pitch/chart.js';
-import { colorsOff } from '../no-color.js';
+import { colorsOff } from '../theme.js';
 
 const KIND_COLOR: Record<CellKind, string | undefined> = { bar: 'green', over: 'yellow', target: 'cyan', empty: undefined };
 

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { formatDiff, formatSeconds, verdict, type Verdict } from '../../core/pitch/timing.js';
-import { colorsOff } from '../no-color.js';
+import { colorsOff } from '../theme.js';
 
 const VERDICT_COLOR: Record<Verdict, string> = { 'on target': 'green', short: 'yellow', long: 'yellow' };
 

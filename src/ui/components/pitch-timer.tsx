@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { formatClock, secondsLeft, timerZone, type TimerZone } from '../../core/pitch/timing.js';
-import { colorsOff } from '../no-color.js';
+import { colorsOff } from '../theme.js';
 import { useColumns } from '../use-columns.js';
 import { useNow } from '../use-now.js';
 import { bigRows, bigWidth } from './big-digits.js';

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { DeckSummary } from '../../core/stats/deck-summary.js';
-import { calendarDaysBetween } from '../../core/stats/days.js';
+import { calendarDaysBetween } from '../../core/schedule/day.js';
 import { ColourMode, Tint } from '../components/tint.js';
-import { practisedWhen } from './stats-format.js';
+import { practisedWhen } from '../format.js';
 
 /** From this width the title gets a column of its own; below it goes on a second line. */
 export const LIST_WIDE = 100;

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { Box, Text } from 'ink';
-import { describePace, estimatePace } from '../../core/pitch/pace.js';
+import { describePace, estimatePace } from '../../core/deck/pace.js';
 import { pitchStats } from '../../core/pitch/history.js';
 import { formatSeconds } from '../../core/pitch/timing.js';
 import type { PitchSession } from '../../core/session/pitch-session.js';
 import { attemptMs, hasUnsaved, type PitchState } from '../../core/session/pitch-state.js';
-import { colorsOff } from '../no-color.js';
+import { colorsOff } from '../theme.js';
 import { BeatChecklist } from '../components/beat-checklist.js';
 import { Header } from '../components/header.js';
 import { HelpView } from '../components/help-view.js';

@@ -8,7 +8,7 @@ import { Panel, PanelRow } from '../components/panel.js';
 import { StateBar } from '../components/state-bar.js';
 import { ColourMode, Tint } from '../components/tint.js';
 import { PitchHistory } from '../components/pitch-history.js';
-import { interviewWhen, percent, practisedWhen, shortDate, clockTime } from './stats-format.js';
+import { interviewWhen, percent, practisedWhen, shortDate, clockTime } from '../format.js';
 import { wrapProse } from '../wrap-prose.js';
 
 /** Panels go side by side from this width; below it they stack, readable down to 60 columns. */

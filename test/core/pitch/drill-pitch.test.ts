@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/core/deck/types.js';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { replay } from '../../../src/core/schedule/progress.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
 import { initDrill } from '../../../src/core/session/drill-state.js';
 import { DrillSession } from '../../../src/core/session/drill-session.js';
 import type { LogRecord } from '../../../src/core/store/log-records.js';

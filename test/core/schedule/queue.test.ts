@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { State } from 'ts-fsrs';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { replay } from '../../../src/core/schedule/progress.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
 import { countWaiting, newIntroducedToday, nextDue, pickNext } from '../../../src/core/schedule/queue.js';
 import { dayStart, nextDayStart } from '../../../src/core/schedule/day.js';
 import type { GradeRecord, Grade } from '../../../src/core/store/review-log.js';

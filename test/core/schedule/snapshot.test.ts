@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { replay } from '../../../src/core/schedule/progress.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
 import { replayFrom } from '../../../src/core/schedule/snapshot.js';
 import { loadSnapshot, saveSnapshot, snapshotPath } from '../../../src/core/store/snapshot-store.js';
 import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';

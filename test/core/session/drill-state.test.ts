@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { replay } from '../../../src/core/schedule/progress.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
 import { initDrill, position } from '../../../src/core/session/drill-state.js';
 import { DrillSession } from '../../../src/core/session/drill-session.js';
 import type { LogRecord } from '../../../src/core/store/review-log.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deadlineView } from '../../../src/core/schedule/deadline.js';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { replay } from '../../../src/core/schedule/progress.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
 import { countWaiting, newIntroducedToday, pickNext } from '../../../src/core/schedule/queue.js';
 import { DrillSession } from '../../../src/core/session/drill-session.js';
 import { position, type DrillState } from '../../../src/core/session/drill-state.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineView, describeReadiness } from '../../../src/core/schedule/deadline.js';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { replay } from '../../../src/core/schedule/progress.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
 import { rankWeakness } from '../../../src/core/schedule/weakness.js';
 import { deckStats } from '../../../src/core/stats/deck-stats.js';
 import { statsJson } from '../../../src/core/stats/json-shapes.js';

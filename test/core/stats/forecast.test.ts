@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmptyCard, State } from 'ts-fsrs';
 import { dueForecast } from '../../../src/core/stats/forecast.js';
 import { countByState, dueNow } from '../../../src/core/stats/counts.js';
-import { localDate } from '../../../src/core/stats/days.js';
+import { localDate } from '../../../src/core/schedule/day.js';
 import type { CardProgress } from '../../../src/core/schedule/progress.js';
 import { makeDeck } from '../../helpers/deck.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heatLevel, reviewHeatmap } from '../../../src/core/stats/heatmap.js';
-import { localDate } from '../../../src/core/stats/days.js';
+import { localDate } from '../../../src/core/schedule/day.js';
 import { grade, pitch, undo } from './fixture-log.js';
 
 // A Thursday.

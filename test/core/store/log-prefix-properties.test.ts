@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { previewIntervals } from '../../../src/core/schedule/preview.js';
-import { replay } from '../../../src/core/schedule/progress.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
 import type { LogRecord } from '../../../src/core/store/review-log.js';
 import { ReviewLog } from '../../../src/core/store/review-log.js';
 import { makeDeck } from '../../helpers/deck.js';

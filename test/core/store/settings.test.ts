@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/core/store/review-log.js';
-import { DEFAULT_SETTINGS, isIsoDateOrTime, openSettings } from '../../../src/core/store/settings.js';
+import { DEFAULT_SETTINGS, openSettings } from '../../../src/core/store/settings.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
 const home = useTempHome();
@@ -127,13 +127,26 @@ describe('settings', () => {
   });
 });
 
-describe('isIsoDateOrTime', () => {
-  it('accepts dates and date-times, and refuses days that do not exist', () => {
-    for (const ok of ['2025-04-02', '2024-02-29', '2025-04-02T09:00', '2025-04-02T09:00:30', '2025-04-02T09:00:00.000Z', '2025-04-02T09:00+02:00']) {
-      expect(isIsoDateOrTime(ok), ok).toBe(true);
-    }
-    for (const bad of ['2025-02-29', '2025-13-01', '2025-04-02T25:00', '04/02/2025', '2025-4-2', 'tomorrow', '']) {
-      expect(isIsoDateOrTime(bad), bad).toBe(false);
-    }
+describe('interview dates in the settings', () => {
+  it('keeps what prep can use, and warns about (then ignores) what it could not', () => {
+    // Written as text: an object literal would take "__proto__" as its prototype, not a key.
+    // A zone or fractions: the deck and --interview refuse these, so the settings do too.
+    writeSettings(
+      '{"interviews": {"coder": "2025-04-02", "later": "2025-04-02T09:00:30", "zoned": "2026-12-03T14:00Z",' +
+        ' "offset": "2025-04-02T09:00+02:00", "gone": "2025-02-29", "__proto__": "2025-05-01"}}',
+    );
+    const s = openSettings(home().dir);
+    const interviews = s.get().interviews;
+    expect(Object.keys(interviews).sort()).toEqual(['__proto__', 'coder', 'later']);
+    expect(Object.hasOwn(interviews, '__proto__') && interviews['__proto__']).toBe('2025-05-01');
+    expect(s.warnings).toEqual([
+      expect.stringContaining('the interview date of "zoned" must be a date'),
+      expect.stringContaining('the interview date of "offset" must be a date'),
+      expect.stringContaining('the interview date of "gone" must be a date'),
+    ]);
+  });
+
+  it('refuses to save a date with a zone', () => {
+    expect(() => openSettings(home().dir).setInterview('coder', '2026-12-03T14:00Z')).toThrow(StoreError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, describePace, estimatePace, PACE_WPM } from '../../../src/core/pitch/pace.js';
+import { countWords, describePace, estimatePace, PACE_WPM } from '../../../src/core/deck/pace.js';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 

@@ -1,5 +1,5 @@
-import { calendarDaysBetween } from '../../core/stats/days.js';
-import { formatDuration } from '../../core/schedule/preview.js';
+import { calendarDaysBetween } from '../core/schedule/day.js';
+import { formatDuration } from '../core/schedule/preview.js';
 
 /** A share as a whole percentage: 0.874 -> "87%". */
 export const percent = (x: number) => `${Math.round(x * 100)}%`;

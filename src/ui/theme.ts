@@ -1,0 +1,23 @@
+// Colour in one place: the NO_COLOR rule (https://no-color.org: set and not empty) for the live
+// screens and for the printed reports. No React here: the commands read it before Ink loads.
+
+/**
+ * True when the user asked for no colour (https://no-color.org: NO_COLOR set and not empty).
+ * Live screens then say in words what colour would say. Read at render time, so tests can set
+ * it per test. The printed reports (list, stats) take their mode from <ColourMode> instead,
+ * which the command sets from the same rule and from whether the output is a terminal.
+ */
+export function colorsOff(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.NO_COLOR);
+}
+
+/**
+ * Whether to draw in colour: never with NO_COLOR (https://no-color.org: set and not empty),
+ * as FORCE_COLOR says when set, else only on a terminal that knows colour. Off, the pictures
+ * switch to shades and marks that read without it.
+ */
+export function wantsColour(env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true): boolean {
+  if (colorsOff(env)) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
