@@ -2,11 +2,7 @@ import type { Grade, LogRecord } from '../store/review-log.js';
 import { newRecordId } from '../store/review-log.js';
 import { drillReducer, type DrillAction, type DrillState } from './drill-state.js';
 import { drillPitchRecord, onPitchCard } from './drill-pitch.js';
-
-/** Where committed actions go: the review log in the app, an array in tests. */
-export interface RecordSink {
-  append(record: LogRecord): void;
-}
+import { SessionStore, type RecordSink } from './session-store.js';
 
 /** User intents; the session turns them into log records and reducer actions. */
 export type DrillIntent =
@@ -22,32 +18,25 @@ export type DrillIntent =
   | { type: 'type-submit' }
   | { type: 'accept-suggestion' };
 
+const WHAT: Record<LogRecord['type'], string> = { grade: 'Grade', undo: 'Undo', pitch: 'Pitch attempt' };
+
 /**
  * Owns a drill's state and commits what must last. A grade is appended (and fsync'd) to the log
  * before the reducer moves on, so the next card is never shown over an unsaved grade.
  */
-export class DrillSession {
-  private state: DrillState;
-  private readonly listeners = new Set<() => void>();
-
+export class DrillSession extends SessionStore<DrillState, DrillAction> {
   constructor(
     initial: DrillState,
-    private readonly sink: RecordSink,
+    sink: RecordSink,
     private readonly clock: () => number = Date.now,
   ) {
-    this.state = initial;
+    super(initial, drillReducer, sink, (record, err) => ({ type: 'error', message: `${WHAT[record.type]} not saved: ${err.message}` }));
   }
 
-  getState = (): DrillState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  send = (intent: DrillIntent): void => {
+  /** Turns a user intent into records and reducer actions; true when something was applied. */
+  send = (intent: DrillIntent): boolean | undefined => {
     const now = this.clock();
-    const s = this.state;
+    const s = this.getState();
     switch (intent.type) {
       case 'reveal':
         return this.apply({ type: 'reveal', now });
@@ -85,12 +74,11 @@ export class DrillSession {
           // Saved with the grade (the log is local), so a later reveal can show the last attempt.
           ...(s.answer.submitted ? { typed: s.answer.submitted.text } : {}),
         };
-        if (!this.commit(record)) return;
         // A timed pitch joins the pitch history; it goes after the grade, so a failed save
         // cannot make a retried grade store the same attempt twice.
         const attempt = drillPitchRecord(s);
-        this.apply({ type: 'graded', record, now });
-        if (attempt) this.commit(attempt);
+        if (!this.apply({ type: 'graded', record, now }, record)) return;
+        if (attempt) this.save(attempt);
         return;
       }
       case 'undo': {
@@ -104,27 +92,9 @@ export class DrillSession {
           target: last.recordId,
           at: new Date(now).toISOString(),
         };
-        if (!this.commit(record)) return;
-        return this.apply({ type: 'undone', now });
+        this.apply({ type: 'undone', now }, record);
+        return;
       }
     }
   };
-
-  private commit(record: LogRecord): boolean {
-    try {
-      this.sink.append(record);
-      return true;
-    } catch (err) {
-      const what = record.type === 'undo' ? 'Undo' : record.type === 'pitch' ? 'Pitch attempt' : 'Grade';
-      this.apply({ type: 'error', message: `${what} not saved: ${(err as Error).message}` });
-      return false;
-    }
-  }
-
-  private apply(action: DrillAction): void {
-    const next = drillReducer(this.state, action);
-    if (next === this.state) return;
-    this.state = next;
-    for (const l of this.listeners) l();
-  }
 }

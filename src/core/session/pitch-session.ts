@@ -1,5 +1,5 @@
 import { pitchRecord } from '../pitch/attempt-record.js';
-import type { RecordSink } from './drill-session.js';
+import { SessionStore, type RecordSink } from './session-store.js';
 import { pitchReducer, type PitchAction, type PitchState } from './pitch-state.js';
 
 /** User intents on the pitch screen; the session turns them into records and reducer actions. */
@@ -16,28 +16,19 @@ export type PitchIntent =
  * Owns the pitch screen's state and commits what must last. An attempt is appended (and
  * fsync'd) to the review log before the screen may say "saved".
  */
-export class PitchSession {
-  private state: PitchState;
-  private readonly listeners = new Set<() => void>();
-
+export class PitchSession extends SessionStore<PitchState, PitchAction> {
   constructor(
     initial: PitchState,
-    private readonly sink: RecordSink,
+    sink: RecordSink,
     private readonly clock: () => number = Date.now,
   ) {
-    this.state = initial;
+    super(initial, pitchReducer, sink, (_record, err) => ({ type: 'error', message: `Attempt not saved: ${err.message}` }));
   }
 
-  getState = (): PitchState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  send = (intent: PitchIntent): void => {
+  /** Turns a user intent into records and reducer actions; true when something was applied. */
+  send = (intent: PitchIntent): boolean | undefined => {
     const now = this.clock();
-    const s = this.state;
+    const s = this.getState();
     switch (intent.type) {
       case 'start-stop':
         return this.apply(s.phase === 'timing' ? { type: 'stop', now } : { type: 'start', now });
@@ -58,20 +49,8 @@ export class PitchSession {
           hit: s.hit,
           beatsTotal: s.card.points.length,
         });
-        try {
-          this.sink.append(record);
-        } catch (err) {
-          return this.apply({ type: 'error', message: `Attempt not saved: ${(err as Error).message}` });
-        }
-        return this.apply({ type: 'saved', record });
+        return this.apply({ type: 'saved', record }, record);
       }
     }
   };
-
-  private apply(action: PitchAction): void {
-    const next = pitchReducer(this.state, action);
-    if (next === this.state) return;
-    this.state = next;
-    for (const l of this.listeners) l();
-  }
 }

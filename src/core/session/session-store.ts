@@ -1,0 +1,66 @@
+import type { LogRecord } from '../store/log-records.js';
+
+/** Where committed records go: the review log in the app, an array in tests. */
+export interface RecordSink {
+  append(record: LogRecord): void;
+}
+
+/** A pure reducer: the next state, or the same object when nothing changed. */
+export type Reducer<S, A> = (state: S, action: A) => S;
+
+/**
+ * The one store every interactive screen runs on: a state, a reducer and the review log.
+ * `apply(action, record)` appends the record (and the sink fsyncs it) BEFORE the reducer runs,
+ * so a screen never moves on over an unsaved grade or attempt; if the write fails, the reducer
+ * gets `failed(record, error)` instead. Screens read it through `subscribe` / `getState`
+ * (React's useSyncExternalStore), and the input hook asks `getState()` for every key.
+ */
+export class SessionStore<S, A> {
+  private state: S;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    initial: S,
+    private readonly reducer: Reducer<S, A>,
+    private readonly sink: RecordSink,
+    /** The action that reports a record the log did not take. */
+    private readonly failed: (record: LogRecord, err: Error) => A,
+  ) {
+    this.state = initial;
+  }
+
+  getState = (): S => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Writes `record` (if any) to the log, then runs the reducer on `action`. Returns false, having
+   * reported the failure through the reducer instead, when the record was not saved.
+   */
+  apply = (action: A, record?: LogRecord): boolean => {
+    if (record && !this.save(record)) return false;
+    this.reduce(action);
+    return true;
+  };
+
+  /** Writes a record that changes no state (the drill's pitch attempt after its grade). */
+  save = (record: LogRecord): boolean => {
+    try {
+      this.sink.append(record);
+      return true;
+    } catch (err) {
+      this.reduce(this.failed(record, err instanceof Error ? err : new Error(String(err))));
+      return false;
+    }
+  };
+
+  private reduce(action: A): void {
+    const next = this.reducer(this.state, action);
+    if (next === this.state) return;
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+}
