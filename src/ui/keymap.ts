@@ -22,6 +22,21 @@ export enum Command {
   Quit = 'quit',
 }
 
+/**
+ * What a command is about. The help is drawn by category, in this order, and each screen's
+ * help and footer list only the commands that do something there (gemini-cli's command
+ * categories do the same for its help).
+ */
+export enum Category {
+  Answer = 'Answer',
+  Typing = 'Typing',
+  Grade = 'Grade',
+  Pitch = 'Pitch',
+  Session = 'Session',
+}
+
+export const CATEGORIES: readonly Category[] = [Category.Answer, Category.Typing, Category.Grade, Category.Pitch, Category.Session];
+
 interface KeySpec {
   /** What the user sees in help and hints. */
   label: string;
@@ -39,8 +54,9 @@ interface Binding {
   keys: KeySpec[];
   /** Short verb for the footer. */
   hint: string;
-  /** A sentence for the help screen. */
+  /** A sentence for the help screen, under the category's heading. */
   help: string;
+  category: Category;
 }
 
 export const keyBindings: Record<Command, Binding> = {
@@ -48,47 +64,54 @@ export const keyBindings: Record<Command, Binding> = {
     keys: [{ label: 'space', input: ' ' }, { label: 'enter', key: 'return' }],
     hint: 'reveal',
     help: 'Show the model answer and its key points',
+    category: Category.Answer,
   },
-  [Command.Again]: { keys: [{ label: '1', input: '1' }], hint: 'Again', help: 'Grade: forgot it, show it again soon' },
-  [Command.Hard]: { keys: [{ label: '2', input: '2' }], hint: 'Hard', help: 'Grade: got there, with effort' },
-  [Command.Good]: { keys: [{ label: '3', input: '3' }], hint: 'Good', help: 'Grade: hit the key points' },
-  [Command.Easy]: { keys: [{ label: '4', input: '4' }], hint: 'Easy', help: 'Grade: effortless, space it out' },
-  [Command.Undo]: { keys: [{ label: 'u', input: 'u' }], hint: 'undo', help: 'Take back the last grade' },
+  [Command.Again]: { keys: [{ label: '1', input: '1' }], hint: 'Again', help: 'Again: forgot it, show it again soon', category: Category.Grade },
+  [Command.Hard]: { keys: [{ label: '2', input: '2' }], hint: 'Hard', help: 'Hard: got there, with effort', category: Category.Grade },
+  [Command.Good]: { keys: [{ label: '3', input: '3' }], hint: 'Good', help: 'Good: hit the key points', category: Category.Grade },
+  [Command.Easy]: { keys: [{ label: '4', input: '4' }], hint: 'Easy', help: 'Easy: effortless, space it out', category: Category.Grade },
+  [Command.Undo]: { keys: [{ label: 'u', input: 'u' }], hint: 'undo', help: 'Take back the last grade', category: Category.Grade },
   [Command.PractiseAll]: {
     keys: [{ label: 'p', input: 'p' }],
     hint: 'practise anyway',
     help: 'When nothing is due: go through every card, weakest first',
+    category: Category.Session,
   },
   [Command.TypeAnswer]: {
     keys: [{ label: 't', input: 't' }],
     hint: 'type answer',
     help: 'Type your answer first; the reveal marks the key points it covers',
+    category: Category.Typing,
   },
-  [Command.SubmitAnswer]: { keys: [{ label: 'enter', key: 'return' }], hint: 'submit', help: 'Typing: submit and reveal' },
+  [Command.SubmitAnswer]: { keys: [{ label: 'enter', key: 'return' }], hint: 'submit', help: 'Submit the typed answer and reveal', category: Category.Typing },
   [Command.LeaveTyping]: {
     keys: [{ label: 'esc', key: 'escape' }],
     hint: 'stop typing',
-    help: 'Typing: leave the field without revealing (ctrl+c quits)',
+    help: 'Leave the field without revealing (ctrl+c quits)',
+    category: Category.Typing,
   },
   [Command.AcceptSuggestion]: {
     keys: [{ label: 'enter', key: 'return' }],
     hint: 'accept suggested grade',
     help: 'After typing: take the suggested grade (1-4 pick another)',
+    category: Category.Typing,
   },
-  [Command.StartStop]: { keys: [{ label: 'space', input: ' ' }], hint: 'start/stop', help: 'Pitch: start the timer, or stop it' },
-  [Command.ToggleScript]: { keys: [{ label: 's', input: 's' }], hint: 'script', help: 'Pitch: show or hide the script' },
+  [Command.StartStop]: { keys: [{ label: 'space', input: ' ' }], hint: 'start/stop', help: 'Start the timer, or stop it', category: Category.Pitch },
+  [Command.ToggleScript]: { keys: [{ label: 's', input: 's' }], hint: 'script', help: 'Show or hide the script', category: Category.Pitch },
   [Command.ToggleBeat]: {
     keys: [{ label: '1-9', anyOf: '123456789' }],
     hint: 'tick a beat',
-    help: 'Pitch: tick or untick a beat you hit',
+    help: 'Tick or untick a beat you hit',
+    category: Category.Pitch,
   },
-  [Command.Save]: { keys: [{ label: 'enter', key: 'return' }], hint: 'save', help: 'Pitch: save this attempt to your history' },
-  [Command.Retry]: { keys: [{ label: 'r', input: 'r' }], hint: 'retry', help: 'Pitch: try again (an unsaved attempt is dropped)' },
-  [Command.Help]: { keys: [{ label: '?', input: '?' }], hint: 'help', help: 'Show or hide this help' },
+  [Command.Save]: { keys: [{ label: 'enter', key: 'return' }], hint: 'save', help: 'Save this attempt to your history', category: Category.Pitch },
+  [Command.Retry]: { keys: [{ label: 'r', input: 'r' }], hint: 'retry', help: 'Try again (an unsaved attempt is dropped)', category: Category.Pitch },
+  [Command.Help]: { keys: [{ label: '?', input: '?' }], hint: 'help', help: 'Show or hide this help', category: Category.Session },
   [Command.Quit]: {
     keys: [{ label: 'q', input: 'q' }, { label: 'esc', key: 'escape' }, { label: 'ctrl+c', input: 'c', ctrl: true }],
     hint: 'quit',
     help: 'Quit; every grade is already saved',
+    category: Category.Session,
   },
 };
 
@@ -112,4 +135,11 @@ export function commandFor(commands: readonly Command[], input: string, key: Key
 /** "space/enter" — the keys of a command as shown to the user. */
 export function keyLabel(command: Command): string {
   return keyBindings[command].keys.map((k) => k.label).join('/');
+}
+
+/** `commands` grouped by category, in CATEGORIES order, each group in the order given. */
+export function byCategory(commands: readonly Command[]): Array<{ category: Category; commands: Command[] }> {
+  return CATEGORIES.map((category) => ({ category, commands: commands.filter((c) => keyBindings[c].category === category) })).filter(
+    (g) => g.commands.length > 0,
+  );
 }

@@ -11,9 +11,10 @@ import { makeDeck, question } from '../helpers/deck.js';
 
 const T0 = new Date('2026-11-26T10:00').getTime();
 
-function mount(opts: { newPerDay?: number; cards?: number; answer?: string; points?: string[] } = {}) {
+function mount(opts: { newPerDay?: number; cards?: number; answer?: string; points?: string[]; pitchFirst?: boolean } = {}) {
   const deck = makeDeck(opts.cards ?? 3);
   deck.cards[0] = question('q1', { prompt: 'How would you sandbox an agent?', answer: opts.answer ?? 'Threat model first.', points: opts.points ?? ['STRIDE', 'layers'] });
+  if (opts.pitchFirst) deck.cards.unshift(question('pitch', { kind: 'pitch', prompt: 'Tell me about yourself.', seconds: 30 }));
   const log: LogRecord[] = [];
   let now = T0;
   const clock = () => now;
@@ -98,8 +99,20 @@ describe('drill screen', () => {
     const frame = await waitForFrame(lastFrame, 'Keys');
     expect(frame).toContain('Take back the last grade');
     expect(frame).toMatch(/q\/esc\/ctrl\+c\s+Quit/);
+    expect(frame).toMatch(/Grade[\s│]+1\s+Again: forgot it/);
+    // A question card: the pitch's own keys do nothing here, so the help leaves them out.
+    expect(frame).not.toMatch(/Start the timer|Tick or untick|Show or hide the script|Try again/);
     await press(stdin, '?');
     await waitForFrame(lastFrame, (f) => !f.includes('Take back') && f.includes('sandbox'));
+  });
+
+  it('on the pitch card, the help has its start/stop key, and still no keys of the pitch screen', async () => {
+    const { lastFrame, stdin } = mount({ pitchFirst: true });
+    await waitForFrame(lastFrame, 'Tell me about yourself.');
+    await press(stdin, '?');
+    const frame = await waitForFrame(lastFrame, 'Keys');
+    expect(frame).toMatch(/Pitch[\s│]+space\s+Start the timer, or stop it/);
+    expect(frame).not.toMatch(/Show the model answer|Tick or untick|Show or hide the script|Try again|Type your answer/);
   });
 
   it.each([['q'], [KEY.esc], [KEY.ctrlC]])('quits on %j and reports done once', async (key) => {

@@ -119,8 +119,11 @@ describe('pitch screen: before the start', () => {
     await waitForFrame(lastFrame, 'Tell me');
     await press(stdin, '?');
     const frame = await waitForFrame(lastFrame, 'Keys');
-    expect(frame).toMatch(/1-9\s+Pitch: tick or untick a beat you hit/);
-    expect(frame).toMatch(/r\s+Pitch: try again/);
+    expect(frame).toMatch(/Pitch[\s│]+space\s+Start the timer/);
+    expect(frame).toMatch(/1-9\s+Tick or untick a beat you hit/);
+    expect(frame).toMatch(/r\s+Try again/);
+    // Only the keys of this screen: no grades, no reveal, no typing.
+    expect(frame).not.toMatch(/Good: hit the key points|Show the model answer|Type your answer/);
   });
 });
 
@@ -224,6 +227,19 @@ describe('pitch screen: after the stop', () => {
     await press(stdin, '9'); // no ninth beat: nothing happens
     frame = await waitForFrame(lastFrame, /\[ \] 1 I build/);
     expect(frame).toMatch(/\[x\] 3 Why Coder/);
+  });
+
+  it('keys typed before the next frame are each read against the state the one before left', async () => {
+    const m = mount();
+    await waitForFrame(m.lastFrame, 'Tell me');
+    await press(m.stdin, KEY.space);
+    await m.at(30_000);
+    // One read: the space stops the clock, and only then is "1" a beat to tick; "2" then too.
+    m.stdin.write(' 12');
+    const frame = await waitForFrame(m.lastFrame, /\[x\] 2 Proof/);
+    expect(frame).toContain('against 30 s');
+    expect(frame).toMatch(/\[x\] 1 I build/);
+    expect(frame).toMatch(/\[ \] 3 Why Coder/);
   });
 
   it('enter saves the attempt: stored with its beats, then shown in the history', async () => {

@@ -1,28 +1,21 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Box, Text } from 'ink';
-import { cardById } from '../../core/deck/types.js';
 import type { DrillSession } from '../../core/session/drill-session.js';
-import { position } from '../../core/session/drill-state.js';
-import { scheduler } from '../../core/schedule/fsrs.js';
-import { formatDue, formatDuration } from '../../core/schedule/preview.js';
-import { nextDue } from '../../core/schedule/queue.js';
-import { deadlineIntervals, deadlineView, describeReadiness } from '../../core/schedule/deadline.js';
-import { describeInterview } from '../../core/schedule/interview.js';
+import { drillView } from '../../core/session/drill-view.js';
 import { CardView } from '../components/card-view.js';
 import { AnswerInput } from '../components/answer-input.js';
 import { KeyPointCoverage } from '../components/coverage.js';
 import { LastAttempt } from '../components/last-attempt.js';
-import { lastTyped } from '../../core/answer/last-attempt.js';
 import { Elapsed } from '../components/elapsed.js';
 import { PitchAttempt } from '../components/pitch-attempt.js';
-import { pitchTargetSeconds } from '../../core/pitch/timing.js';
 import { GradeBar } from '../components/grade-bar.js';
 import { Header } from '../components/header.js';
 import { HelpView } from '../components/help-view.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Summary } from '../components/summary.js';
-import { drillHints, useDrillInput } from './use-drill-input.js';
+import { drillHelp, drillHints, drillKeys } from './drill-keys.js';
 import { useFitHeight } from '../use-fit-height.js';
+import { useSessionInput } from '../use-session-input.js';
 
 /** The drill: reads session state, renders it, sends key presses back. Writes nothing itself. */
 export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
@@ -36,37 +29,33 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
   const [quit, setQuit] = useState(false);
   // Quitting mid-session still shows what was done; the root exits after this frame.
   const finished = s.phase === 'done' || (quit && s.reviewed > 0);
-  useDrillInput(session.getState, session.send, () => setQuit(true), !finished && !quit);
+  useSessionInput(session.getState, drillKeys(session, () => setQuit(true)), !finished && !quit);
   useEffect(() => {
     if (finished || quit) onDone();
   }, [finished, quit, onDone]);
   const fit = useFitHeight();
 
   const deck = s.config.deck;
-  const card = cardById(deck, s.current?.id);
-  const now = new Date(clock());
-  const interview = s.config.interview;
-  const note = interview ? (describeInterview(interview, now) ?? undefined) : undefined;
+  const view = drillView(s, new Date(clock()), finished || s.phase === 'empty');
+  const { card, note, end } = view;
 
-  if (s.phase === 'empty' || finished || !card) {
-    const due = nextDue(deck.cards, deadlineView(scheduler(s.config.retention), s.progress, interview, now));
-    const readiness = describeReadiness(scheduler(s.config.retention), deck.cards, s.progress, interview, now);
+  if (end || !card) {
     return (
       <Box flexDirection="column">
         <Header title={deck.title} index={0} total={0} note={note} />
         {!finished ? (
           <Box flexDirection="column" paddingX={1}>
             <Text bold>Nothing is due in this deck right now.</Text>
-            <Text>{due ? `The next card is due ${formatDue(due, now)}.` : 'No card is scheduled.'}</Text>
+            <Text>{end?.nextDue ? `The next card is due ${end.nextDue}.` : 'No card is scheduled.'}</Text>
             <Text>Practise anyway? Every card, weakest first; grades count as early reviews.</Text>
           </Box>
         ) : (
           <Summary
             reviewed={s.reviewed}
             again={s.again}
-            spentMs={formatDuration(clock() - s.startedAt)}
-            nextDue={due ? formatDue(due, now) : null}
-            lines={readiness ? [readiness] : []}
+            spentMs={end?.spent ?? ''}
+            nextDue={end?.nextDue ?? null}
+            lines={end?.readiness ? [end.readiness] : []}
           />
         )}
         {s.error ? <Text color="red">{s.error}</Text> : null}
@@ -75,11 +64,10 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
     );
   }
 
-  const { index, total } = position(s);
-  const progress = s.progress.get(card.id);
+  const { index, total } = view.position;
   const revealed = s.phase === 'revealed';
   const submitted = revealed ? s.answer.submitted : null;
-  const lastAttempt = revealed && progress ? lastTyped(progress.grades) : null;
+  const { lastAttempt } = view;
   // On a short terminal the card is cut to fit; the header, grades and key hints always show.
   // The help is never cut: it is read once, with no clock ticking under it.
   const cut = s.help ? { height: undefined, hidden: 0 } : fit;
@@ -93,7 +81,7 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
       <Box ref={fit.body} flexDirection="column" flexShrink={1} overflow="hidden" justifyContent={revealed ? 'flex-end' : 'flex-start'}>
         <Box ref={fit.content} flexDirection="column" flexShrink={0}>
           {s.help ? (
-            <HelpView />
+            <HelpView commands={drillHelp(s)} />
           ) : (
             <>
               <CardView
@@ -108,7 +96,7 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
               {s.answer.notice ? <Text dimColor>{` ${s.answer.notice}`}</Text> : null}
               <Box paddingX={1} marginTop={1}>
                 {card.kind === 'pitch' ? (
-                  <PitchAttempt startedAt={s.pitchStartedAt} stoppedAt={s.revealedAt} targetSeconds={pitchTargetSeconds(card)} clock={clock} />
+                  <PitchAttempt startedAt={s.pitchStartedAt} stoppedAt={s.revealedAt} targetSeconds={view.pitchTarget ?? 0} clock={clock} />
                 ) : (
                   <Elapsed since={s.shownAt} until={s.revealedAt} clock={clock} />
                 )}
@@ -119,9 +107,7 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
       </Box>
       <Box flexDirection="column" flexShrink={0}>
         {cut.hidden > 0 ? <Text dimColor wrap="truncate">{` … ${cut.hidden} lines ${revealed ? 'above' : 'below'}: enlarge the window`}</Text> : null}
-        {!s.help && revealed && progress ? (
-          <GradeBar intervals={deadlineIntervals(scheduler(s.config.retention), progress, interview, now)} suggested={submitted?.suggested} />
-        ) : null}
+        {!s.help && view.grades ? <GradeBar grades={view.grades} suggested={submitted?.suggested} /> : null}
         {s.error ? <Text color="red">{s.error}</Text> : null}
         <KeyHints commands={drillHints(s)} />
       </Box>

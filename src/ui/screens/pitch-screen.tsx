@@ -12,7 +12,8 @@ import { HelpView } from '../components/help-view.js';
 import { KeyHints } from '../components/key-hints.js';
 import { PitchAttempt } from '../components/pitch-attempt.js';
 import { PitchHistory } from '../components/pitch-history.js';
-import { pitchCommands, usePitchInput } from './use-pitch-input.js';
+import { pitchCommands, pitchHelp, pitchKeys } from './pitch-keys.js';
+import { useSessionInput } from '../use-session-input.js';
 import { useFitHeight } from '../use-fit-height.js';
 import { useColumns } from '../use-columns.js';
 import { wrapProse } from '../wrap-prose.js';
@@ -24,7 +25,7 @@ export function PitchScreen({ session, onDone, clock = Date.now }: {
   clock?: () => number;
 }) {
   const s = useSyncExternalStore(session.subscribe, session.getState);
-  usePitchInput(s, session.send, !s.quitting);
+  useSessionInput(session.getState, pitchKeys(session), !s.quitting);
   useEffect(() => {
     if (s.quitting) onDone();
   }, [s.quitting, onDone]);
@@ -46,7 +47,7 @@ export function PitchScreen({ session, onDone, clock = Date.now }: {
       <Box ref={fit.body} flexDirection="column" flexShrink={1} overflow="hidden">
         <Box ref={fit.content} flexDirection="column" flexShrink={0}>
           {s.help ? (
-            <HelpView />
+            <HelpView commands={pitchHelp(s)} />
           ) : (
             <Box flexDirection="column" paddingX={1}>
               <Text bold>{wrapProse(s.card.prompt, width)}</Text>

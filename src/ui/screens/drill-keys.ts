@@ -1,11 +1,13 @@
-import { useInput } from 'ink';
-import type { DrillIntent } from '../../core/session/drill-session.js';
+import type { DrillIntent, DrillSession } from '../../core/session/drill-session.js';
 import type { DrillState } from '../../core/session/drill-state.js';
-import { onPitchCard } from '../../core/session/drill-pitch.js';
-import { canType } from '../../core/session/drill-typing.js';
-import { Command, commandFor, matches } from '../keymap.js';
+import { currentCard, onPitchCard } from '../../core/session/drill-pitch.js';
+import { canType, typeable } from '../../core/session/drill-typing.js';
+import { Command } from '../keymap.js';
+import type { ScreenKeys } from '../use-session-input.js';
 
-/** The commands that mean something in each phase; also the footer's hints. */
+const GRADE_COMMANDS: readonly Command[] = [Command.Again, Command.Hard, Command.Good, Command.Easy];
+
+/** The commands that mean something in each phase of the drill. */
 export function drillCommands(s: DrillState): Command[] {
   if (s.help) return [Command.Help, Command.Quit];
   switch (s.phase) {
@@ -23,10 +25,7 @@ export function drillCommands(s: DrillState): Command[] {
     case 'revealed':
       return [
         ...(s.answer.submitted?.suggested ? [Command.AcceptSuggestion] : []),
-        Command.Again,
-        Command.Hard,
-        Command.Good,
-        Command.Easy,
+        ...GRADE_COMMANDS,
         Command.Undo,
         Command.Help,
         Command.Quit,
@@ -38,11 +37,20 @@ export function drillCommands(s: DrillState): Command[] {
   }
 }
 
-const GRADE_COMMANDS: readonly Command[] = [Command.Again, Command.Hard, Command.Good, Command.Easy];
-
 /** Footer hints: the active commands, less the grades, which the grade bar already shows. */
 export function drillHints(s: DrillState): Command[] {
   return drillCommands(s).filter((c) => !GRADE_COMMANDS.includes(c));
+}
+
+/**
+ * The drill's help: every key of a card like the one on screen. The pitch's start/stop only on
+ * the pitch; typing only on a card that takes a typed answer.
+ */
+export function drillHelp(s: DrillState): Command[] {
+  const card = currentCard(s);
+  const answer = card?.kind === 'pitch' ? [Command.StartStop] : [Command.Reveal];
+  const typing = typeable(card) ? [Command.TypeAnswer, Command.SubmitAnswer, Command.LeaveTyping, Command.AcceptSuggestion] : [];
+  return [...answer, ...typing, ...GRADE_COMMANDS, Command.Undo, Command.Help, Command.Quit];
 }
 
 const INTENT: Partial<Record<Command, DrillIntent>> = {
@@ -61,31 +69,19 @@ const INTENT: Partial<Record<Command, DrillIntent>> = {
   [Command.AcceptSuggestion]: { type: 'accept-suggestion' },
 };
 
-/**
- * Maps key presses to session intents; quitting is reported up to the root. Keys typed faster
- * than a frame (e.g. "3q") reach Ink as one string: each character is handled in turn, against
- * the state the previous one left (`getState`), so none is dropped.
- */
-export function useDrillInput(
-  getState: () => DrillState,
-  send: (i: DrillIntent) => void,
-  onQuit: () => void,
-  active = true,
-) {
-  useInput(
-    (input, key) => {
-      const plainKeys = input.length > 1 && !key.ctrl && !key.meta && !getState().answer.open;
-      for (const ch of plainKeys ? [...input] : [input]) {
-        const state = getState();
-        // Typing takes q and esc as text and leaving; ctrl+c still quits.
-        if (state.answer.open && key.ctrl && matches(Command.Quit, ch, key)) return onQuit();
-        const command = commandFor(drillCommands(state), ch, key);
-        if (!command) continue;
-        if (command === Command.Quit) return onQuit();
-        const intent = INTENT[command];
-        if (intent) send(intent);
+/** The drill's keys for the input hook; quitting is reported up to the root. */
+export function drillKeys(session: Pick<DrillSession, 'send'>, onQuit: () => void): ScreenKeys<DrillState> {
+  return {
+    commands: drillCommands,
+    // Typed into the answer field, a burst is text (a paste), not keys.
+    takesText: (s) => s.answer.open,
+    run(command) {
+      if (command === Command.Quit) {
+        onQuit();
+        return 'stop';
       }
+      const intent = INTENT[command];
+      if (intent) session.send(intent);
     },
-    { isActive: active },
-  );
+  };
 }

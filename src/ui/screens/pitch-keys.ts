@@ -1,7 +1,7 @@
-import { useInput } from 'ink';
-import type { PitchIntent } from '../../core/session/pitch-session.js';
+import type { PitchIntent, PitchSession } from '../../core/session/pitch-session.js';
 import type { PitchState } from '../../core/session/pitch-state.js';
-import { Command, commandFor } from '../keymap.js';
+import { Command } from '../keymap.js';
+import type { ScreenKeys } from '../use-session-input.js';
 
 /** The commands that mean something in each phase; also the footer's hints. */
 export function pitchCommands(s: PitchState): Command[] {
@@ -21,6 +21,12 @@ export function pitchCommands(s: PitchState): Command[] {
   }
 }
 
+/** The pitch screen's help: its own keys, no grades and no reveal. */
+export function pitchHelp(s: PitchState): Command[] {
+  const beats = s.card.points.length > 0 ? [Command.ToggleBeat] : [];
+  return [Command.StartStop, Command.ToggleScript, ...beats, Command.Save, Command.Retry, Command.Help, Command.Quit];
+}
+
 const INTENT: Partial<Record<Command, PitchIntent>> = {
   [Command.StartStop]: { type: 'start-stop' },
   [Command.ToggleScript]: { type: 'toggle-script' },
@@ -30,19 +36,17 @@ const INTENT: Partial<Record<Command, PitchIntent>> = {
   [Command.Quit]: { type: 'quit' },
 };
 
-/** Maps key presses to pitch intents; a digit ticks (or unticks) the beat of that number. */
-export function usePitchInput(state: PitchState, send: (i: PitchIntent) => void, active = true) {
-  useInput(
-    (input, key) => {
-      const command = commandFor(pitchCommands(state), input, key);
-      if (!command) return;
+/** The pitch screen's keys for the input hook; a digit ticks (or unticks) the beat of that number. */
+export function pitchKeys(session: Pick<PitchSession, 'send'>): ScreenKeys<PitchState> {
+  return {
+    commands: pitchCommands,
+    run(command, input) {
       if (command === Command.ToggleBeat) {
-        for (const digit of input) send({ type: 'toggle-beat', index: Number(digit) - 1 });
+        session.send({ type: 'toggle-beat', index: Number(input) - 1 });
         return;
       }
       const intent = INTENT[command];
-      if (intent) send(intent);
+      if (intent) session.send(intent);
     },
-    { isActive: active },
-  );
+  };
 }
