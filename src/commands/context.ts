@@ -4,7 +4,7 @@ import { locateDeck, type DeckDirs } from '../core/deck/locate.js';
 import { openDeckFile } from '../core/deck/open-deck-file.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { resolvePaths } from '../core/store/paths.js';
-import { relative } from 'node:path';
+import { shownPath } from './command-io.js';
 import { EXIT_USAGE, UserError } from './user-error.js';
 
 // dist/prep.js and src/cli.tsx both sit one folder below the package root.
@@ -21,9 +21,8 @@ export function context(env: NodeJS.ProcessEnv = process.env) {
 export async function openDeck(arg: string, dirs: DeckDirs, cacheDir?: string, cwd = process.cwd()): Promise<Deck> {
   const ref = locateDeck(arg, dirs, cwd);
   if ('error' in ref) throw new UserError(ref.error);
-  const shown = relative(cwd, ref.path);
   try {
-    return await openDeckFile(ref.path, { displayPath: shown.startsWith('..') ? ref.path : shown, cacheDir, salt: pkg.version });
+    return await openDeckFile(ref.path, { displayPath: shownPath(ref.path, cwd), cacheDir, salt: pkg.version });
   } catch (err) {
     if (err instanceof DeckError) throw new UserError(err.problems.map(formatProblem).join('\n'), EXIT_USAGE, true);
     throw err;

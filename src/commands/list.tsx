@@ -1,7 +1,7 @@
 import { loadSnapshot } from '../core/store/snapshot-store.js';
-import { relative } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { context } from './context.js';
+import { shownPath } from './command-io.js';
 import { outputColumns, readRecords, readSettings, writeOut } from './report-io.js';
 import { wantsColour } from '../ui/theme.js';
 import { listDecks, type DeckRef } from '../core/deck/locate.js';
@@ -35,10 +35,9 @@ async function summarize(
   now: Date,
   warn: (w: string) => void,
 ): Promise<DeckSummary> {
-  const shown = relative(process.cwd(), ref.path);
   try {
     const deck = await openDeckFile(ref.path, {
-      displayPath: shown.startsWith('..') ? ref.path : shown,
+      displayPath: shownPath(ref.path, process.cwd()),
       cacheDir: paths.cacheDir,
       salt: pkg.version,
     });

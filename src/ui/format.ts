@@ -10,6 +10,9 @@ export const answerTime = (ms: number) => formatDuration(ms);
 /** "Thu 3 Dec". */
 export const shortDate = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
 
+/** "3 Dec". */
+export const dayMonth = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+
 /** "14:00". */
 export const clockTime = (d: Date) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 

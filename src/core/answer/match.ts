@@ -138,15 +138,11 @@ function matchKeys(point: string, typed: ReadonlySet<string>): { result: PointCo
 }
 
 /**
- * Whether a typed answer covers one key point: it does when at least COVERAGE_THRESHOLD of
- * the point's content words appear in the answer, compared as `words` does. It checks words,
- * not meaning: a synonym is a miss, and a negated sentence still matches.
+ * Every key point against a typed answer, with the matched words marked on both sides. A typed
+ * answer covers a key point when at least COVERAGE_THRESHOLD of the point's content words appear
+ * in it, compared as `words` does. It checks words, not meaning: a synonym is a miss, and a
+ * negated sentence still matches.
  */
-export function matchPoint(typed: string, point: string): PointCoverage {
-  return matchKeys(point, new Set(words(typed).map((w) => w.key))).result;
-}
-
-/** Every key point against a typed answer, with the matched words marked on both sides. */
 export function coverage(typed: string, points: readonly string[]): Coverage {
   const typedWords = words(typed);
   const keys = new Set(typedWords.map((w) => w.key));

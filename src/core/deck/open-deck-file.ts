@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deckNameOf } from './deck-name.js';
-import { readDeckSource } from './read-deck-file.js';
-import { DeckError, type Deck } from './types.js';
+import type { Deck } from './types.js';
 
 /**
  * Loads a deck, using a cache of validated decks keyed by the file's identity and change time
@@ -13,7 +12,7 @@ import { DeckError, type Deck } from './types.js';
  * that is most of a start-up's own cost, and it grows with the deck.
  *
  * @param salt changes whenever the Deck shape may change (prep's version).
- * @throws DeckError with every problem, as {@link loadDeckFile} does.
+ * @throws DeckError with every problem (from {@link loadDeckFile}, which a miss goes through).
  */
 export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string }): Promise<Deck> {
   const absolute = resolve(path);
@@ -24,11 +23,9 @@ export async function openDeckFile(path: string, opts: { displayPath?: string; c
     const hit = readEntry(entry);
     if (hit) return { ...hit, name, path: absolute };
   }
-  const source = readDeckSource(absolute, file);
-  if ('problem' in source) throw new DeckError([source.problem]);
-  const { parseDeck } = await import('./load-deck.js');
-  const { deck, problems } = parseDeck(source.text, { name, path: absolute, displayPath: file });
-  if (!deck) throw new DeckError(problems);
+  // A miss goes through the one loader; the cache only wraps it.
+  const { loadDeckFile } = await import('./load-deck.js');
+  const deck = loadDeckFile(absolute, file);
   if (entry) writeEntry(entry, deck);
   return deck;
 }

@@ -58,11 +58,21 @@ export function formatProblem(p: DeckProblem): string {
   return inert(`${p.file}:${p.line}:${p.column} ${tag}${where}${p.message}`);
 }
 
+const DECK_ERROR = Symbol.for('prep.DeckError');
+
 /** Thrown by the loader when a deck has errors; carries every problem found, not only the first. */
 export class DeckError extends Error {
+  readonly [DECK_ERROR] = true;
+
   constructor(readonly problems: DeckProblem[]) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'DeckError';
+  }
+
+  // The loader runs from the authoring bundle (dist/prep-authoring.js) with its own copy of this
+  // class: `instanceof` goes by the mark, so prep.js knows its errors as its own (as UserError).
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [DECK_ERROR]?: unknown })[DECK_ERROR] === true;
   }
 }
 

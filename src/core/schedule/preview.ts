@@ -1,20 +1,7 @@
-import type { FSRS, Grade as FsrsGrade } from 'ts-fsrs';
-import { notBeforeLastReview, type CardProgress } from './progress.js';
 import type { Grade } from '../store/review-log.js';
 
 export const GRADES: readonly Grade[] = [1, 2, 3, 4];
 export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
-
-/**
- * The wait each grade would give this card if chosen now, in milliseconds; never negative, even
- * when the last review is later than `now` (a clock gone backwards: graded as of that review).
- */
-export function previewIntervals(f: FSRS, p: CardProgress, now: Date): Record<Grade, number> {
-  const preview = f.repeat(p.fsrs, notBeforeLastReview(p.fsrs, now));
-  const out = {} as Record<Grade, number>;
-  for (const g of GRADES) out[g] = preview[g as FsrsGrade].card.due.getTime() - now.getTime();
-  return out;
-}
 
 /** A wait in the grade bar's short form: 45s, 10m, 5h, 3d, 2mo, 1.5y. */
 export function formatInterval(ms: number): string {

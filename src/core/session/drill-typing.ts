@@ -1,8 +1,8 @@
-import { cardById, type Card } from '../deck/types.js';
+import { cardById, type Card, type Deck } from '../deck/types.js';
 import type { Grade } from '../store/log-records.js';
+import type { AnswerMode } from '../store/settings.js';
 import { coverage, type Coverage } from '../answer/match.js';
 import { suggestGrade } from '../answer/suggest.js';
-import type { DrillConfig, DrillState } from './drill-state.js';
 
 /** Said when the user asks to type on a card that has nothing to check the answer against. */
 export const NO_KEY_POINTS = 'No key points on this card: grade yourself.';
@@ -26,6 +26,26 @@ export interface AnswerState {
   notice: string | null;
 }
 
+/** What typing needs of the drill's config. */
+export interface TypingConfig {
+  deck: Deck;
+  answerMode?: AnswerMode;
+}
+
+/**
+ * The part of the drill state that typing reads and writes. The drill's state has it; typing
+ * knows nothing else of the drill (so this file does not import drill-state.ts).
+ */
+export interface TypingSlice {
+  config: TypingConfig;
+  phase: 'question' | 'revealed' | 'done' | 'empty';
+  current: { id: string } | null;
+  shownAt: number;
+  revealedAt: number | null;
+  answer: AnswerState;
+  error: string | null;
+}
+
 export type TypingAction =
   | { type: 'type-open' }
   | { type: 'type-change'; text: string }
@@ -45,17 +65,17 @@ function opened(card: Card): AnswerState {
 }
 
 /** The answer state a card starts with: typing already open in `answerMode: 'type'`. */
-export function freshAnswer(config: DrillConfig, cardId: string | undefined): AnswerState {
+export function freshAnswer(config: TypingConfig, cardId: string | undefined): AnswerState {
   const card = cardById(config.deck, cardId);
   return config.answerMode === 'type' && card && typeable(card) ? opened(card) : CLOSED;
 }
 
-function cardOf(s: DrillState): Card | undefined {
+function cardOf(s: TypingSlice): Card | undefined {
   return cardById(s.config.deck, s.current?.id);
 }
 
 /** True when the card on screen takes a typed answer (`t` is offered). */
-export function canType(s: DrillState): boolean {
+export function canType(s: TypingSlice): boolean {
   return s.phase === 'question' && typeable(cardOf(s));
 }
 
@@ -63,7 +83,7 @@ export function canType(s: DrillState): boolean {
 const oneLine = (text: string) => text.replace(/[\r\n\t]/g, ' ');
 
 /** The typing part of the drill reducer. */
-export function typingReducer(s: DrillState, a: TypingAction): DrillState {
+export function typingReducer<S extends TypingSlice>(s: S, a: TypingAction): S {
   const card = cardOf(s);
   if (s.phase !== 'question' || !card || !typeable(card)) return s;
   switch (a.type) {
@@ -76,7 +96,7 @@ export function typingReducer(s: DrillState, a: TypingAction): DrillState {
     case 'type-submit': {
       if (!s.answer.open) return s;
       const text = s.answer.draft.trim();
-      const revealed = { ...s, phase: 'revealed' as const, revealedAt: a.now, error: null };
+      const revealed: S = { ...s, phase: 'revealed', revealedAt: a.now, error: null };
       // Nothing typed: a plain reveal, graded by the user.
       if (!text) return { ...revealed, answer: CLOSED };
       const cov = coverage(text, card.points);

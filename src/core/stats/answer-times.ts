@@ -1,5 +1,6 @@
 import type { LogRecord } from '../store/log-records.js';
-import { countedGrades, median } from './log-view.js';
+import { median } from '../pitch/history.js';
+import { countedGrades } from './log-view.js';
 
 /** How long a card takes to answer: the median time from showing it to the reveal. */
 export interface AnswerTime {

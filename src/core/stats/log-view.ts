@@ -23,11 +23,3 @@ export function lastPractised(records: readonly LogRecord[]): Date | null {
   }
   return last === null ? null : new Date(last);
 }
-
-/** The middle value (mean of the two middle ones for an even count), or null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}

@@ -28,11 +28,6 @@ export function controlPicture(ch: string): string {
   return ch;
 }
 
-/** True when `text` holds a control character that {@link inert} would replace. */
-export function hasControl(text: string): boolean {
-  return CONTROL.test(text);
-}
-
 /** The first control character of `text`, named (`U+001B`) and as shown (`␛`); undefined when there is none. */
 export function firstControl(text: string): { code: string; shown: string } | undefined {
   const found = CONTROL.exec(text);

@@ -1,20 +1,17 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { DeckSummary } from '../../core/stats/deck-summary.js';
-import { calendarDaysBetween } from '../../core/schedule/day.js';
 import { ColourMode, Tint } from '../components/tint.js';
-import { practisedWhen } from '../format.js';
+import { dayMonth, practisedWhen } from '../format.js';
 
 /** From this width the title gets a column of its own; below it goes on a second line. */
 export const LIST_WIDE = 100;
 
-/** The interview in a table cell: "3 Dec · 7d", "3 Dec · today", "3 Dec · past", or "—". */
-export function interviewCell(d: DeckSummary, now: Date): string {
-  if (!d.interview) return '—';
-  const date = d.interview.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
-  const days = calendarDaysBetween(now, d.interview);
-  const left = days > 0 ? `${days}d` : days === 0 ? 'today' : 'past';
-  return `${date} · ${left}`;
+/** The interview in a table cell: "3 Dec · 7d", "3 Dec · today", "3 Dec · past", or "—" (days left as core counted them). */
+export function interviewCell(d: DeckSummary): string {
+  if (!d.interview || d.daysLeft === null) return '—';
+  const left = d.daysLeft > 0 ? `${d.daysLeft}d` : d.daysLeft === 0 ? 'today' : 'past';
+  return `${dayMonth(d.interview)} · ${left}`;
 }
 
 const num = (n: number | null) => (n === null ? '' : String(n));
@@ -47,7 +44,7 @@ export function ListScreen({ decks, now, columns, colour, decksDir }: {
   }
   const wide = columns >= LIST_WIDE;
   const nameW = Math.max(4, ...decks.map((d) => d.name.length));
-  const interviewW = Math.max(9, ...decks.map((d) => interviewCell(d, now).length));
+  const interviewW = Math.max(9, ...decks.map((d) => interviewCell(d).length));
   const lastW = Math.max(14, ...decks.map((d) => practisedWhen(d.lastPractised, now).length));
   const row = (d: DeckSummary | null, key: string) => {
     const head = d === null;
@@ -78,7 +75,7 @@ export function ListScreen({ decks, now, columns, colour, decksDir }: {
             {text(head ? 'new' : num(d.new))}
           </Cell>,
           <Cell key="i" width={interviewW}>
-            {text(head ? 'interview' : interviewCell(d, now))}
+            {text(head ? 'interview' : interviewCell(d))}
           </Cell>,
           <Cell key="l" width={lastW}>
             {text(head ? 'last practised' : practisedWhen(d.lastPractised, now))}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_THRESHOLD, coverage, matchPoint, words } from '../../../src/core/answer/match.js';
+import { COVERAGE_THRESHOLD, coverage, words } from '../../../src/core/answer/match.js';
+
+/** One key point against a typed answer, through the one public rule. */
+const matchPoint = (typed: string, point: string) => coverage(typed, [point]).points[0]!;
 
 /** (typed answer, key point, covered?, why) */
 const TABLE: ReadonlyArray<[string, string, boolean, string]> = [

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { answerTimes } from '../../../src/core/stats/answer-times.js';
-import { median } from '../../../src/core/stats/log-view.js';
 import { grade, undo } from './fixture-log.js';
 
 const deckIds = new Set(['q1', 'q2', 'q3', 'q4']);
@@ -25,11 +24,5 @@ describe('answer times', () => {
       { card: 'q4', medianMs: 20_000, count: 1 },
       { card: 'q1', medianMs: 12_000, count: 3 },
     ]);
-  });
-
-  it('median: the middle value, or the mean of the two middle ones', () => {
-    expect(median([])).toBeNull();
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { previewIntervals } from '../../../src/core/schedule/preview.js';
+import { deadlineIntervals } from '../../../src/core/schedule/deadline.js';
 import { replay } from '../../../src/core/schedule/snapshot.js';
 import type { LogRecord } from '../../../src/core/store/review-log.js';
 import { ReviewLog } from '../../../src/core/store/review-log.js';
@@ -76,7 +76,7 @@ function openCut(records: LogRecord[], bytes: Buffer): void {
     for (const v of [p.fsrs.stability, p.fsrs.difficulty, p.fsrs.reps, p.fsrs.lapses]) expect(Number.isFinite(v)).toBe(true);
     // Asked at a moment earlier than the last review too: no negative wait, no NaN.
     for (const now of [new Date(T0), new Date(T0 + 400 * 86_400_000)]) {
-      for (const ms of Object.values(previewIntervals(f, p, now))) expect(ms >= 0 && Number.isFinite(ms)).toBe(true);
+      for (const ms of Object.values(deadlineIntervals(f, p, null, now))) expect(ms >= 0 && Number.isFinite(ms)).toBe(true);
     }
   }
   fs.rmSync(dir, { recursive: true, force: true });

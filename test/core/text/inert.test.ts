@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { controlPicture, firstControl, hasControl, inert, inertStrings } from '../../../src/core/text/inert.js';
+import { controlPicture, firstControl, inert, inertStrings } from '../../../src/core/text/inert.js';
+
+const hasControl = (text: string) => firstControl(text) !== undefined;
 import { cursorRestored, unsafeSequences } from '../../helpers/terminal-scan.js';
 
 describe('inert: control characters become visible symbols', () => {
