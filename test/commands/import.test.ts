@@ -8,7 +8,7 @@ import { lintDeckFile } from '../../src/core/deck/lint.js';
 import { loadDeckFile } from '../../src/core/deck/load-deck.js';
 import { formatProblem } from '../../src/core/deck/types.js';
 import { useTempHome } from '../helpers/temp-home.js';
-import { captureIO } from './capture-io.js';
+import { captureIO } from '../helpers/capture-io.js';
 
 const home = useTempHome('prep-import-');
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/commands/lint.js';
 import { useTempHome } from '../helpers/temp-home.js';
-import { captureIO } from './capture-io.js';
+import { captureIO } from '../helpers/capture-io.js';
 
 const home = useTempHome('prep-lint-');
 const MANY = fileURLToPath(new URL('../fixtures/lint/many-problems.yaml', import.meta.url));

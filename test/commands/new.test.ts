@@ -7,7 +7,7 @@ import { newDeck } from '../../src/commands/new.js';
 import { lintDeckFile } from '../../src/core/deck/lint.js';
 import { loadDeckFile } from '../../src/core/deck/load-deck.js';
 import { useTempHome } from '../helpers/temp-home.js';
-import { captureIO } from './capture-io.js';
+import { captureIO } from '../helpers/capture-io.js';
 
 const home = useTempHome('prep-new-');
 

@@ -7,7 +7,7 @@ import { importDeck } from '../../src/commands/import.js';
 import { newDeck } from '../../src/commands/new.js';
 import { locateDeck } from '../../src/core/deck/locate.js';
 import { useTempHome } from '../helpers/temp-home.js';
-import { captureIO } from './capture-io.js';
+import { captureIO } from '../helpers/capture-io.js';
 
 // Names stay inside the deck folders; only what is written as a path is a path.
 

@@ -2,13 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PREP } from '../helpers/run-cli.js';
 import { makeTempHome, type TempHome } from '../helpers/temp-home.js';
 import { localDate } from '../../src/core/schedule/day.js';
 
 // Runs the built bundle (npm test builds it first), as a script would.
-const PREP = fileURLToPath(new URL('../../dist/prep.js', import.meta.url));
 
 // The documented shapes (README, "Stats and list"). Strict: a missing or an extra key fails.
 const isoTime = z.iso.datetime();

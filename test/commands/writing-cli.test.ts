@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PREP } from '../helpers/run-cli.js';
 import { useTempHome } from '../helpers/temp-home.js';
 
 // Runs the built bundle (npm test builds it first), as a person at a shell would.
-const PREP = fileURLToPath(new URL('../../dist/prep.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Pty } from '../helpers/pty.js';
-import { PREP, usePrepTerminal } from '../helpers/prep-terminal.js';
+import { usePrepTerminal } from '../helpers/prep-terminal.js';
+import { PREP } from '../helpers/run-cli.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,27 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Pty } from '../helpers/pty.js';
+import { PREP } from '../helpers/run-cli.js';
+import { makeTempHome, type TempHome } from '../helpers/temp-home.js';
 
 // Runs the built bundle (npm test builds it first), piped or in a real pseudo-terminal.
-const PREP = fileURLToPath(new URL('../../dist/prep.js', import.meta.url));
 
 describe('prep review, prep weak and --interview', () => {
+  let temp: TempHome;
   let home: string;
   let pty: Pty | undefined;
   const env = () => ({ ...process.env, PREP_HOME: home });
   const run = (...args: string[]) => spawnSync('node', [PREP, ...args], { env: env(), encoding: 'utf8', input: '' });
 
   beforeEach(() => {
-    home = mkdtempSync(join(tmpdir(), 'prep-e2e-'));
+    temp = makeTempHome('prep-e2e-');
+    home = temp.dir;
   });
   afterEach(async () => {
     await pty?.dispose();
     pty = undefined;
-    rmSync(home, { recursive: true, force: true });
+    temp.cleanup();
   });
 
   it('a deck with no history says so plainly and exits 0, even without a terminal', () => {

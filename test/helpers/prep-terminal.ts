@@ -1,12 +1,9 @@
 import { afterEach, beforeEach } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Pty, type PtyOptions } from './pty.js';
-
-/** The built bundle (npm test builds it first), run as a person would. */
-export const PREP = fileURLToPath(new URL('../../dist/prep.js', import.meta.url));
+import { PREP } from './run-cli.js';
+import { makeTempHome, type TempHome } from './temp-home.js';
 
 /**
  * For each test: a fresh PREP_HOME, `start(args)` running the built prep in a real
@@ -14,6 +11,7 @@ export const PREP = fileURLToPath(new URL('../../dist/prep.js', import.meta.url)
  */
 export function usePrepTerminal() {
   const started: Pty[] = [];
+  let temp: TempHome | undefined;
   const t = {
     home: '',
     env: {} as NodeJS.ProcessEnv,
@@ -29,12 +27,13 @@ export function usePrepTerminal() {
     },
   };
   beforeEach(() => {
-    t.home = mkdtempSync(join(tmpdir(), 'prep-e2e-'));
-    t.env = { ...process.env, PREP_HOME: t.home };
+    temp = makeTempHome('prep-e2e-');
+    t.home = temp.dir;
+    t.env = temp.env;
   });
   afterEach(async () => {
     for (const pty of started.splice(0)) await pty.dispose();
-    rmSync(t.home, { recursive: true, force: true });
+    temp?.cleanup();
   });
   return t;
 }

@@ -1,18 +1,18 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDeckFile, MAX_DECK_BYTES, parseDeck } from '../../../src/core/deck/load-deck.js';
 import { DeckError, formatProblem } from '../../../src/core/deck/types.js';
+import { makeTempHome, type TempHome } from '../../helpers/temp-home.js';
 
+let temp: TempHome;
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'prep-deck-'));
+  temp = makeTempHome('prep-deck-');
+  dir = temp.dir;
 });
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => temp.cleanup());
 
 function failure(path: string, displayPath?: string): string[] {
   try {

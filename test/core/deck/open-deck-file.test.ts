@@ -1,18 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDeckFile } from '../../../src/core/deck/open-deck-file.js';
 import { DeckError } from '../../../src/core/deck/types.js';
+import { useTempHome } from '../../helpers/temp-home.js';
 
 const deck = (q: string) => `title: Cached\nquestions:\n  - id: one\n    question: ${q}\n    answer: An answer.\n`;
 
 describe('openDeckFile (cached)', () => {
-  let dir: string;
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempHome('prep-cache-');
 
   it('serves the cached deck until the file changes, then re-reads it', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'prep-cache-'));
+    const dir = temp().dir;
     const file = join(dir, 'cached.yaml');
     const cacheDir = join(dir, 'cache');
     writeFileSync(file, deck('First wording?'));
@@ -28,7 +27,7 @@ describe('openDeckFile (cached)', () => {
   });
 
   it('never caches a deck with errors, and a new salt (prep version) ignores old entries', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'prep-cache-'));
+    const dir = temp().dir;
     const file = join(dir, 'bad.yaml');
     const cacheDir = join(dir, 'cache');
     writeFileSync(file, 'title: Bad\nquestions:\n  - question: No answer?\n');

@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { replay } from '../../../src/core/schedule/snapshot.js';
-import { replayFrom } from '../../../src/core/schedule/snapshot.js';
+import { replay, replayFrom } from '../../../src/core/schedule/snapshot.js';
 import { loadSnapshot, saveSnapshot, snapshotPath } from '../../../src/core/store/snapshot-store.js';
 import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';
 import { makeDeck } from '../../helpers/deck.js';
+import { useTempHome } from '../../helpers/temp-home.js';
 
 const f = scheduler(0.9);
 const deck = makeDeck(5);
@@ -57,11 +55,10 @@ describe('replay from a snapshot', () => {
 });
 
 describe('snapshot store', () => {
-  let dir: string;
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempHome('prep-snap-');
 
   it('saves and loads a snapshot; a corrupt file reads as none and is replaced on save', () => {
-    dir = mkdtempSync(join(tmpdir(), 'prep-snap-'));
+    const dir = temp().dir;
     expect(loadSnapshot(dir, 'test')).toBeNull();
     const { snapshot } = replayFrom(f, 0.9, deck.cards, log(12));
     expect(saveSnapshot(dir, 'test', snapshot)).toBe(true);

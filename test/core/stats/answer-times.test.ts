@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerTimes } from '../../../src/core/stats/answer-times.js';
-import { grade, undo } from './fixture-log.js';
+import { grade, undo } from '../../helpers/fixture-log.js';
 
 const deckIds = new Set(['q1', 'q2', 'q3', 'q4']);
 

@@ -6,7 +6,7 @@ import { rankWeakness } from '../../../src/core/schedule/weakness.js';
 import { deckStats } from '../../../src/core/stats/deck-stats.js';
 import { statsJson } from '../../../src/core/stats/json-shapes.js';
 import { makeDeck } from '../../helpers/deck.js';
-import { fixture, grade } from './fixture-log.js';
+import { fixture, grade } from '../../helpers/fixture-log.js';
 
 const NOW = new Date('2026-11-26T10:00');
 const INTERVIEW = new Date('2026-12-03T09:00');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { brokenDeck, summarizeDeck } from '../../../src/core/stats/deck-summary.js';
 import { listJson } from '../../../src/core/stats/json-shapes.js';
 import { makeDeck } from '../../helpers/deck.js';
-import { grade, pitch } from './fixture-log.js';
+import { grade, pitch } from '../../helpers/fixture-log.js';
 
 const NOW = new Date('2026-11-26T10:00');
 const place = { name: 'test', path: '/decks/test.yaml', shipped: false };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { heatLevel, reviewHeatmap } from '../../../src/core/stats/heatmap.js';
 import { localDate } from '../../../src/core/schedule/day.js';
-import { grade, pitch, undo } from './fixture-log.js';
+import { grade, pitch, undo } from '../../helpers/fixture-log.js';
 
 // A Thursday.
 const NOW = new Date('2026-11-26T10:00');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reviewSummary } from '../../../src/core/stats/retention.js';
-import { grade, pitch, undo } from './fixture-log.js';
+import { grade, pitch, undo } from '../../helpers/fixture-log.js';
 
 const NOW = new Date('2026-11-26T10:00');
 

@@ -1,29 +1,28 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewLog } from '../../../src/core/store/review-log.js';
-import { useTempHome } from '../../helpers/temp-home.js';
+import { makeTempHome, useTempHome, type TempHome } from '../../helpers/temp-home.js';
 
 // Children run the real module: bundled once from the TypeScript source, since plain Node
 // cannot import .ts files.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CHILD = path.resolve(here, '../../fixtures/store/append-child.mjs');
 const SOURCE = path.resolve(here, '../../../src/core/store/review-log.ts');
-let bundleDir: string;
+let bundleDir: TempHome;
 let bundle: string;
 
 beforeAll(async () => {
-  bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prep-bundle-'));
-  bundle = path.join(bundleDir, 'review-log.mjs');
+  bundleDir = makeTempHome('prep-bundle-');
+  bundle = path.join(bundleDir.dir, 'review-log.mjs');
   await build({ entryPoints: [SOURCE], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'silent' });
 });
 
 afterAll(() => {
-  fs.rmSync(bundleDir, { recursive: true, force: true });
+  bundleDir.cleanup();
 });
 
 const home = useTempHome();

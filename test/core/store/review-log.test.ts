@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,7 +9,7 @@ import {
   type GradeRecord,
   type LogRecord,
 } from '../../../src/core/store/review-log.js';
-import { useTempHome } from '../../helpers/temp-home.js';
+import { makeTempHome, useTempHome } from '../../helpers/temp-home.js';
 
 const home = useTempHome();
 const logFile = () => path.join(home().dir, 'logs', 'coder.jsonl');
@@ -38,8 +37,8 @@ function asides(file: string, tag: string): string[] {
 
 /** Root ignores file permissions: tests that rely on them are skipped there. */
 const permissionsApply = (() => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prep-perm-'));
-  const probe = path.join(dir, 'probe');
+  const temp = makeTempHome('prep-perm-');
+  const probe = path.join(temp.dir, 'probe');
   fs.writeFileSync(probe, 'x');
   fs.chmodSync(probe, 0o000);
   try {
@@ -48,7 +47,7 @@ const permissionsApply = (() => {
   } catch {
     return true;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    temp.cleanup();
   }
 })();
 

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'ink-testing-library';
-import { scheduler } from '../../src/core/schedule/fsrs.js';
-import { replay } from '../../src/core/schedule/snapshot.js';
-import { initDrill } from '../../src/core/session/drill-state.js';
-import { DrillSession } from '../../src/core/session/drill-session.js';
-import type { LogRecord } from '../../src/core/store/review-log.js';
-import { DrillScreen } from '../../src/ui/screens/drill-screen.js';
-import { KEY, press, waitForFrame } from '../helpers/ink.js';
-import { makeDeck, question } from '../helpers/deck.js';
+import { scheduler } from '../../../src/core/schedule/fsrs.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
+import { initDrill } from '../../../src/core/session/drill-state.js';
+import { DrillSession } from '../../../src/core/session/drill-session.js';
+import type { LogRecord } from '../../../src/core/store/review-log.js';
+import { DrillScreen } from '../../../src/ui/screens/drill-screen.js';
+import { KEY, press, waitForFrame } from '../../helpers/ink.js';
+import { makeDeck, question } from '../../helpers/deck.js';
 
 const T0 = new Date('2026-11-26T10:00').getTime();
 

@@ -8,10 +8,10 @@ const before = vi.hoisted(() => {
 });
 
 import { renderToString } from 'ink';
-import type { DeckSummary } from '../../src/core/stats/deck-summary.js';
-import { brokenDeck } from '../../src/core/stats/deck-summary.js';
-import { ListScreen } from '../../src/ui/screens/list-screen.js';
-import { plain } from '../helpers/ink.js';
+import type { DeckSummary } from '../../../src/core/stats/deck-summary.js';
+import { brokenDeck } from '../../../src/core/stats/deck-summary.js';
+import { ListScreen } from '../../../src/ui/screens/list-screen.js';
+import { plain } from '../../helpers/ink.js';
 
 afterAll(() => {
   if (before === undefined) delete process.env.FORCE_COLOR;

@@ -9,12 +9,12 @@ const before = vi.hoisted(() => {
 });
 
 import { renderToString } from 'ink';
-import { deckStats } from '../../src/core/stats/deck-stats.js';
-import { wantsColour } from '../../src/ui/theme.js';
-import { StatsScreen } from '../../src/ui/screens/stats-screen.js';
-import { makeDeck } from '../helpers/deck.js';
-import { plain } from '../helpers/ink.js';
-import { fixture, grade } from '../core/stats/fixture-log.js';
+import { deckStats } from '../../../src/core/stats/deck-stats.js';
+import { wantsColour } from '../../../src/ui/theme.js';
+import { StatsScreen } from '../../../src/ui/screens/stats-screen.js';
+import { makeDeck } from '../../helpers/deck.js';
+import { plain } from '../../helpers/ink.js';
+import { fixture, grade } from '../../helpers/fixture-log.js';
 
 const NOW = new Date('2026-11-26T10:00');
 const INTERVIEW = new Date('2026-12-03T09:00');

@@ -1,6 +1,6 @@
-import type { Deck } from '../../../src/core/deck/types.js';
-import type { Grade, GradeRecord, LogRecord, PitchRecord, UndoRecord } from '../../../src/core/store/log-records.js';
-import { makeDeck, question } from '../../helpers/deck.js';
+import type { Deck } from '../../src/core/deck/types.js';
+import type { Grade, GradeRecord, LogRecord, PitchRecord, UndoRecord } from '../../src/core/store/log-records.js';
+import { makeDeck, question } from './deck.js';
 
 let seq = 0;
 const nextId = () => `r${String(++seq).padStart(6, '0')}`;
