@@ -1,8 +1,7 @@
-import { loadSnapshot } from '../core/store/snapshot-store.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { context } from './context.js';
 import { shownPath } from './command-io.js';
-import { outputColumns, readRecords, readSettings, writeOut } from './report-io.js';
+import { outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
 import { wantsColour } from '../ui/theme.js';
 import { listDecks, type DeckRef } from '../core/deck/locate.js';
 import { openDeckFile } from '../core/deck/open-deck-file.js';
@@ -41,9 +40,8 @@ async function summarize(
       cacheDir: paths.cacheDir,
       salt: pkg.version,
     });
-    const { records, warnings } = readRecords(paths.logsDir, deck.name);
+    const { records, warnings, snapshot } = readProgress(paths, deck.name);
     warnings.forEach(warn);
-    const snapshot = loadSnapshot(paths.dataDir, deck.name);
     return summarizeDeck(ref, deck, records, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews), snapshot });
   } catch (err) {
     // One bad deck (or unreadable log) must not hide the others.

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readLog, type LogRead } from '../core/store/log-reader.js';
-import { reviewLogPath } from '../core/store/paths.js';
+import { readLog } from '../core/store/log-reader.js';
+import type { LogRecord } from '../core/store/log-records.js';
+import { reviewLogPath, type PrepPaths } from '../core/store/paths.js';
+import { loadSnapshot, type ReplaySnapshot } from '../core/store/snapshot-store.js';
 import { DEFAULT_SETTINGS, openSettings, type SettingsValues } from '../core/store/settings.js';
 
 // What the read-only reports (`prep stats`, `prep list`) share: they only look, so they create
@@ -16,9 +18,20 @@ export function readSettings(configDir: string): { values: SettingsValues; warni
   return { values: settings.get(), warnings: settings.warnings };
 }
 
-/** A deck's review log; a deck never practised has none, and none is created. */
-export function readRecords(logsDir: string, deck: string): LogRead {
-  return readLog(reviewLogPath(logsDir, deck));
+/** What is stored of a deck's progress, read only: the log's records and the replay snapshot. */
+export interface StoredProgress {
+  records: LogRecord[];
+  warnings: string[];
+  snapshot: ReplaySnapshot | null;
+}
+
+/**
+ * A deck's stored progress, for the reports: a deck never practised has no log, and none is
+ * created. The drill opens the same two files for writing (load-progress.ts).
+ */
+export function readProgress(paths: Pick<PrepPaths, 'logsDir' | 'dataDir'>, deck: string): StoredProgress {
+  const { records, warnings } = readLog(reviewLogPath(paths.logsDir, deck));
+  return { records, warnings, snapshot: loadSnapshot(paths.dataDir, deck) };
 }
 
 

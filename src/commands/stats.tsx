@@ -1,6 +1,5 @@
-import { loadSnapshot } from '../core/store/snapshot-store.js';
 import { context, openDeck } from './context.js';
-import { outputColumns, readRecords, readSettings, writeOut } from './report-io.js';
+import { outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
 import { wantsColour } from '../ui/theme.js';
 import { deckStats } from '../core/stats/deck-stats.js';
 import { interviewOf } from '../core/schedule/interview.js';
@@ -16,11 +15,10 @@ export async function stats(deckArg: string, opts: StatsOptions, now = new Date(
   const { paths, dirs } = context();
   const deck = await openDeck(deckArg, dirs, paths.cacheDir);
   const settings = readSettings(paths.configDir);
-  const { records, warnings } = readRecords(paths.logsDir, deck.name);
+  const { records, warnings, snapshot } = readProgress(paths, deck.name);
   for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const { retention, interviews } = settings.values;
-  const snapshot = loadSnapshot(paths.dataDir, deck.name);
   const s = deckStats({ deck, records, now, retention, interview: interviewOf(deck, interviews), snapshot });
   if (opts.json) {
     writeOut(JSON.stringify(statsJson(s), null, 2));
