@@ -29,13 +29,13 @@ export enum Command {
  */
 export enum Category {
   Answer = 'Answer',
+  Pitch = 'Pitch',
   Typing = 'Typing',
   Grade = 'Grade',
-  Pitch = 'Pitch',
   Session = 'Session',
 }
 
-export const CATEGORIES: readonly Category[] = [Category.Answer, Category.Typing, Category.Grade, Category.Pitch, Category.Session];
+export const CATEGORIES: readonly Category[] = [Category.Answer, Category.Pitch, Category.Typing, Category.Grade, Category.Session];
 
 interface KeySpec {
   /** What the user sees in help and hints. */
