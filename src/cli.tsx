@@ -117,6 +117,16 @@ program
     process.exitCode = await schema();
   });
 
+program
+  .command('sync')
+  .description('share decks, logs and settings with your other machines through a git remote')
+  .option('--init <remote-url>', 'make the data folder a git repository syncing with this remote, and push it')
+  .option('--status', 'say what is not synced yet; changes nothing')
+  .action(async (opts: { init?: string; status?: boolean }) => {
+    const { sync } = await import('./commands/sync.js');
+    process.exitCode = await sync(opts);
+  });
+
 for (const c of program.commands) c.exitOverride().showHelpAfterError(`usage: prep ${c.name()} ${c.usage()}`);
 
 try {
