@@ -78,13 +78,20 @@ export async function recover(repo: Repo, dir: string): Promise<void> {
   if (!fs.existsSync(path.join(dir, 'MERGE_HEAD'))) return;
   const logsDir = path.join(repo.dir, 'logs');
   const before = logTexts(logsDir);
-  const aborted = await repo.git.try(['merge', '--abort']);
-  if (aborted.code !== 0) await repo.git.run(['reset', '--merge']);
+  const theirs = fs.readFileSync(path.join(dir, 'MERGE_HEAD'), 'utf8').trim().split('\n')[0]!;
+  const theirLines = new Map<string, Set<string>>();
+  for (const name of before.keys()) theirLines.set(name, new Set(((await showAt(repo, theirs, `logs/${name}`)) ?? '').split('\n')));
+  if ((await repo.git.try(['merge', '--abort'])).code !== 0) {
+    // A grade saved into a half-merged log makes git refuse: the logs' text is saved above.
+    await repo.git.try(['checkout', 'HEAD', '--', 'logs']);
+    if ((await repo.git.try(['merge', '--abort'])).code !== 0) await repo.git.run(['reset', '--merge']);
+  }
   for (const [name, text] of before) {
     const file = path.join(logsDir, name);
     const now = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     const have = new Set(now.split('\n'));
-    const lost = text.split('\n').filter((l) => l.trim() !== '' && !have.has(l));
+    // The other machine's records come back with the next merge; only ours could be lost.
+    const lost = text.split('\n').filter((l) => l.trim() !== '' && !have.has(l) && !theirLines.get(name)!.has(l));
     if (lost.length === 0) continue;
     const sep = now === '' || now.endsWith('\n') ? '' : '\n';
     fs.appendFileSync(file, `${sep}${lost.join('\n')}\n`);

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STACK_TRACE } from '../helpers/run-cli.js';
+import { bareRemote, HAS_GIT, machine, schedules, syncKilledAt, type Machine } from '../helpers/sync-machines.js';
+
+// Two machines A and B, each its own data folder, syncing through a bare repository with the
+// system git, as the README's "Sync two machines" shows.
+
+let root: string;
+beforeEach(() => {
+  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'prep-sync-')));
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const day = (d: number, h: number) => new Date(Date.UTC(2026, 0, d, h));
+
+async function ok(m: Machine, ...args: string[]): Promise<string> {
+  const r = await m.prep('sync', ...args);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+/** A and B set up on one remote, both holding the deck, nothing graded yet. */
+async function twoMachines(): Promise<{ a: Machine; b: Machine; remote: string }> {
+  const remote = bareRemote(root);
+  const a = machine(root, 'A');
+  const b = machine(root, 'B');
+  expect(await ok(a, '--init', remote)).toBe('synced; no reviews yet\n');
+  expect(await ok(b, '--init', remote)).toBe('synced; no reviews yet\n');
+  await ok(a);
+  return { a, b, remote };
+}
+
+/** A grades cards 1-2, B grades 3-4, both grade card 5 (B later, with another grade). */
+function gradeApart(a: Machine, b: Machine): void {
+  a.grade('q1', 3, day(5, 9));
+  a.grade('q2', 1, day(5, 9));
+  a.grade('q5', 4, day(5, 10));
+  b.grade('q3', 3, day(6, 8));
+  b.grade('q4', 2, day(6, 8));
+  b.grade('q5', 1, day(6, 9));
+}
+
+async function expectSameEverywhere(a: Machine, b: Machine, reps = [1, 1, 1, 1, 2]): Promise<void> {
+  const [sa, sb] = [await a.stats(), await b.stats()];
+  const total = reps.reduce((x, y) => x + y);
+  expect(sa.reviews.total).toBe(total);
+  expect(sb.reviews.total).toBe(total);
+  expect(sa.cards.map((c) => c.reps)).toEqual(reps);
+  expect(schedules(sa)).toEqual(schedules(sb));
+  // Card 5 was replayed in time order: A's Easy first, then B's Again (a lapse).
+  expect(sa.cards[4]).toMatchObject({ lapses: 1, lastGrade: 1 });
+  expect(fs.readFileSync(path.join(a.home, 'logs', 'five.jsonl'), 'utf8')).toBe(fs.readFileSync(path.join(b.home, 'logs', 'five.jsonl'), 'utf8'));
+}
+
+describe.skipIf(!HAS_GIT)('prep sync, two machines, one bare remote (real git)', () => {
+  it('A, B, A: nothing is lost and both machines have the same schedule', async () => {
+    const { a, b } = await twoMachines();
+    gradeApart(a, b);
+    expect(await ok(a)).toBe('five: 0 reviews pulled, 3 pushed\n');
+    expect(await ok(b)).toBe('five: 3 reviews pulled, 3 pushed\n');
+    expect(await ok(a)).toBe('five: 3 reviews pulled, 0 pushed\n');
+    await expectSameEverywhere(a, b);
+  });
+
+  it('B, A, B: the same, the other way round', async () => {
+    const { a, b } = await twoMachines();
+    gradeApart(a, b);
+    await ok(b);
+    await ok(a);
+    await ok(b);
+    await expectSameEverywhere(a, b);
+  });
+
+  it('a sync killed (SIGKILL) in the middle of its merge commit recovers at the next run', async () => {
+    const { a, b } = await twoMachines();
+    gradeApart(a, b);
+    await ok(a);
+    await syncKilledAt(b, 'pre-commit');
+    // What the kill left: a half-done merge. Git holds no lock while that hook runs; a kill
+    // inside `git add` would also leave its index.lock behind, so put one there as it would.
+    expect(fs.existsSync(path.join(b.home, '.git', 'MERGE_HEAD'))).toBe(true);
+    fs.writeFileSync(path.join(b.home, '.git', 'index.lock'), '');
+    // A grade saved before the sync runs again lands in the half-merged log: it must survive.
+    b.grade('q1', 3, day(7, 9));
+    expect(await ok(b)).toBe('five: 3 reviews pulled, 4 pushed\n');
+    await ok(a);
+    await expectSameEverywhere(a, b, [2, 1, 1, 1, 2]);
+  });
+
+  it('a sync killed just before its push pushes at the next run', async () => {
+    const { a, b } = await twoMachines();
+    gradeApart(a, b);
+    await ok(a);
+    await syncKilledAt(b, 'pre-push');
+    // The merge is done here; the remote has only A's reviews so far.
+    expect(await ok(b)).toBe('five: 0 reviews pulled, 3 pushed\n');
+    await ok(a);
+    await expectSameEverywhere(a, b);
+  });
+});
