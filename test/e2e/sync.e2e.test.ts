@@ -1,38 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STACK_TRACE } from '../helpers/run-cli.js';
-import { bareRemote, HAS_GIT, machine, schedules, syncKilledAt, type Machine } from '../helpers/sync-machines.js';
+import { describe, expect, it } from 'vitest';
+import { HAS_GIT, schedules, syncKilledAt, syncOk, useSyncWorld, type Machine } from '../helpers/sync-machines.js';
 
 // Two machines A and B, each its own data folder, syncing through a bare repository with the
 // system git, as the README's "Sync two machines" shows.
 
-let root: string;
-beforeEach(() => {
-  root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'prep-sync-')));
-});
-afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
-
+const world = useSyncWorld();
 const day = (d: number, h: number) => new Date(Date.UTC(2026, 0, d, h));
-
-async function ok(m: Machine, ...args: string[]): Promise<string> {
-  const r = await m.prep('sync', ...args);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return r.stdout;
-}
-
-/** A and B set up on one remote, both holding the deck, nothing graded yet. */
-async function twoMachines(): Promise<{ a: Machine; b: Machine; remote: string }> {
-  const remote = bareRemote(root);
-  const a = machine(root, 'A');
-  const b = machine(root, 'B');
-  expect(await ok(a, '--init', remote)).toBe('synced; no reviews yet\n');
-  expect(await ok(b, '--init', remote)).toBe('synced; no reviews yet\n');
-  await ok(a);
-  return { a, b, remote };
-}
+const ok = syncOk;
+const twoMachines = () => world().twoMachines();
 
 /** A grades cards 1-2, B grades 3-4, both grade card 5 (B later, with another grade). */
 function gradeApart(a: Machine, b: Machine): void {

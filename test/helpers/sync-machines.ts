@@ -1,6 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { findGit } from '../../src/commands/git.js';
 import type { StatsJson } from '../../src/core/stats/json-shapes.js';
 import { ReviewLog, type Grade } from '../../src/core/store/review-log.js';
@@ -92,4 +94,34 @@ export async function syncKilledAt(m: Machine, hook: 'pre-commit' | 'pre-push'):
     fs.rmSync(hookFile, { force: true });
     fs.rmSync(marker, { force: true });
   }
+}
+
+/** Runs `prep sync ...args` and expects it to succeed quietly; returns what it printed. */
+export async function syncOk(m: Machine, ...args: string[]): Promise<string> {
+  const r = await m.prep('sync', ...args);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+/** A temp folder per test for the remote and the machines, and the usual start: A and B in sync. */
+export function useSyncWorld() {
+  let root = '';
+  beforeEach(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'prep-sync-')));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+  return () => ({
+    root,
+    /** A and B set up on one remote, both holding the deck, nothing graded yet. */
+    async twoMachines(): Promise<{ a: Machine; b: Machine; remote: string }> {
+      const remote = bareRemote(root);
+      const a = machine(root, 'A');
+      const b = machine(root, 'B');
+      expect(await syncOk(a, '--init', remote)).toBe('synced; no reviews yet\n');
+      expect(await syncOk(b, '--init', remote)).toBe('synced; no reviews yet\n');
+      await syncOk(a);
+      return { a, b, remote };
+    },
+  });
 }
