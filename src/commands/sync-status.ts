@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { missingFrom, reviewIds } from '../core/sync/log-merge.js';
+import type { PrepPaths } from '../core/store/paths.js';
 import { inert } from '../core/text/inert.js';
 import { showAt, type Repo } from './sync-repo.js';
 
+const THEIRS = /\.theirs(-\d+)?\.ya?ml$/;
 const reviews = (n: number) => `${n} review${n === 1 ? '' : 's'}`;
 
 function readText(file: string): string {
@@ -19,7 +21,7 @@ function readText(file: string): string {
  * per deck, changed decks and settings), and what was fetched but not merged. It only reads:
  * no network, no commit, not even git's index refresh.
  */
-export async function syncStatus(repo: Repo, decksDir: string): Promise<number> {
+export async function syncStatus(repo: Repo, paths: PrepPaths): Promise<number> {
   const git = (args: string[]) => repo.git.try(['--no-optional-locks', ...args]);
   const branch = (await git(['symbolic-ref', '--short', 'HEAD'])).stdout.trim() || 'main';
   const remote = `refs/remotes/origin/${branch}`;
@@ -38,13 +40,17 @@ export async function syncStatus(repo: Repo, decksDir: string): Promise<number> 
     if (behind > 0) lines.push(`${deck}: ${reviews(behind)} fetched, not merged yet`);
   }
 
-  const changed = hasRemote ? (await git(['diff', '--name-only', '-z', remote, '--', 'decks', 'settings.json'])).stdout : '';
-  const untracked = (await git(['ls-files', '--others', '--exclude-standard', '-z', '--', 'decks', 'settings.json'])).stdout;
-  const files = new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
-  if (!hasRemote) for (const f of (await git(['ls-files', '-z', '--', 'decks', 'settings.json'])).stdout.split('\0')) if (f) files.add(f);
-  for (const f of [...files].sort()) lines.push(`${f}: changed here, not pushed yet`);
-  for (const f of fs.existsSync(decksDir) ? fs.readdirSync(decksDir) : []) {
-    if (/\.theirs(-\d+)?\.ya?ml$/.test(f)) lines.push(`decks/${f}: the other machine's version of a deck changed on both; settle it, then sync`);
+  // The user's own files (in the config folder when PREP_HOME is not set) against the remote's.
+  const mine = fs.existsSync(paths.decksDir) ? fs.readdirSync(paths.decksDir).sort() : [];
+  const files: [string, string][] = mine.filter((f) => /\.ya?ml$/.test(f) && !THEIRS.test(f)).map((f) => [`decks/${f}`, path.join(paths.decksDir, f)]);
+  files.push(['settings.json', path.join(paths.configDir, 'settings.json')]);
+  for (const [name, file] of files) {
+    if (!fs.existsSync(file)) continue;
+    const there = hasRemote ? await showAt(repo, remote, name) : undefined;
+    if (there !== readText(file)) lines.push(`${name}: changed here, not pushed yet`);
+  }
+  for (const f of mine.filter((n) => THEIRS.test(n))) {
+    lines.push(`decks/${f}: the other machine's version of a deck changed on both; settle it, then sync`);
   }
 
   const fetchHead = path.join(repo.dir, '.git', 'FETCH_HEAD');

@@ -9,6 +9,7 @@ import { loadProgress } from './load-progress.js';
 import { readSettings } from './report-io.js';
 import { mergeTheirs, type Conflict } from './sync-merge.js';
 import { authorArgs, commitLocal, gitDir, logsAt, prepareTree, recover, showAt, takeLock, type Repo } from './sync-repo.js';
+import { openMirror, type Mirror } from './sync-mirror.js';
 import { syncStatus } from './sync-status.js';
 
 export interface SyncOptions {
@@ -22,12 +23,6 @@ type Paths = ReturnType<typeof context>['paths'];
 
 /** The data folder as a repository; throws a one-line error when it is not one (yet). */
 async function openRepo(paths: Paths, env: NodeJS.ProcessEnv, init: string | undefined): Promise<Repo> {
-  if (path.resolve(paths.configDir) !== path.resolve(paths.dataDir)) {
-    throw new UserError(
-      `prep sync needs decks, logs and settings in one folder, but settings are in ${paths.configDir} and logs in ${paths.dataDir}; set PREP_HOME to one folder (see the README, "Sync two machines")`,
-      1,
-    );
-  }
   const dir = paths.dataDir;
   if (init !== undefined) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const git = openGit(dir, env);
@@ -103,16 +98,23 @@ function waiting(decksDir: string): string[] {
   }
 }
 
-function conflictError(conflicts: Conflict[]): UserError {
-  const both = conflicts.map((c) => `${c.ours} (yours) and ${c.theirs} (the other machine's)`).join('; ');
+function conflictError(conflicts: Conflict[], mirror: Mirror | undefined): UserError {
+  const shown = (f: string) => (mirror ? mirror.shown(f) : f);
+  const both = conflicts.map((c) => `${shown(c.ours)} (yours) and ${shown(c.theirs)} (the other machine's)`).join('; ');
   return new UserError(
     `changed on both machines, sync stopped: ${both}; keep what you want in the first file, delete the second, then run prep sync again`,
     1,
   );
 }
 
-/** One round: fetch, merge, push. Returns false when the remote moved on meanwhile (try again). */
-async function round(repo: Repo, paths: Paths, branch: string, lines: string[]): Promise<boolean> {
+/** What one round did: `done` is false when the remote moved on meanwhile (try again). */
+interface Round {
+  done: boolean;
+  conflicts: Conflict[];
+}
+
+/** One round: fetch, merge, push (not after a conflict). */
+async function round(repo: Repo, branch: string, lines: string[], state: { mergedFrom?: string }): Promise<Round> {
   const fetched = await repo.git.try(['fetch', '--quiet', 'origin']);
   if (fetched.code !== 0) throw await offline(repo, fetched.stderr);
   const ours = (await revOf(repo, 'HEAD'))!;
@@ -120,34 +122,38 @@ async function round(repo: Repo, paths: Paths, branch: string, lines: string[]):
   const perDeck = await counts(repo, ours, theirs);
   let conflicts: Conflict[] = [];
   if (theirs && !(await isAncestor(repo, theirs, ours))) {
+    // HEAD before the first merge: the snapshots of the logs changed since are rebuilt.
+    state.mergedFrom ??= ours;
     if (await isAncestor(repo, ours, theirs)) await repo.git.run(['merge', '--quiet', '--ff-only', theirs]);
     else {
       const unrelated = (await repo.git.try(['merge-base', ours, theirs])).code !== 0;
       conflicts = await mergeTheirs(repo, `origin/${branch}`, unrelated);
     }
-    await rebuildSnapshots(paths, repo, ours);
   }
-  if (conflicts.length > 0) throw conflictError(conflicts);
+  if (conflicts.length > 0) return { done: true, conflicts };
   if (theirs !== (await revOf(repo, 'HEAD'))) {
     const pushed = await repo.git.try(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
     if (pushed.code !== 0) {
-      if (/\[rejected\]|fetch first|non-fast-forward/.test(pushed.stderr)) return false;
+      if (/\[rejected\]|fetch first|non-fast-forward/.test(pushed.stderr)) return { done: false, conflicts };
       throw await offline(repo, pushed.stderr);
     }
   }
   lines.length = 0;
   for (const [deck, c] of perDeck) lines.push(deckLine(deck, c.pulled, c.pushed));
-  return true;
+  return { done: true, conflicts };
 }
 
 /** `prep sync`: commit what changed here, fetch, merge, push, and say per deck what moved. */
 export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { paths } = context(env);
   const repo = await openRepo(paths, env, opts.init);
-  if (opts.status) return syncStatus(repo, paths.decksDir);
-  const release = takeLock(await gitDir(repo));
+  if (opts.status) return syncStatus(repo, paths);
+  const dir = await gitDir(repo);
+  const release = takeLock(dir);
+  const mirror = openMirror(paths, dir);
   try {
-    await recover(repo, await gitDir(repo));
+    await recover(repo, dir);
+    mirror?.copyIn();
     prepareTree(repo.dir);
     await commitLocal(repo);
     const pending = waiting(paths.decksDir);
@@ -156,9 +162,17 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
     }
     const branch = (await repo.git.run(['symbolic-ref', '--short', 'HEAD'])).trim();
     const lines: string[] = [];
-    let done = false;
-    for (let attempt = 0; attempt < 3 && !done; attempt++) done = await round(repo, paths, branch, lines);
-    if (!done) throw new UserError('the sync remote kept changing while prep synced; run prep sync again', 1);
+    let last: Round = { done: false, conflicts: [] };
+    const state: { mergedFrom?: string } = {};
+    try {
+      for (let attempt = 0; attempt < 3 && !last.done; attempt++) last = await round(repo, branch, lines, state);
+    } finally {
+      // Also after a failed push: what was merged reaches the config folder and the snapshots.
+      mirror?.copyOut();
+      if (state.mergedFrom) await rebuildSnapshots(paths, repo, state.mergedFrom);
+    }
+    if (last.conflicts.length > 0) throw conflictError(last.conflicts, mirror);
+    if (!last.done) throw new UserError('the sync remote kept changing while prep synced; run prep sync again', 1);
     process.stdout.write(inert(lines.length > 0 ? `${lines.join('\n')}\n` : 'synced; no reviews yet\n'));
     return 0;
   } finally {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HAS_GIT, schedules, syncKilledAt, syncOk, useSyncWorld, type Machine } from '../helpers/sync-machines.js';
+import { FIVE, HAS_GIT, schedules, syncKilledAt, syncOk, useSyncWorld, type Machine } from '../helpers/sync-machines.js';
 
 // Two machines A and B, each its own data folder, syncing through a bare repository with the
 // system git, as the README's "Sync two machines" shows.
@@ -9,7 +9,7 @@ import { HAS_GIT, schedules, syncKilledAt, syncOk, useSyncWorld, type Machine } 
 const world = useSyncWorld();
 const day = (d: number, h: number) => new Date(Date.UTC(2026, 0, d, h));
 const ok = syncOk;
-const twoMachines = () => world().twoMachines();
+const twoMachines = (opts: { xdg?: boolean } = {}) => world().twoMachines(opts);
 
 /** A grades cards 1-2, B grades 3-4, both grade card 5 (B later, with another grade). */
 function gradeApart(a: Machine, b: Machine): void {
@@ -77,5 +77,21 @@ describe.skipIf(!HAS_GIT)('prep sync, two machines, one bare remote (real git)',
     expect(await ok(b)).toBe('five: 0 reviews pulled, 3 pushed\n');
     await ok(a);
     await expectSameEverywhere(a, b);
+  });
+
+  it('without PREP_HOME (decks and settings in the config folder, logs in the data folder), the same', async () => {
+    const { a, b } = await twoMachines({ xdg: true });
+    gradeApart(a, b);
+    fs.writeFileSync(path.join(a.configHome, 'decks', 'five.yaml'), FIVE.replace('title: Five', 'title: Five, edited'));
+    await ok(a);
+    await ok(b);
+    await ok(a);
+    await expectSameEverywhere(a, b);
+    expect(fs.readFileSync(path.join(b.configHome, 'decks', 'five.yaml'), 'utf8')).toContain('title: Five, edited');
+    // A deck deleted on one machine goes on the other too.
+    fs.rmSync(path.join(b.configHome, 'decks', 'five.yaml'));
+    await ok(b);
+    await ok(a);
+    expect(fs.existsSync(path.join(a.configHome, 'decks', 'five.yaml'))).toBe(false);
   });
 });

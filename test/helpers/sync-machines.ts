@@ -19,7 +19,10 @@ ${[1, 2, 3, 4, 5].map((n) => `  - id: q${n}\n    question: Question ${n}?\n    a
 
 /** One machine: its own PREP_HOME, and git that sees no global or system config. */
 export interface Machine {
+  /** The data folder: the repository. */
   home: string;
+  /** Where the decks folder and settings.json are. */
+  configHome: string;
   env: NodeJS.ProcessEnv;
   prep(...args: string[]): Promise<CliResult>;
   /** Saves a grade through prep's own log writer, as the drill does. */
@@ -36,14 +39,25 @@ export function isolatedEnv(root: string, extra: NodeJS.ProcessEnv = {}): NodeJS
   return { ...env, HOME: root, GIT_CONFIG_GLOBAL: path.join(root, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', ...extra };
 }
 
-export function machine(root: string, name: string): Machine {
-  const home = path.join(root, name);
+/**
+ * A machine. With `xdg`, no PREP_HOME: decks and settings in its XDG config folder, logs in its
+ * XDG data folder, as on most users' machines; `home` is then the data folder (the repository).
+ */
+export function machine(root: string, name: string, opts: { xdg?: boolean } = {}): Machine {
+  const base = path.join(root, name);
+  const home = opts.xdg ? path.join(base, 'data', 'prep') : base;
+  const configHome = opts.xdg ? path.join(base, 'config', 'prep') : base;
   fs.mkdirSync(home, { recursive: true });
-  putDeck(home, 'five', FIVE);
-  const env = isolatedEnv(root, { PREP_HOME: home });
-  const prep = (...args: string[]) => runCli(args, { env, cwd: home });
+  putDeck(configHome, 'five', FIVE);
+  const where = opts.xdg
+    ? { XDG_CONFIG_HOME: path.join(base, 'config'), XDG_DATA_HOME: path.join(base, 'data'), XDG_CACHE_HOME: path.join(base, 'cache') }
+    : { PREP_HOME: home };
+  const env = isolatedEnv(root, where);
+  delete env[opts.xdg ? 'PREP_HOME' : 'XDG_CONFIG_HOME'];
+  const prep = (...args: string[]) => runCli(args, { env, cwd: base });
   return {
     home,
+    configHome,
     env,
     prep,
     grade(card, grade, at) {
@@ -114,10 +128,10 @@ export function useSyncWorld() {
   return () => ({
     root,
     /** A and B set up on one remote, both holding the deck, nothing graded yet. */
-    async twoMachines(): Promise<{ a: Machine; b: Machine; remote: string }> {
+    async twoMachines(opts: { xdg?: boolean } = {}): Promise<{ a: Machine; b: Machine; remote: string }> {
       const remote = bareRemote(root);
-      const a = machine(root, 'A');
-      const b = machine(root, 'B');
+      const a = machine(root, 'A', opts);
+      const b = machine(root, 'B', opts);
       expect(await syncOk(a, '--init', remote)).toBe('synced; no reviews yet\n');
       expect(await syncOk(b, '--init', remote)).toBe('synced; no reviews yet\n');
       await syncOk(a);
