@@ -23,6 +23,7 @@ Examples:
   prep pitch coder              time the coder deck's pitch
   prep stats coder              where you stand: forecast, calendar, recall, weakest
   prep list --json              every deck, as JSON for scripts
+  prep sync                     share decks and progress with your other machines (git)
 
 Progress lives in $PREP_HOME (or the XDG data folder); see the README.`,
   );

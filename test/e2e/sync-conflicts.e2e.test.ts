@@ -10,7 +10,7 @@ import { FIVE, HAS_GIT, syncOk, useSyncWorld } from '../helpers/sync-machines.js
 const world = useSyncWorld();
 const at = new Date(Date.UTC(2026, 0, 5, 9));
 
-describe.skipIf(!HAS_GIT)('prep sync when both machines changed what a person wrote', () => {
+describe.skipIf(!HAS_GIT)('prep sync when both machines changed what a person wrote', { timeout: 90_000 }, () => {
   it('a deck edited on both stops the sync with both versions side by side; the logs are merged anyway', async () => {
     const { a, b } = await world().twoMachines();
     const deckA = FIVE.replace('title: Five', 'title: Five (laptop)');

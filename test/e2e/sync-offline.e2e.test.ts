@@ -9,7 +9,7 @@ import { HAS_GIT, machine, syncOk, useSyncWorld } from '../helpers/sync-machines
 const world = useSyncWorld();
 const at = new Date(Date.UTC(2026, 0, 5, 9));
 
-describe.skipIf(!HAS_GIT)('prep sync offline', () => {
+describe.skipIf(!HAS_GIT)('prep sync offline', { timeout: 90_000 }, () => {
   it('keeps everything local when the remote cannot be reached, says what is unsynced, and pushes it later', async () => {
     const { a, b, remote } = await world().twoMachines();
     fs.renameSync(remote, `${remote}.away`);

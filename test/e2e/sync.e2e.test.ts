@@ -33,7 +33,7 @@ async function expectSameEverywhere(a: Machine, b: Machine, reps = [1, 1, 1, 1, 
   expect(fs.readFileSync(path.join(a.home, 'logs', 'five.jsonl'), 'utf8')).toBe(fs.readFileSync(path.join(b.home, 'logs', 'five.jsonl'), 'utf8'));
 }
 
-describe.skipIf(!HAS_GIT)('prep sync, two machines, one bare remote (real git)', () => {
+describe.skipIf(!HAS_GIT)('prep sync, two machines, one bare remote (real git)', { timeout: 90_000 }, () => {
   it('A, B, A: nothing is lost and both machines have the same schedule', async () => {
     const { a, b } = await twoMachines();
     gradeApart(a, b);
