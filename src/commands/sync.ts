@@ -25,7 +25,11 @@ type Paths = ReturnType<typeof context>['paths'];
 async function openRepo(paths: Paths, env: NodeJS.ProcessEnv, init: string | undefined): Promise<Repo> {
   const dir = paths.dataDir;
   if (init !== undefined) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const git = openGit(dir, env);
+  let git = openGit(dir, env);
+  // ssh asks for passphrases and unknown host keys on the terminal, past GIT_TERMINAL_PROMPT:
+  // batch mode makes it fail instead (keys in an agent still work). A user's own ssh command wins.
+  const sshCommand = (await git.try(['config', 'core.sshCommand'])).stdout.trim();
+  if (!env.GIT_SSH_COMMAND && !env.GIT_SSH && !sshCommand) git = openGit(dir, { ...env, GIT_SSH_COMMAND: 'ssh -o BatchMode=yes' });
   const top = await git.try(['rev-parse', '--show-toplevel']);
   const isRepo = top.code === 0 && path.resolve(top.stdout.trim()) === fs.realpathSync(dir);
   if (!isRepo) {

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
@@ -33,6 +35,25 @@ describe.skipIf(!HAS_GIT)('prep sync offline', { timeout: 90_000 }, () => {
     expect((await a.prep('sync', '--status')).stdout).toMatch(/^everything is synced/);
     expect(await syncOk(b)).toBe('five: 2 reviews pulled, 0 pushed\n');
     expect((await b.stats()).reviews.total).toBe(2);
+  });
+
+  it('never waits on a password prompt: a remote asking for one fails in one line', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="prep-data"' }).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const a = machine(world().root, 'A');
+      const { port } = server.address() as AddressInfo;
+      const r = await a.prep('sync', '--init', `http://127.0.0.1:${port}/prep-data.git`);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^prep: cannot reach the sync remote http:\/\/127\.0\.0\.1:\d+\/prep-data\.git \(.*terminal prompts disabled.*\)/);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      // Set up and committed here all the same.
+      expect(a.git('log', '--oneline').trim().split('\n')).toHaveLength(1);
+    } finally {
+      server.close();
+    }
   });
 
   it('--status changes nothing: no commit, no fetch', async () => {
