@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { readLog } from '../core/store/log-reader.js';
 import { GIT_ATTRIBUTES, GIT_IGNORE } from '../core/sync/repo-files.js';
+
+const MARK = '# Written by prep sync';
 import { UserError } from './context.js';
 import type { Git } from './git.js';
 
@@ -98,9 +100,14 @@ export async function recover(repo: Repo, dir: string): Promise<void> {
   }
 }
 
-function writeIfChanged(file: string, text: string): void {
+/**
+ * Writes prep's version of `.gitattributes` or `.gitignore`. In a repository the user made
+ * themself, their own file is kept and prep's lines are added at its end (once).
+ */
+function writeOwnFile(file: string, text: string): void {
   const now = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  if (now !== text) fs.writeFileSync(file, text);
+  if (now === undefined || (now.startsWith(MARK) && now !== text)) fs.writeFileSync(file, text);
+  else if (!now.startsWith(MARK) && !now.includes(text)) fs.appendFileSync(file, `${now.endsWith('\n') || now === '' ? '' : '\n'}${text}`);
 }
 
 /**
@@ -109,8 +116,8 @@ function writeIfChanged(file: string, text: string): void {
  * union merge can never glue two records onto one line.
  */
 export function prepareTree(dir: string): void {
-  writeIfChanged(path.join(dir, '.gitattributes'), GIT_ATTRIBUTES);
-  writeIfChanged(path.join(dir, '.gitignore'), GIT_IGNORE);
+  writeOwnFile(path.join(dir, '.gitattributes'), GIT_ATTRIBUTES);
+  writeOwnFile(path.join(dir, '.gitignore'), GIT_IGNORE);
   const logsDir = path.join(dir, 'logs');
   for (const name of logTexts(logsDir).keys()) {
     const file = path.join(logsDir, name);

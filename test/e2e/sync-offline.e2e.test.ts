@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
-import { HAS_GIT, machine, syncOk, useSyncWorld } from '../helpers/sync-machines.js';
+import { bareRemote, HAS_GIT, machine, syncOk, useSyncWorld } from '../helpers/sync-machines.js';
 
 // prep sync without a network, without git, and before it is set up.
 
@@ -65,6 +65,21 @@ describe.skipIf(!HAS_GIT)('prep sync offline', { timeout: 90_000 }, () => {
     expect(status.stdout).toContain('five: 1 review not pushed yet');
     expect(a.git('rev-parse', 'HEAD')).toBe(head);
     expect(fs.statSync(path.join(a.home, '.git', 'index')).mtimeMs).toBe(index);
+  });
+
+  it('--init uses a repository the user made already, keeping their history and their .gitignore', async () => {
+    const remote = bareRemote(world().root);
+    const a = machine(world().root, 'A');
+    a.git('init', '--quiet', '-b', 'main');
+    fs.writeFileSync(path.join(a.home, '.gitignore'), 'notes/\n');
+    a.git('add', '.gitignore');
+    a.git('-c', 'user.name=me', '-c', 'user.email=me@example.com', 'commit', '--quiet', '-m', 'my own start');
+    a.grade('q1', 3, at);
+    expect(await syncOk(a, '--init', remote)).toBe('five: 0 reviews pulled, 1 pushed\n');
+    const ignore = fs.readFileSync(path.join(a.home, '.gitignore'), 'utf8');
+    expect(ignore.startsWith('notes/\n# Written by prep sync')).toBe(true);
+    expect(a.git('log', '--format=%s', 'origin/main')).toMatch(/my own start\n$/);
+    expect(a.git('ls-tree', '-r', '--name-only', 'origin/main')).toBe('.gitattributes\n.gitignore\ndecks/five.yaml\nlogs/five.jsonl\n');
   });
 
   it('says in one line that it is not set up yet', async () => {

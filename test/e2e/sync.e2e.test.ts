@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gradeRecord } from '../helpers/e2e-home.js';
 import { FIVE, HAS_GIT, schedules, syncKilledAt, syncOk, useSyncWorld, type Machine } from '../helpers/sync-machines.js';
 
 // Two machines A and B, each its own data folder, syncing through a bare repository with the
@@ -41,15 +42,26 @@ describe.skipIf(!HAS_GIT)('prep sync, two machines, one bare remote (real git)',
     expect(await ok(b)).toBe('five: 3 reviews pulled, 3 pushed\n');
     expect(await ok(a)).toBe('five: 3 reviews pulled, 0 pushed\n');
     await expectSameEverywhere(a, b);
+    // The snapshots of the merged logs were rebuilt by the sync: they cover every record.
+    for (const m of [a, b]) {
+      const stored = JSON.parse(fs.readFileSync(path.join(m.home, 'snapshots', 'five.json'), 'utf8')) as { snapshot: { count: number } };
+      expect(stored.snapshot.count).toBe(6);
+    }
   });
 
-  it('B, A, B: the same, the other way round', async () => {
+  it('B, A, B: the same, the other way round; a record on both machines counts once', async () => {
     const { a, b } = await twoMachines();
     gradeApart(a, b);
+    // One record copied to both machines (a log copied by hand before sync, say).
+    const both = gradeRecord('five', 'q3', 3, day(4, 9));
+    a.append(both);
+    b.append(both);
     await ok(b);
     await ok(a);
     await ok(b);
-    await expectSameEverywhere(a, b);
+    await expectSameEverywhere(a, b, [1, 1, 2, 1, 2]);
+    const ids = fs.readFileSync(path.join(a.home, 'logs', 'five.jsonl'), 'utf8').match(new RegExp(both.id, 'g'));
+    expect(ids).toHaveLength(1);
   });
 
   it('a sync killed (SIGKILL) in the middle of its merge commit recovers at the next run', async () => {

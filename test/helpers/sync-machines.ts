@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { findGit } from '../../src/commands/git.js';
 import type { StatsJson } from '../../src/core/stats/json-shapes.js';
-import { ReviewLog, type Grade } from '../../src/core/store/review-log.js';
+import { ReviewLog, type Grade, type LogRecord } from '../../src/core/store/review-log.js';
 import { gradeRecord, logFile, putDeck } from './e2e-home.js';
 import { PREP, runCli, type CliResult } from './run-cli.js';
 
@@ -27,6 +27,8 @@ export interface Machine {
   prep(...args: string[]): Promise<CliResult>;
   /** Saves a grade through prep's own log writer, as the drill does. */
   grade(card: string, grade: Grade, at: Date): void;
+  /** Saves a given record (the same one on two machines, say) through prep's log writer. */
+  append(record: LogRecord): void;
   stats(): Promise<StatsJson>;
   git(...args: string[]): string;
 }
@@ -61,8 +63,11 @@ export function machine(root: string, name: string, opts: { xdg?: boolean } = {}
     env,
     prep,
     grade(card, grade, at) {
+      this.append(gradeRecord('five', card, grade, at));
+    },
+    append(record) {
       const { log } = ReviewLog.open(logFile(home, 'five'));
-      log.append(gradeRecord('five', card, grade, at));
+      log.append(record);
       log.close();
     },
     async stats() {
