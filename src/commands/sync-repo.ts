@@ -110,21 +110,34 @@ function writeOwnFile(file: string, text: string): void {
   else if (!now.startsWith(MARK) && !now.includes(text)) fs.appendFileSync(file, `${now.endsWith('\n') || now === '' ? '' : '\n'}${text}`);
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Makes the work tree ready to commit: the repository's own files as prep writes them, every
  * log read once (which repairs a torn last line, moving it aside) and ending in a newline, so a
- * union merge can never glue two records onto one line.
+ * union merge can never glue two records onto one line. Returns what the reading repaired.
  */
-export function prepareTree(dir: string): void {
+export function prepareTree(dir: string): string[] {
+  const warnings: string[] = [];
   writeOwnFile(path.join(dir, '.gitattributes'), GIT_ATTRIBUTES);
   writeOwnFile(path.join(dir, '.gitignore'), GIT_IGNORE);
   const logsDir = path.join(dir, 'logs');
   for (const name of logTexts(logsDir).keys()) {
     const file = path.join(logsDir, name);
-    readLog(file);
+    warnings.push(...readLog(file).warnings);
     const text = fs.readFileSync(file, 'utf8');
-    if (text !== '' && !text.endsWith('\n')) fs.appendFileSync(file, '\n');
+    // Only a complete record gets its newline: anything else at the end is a line still being
+    // written (the reader left it alone), and the merge splits glued records anyway.
+    if (text !== '' && !text.endsWith('\n') && isJson(text.slice(text.lastIndexOf('\n') + 1))) fs.appendFileSync(file, '\n');
   }
+  return warnings;
 }
 
 /** Commits everything that changed here (what .gitignore lets in). Returns true if there was anything. */

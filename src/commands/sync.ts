@@ -3,6 +3,7 @@ import path from 'node:path';
 import { deckLine, missingFrom, reviewIds } from '../core/sync/log-merge.js';
 import { snapshotPath } from '../core/store/snapshot-store.js';
 import { inert } from '../core/text/inert.js';
+import type { DeckDirs } from '../core/deck/locate.js';
 import { context, openDeck, UserError } from './context.js';
 import { lastLine, openGit } from './git.js';
 import { loadProgress } from './load-progress.js';
@@ -76,9 +77,8 @@ async function counts(repo: Repo, ours: string, theirs: string | undefined) {
 }
 
 /** Replays the decks whose logs the merge changed, so the next start finds a snapshot that fits. */
-async function rebuildSnapshots(paths: Paths, repo: Repo, from: string): Promise<void> {
+async function rebuildSnapshots(paths: Paths, dirs: DeckDirs, repo: Repo, from: string): Promise<void> {
   const changed = (await repo.git.run(['diff', '--name-only', '-z', from, 'HEAD', '--', 'logs/'])).split('\0');
-  const { dirs } = context();
   const retention = readSettings(paths.configDir).values.retention;
   for (const file of changed.filter((f) => f.endsWith('.jsonl'))) {
     const name = path.basename(file, '.jsonl');
@@ -149,7 +149,7 @@ async function round(repo: Repo, branch: string, lines: string[], state: { merge
 
 /** `prep sync`: commit what changed here, fetch, merge, push, and say per deck what moved. */
 export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { paths } = context(env);
+  const { paths, dirs } = context(env);
   const repo = await openRepo(paths, env, opts.init);
   if (opts.status) return syncStatus(repo, paths);
   const dir = await gitDir(repo);
@@ -158,7 +158,7 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
   try {
     await recover(repo, dir);
     mirror?.copyIn();
-    prepareTree(repo.dir);
+    for (const w of prepareTree(repo.dir)) process.stderr.write(`prep: ${inert(w)}\n`);
     await commitLocal(repo);
     const pending = waiting(paths.decksDir);
     if (pending.length > 0) {
@@ -173,7 +173,7 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
     } finally {
       // Also after a failed push: what was merged reaches the config folder and the snapshots.
       mirror?.copyOut();
-      if (state.mergedFrom) await rebuildSnapshots(paths, repo, state.mergedFrom);
+      if (state.mergedFrom) await rebuildSnapshots(paths, dirs, repo, state.mergedFrom);
     }
     if (last.conflicts.length > 0) throw conflictError(last.conflicts, mirror);
     if (!last.done) throw new UserError('the sync remote kept changing while prep synced; run prep sync again', 1);

@@ -106,4 +106,24 @@ describe.skipIf(!HAS_GIT)('prep sync, two machines, one bare remote (real git)',
     await ok(a);
     expect(fs.existsSync(path.join(a.configHome, 'decks', 'five.yaml'))).toBe(false);
   });
+
+  it('a log with a torn last line (prep killed while saving) syncs its records; the torn bytes stay here, aside', async () => {
+    const { a, b } = await twoMachines();
+    a.grade('q1', 3, day(5, 9));
+    const log = path.join(a.home, 'logs', 'five.jsonl');
+    fs.appendFileSync(log, '{"v":1,"type":"grade","id":"cut');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(log, old, old);
+    const repaired = await a.prep('sync');
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toBe('five: 0 reviews pulled, 1 pushed\n');
+    expect(repaired.stderr).toMatch(/^prep: .*five\.jsonl:2: the last line was cut off .*saved to .*five\.jsonl\.torn-/);
+    expect(fs.readdirSync(path.join(a.home, 'logs')).filter((f) => f.includes('.torn-'))).toHaveLength(1);
+    expect(a.git('ls-tree', '-r', '--name-only', 'origin/main', 'logs')).toBe('logs/five.jsonl\n');
+    b.grade('q2', 3, day(6, 9));
+    expect(await ok(b)).toBe('five: 1 review pulled, 1 pushed\n');
+    await ok(a);
+    expect((await a.stats()).reviews.total).toBe(2);
+    expect((await b.stats()).reviews.total).toBe(2);
+  });
 });
