@@ -59,9 +59,23 @@ const authoringApart = {
   },
 };
 
+/**
+ * `prep sync` (git, merging, the mirror of the config folder) is a bundle of its own,
+ * dist/prep-sync.js: no other command needs it, and every start would compile it otherwise.
+ */
+const syncApart = {
+  name: 'sync-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/sync\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith('/src/cli.tsx') ? { path: './prep-sync.js', external: true } : undefined,
+    );
+  },
+};
+
 const entries = [
-  { in: 'src/cli.tsx', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart] },
+  { in: 'src/cli.tsx', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart, syncApart] },
   { in: 'src/commands/authoring.ts', out: 'dist/prep-authoring.js', alias: prepAlias },
+  { in: 'src/commands/sync.ts', out: 'dist/prep-sync.js', alias: prepAlias, plugins: [authoringApart] },
 ];
 if (process.argv.includes('--bench')) {
   entries.push({ in: 'bench/minimal-ink.tsx', out: 'dist/bench/minimal-ink.js', alias: shared.alias });

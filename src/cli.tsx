@@ -23,6 +23,7 @@ Examples:
   prep pitch coder              time the coder deck's pitch
   prep stats coder              where you stand: forecast, calendar, recall, weakest
   prep list --json              every deck, as JSON for scripts
+  prep sync                     share decks and progress with your other machines (git)
 
 Progress lives in $PREP_HOME (or the XDG data folder); see the README.`,
   );
@@ -115,6 +116,16 @@ program
   .action(async () => {
     const { schema } = await import('./commands/authoring.js');
     process.exitCode = await schema();
+  });
+
+program
+  .command('sync')
+  .description('share decks, logs and settings with your other machines through a git remote')
+  .option('--init <remote-url>', 'make the data folder a git repository syncing with this remote, and push it')
+  .option('--status', 'say what is not synced yet; changes nothing')
+  .action(async (opts: { init?: string; status?: boolean }) => {
+    const { sync } = await import('./commands/sync.js');
+    process.exitCode = await sync(opts);
   });
 
 for (const c of program.commands) c.exitOverride().showHelpAfterError(`usage: prep ${c.name()} ${c.usage()}`);
