@@ -3,6 +3,8 @@
 // `scripts/build.mjs --bench`; bench/run.mjs imports the bundle, which prints its own table.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { statSync } from 'node:fs';
+import { lexicon, lexiconPath } from '../src/core/answer/lexicon.js';
 import { coverage } from '../src/core/answer/match.js';
 
 interface Pair {
@@ -11,6 +13,14 @@ interface Pair {
   covers: boolean;
   kind: string;
 }
+
+// The synonym file's cost, paid once, on the first typed answer a drill checks.
+const where = lexiconPath();
+const t0 = performance.now();
+const sets = lexicon().size;
+const loadMs = performance.now() - t0;
+if (where) console.log(`lexicon: ${(statSync(where).size / 1024).toFixed(0)} KB on disk, ${sets} synonym sets, loaded in ${loadMs.toFixed(0)} ms`);
+else console.log('lexicon: not found (matching without synonyms)');
 
 const file = new URL('../../test/fixtures/matching/held-out.yaml', import.meta.url);
 const { pairs } = parse(readFileSync(file, 'utf8')) as { pairs: Pair[] };

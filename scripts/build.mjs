@@ -82,3 +82,6 @@ for (const entry of entries) {
 
 // schema/deck.schema.json is generated from the zod deck schema on every build.
 await import('./schema.mjs');
+// dist/wordnet-synonyms.txt: the synonym sets the typed-answer check reads when it first runs.
+const { writeLexicon } = await import('./make-lexicon.mjs');
+writeLexicon();
