@@ -113,12 +113,13 @@ function writeDeck(target: string, shownTarget: string, yaml: string, force: boo
   renameSync(tmp, target);
 }
 
-function describe(deck: DraftDeck): string {
+/** What import made, counted: `7 questions (24 points), pitch (5 beats), 3 asks`. */
+export function describe(deck: DraftDeck): string {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts: string[] = [];
   const n = deck.questions.length;
-  if (n > 0) parts.push(`${n} question${n === 1 ? '' : 's'}`);
-  if (deck.pitch) parts.push('the pitch');
-  const a = deck.ask.length;
-  if (a > 0) parts.push(`${a} question${a === 1 ? '' : 's'} to ask`);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing');
+  if (n > 0) parts.push(`${count(n, 'question')} (${count(deck.questions.reduce((sum, q) => sum + q.points.length, 0), 'point')})`);
+  if (deck.pitch) parts.push(`pitch (${count(deck.pitch.points.length, 'beat')})`);
+  if (deck.ask.length > 0) parts.push(count(deck.ask.length, 'ask'));
+  return parts.join(', ') || 'nothing';
 }
