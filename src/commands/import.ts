@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { pointWarnings } from '../core/answer/point-lint.js';
 import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
 import { readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
@@ -54,7 +55,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(paths.decksDir, `${name}.yaml`);
   const shown = shownPath(target, io.cwd);
   const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
-  const problems = lintDeckText(yaml, { name, path: target, displayPath: shown });
+  const problems = lintDeckText(yaml, { name, path: target, displayPath: shown }, [pointWarnings]);
   if (problems.some((p) => p.severity === 'error')) {
     // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
     throw new Error(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
