@@ -40,7 +40,8 @@ export function pointWarnings(data: unknown, src: YamlSource): Finding[] {
     if (!isRecord(q) || !Array.isArray(q.points) || q.points.length === 0) return;
     const at: DeckPath = ['questions', i];
     const points: unknown[] = q.points;
-    const answer = typeof q.answer === 'string' ? q.answer : '';
+    // Terminal escape sequences are reported elsewhere; their digits ("\e[31m") are no figures.
+    const answer = typeof q.answer === 'string' ? withoutEscapes(q.answer) : '';
     if (points.length === 1) warn([...at, 'points'], 'only one key point: list 2 to 6, one for each claim of the answer, so a typed answer can be checked against each');
     points.forEach((p, j) => {
       const text = pointText(p);
@@ -63,6 +64,13 @@ export function pointWarnings(data: unknown, src: YamlSource): Finding[] {
     warn(['pitch'], 'the pitch has no beats: list under "points:" the 3 to 6 things it must hit, so prep pitch can tick them off');
   }
   return out;
+}
+
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function withoutEscapes(text: string): string {
+  return text.replace(ESCAPES, ' ');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
