@@ -54,7 +54,7 @@ describe('prep import', () => {
     const { dir } = home();
     const io = captureIO(dir);
     expect(await importDeck(join(FIXTURES, 'unseen-streaming.md'), {}, io)).toBe(0);
-    expect(io.stdout).toContain('Wrote 7 questions (28 points), pitch (6 beats), 3 asks to decks/unseen-streaming.yaml');
+    expect(io.stdout).toContain('Wrote 7 questions (30 points), pitch (6 beats), 3 asks to decks/unseen-streaming.yaml');
     const deck = loadDeckFile(join(dir, 'decks', 'unseen-streaming.yaml'));
     const sizing = deck.cards.find((c) => c.prompt.startsWith('How would you size'));
     for (const figure of ['50 MB/s', '12 partitions', 'replication factor 3', '40% headroom']) {

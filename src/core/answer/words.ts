@@ -87,7 +87,9 @@ export function keyOf(plain: string): string {
   if (NUMBER.test(plain)) return plain;
   const number = NUMBER_WORDS[plain];
   if (number) return number;
-  return normaliseStem(stemmer(americanSpelling(plain)));
+  // An adverb is its adjective or noun: hourly = hour, quickly = quick (not "only", "daily").
+  const word = plain.length > 5 && plain.endsWith('ly') ? plain.slice(0, -2) : plain;
+  return normaliseStem(stemmer(americanSpelling(word)));
 }
 
 /** True when a word is written as a number word that {@link keyOf} turns into digits. */

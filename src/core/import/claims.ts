@@ -41,7 +41,17 @@ export function clauses(sentence: string): string[] {
     at = m.index + m[0].length;
   }
   take(flat.slice(at), '', true);
-  return out;
+  return out.flatMap(splitLong);
+}
+
+/** A clause too long for one point, split before an "and", "but" or "so" that leaves 3 words each side. */
+function splitLong(clause: string): string[] {
+  const ws = wordsOf(clause);
+  if (ws.length <= MAX_CLAIM_WORDS) return [clause];
+  for (let i = ws.length - 4; i >= 3; i--) {
+    if (/^(?:and|but|so)$/i.test(ws[i]!)) return [...splitLong(ws.slice(0, i).join(' ')), ws.slice(i + 1).join(' ')];
+  }
+  return [clause];
 }
 
 /**

@@ -10,7 +10,7 @@ describe('the WordNet synonym sets', () => {
   it('a word matches only words of its own sets, by their comparison keys', () => {
     const lx = parseLexicon('# comment\napace quickly rapidly speedily\ncapability capacity\n');
     expect(lx.size).toBe(2);
-    expect([...lx.synonyms('quickly', keyOf('quickly'))].sort()).toEqual(['apac', 'rapidli', 'speedili'].sort());
+    expect([...lx.synonyms('quickly', keyOf('quickly'))].sort()).toEqual(['apac', keyOf('rapidly'), keyOf('speedily')].sort());
     // Plural and tense endings find the dictionary form.
     expect(lx.synonyms('capacities', keyOf('capacities')).has(keyOf('capability'))).toBe(true);
     expect(lx.synonyms('network', keyOf('network')).size).toBe(0);
