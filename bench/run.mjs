@@ -2,6 +2,7 @@
 // that prints its own table when imported.
 const benches = {
   perf: './perf.mjs',
+  matching: '../dist/bench/matching.js',
   readiness: './readiness.mjs',
   startup: './startup.mjs',
 };

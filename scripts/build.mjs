@@ -80,6 +80,7 @@ const entries = [
 if (process.argv.includes('--bench')) {
   entries.push({ in: 'bench/minimal-ink.tsx', out: 'dist/bench/minimal-ink.js', alias: shared.alias });
   entries.push({ in: 'bench/grade-latency.ts', out: 'dist/bench/grade-latency.js', alias: prepAlias });
+  entries.push({ in: 'bench/matching.ts', out: 'dist/bench/matching.js', alias: prepAlias });
 }
 
 for (const entry of entries) {
@@ -95,3 +96,6 @@ for (const entry of entries) {
 
 // schema/deck.schema.json is generated from the zod deck schema on every build.
 await import('./schema.mjs');
+// dist/wordnet-synonyms.txt: the synonym sets the typed-answer check reads when it first runs.
+const { writeLexicon } = await import('./make-lexicon.mjs');
+writeLexicon();

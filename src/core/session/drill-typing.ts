@@ -99,7 +99,8 @@ export function typingReducer<S extends TypingSlice>(s: S, a: TypingAction): S {
       const revealed: S = { ...s, phase: 'revealed', revealedAt: a.now, error: null };
       // Nothing typed: a plain reveal, graded by the user.
       if (!text) return { ...revealed, answer: CLOSED };
-      const cov = coverage(text, card.points);
+      const points = card.points.map((p, i) => ({ text: p, match: card.matches?.[i] ?? [] }));
+      const cov = coverage(text, points, { aliases: s.config.deck.aliases ?? {} });
       const suggested = suggestGrade(cov, a.now - s.shownAt, card.seconds);
       return { ...revealed, answer: { ...CLOSED, submitted: { text, coverage: cov, suggested } } };
     }
