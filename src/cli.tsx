@@ -55,7 +55,15 @@ program
   .command('pitch')
   .description('time your 30-second pitch against its target, with your history')
   .argument('<deck>', 'deck name or a path to a .yaml file; the deck needs a `pitch:` section')
-  .action(async (deck: string) => {
+  .option('--audio <file>', 'time a recording of the pitch (WAV; other formats through sox or ffmpeg) and save it')
+  .option('--json', 'with --audio: print the figures as JSON')
+  .option('--dry-run', 'with --audio: show the figures without saving the attempt')
+  .action(async (deck: string, opts: { audio?: string; json?: boolean; dryRun?: boolean }) => {
+    if (opts.audio !== undefined) {
+      const { pitchAudio } = await import('./commands/pitch-audio.js');
+      process.exitCode = await pitchAudio(deck, opts.audio, opts);
+      return;
+    }
     const { pitch } = await import('./commands/pitch.js');
     process.exitCode = await pitch(deck);
   });

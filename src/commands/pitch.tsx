@@ -1,5 +1,6 @@
 import { runScreen } from './run-screen.js';
-import { openDeck, context, requireTty, UserError } from './context.js';
+import { openDeck, context, requireTty } from './context.js';
+import { pitchCardOf } from './pitch-card.js';
 import { inert } from '../core/text/inert.js';
 import { ReviewLog } from '../core/store/review-log.js';
 import { reviewLogPath } from '../core/store/paths.js';
@@ -12,8 +13,7 @@ import { PitchScreen } from '../ui/screens/pitch-screen.js';
 export async function pitch(deckArg: string): Promise<number> {
   const { paths, dirs } = context();
   const deck = await openDeck(deckArg, dirs, paths.cacheDir);
-  const card = deck.cards.find((c) => c.kind === 'pitch');
-  if (!card) throw new UserError(`the deck "${deck.name}" has no pitch: add a \`pitch:\` section (see README)`);
+  const card = pitchCardOf(deck);
   requireTty('pitch');
   // Attempts go in the deck's review log, so they get the grades' guarantees (fsync'd appends).
   const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
