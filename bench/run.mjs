@@ -4,6 +4,7 @@ const benches = {
   perf: './perf.mjs',
   readiness: './readiness.mjs',
   startup: './startup.mjs',
+  audio: './audio.mjs',
 };
 const which = process.argv[2] ?? 'perf';
 if (!benches[which]) {

@@ -109,9 +109,27 @@ function check(f: Format): { f: Format; read: Reader; width: number } {
   return { f, read, width };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function decode(view: DataView, start: number, end: number, { f, read, width }: ReturnType<typeof check>): Float32Array {
   const frames = Math.floor((end - start) / f.blockAlign);
   const out = new Float32Array(frames);
+  // The common case (16-bit, no padding) through a typed array: several times faster than DataView.
+  if (f.tag === PCM && f.bits === 16 && f.blockAlign === 2 * f.channels && LITTLE_ENDIAN) {
+    const offset = view.byteOffset + start;
+    // An Int16Array needs an even offset: read in place when it is, from a copy when not.
+    const ints =
+      offset % 2 === 0
+        ? new Int16Array(view.buffer, offset, frames * f.channels)
+        : new Int16Array(new Uint8Array(view.buffer, offset, frames * f.blockAlign).slice().buffer);
+    const scale = 1 / (32768 * f.channels);
+    for (let n = 0, i = 0; n < frames; n++) {
+      let sum = 0;
+      for (let c = 0; c < f.channels; c++) sum += ints[i++]!;
+      out[n] = sum * scale;
+    }
+    return out;
+  }
   for (let n = 0, at = start; n < frames; n++, at += f.blockAlign) {
     let sum = 0;
     for (let c = 0; c < f.channels; c++) sum += read(view, at + c * width);

@@ -32,6 +32,13 @@ describe('readWav', () => {
     expect(pcm.samples[1]).toBeCloseTo(0.3, 3);
   });
 
+  it('reads 16-bit stereo the same wherever the bytes sit in memory (fast path, odd offset)', () => {
+    const wav = makeWav({ sampleRate: 8000, channels: 2, bits: 16, samples: [...ramp, ...ramp] });
+    const shifted = Buffer.concat([Buffer.alloc(1), wav]).subarray(1);
+    expect(Array.from(readWav(shifted).samples)).toEqual(Array.from(readWav(wav).samples));
+    expect(readWav(wav).samples[1]).toBeCloseTo((-0.5 + 0.25) / 2, 3);
+  });
+
   it('skips chunks it does not need and reads a data size left unfixed by a stopped recorder', () => {
     const pcm = readWav(makeWav({ sampleRate: 8000, channels: 1, bits: 16, samples: ramp, extraChunks: true, dataSize: 0xffffffff }));
     expect(pcm.samples).toHaveLength(ramp.length);
