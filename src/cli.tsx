@@ -58,7 +58,14 @@ program
   .option('--audio <file>', 'time a recording of the pitch (WAV; other formats through sox or ffmpeg) and save it')
   .option('--json', 'with --audio: print the figures as JSON')
   .option('--dry-run', 'with --audio: show the figures without saving the attempt')
-  .action(async (deck: string, opts: { audio?: string; json?: boolean; dryRun?: boolean }) => {
+  .option('--history', 'list the saved attempts with their ids (--json for scripts)')
+  .option('--delete <id>', 'leave an attempt out of history and stats (recorded in the log, never erased)')
+  .action(async (deck: string, opts: { audio?: string; json?: boolean; dryRun?: boolean; history?: boolean; delete?: string }) => {
+    if (opts.history || opts.delete !== undefined) {
+      const { pitchHistory, pitchDelete } = await import('./commands/pitch-history.js');
+      process.exitCode = opts.delete !== undefined ? await pitchDelete(deck, opts.delete) : await pitchHistory(deck, opts);
+      return;
+    }
     if (opts.audio !== undefined) {
       const { pitchAudio } = await import('./commands/pitch-audio.js');
       process.exitCode = await pitchAudio(deck, opts.audio, opts);

@@ -1,4 +1,5 @@
 import { pitchRecord } from '../pitch/attempt-record.js';
+import { isShortAttempt } from '../pitch/short-attempt.js';
 import type { RecordSink } from './drill-session.js';
 import { pitchReducer, type PitchAction, type PitchState } from './pitch-state.js';
 
@@ -51,6 +52,7 @@ export class PitchSession {
         return this.apply({ type: 'quit', now });
       case 'save': {
         if (s.phase !== 'stopped' || s.startedAt === null || s.stoppedAt === null) return;
+        if (!s.confirmShort && isShortAttempt(s.stoppedAt - s.startedAt, s.targetSeconds)) return this.apply({ type: 'ask-confirm' });
         const record = pitchRecord({
           deck: s.deck,
           startedAt: s.startedAt,

@@ -107,7 +107,10 @@ function Attempt({ s, clock }: { s: PitchState; clock: () => number }) {
         </>
       ) : (
         // The history waits until the attempt is saved, so it never crowds the checklist.
-        <Box marginTop={1}>
+        <Box marginTop={1} flexDirection="column">
+          {s.confirmShort && s.startedAt !== null && s.stoppedAt !== null ? (
+            <Text bold>{`Only ${formatSeconds(s.stoppedAt - s.startedAt)}: save it anyway? enter saves, r drops it.`}</Text>
+          ) : null}
           <BeatChecklist points={card.points} hit={s.phase === 'stopped' ? s.hit : undefined} />
         </Box>
       )}
