@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { EXIT_USAGE, UserError } from './commands/context.js';
 import { inert } from './core/text/inert.js';
-import { interviewArg, positiveInt } from './commands/options.js';
+import { interviewArg, positiveInt, secondsArg } from './commands/options.js';
 
 const program = new Command('prep')
   .description('Interview-prep flashcards: drill your answers with spaced repetition.')
@@ -60,7 +60,10 @@ program
   .option('--dry-run', 'with --audio: show the figures without saving the attempt')
   .option('--history', 'list the saved attempts with their ids (--json for scripts)')
   .option('--delete <id>', 'leave an attempt out of history and stats (recorded in the log, never erased)')
-  .action(async (deck: string, opts: { audio?: string; json?: boolean; dryRun?: boolean; history?: boolean; delete?: string }) => {
+  .option('--listen', 'listen through the microphone: your voice starts the clock, a silence stops it')
+  .option('--stop-after <seconds>', 'with --listen: seconds of silence that end the attempt (default 2)', secondsArg, 2)
+  .option('--keep-audio <dir>', 'with --listen: keep each attempt as a WAV file in this folder')
+  .action(async (deck: string, opts: { audio?: string; json?: boolean; dryRun?: boolean; history?: boolean; delete?: string; listen?: boolean; stopAfter: number; keepAudio?: string }) => {
     if (opts.history || opts.delete !== undefined) {
       const { pitchHistory, pitchDelete } = await import('./commands/pitch-history.js');
       process.exitCode = opts.delete !== undefined ? await pitchDelete(deck, opts.delete) : await pitchHistory(deck, opts);
@@ -72,7 +75,7 @@ program
       return;
     }
     const { pitch } = await import('./commands/pitch.js');
-    process.exitCode = await pitch(deck);
+    process.exitCode = await pitch(deck, opts.listen ? { stopAfter: opts.stopAfter, keepAudio: opts.keepAudio } : undefined);
   });
 
 program

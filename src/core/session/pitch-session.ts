@@ -11,7 +11,10 @@ export type PitchIntent =
   | { type: 'toggle-help' }
   | { type: 'save' }
   | { type: 'retry' }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  /** Listening: the voice started or (after a silence) ended at `at`, ms since the epoch. */
+  | { type: 'voice-start'; at: number }
+  | { type: 'voice-stop'; at: number };
 
 /**
  * Owns the pitch screen's state and commits what must last. An attempt is appended (and
@@ -44,6 +47,10 @@ export class PitchSession {
         return this.apply(s.phase === 'timing' ? { type: 'stop', now } : { type: 'start', now });
       case 'toggle-beat':
         return this.apply({ type: 'toggle-beat', index: intent.index });
+      case 'voice-start':
+        return s.phase === 'ready' ? this.apply({ type: 'start', now: intent.at }) : undefined;
+      case 'voice-stop':
+        return s.phase === 'timing' ? this.apply({ type: 'stop', now: intent.at }) : undefined;
       case 'toggle-script':
       case 'toggle-help':
       case 'retry':

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { describePace, estimatePace } from '../../core/pitch/pace.js';
 import { pitchStats } from '../../core/pitch/history.js';
@@ -18,10 +18,12 @@ import { useColumns } from '../use-columns.js';
 import { wrapProse } from '../wrap-prose.js';
 
 /** Pitch practice: reads the session's state, renders it, sends key presses back. Writes nothing. */
-export function PitchScreen({ session, onDone, clock = Date.now }: {
+export function PitchScreen({ session, onDone, clock = Date.now, listening }: {
   session: PitchSession;
   onDone: () => void;
   clock?: () => number;
+  /** With --listen: what the microphone hears, shown under the attempt. */
+  listening?: ReactNode;
 }) {
   const s = useSyncExternalStore(session.subscribe, session.getState);
   usePitchInput(s, session.send, !s.quitting);
@@ -50,6 +52,7 @@ export function PitchScreen({ session, onDone, clock = Date.now }: {
           ) : (
             <Box flexDirection="column" paddingX={1}>
               <Text bold>{wrapProse(s.card.prompt, width)}</Text>
+              {listening}
               {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} />}
               {s.showScript ? (
                 <Box marginTop={1}>
