@@ -18,7 +18,8 @@ export function ListenPanel({ source }: { source: ListenSource }) {
   const st = useSyncExternalStore(source.subscribe, source.get);
   const lines =
     st.phase === 'done' && st.figures
-      ? describeSpeech(st.figures, source.targetSeconds)
+      ? // The speaking time and verdict are the clock's result line, just above.
+        describeSpeech(st.figures, source.targetSeconds).slice(1)
       : st.phase === 'speaking'
         ? [`Hearing you (${source.recorder}): the clock stops after ${source.stopAfterSeconds} s of silence; space stops it now.`]
         : [`Listening (${source.recorder}): start speaking and the clock starts; space times by hand.`];

@@ -52,8 +52,8 @@ export function PitchScreen({ session, onDone, clock = Date.now, listening }: {
           ) : (
             <Box flexDirection="column" paddingX={1}>
               <Text bold>{wrapProse(s.card.prompt, width)}</Text>
-              {listening}
-              {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} />}
+              {s.phase === 'ready' ? listening : null}
+              {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} listening={listening} />}
               {s.showScript ? (
                 <Box marginTop={1}>
                   <Text dimColor>{wrapProse(s.card.answer, width)}</Text>
@@ -94,13 +94,14 @@ function Ready({ s }: { s: PitchState }) {
 }
 
 /** The clock while timing; once stopped, the result and the beats to tick; once saved, the history. */
-function Attempt({ s, clock }: { s: PitchState; clock: () => number }) {
+function Attempt({ s, clock, listening }: { s: PitchState; clock: () => number; listening?: ReactNode }) {
   const { card, targetSeconds } = s;
   return (
     <>
       <Box marginTop={1}>
         <PitchAttempt startedAt={s.startedAt} stoppedAt={s.stoppedAt} targetSeconds={targetSeconds} clock={clock} />
       </Box>
+      {listening}
       {s.phase === 'saved' ? (
         <>
           <Text color={colorsOff() ? undefined : 'green'}>
