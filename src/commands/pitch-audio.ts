@@ -57,7 +57,7 @@ export async function pitchAudio(deckArg: string, file: string, opts: PitchAudio
   }
   io.out(`Pitch of ${deck.title}, from ${shown} (${(figures.durationMs / 1000).toFixed(1)} s of audio)`);
   for (const line of describeSpeech(figures, target)) io.out(line);
-  io.out(`Pace is an estimate from the sound (${figures.method}), not a transcript.`);
+  io.out(`Method         ${figures.method}: a pace estimate, not a transcript`);
   io.out(id ? `Saved to your history (attempt ${id}).` : 'Not saved (--dry-run).');
   return 0;
 }

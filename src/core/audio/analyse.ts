@@ -9,7 +9,7 @@ const DIP_DB = 2.5;
 const NUCLEUS_OVER_FLOOR_DB = 12;
 
 /** How the rate is estimated; shown with it, so nobody mistakes it for a word count. */
-export const RATE_METHOD = 'syllable nuclei per second (peaks of the 300-1500 Hz energy envelope), divided by the script\'s syllables per word';
+export const RATE_METHOD = "syllable nuclei per second (peaks of the 300-1500 Hz energy envelope) divided by the script's syllables per word";
 
 /** What a recording tells about a spoken attempt. */
 export interface SpeechFigures {
