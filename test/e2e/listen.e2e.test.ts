@@ -118,6 +118,18 @@ describe.skipIf(!runWithTool('sox', ['--version']))('prep pitch --listen, with t
     expect(readdirSync(keep)).toHaveLength(1);
   }, 40_000);
 
+  it('after kill -9 of prep (no exit hook runs), the recorder ends at its next write into the closed pipe', async () => {
+    const mic = feed(readFileSync(FIXTURE));
+    const pty = t.start(['pitch', 'coder', '--listen'], { env: { ...t.env, PREP_RECORD_INPUT: mic.path } });
+    await pty.waitFor('Listening (sox)');
+    const sox = await recorderOf(pty);
+    pty.kill('SIGKILL');
+    await pty.exited;
+    for (let i = 0; i < 60 && alive(sox); i++) await sleep(50);
+    expect(alive(sox)).toBe(false);
+    mic.stop();
+  }, 30_000);
+
   for (const how of ['q', 'SIGTERM'] as const) {
     it(`ends the recorder when prep ends by ${how}, and keeps no audio`, async () => {
       const mic = feed(readFileSync(FIXTURE), 0.5);
@@ -136,7 +148,7 @@ describe.skipIf(!runWithTool('sox', ['--version']))('prep pitch --listen, with t
       for (let i = 0; i < 40 && alive(sox); i++) await sleep(50);
       expect(alive(sox)).toBe(false);
       mic.stop();
-      expect(readdirSync(t.home).filter((f) => f.endsWith('.wav'))).toEqual([]);
+      expect(readdirSync(t.home, { recursive: true }).filter((f) => String(f).endsWith('.wav'))).toEqual([]);
     }, 30_000);
   }
 });
