@@ -63,7 +63,9 @@ program
   .option('--listen', 'listen through the microphone: your voice starts the clock, a silence stops it')
   .option('--stop-after <seconds>', 'with --listen: seconds of silence that end the attempt (default 2)', secondsArg, 2)
   .option('--keep-audio <dir>', 'with --listen: keep each attempt as a WAV file in this folder')
-  .action(async (deck: string, opts: { audio?: string; json?: boolean; dryRun?: boolean; history?: boolean; delete?: string; listen?: boolean; stopAfter: number; keepAudio?: string }) => {
+  .action(async (deck: string, opts: { audio?: string; json?: boolean; dryRun?: boolean; history?: boolean; delete?: string; listen?: boolean; stopAfter: number; keepAudio?: string }, cmd: Command) => {
+    const { checkPitchFlags } = await import('./commands/pitch-options.js');
+    checkPitchFlags(opts, cmd.getOptionValueSource('stopAfter') === 'cli');
     if (opts.history || opts.delete !== undefined) {
       const { pitchHistory, pitchDelete } = await import('./commands/pitch-history.js');
       process.exitCode = opts.delete !== undefined ? await pitchDelete(deck, opts.delete) : await pitchHistory(deck, opts);

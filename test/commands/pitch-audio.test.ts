@@ -72,3 +72,20 @@ describe('prep pitch <deck> --audio FILE', () => {
     });
   });
 });
+
+describe('prep pitch: flags that do not go together', () => {
+  it.each([
+    [['--json'], '--json goes with --audio or --history'],
+    [['--dry-run'], '--dry-run goes with --audio'],
+    [['--audio', 'x.wav', '--listen'], '--audio and --listen cannot be used together'],
+    [['--stop-after', '3'], '--stop-after goes with --listen'],
+    [['--keep-audio', 'kept'], '--keep-audio goes with --listen'],
+    [['--listen', '--stop-after', '0.1'], '"0.1" is not a number of seconds from 0.5 to 30.'],
+  ])('%j is refused in one line, exit 2, before anything runs', async (args, message) => {
+    const r = await runCli(['pitch', 'coder', ...args], { env: home().env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(existsSync(logOf())).toBe(false);
+  });
+});
