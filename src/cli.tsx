@@ -21,6 +21,7 @@ Examples:
   prep drill coder --interview 2026-12-03T14:00   schedule for the interview
   prep review coder --limit 5   your five weakest answers
   prep pitch coder              time the coder deck's pitch
+  prep pitch coder --audio take.m4a   time a recording of it: pauses, pace, verdict
   prep stats coder              where you stand: forecast, calendar, recall, weakest
   prep list --json              every deck, as JSON for scripts
 
