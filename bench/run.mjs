@@ -5,6 +5,7 @@ const benches = {
   matching: '../dist/bench/matching.js',
   readiness: './readiness.mjs',
   startup: './startup.mjs',
+  audio: './audio.mjs',
 };
 const which = process.argv[2] ?? 'perf';
 if (!benches[which]) {

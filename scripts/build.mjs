@@ -81,6 +81,7 @@ if (process.argv.includes('--bench')) {
   entries.push({ in: 'bench/minimal-ink.tsx', out: 'dist/bench/minimal-ink.js', alias: shared.alias });
   entries.push({ in: 'bench/grade-latency.ts', out: 'dist/bench/grade-latency.js', alias: prepAlias });
   entries.push({ in: 'bench/matching.ts', out: 'dist/bench/matching.js', alias: prepAlias });
+  entries.push({ in: 'bench/audio-analysis.ts', out: 'dist/bench/audio-analysis.js', alias: prepAlias });
 }
 
 for (const entry of entries) {

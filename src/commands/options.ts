@@ -20,3 +20,13 @@ export function positiveInt(value: string): number {
   }
   return n;
 }
+
+/** `--stop-after`: seconds of silence, 0.5 to 30. */
+export function secondsArg(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0.5 || n > 30) {
+    throw new InvalidArgumentError(`"${value}" is not a number of seconds from 0.5 to 30.`);
+  }
+  return n;
+}
+
