@@ -48,7 +48,8 @@ export async function openDeck(arg: string, dirs: DeckDirs, cacheDir?: string, c
   if ('error' in ref) throw new UserError(ref.error);
   const shown = relative(cwd, ref.path);
   try {
-    return await openDeckFile(ref.path, { displayPath: shown.startsWith('..') ? ref.path : shown, cacheDir, salt: pkg.version });
+    const deck = await openDeckFile(ref.path, { displayPath: shown.startsWith('..') ? ref.path : shown, cacheDir, salt: pkg.version });
+    return ref.key === deck.name ? deck : { ...deck, key: ref.key };
   } catch (err) {
     if (err instanceof DeckError) throw new UserError(err.problems.map(formatProblem).join('\n'), EXIT_USAGE, true);
     throw err;

@@ -4,6 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { context } from './context.js';
 import { outputColumns, readRecords, readSettings, wantsColour, writeOut } from './report-io.js';
 import { listDecks, type DeckRef } from '../core/deck/locate.js';
+import { progressKey } from '../core/deck/progress-key.js';
 import { openDeckFile } from '../core/deck/open-deck-file.js';
 import { DeckError, formatProblem } from '../core/deck/types.js';
 import { brokenDeck, summarizeDeck, type DeckSummary } from '../core/stats/deck-summary.js';
@@ -36,14 +37,15 @@ async function summarize(
 ): Promise<DeckSummary> {
   const shown = relative(process.cwd(), ref.path);
   try {
-    const deck = await openDeckFile(ref.path, {
+    const opened = await openDeckFile(ref.path, {
       displayPath: shown.startsWith('..') ? ref.path : shown,
       cacheDir: paths.cacheDir,
       salt: pkg.version,
     });
-    const { records, warnings } = readRecords(paths.logsDir, deck.name);
+    const deck = ref.key === opened.name ? opened : { ...opened, key: ref.key };
+    const { records, warnings } = readRecords(paths.logsDir, progressKey(deck));
     warnings.forEach(warn);
-    const snapshot = loadSnapshot(paths.dataDir, deck.name);
+    const snapshot = loadSnapshot(paths.dataDir, progressKey(deck));
     return summarizeDeck(ref, deck, records, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews), snapshot });
   } catch (err) {
     // One bad deck (or unreadable log) must not hide the others.

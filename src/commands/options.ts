@@ -1,3 +1,4 @@
+import { progressKey } from '../core/deck/progress-key.js';
 import { InvalidArgumentError } from 'commander';
 import type { Deck } from '../core/deck/types.js';
 import { parseInterview } from '../core/schedule/interview.js';
@@ -28,7 +29,7 @@ export function positiveInt(value: string): number {
  * settings), else the one remembered in settings, else the deck's own `interview:` field.
  */
 export function resolveInterview(deck: Deck, settings: Settings, given?: string): Date | undefined {
-  if (given !== undefined) settings.setInterview(deck.name, given);
-  const text = given ?? settings.get().interviews[deck.name] ?? deck.interview;
+  if (given !== undefined) settings.setInterview(progressKey(deck), given);
+  const text = given ?? settings.get().interviews[progressKey(deck)] ?? deck.interview;
   return (text && parseInterview(text)) || undefined;
 }

@@ -1,3 +1,5 @@
+import { recordsOfDeck } from '../core/store/deck-records.js';
+import { progressKey } from '../core/deck/progress-key.js';
 import { runScreen } from './run-screen.js';
 import { openDeck, context, requireTty, UserError } from './context.js';
 import { inert } from '../core/text/inert.js';
@@ -16,10 +18,12 @@ export async function pitch(deckArg: string): Promise<number> {
   if (!card) throw new UserError(`the deck "${deck.name}" has no pitch: add a \`pitch:\` section (see README)`);
   requireTty('pitch');
   // Attempts go in the deck's review log, so they get the grades' guarantees (fsync'd appends).
-  const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
+  const opened = ReviewLog.open(reviewLogPath(paths.logsDir, progressKey(deck)));
+  const { log } = opened;
+  const { records, warnings } = recordsOfDeck(opened, progressKey(deck));
   for (const w of warnings) process.stderr.write(`prep: ${inert(w)}\n`);
 
-  const session = new PitchSession(initPitch(deck, card, pitchAttempts(records, deck.name)), log);
+  const session = new PitchSession(initPitch(deck, card, pitchAttempts(records, progressKey(deck))), log);
   try {
     return await runScreen((done) => <PitchScreen session={session} onDone={done} />);
   } finally {

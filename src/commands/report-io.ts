@@ -1,3 +1,4 @@
+import { recordsOfDeck } from '../core/store/deck-records.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readLog, type LogRead } from '../core/store/log-reader.js';
@@ -18,7 +19,7 @@ export function readSettings(configDir: string): { values: SettingsValues; warni
 
 /** A deck's review log; a deck never practised has none, and none is created. */
 export function readRecords(logsDir: string, deck: string): LogRead {
-  return readLog(reviewLogPath(logsDir, deck));
+  return recordsOfDeck(readLog(reviewLogPath(logsDir, deck)), deck);
 }
 
 /**

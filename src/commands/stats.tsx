@@ -1,3 +1,4 @@
+import { progressKey } from '../core/deck/progress-key.js';
 import { loadSnapshot } from '../core/store/snapshot-store.js';
 import { context, openDeck } from './context.js';
 import { outputColumns, readRecords, readSettings, wantsColour, writeOut } from './report-io.js';
@@ -15,11 +16,11 @@ export async function stats(deckArg: string, opts: StatsOptions, now = new Date(
   const { paths, dirs } = context();
   const deck = await openDeck(deckArg, dirs, paths.cacheDir);
   const settings = readSettings(paths.configDir);
-  const { records, warnings } = readRecords(paths.logsDir, deck.name);
+  const { records, warnings } = readRecords(paths.logsDir, progressKey(deck));
   for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const { retention, interviews } = settings.values;
-  const snapshot = loadSnapshot(paths.dataDir, deck.name);
+  const snapshot = loadSnapshot(paths.dataDir, progressKey(deck));
   const s = deckStats({ deck, records, now, retention, interview: interviewOf(deck, interviews), snapshot });
   if (opts.json) {
     writeOut(JSON.stringify(statsJson(s), null, 2));

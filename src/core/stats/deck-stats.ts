@@ -1,3 +1,4 @@
+import { progressKey } from '../deck/progress-key.js';
 import type { Deck } from '../deck/types.js';
 import type { LogRecord, PitchRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
@@ -88,7 +89,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
     .map((w) => ({ ...byId.get(w.id)!, reasons: w.reasons }));
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');
   const targetSeconds = pitchCard ? (pitchCard.seconds ?? FALLBACK_PITCH_SECONDS) : null;
-  const attempts = pitchAttempts(records, deck.name);
+  const attempts = pitchAttempts(records, progressKey(deck));
   const atInterview = lowestAtInterview(cards);
   // One recall function (schedule/progress.ts) for stats, review and the drill, so their figures agree.
   const meanAtInterview = atInterview.length ? atInterview.reduce((a, c) => a + c.recallAtInterview!, 0) / cards.length : null;
