@@ -2,7 +2,8 @@ import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
-import { readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
+import { MAX_DECK_BYTES, readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
+import { draftBytesAtLeast } from '../core/import/deck-size.js';
 import { slugify } from '../core/deck/slug.js';
 import { formatProblem } from '../core/deck/types.js';
 import { importText } from '../core/import/import-text.js';
@@ -38,7 +39,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   } catch (err) {
     throw new UserError(`${fileArg}: ${err instanceof UnreadableDeckError ? err.message : String(err)}`);
   }
-  const { format, deck, took, skipped } = importText(basename(source), text);
+  const { format, deck, took, skipped } = readSheet(fileArg, source, text);
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
   for (const line of took) io.out(`took: ${line}`);
   for (const line of skipped) io.out(`skipped: ${line}`);
@@ -50,10 +51,12 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
     throw new UserError(`found nothing to import in ${fileArg}: expected ${expected}. Nothing was written.`);
   }
 
+  refuseTooBig(fileArg, draftBytesAtLeast(deck), 'at least ');
   const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(paths.decksDir, `${name}.yaml`);
   const shown = shownPath(target, io.cwd);
   const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
+  refuseTooBig(fileArg, Buffer.byteLength(yaml, 'utf8'), '');
   const problems = lintDeckText(yaml, { name, path: target, displayPath: shown });
   if (problems.some((p) => p.severity === 'error')) {
     // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
@@ -70,6 +73,29 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   }
   io.out(`Next: prep drill ${inDecks ? basename(target, extname(target)) : asPathArg(shown)}`);
   return 0;
+}
+
+/** Imports the text, turning a block too big for the Markdown reader into a one-line refusal. */
+function readSheet(fileArg: string, source: string, text: string): ReturnType<typeof importText> {
+  try {
+    return importText(basename(source), text);
+  } catch (err) {
+    // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
+    if (err instanceof RangeError) throw new UserError(`cannot import ${fileArg}: a paragraph or list in it is too long to read (${err.message}). Nothing was written.`);
+    throw err;
+  }
+}
+
+/**
+ * Refuses a deck the loader would refuse (over MAX_DECK_BYTES): better no deck than one that
+ * drill, stats and lint can never open.
+ */
+function refuseTooBig(fileArg: string, size: number, atLeast: string): void {
+  if (size <= MAX_DECK_BYTES) return;
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  throw new UserError(
+    `cannot import ${fileArg}: the deck would be ${atLeast}${mb(size)}, over the ${mb(MAX_DECK_BYTES)} a deck may hold; import a smaller part of it. Nothing was written.`,
+  );
 }
 
 /** The deck name for a file: its name, made safe (`My Prep Sheet.md` -> `my-prep-sheet`). */

@@ -33,11 +33,50 @@ export type Part =
 export function markdownParts(text: string): Part[] {
   const parts: Part[] = [];
   let line = 1;
-  for (const token of Lexer.lex(text.replace(/\r\n?/g, '\n'))) {
-    toParts(token, line, parts);
-    line += countNewlines(token.raw);
+  // marked keeps every token of the text at once, several times the text's size: a big sheet
+  // is read one heading's chunk at a time, so only one chunk's tokens are alive.
+  for (const chunk of headingChunks(text.replace(/\r\n?/g, '\n'))) {
+    for (const token of Lexer.lex(chunk)) {
+      toParts(token, line, parts);
+      line += countNewlines(token.raw);
+    }
   }
   return parts;
+}
+
+/** Sheets up to this size are lexed whole (link definitions then reach across headings). */
+const WHOLE_BELOW = 1024 * 1024;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+/**
+ * `text` cut before each ATX heading outside a fenced code block, for big texts; small ones
+ * whole. A heading always starts a block, so each chunk lexes as it would in the whole text.
+ */
+function* headingChunks(text: string): Generator<string> {
+  if (text.length < WHOLE_BELOW) {
+    yield text;
+    return;
+  }
+  let start = 0;
+  let fence: string | undefined;
+  let at = 0;
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    const next = end === -1 ? text.length : end + 1;
+    const line = text.slice(at, next);
+    const f = FENCE.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (f !== undefined && f[0] === fence[0] && f.length >= fence.length) fence = undefined;
+    } else if (f !== undefined) {
+      fence = f;
+    } else if (at > start && ATX_HEADING.test(line)) {
+      yield text.slice(start, at);
+      start = at;
+    }
+    at = next;
+  }
+  if (start < text.length) yield text.slice(start);
 }
 
 function countNewlines(s: string): number {
@@ -62,7 +101,8 @@ function toParts(token: Token, line: number, out: Part[]): void {
     case 'paragraph':
     case 'text': {
       const tokens = (token as Tokens.Paragraph).tokens ?? [];
-      out.push({ kind: 'para', text: inlineText(tokens).trim(), ...splitLead(tokens), line: at });
+      const whole = inlineText(tokens);
+      out.push({ kind: 'para', text: whole.trim(), ...splitLead(tokens, whole), line: at });
       return;
     }
     case 'list': {
@@ -106,7 +146,7 @@ function itemPart(item: Tokens.ListItem, line: number): ItemPart {
         part.more.push(text);
       }
     } else if (child.type === 'list') {
-      for (const sub of (child as Tokens.List).items) part.sub.push(...flattenItem(sub));
+      for (const sub of (child as Tokens.List).items) for (const line of flattenItem(sub)) part.sub.push(line);
     }
   }
   return part;
@@ -120,7 +160,7 @@ function flattenItem(item: Tokens.ListItem): string[] {
 const NUMBER_PREFIX = /^\s*(?:q(?:uestion)?\s*)?\d{0,3}\s*[.):]?\s*$/i;
 
 /** A paragraph's bold lead: `**1. Why us?**`, `1. **Why us?**` or `Q2: **Why us?**`, and the text after it. */
-function splitLead(tokens: readonly Token[]): { lead?: string; after: string } {
+function splitLead(tokens: readonly Token[], whole?: string): { lead?: string; after: string } {
   let i = 0;
   let prefix = '';
   while (i < tokens.length && tokens[i]?.type === 'text' && NUMBER_PREFIX.test(tokens[i]?.raw ?? '')) {
@@ -128,7 +168,8 @@ function splitLead(tokens: readonly Token[]): { lead?: string; after: string } {
     i++;
   }
   const lead = tokens[i];
-  if (lead?.type !== 'strong') return { after: inlineText(tokens) };
+  // Most paragraphs have no lead: their `after` is the text the caller already made.
+  if (lead?.type !== 'strong') return { after: whole ?? inlineText(tokens) };
   return { lead: `${prefix}${inlineText((lead as Tokens.Strong).tokens)}`.trim(), after: inlineText(tokens.slice(i + 1)) };
 }
 
