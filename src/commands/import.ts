@@ -1,4 +1,3 @@
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
@@ -13,6 +12,7 @@ import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context, UserError } from './context.js';
 import { checkDeckName } from './deck-name.js';
 import { schemaRef } from './schema-file.js';
+import { writeDeckFile } from './write-deck.js';
 
 export interface ImportOptions {
   /** Deck name; default: the file's name. */
@@ -63,8 +63,11 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
     throw new Error(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
   }
 
-  if (opts.out === undefined) mkdirSync(paths.decksDir, { recursive: true });
-  writeDeck(target, shown, yaml, opts.force === true);
+  writeDeckFile(target, shown, yaml, {
+    replace: opts.force === true,
+    makeFolder: opts.out === undefined,
+    exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
+  });
   io.out(`Wrote ${describe(deck)} to ${shown}`);
   for (const p of problems) io.out(formatProblem(p));
   const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
@@ -111,32 +114,6 @@ function asPathArg(path: string): string {
 function titleFrom(name: string): string {
   const words = name.replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function writeDeck(target: string, shownTarget: string, yaml: string, force: boolean): void {
-  let isFolder = false;
-  try {
-    isFolder = statSync(target).isDirectory();
-  } catch {
-    // Not there yet: the usual case.
-  }
-  if (isFolder) throw new UserError(`${shownTarget} is a folder: give --out a file name ending in .yaml`);
-  if (!force) {
-    try {
-      // 'wx' refuses an existing file, even one that appeared a moment ago.
-      writeFileSync(target, yaml, { flag: 'wx' });
-      return;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new UserError(`${shownTarget} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`);
-      if (code === 'ENOENT') throw new UserError(`cannot write ${shownTarget}: its folder does not exist`);
-      throw err;
-    }
-  }
-  // With --force, write beside it and rename, so a crash never leaves half a deck.
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, yaml);
-  renameSync(tmp, target);
 }
 
 function describe(deck: DraftDeck): string {

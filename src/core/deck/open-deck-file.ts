@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../store/atomic-write.js';
 import { join, resolve } from 'node:path';
 import { deckNameOf, readDeckSource } from './read-deck-file.js';
 import { DeckError, type Deck } from './types.js';
@@ -57,9 +58,7 @@ function readEntry(file: string): Deck | null {
 function writeEntry(file: string, deck: Deck): void {
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(deck), { mode: 0o600 });
-    renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(deck));
   } catch {
     /* see above */
   }
