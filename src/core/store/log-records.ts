@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hasControl, inert } from '../text/inert.js';
 
 /** How well the answer was recalled: 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export type Grade = 1 | 2 | 3 | 4;
@@ -119,5 +120,8 @@ export function parseRecordLine(line: string): ParsedLine {
   for (const [key, ok] of shape) {
     if (!ok(fields[key])) return { ok: false, reason: `malformed ${type} record (${key}: invalid value)`, garbage: false };
   }
+  // A log is a file anyone may have edited or copied from elsewhere: what the user typed is shown
+  // again ("Last time you wrote"), so it gets the deck text's rule and can never act on a terminal.
+  if (type === 'grade' && typeof fields.typed === 'string' && hasControl(fields.typed)) fields.typed = inert(fields.typed);
   return { ok: true, record: value as LogRecord };
 }
