@@ -41,6 +41,8 @@ async function summarize(
       displayPath: shown.startsWith('..') ? ref.path : shown,
       cacheDir: paths.cacheDir,
       salt: pkg.version,
+      // A report only looks: it reads the deck cache but never fills it.
+      cacheReadOnly: true,
     });
     const deck = ref.key === opened.name ? opened : { ...opened, key: ref.key };
     const { records, warnings } = readRecords(paths.logsDir, progressKey(deck));

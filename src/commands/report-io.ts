@@ -13,13 +13,14 @@ export function readSettings(configDir: string): { values: SettingsValues; warni
   if (!fs.existsSync(path.join(configDir, 'settings.json'))) {
     return { values: { ...DEFAULT_SETTINGS, interviews: {} }, warnings: [] };
   }
-  const settings = openSettings(configDir);
+  // Read-only: a broken file is reported, never moved aside or rewritten here.
+  const settings = openSettings(configDir, { readOnly: true });
   return { values: settings.get(), warnings: settings.warnings };
 }
 
 /** A deck's review log; a deck never practised has none, and none is created. */
 export function readRecords(logsDir: string, deck: string): LogRead {
-  return recordsOfDeck(readLog(reviewLogPath(logsDir, deck)), deck);
+  return recordsOfDeck(readLog(reviewLogPath(logsDir, deck), { repair: false }), deck);
 }
 
 /**

@@ -15,7 +15,7 @@ import { DeckError, type Deck } from './types.js';
  * @param salt changes whenever the Deck shape may change (prep's version).
  * @throws DeckError with every problem, as {@link loadDeckFile} does.
  */
-export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string }): Promise<Deck> {
+export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string; cacheReadOnly?: boolean }): Promise<Deck> {
   const absolute = resolve(path);
   const file = opts.displayPath ?? path;
   const name = deckNameOf(absolute);
@@ -29,7 +29,7 @@ export async function openDeckFile(path: string, opts: { displayPath?: string; c
   const { parseDeck } = await import('./load-deck.js');
   const { deck, problems } = parseDeck(source.text, { name, path: absolute, displayPath: file });
   if (!deck) throw new DeckError(problems);
-  if (entry) writeEntry(entry, deck);
+  if (entry && !opts.cacheReadOnly) writeEntry(entry, deck);
   return deck;
 }
 
