@@ -1,3 +1,4 @@
+import { clockSkewNote, scheduleFromNow } from '../core/schedule/clock-skew.js';
 import { recordsOfDeck } from '../core/store/deck-records.js';
 import { progressKey } from '../core/deck/progress-key.js';
 import type { Deck } from '../core/deck/types.js';
@@ -26,11 +27,12 @@ export function loadProgress(paths: PrepPaths, deck: Deck, retention: number): L
   const old = loadSnapshot(paths.dataDir, progressKey(deck));
   const { progress, snapshot, reused } = replayFrom(scheduler(retention), retention, deck.cards, records, old);
   const stale = !reused || (old as ReplaySnapshot).count !== snapshot.count;
+  const { progress: fromNow, moved } = scheduleFromNow(progress, new Date());
   return {
     log,
     records,
-    progress,
-    warnings,
+    progress: fromNow,
+    warnings: moved.length > 0 ? [...warnings, clockSkewNote(moved)] : warnings,
     saveSnapshot: () => {
       if (stale && records.length > 0) saveSnapshot(paths.dataDir, progressKey(deck), snapshot);
     },

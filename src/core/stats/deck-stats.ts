@@ -3,6 +3,7 @@ import type { Deck } from '../deck/types.js';
 import type { LogRecord, PitchRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { replayFrom, type ReplaySnapshot } from '../schedule/snapshot.js';
+import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { rankWeakness } from '../schedule/weakness.js';
 import { pitchAttempts, pitchStats, type PitchStats } from '../pitch/history.js';
@@ -80,7 +81,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const { deck, records, now, retention, interview } = input;
   const f = scheduler(retention);
   // Due dates as the drill sees them: with an interview ahead, none lands after it.
-  const replayed = replayFrom(f, retention, deck.cards, records, input.snapshot).progress;
+  const replayed = scheduleFromNow(replayFrom(f, retention, deck.cards, records, input.snapshot).progress, now).progress;
   const progress = deadlineView(f, replayed, interview, now);
   const cards = cardStats(f, deck.cards, progress, now, interview);
   const byId = new Map(cards.map((c) => [c.id, c]));
