@@ -5,7 +5,7 @@ import { scheduler } from '../schedule/fsrs.js';
 import { replayFrom, type ReplaySnapshot } from '../schedule/snapshot.js';
 import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView } from '../schedule/deadline.js';
-import { rankWeakness } from '../schedule/weakness.js';
+import { weakCards } from '../schedule/weakness.js';
 import { pitchAttempts, pitchStats, type PitchStats } from '../pitch/history.js';
 import { answerTimes, type AnswerTime } from './answer-times.js';
 import { countByState, dueNow, type StateCounts } from './counts.js';
@@ -85,7 +85,8 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const progress = deadlineView(f, replayed, interview, now);
   const cards = cardStats(f, deck.cards, progress, now, interview);
   const byId = new Map(cards.map((c) => [c.id, c]));
-  const weakest = rankWeakness(f, deck.cards, progress, now)
+  // Exactly the cards `prep weak` would drill, in its order: one function for both.
+  const weakest = weakCards(f, deck.cards, replayed, now)
     .slice(0, WEAKEST_SHOWN)
     .map((w) => ({ ...byId.get(w.id)!, reasons: w.reasons }));
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');
