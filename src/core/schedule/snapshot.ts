@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createEmptyCard, type Card as FsrsCard, type FSRS } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { GradeRecord, LogRecord } from '../store/review-log.js';
@@ -18,6 +19,18 @@ export interface ReplaySnapshot {
   lastId: string | null;
   /** FSRS card states by card id, for every card with a counted grade (dates as ISO strings). */
   cards: Record<string, FsrsCard>;
+  /**
+   * SHA-256 of the covered records' ids and of `cards`: a snapshot edited by hand, or copied
+   * beside another log that happens to have the same count and last id, no longer fits.
+   */
+  digest?: string;
+}
+
+/** The digest of a snapshot's states over the first `count` records (see ReplaySnapshot.digest). */
+function digestOf(cards: Record<string, unknown>, records: readonly LogRecord[], count: number): string {
+  const h = createHash('sha256');
+  for (let i = 0; i < count; i++) h.update(`${records[i]!.id}\n`);
+  return h.update(JSON.stringify(cards)).digest('hex');
 }
 
 // A stored snapshot holds ISO strings; one made in this process still holds Dates.
@@ -38,6 +51,7 @@ function fits(snap: ReplaySnapshot, records: readonly LogRecord[], retention: nu
   if (!Object.values(snap.cards).every(isCardState)) return false;
   if (!Number.isInteger(snap.count) || snap.count < 0 || snap.count > records.length) return false;
   if (snap.count > 0 && records[snap.count - 1]?.id !== snap.lastId) return false;
+  if (snap.digest !== digestOf(snap.cards, records, snap.count)) return false;
   const lateUndos = new Set<string>();
   for (let i = snap.count; i < records.length; i++) {
     const r = records[i]!;
@@ -88,5 +102,6 @@ export function replayFrom(
     lastId: records.at(-1)?.id ?? null,
     cards: Object.fromEntries(states),
   };
+  snapshot.digest = digestOf(snapshot.cards, records, records.length);
   return { progress, snapshot, reused };
 }
