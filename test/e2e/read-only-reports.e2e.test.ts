@@ -74,3 +74,26 @@ describe('read-only commands write nothing to the data folder', () => {
     }
   });
 });
+
+describe('writing commands on a read-only folder', () => {
+  it.skipIf(!canDropRoot)('import --out and new say "permission denied" in words, leave nothing, and work once it is writable', () => {
+    const { dir } = home();
+    fs.chmodSync(dir, 0o755);
+    const sheet = path.join(dir, 'sheet.md');
+    fs.writeFileSync(sheet, '# Acme\n\n## Likely Questions\n\n**1. Why Acme?**\n\nBecause it ships.\n');
+    fs.chmodSync(sheet, 0o644);
+    const ro = path.join(dir, 'ro');
+    fs.mkdirSync(ro, { mode: 0o555 });
+    fs.chmodSync(ro, 0o555);
+    const env = { ...process.env, PREP_HOME: ro };
+    const imported = asUser(['import', sheet, '--out', path.join(ro, 'acme.yaml')], env);
+    expect(imported.stderr).toBe(`prep: cannot write ${path.join(ro, 'acme.yaml')}: permission denied. Nothing was written.\n`);
+    expect(imported.status).toBe(1);
+    const made = asUser(['new', 'acme'], env);
+    expect(made.stderr).toMatch(/^prep: cannot create the folder .*decks: permission denied\. Nothing was written\.\n$/);
+    expect(fs.readdirSync(ro)).toEqual([]);
+    fs.chmodSync(ro, 0o777);
+    expect(asUser(['import', sheet, '--out', path.join(ro, 'acme.yaml')], env).status).toBe(0);
+    expect(asUser(['new', 'other'], env).status).toBe(0);
+  });
+});

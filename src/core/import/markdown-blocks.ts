@@ -30,12 +30,12 @@ export type Part =
  * Reads Markdown into parts with their line numbers, using marked's lexer (no HTML is made).
  * Blank lines, rules and link definitions are dropped; a block quote counts as its contents.
  */
-export function markdownParts(text: string): Part[] {
+export function markdownParts(text: string, chunking: Chunking = { wholeBelow: WHOLE_BELOW, chunkBytes: CHUNK_BYTES }): Part[] {
   const parts: Part[] = [];
   let line = 1;
   // marked keeps every token of the text at once, several times the text's size: a big sheet
   // is read one heading's chunk at a time, so only one chunk's tokens are alive.
-  for (const chunk of headingChunks(text.replace(/\r\n?/g, '\n'))) {
+  for (const chunk of headingChunks(text.replace(/\r\n?/g, '\n'), chunking)) {
     for (const token of Lexer.lex(chunk)) {
       toParts(token, line, parts);
       line += countNewlines(token.raw);
@@ -44,23 +44,36 @@ export function markdownParts(text: string): Part[] {
   return parts;
 }
 
+/** When a text is lexed in chunks (see headingChunks); a parameter so tests can use small sizes. */
+export interface Chunking {
+  wholeBelow: number;
+  chunkBytes: number;
+}
+
 /** Sheets up to this size are lexed whole (link definitions then reach across headings). */
 const WHOLE_BELOW = 1024 * 1024;
+/** Past this size a chunk is also cut between two top-level paragraphs. */
+const CHUNK_BYTES = 256 * 1024;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** A line that starts a top-level block of its own after a blank line: not indented, not a list item. */
+const FRESH_BLOCK = /^(?![ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>)\S/;
 
 /**
- * `text` cut before each ATX heading outside a fenced code block, for big texts; small ones
- * whole. A heading always starts a block, so each chunk lexes as it would in the whole text.
+ * `text` cut into chunks that lex as they would in the whole text: before each ATX heading
+ * outside a fenced code block, and, once a chunk is big, after a blank line that ends every open
+ * block (the next line starts a fresh paragraph at the margin, outside a fence, a list or a
+ * quote). Small texts are one chunk.
  */
-function* headingChunks(text: string): Generator<string> {
-  if (text.length < WHOLE_BELOW) {
+function* headingChunks(text: string, { wholeBelow, chunkBytes }: Chunking): Generator<string> {
+  if (text.length < wholeBelow) {
     yield text;
     return;
   }
   let start = 0;
   let fence: string | undefined;
   let at = 0;
+  let blankBefore = false;
   while (at < text.length) {
     const end = text.indexOf('\n', at);
     const next = end === -1 ? text.length : end + 1;
@@ -70,10 +83,11 @@ function* headingChunks(text: string): Generator<string> {
       if (f !== undefined && f[0] === fence[0] && f.length >= fence.length) fence = undefined;
     } else if (f !== undefined) {
       fence = f;
-    } else if (at > start && ATX_HEADING.test(line)) {
+    } else if (at > start && (ATX_HEADING.test(line) || (blankBefore && at - start >= chunkBytes && FRESH_BLOCK.test(line)))) {
       yield text.slice(start, at);
       start = at;
     }
+    blankBefore = line.trim() === '';
     at = next;
   }
   if (start < text.length) yield text.slice(start);
