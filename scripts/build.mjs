@@ -27,19 +27,13 @@ const shared = {
 };
 
 /**
- * For prep's own code only, two trims that every start pays for otherwise (about 400 KB of the
+ * For prep's own code only, a trim that every start pays for otherwise (about 200 KB of the
  * bundle to compile): the English stop-word list alone (stopword's CommonJS build is one object
- * holding all 62 languages; its ES module build lets the unused ones be dropped), and conf
- * without ajv, ajv-formats and semver, which conf needs only for the `schema` and `migrations`
- * options prep does not use (scripts/conf-unused-stub.js throws if they are ever reached).
+ * holding all 62 languages; its ES module build lets the unused ones be dropped).
  */
-const stub = `${root}scripts/conf-unused-stub.js`;
 const prepAlias = {
   ...shared.alias,
   stopword: `${root}node_modules/stopword/src/stopword.js`,
-  'ajv/dist/2020.js': stub,
-  'ajv-formats': stub,
-  semver: stub,
 };
 
 /**

@@ -18,11 +18,12 @@ export function context(env: NodeJS.ProcessEnv = process.env) {
 }
 
 /** Finds and loads a deck by name or path, turning every failure into a UserError. */
-export async function openDeck(arg: string, dirs: DeckDirs, cacheDir?: string, cwd = process.cwd()): Promise<Deck> {
+export async function openDeck(arg: string, dirs: DeckDirs, cacheDir?: string, cwd = process.cwd(), cacheReadOnly = false): Promise<Deck> {
   const ref = locateDeck(arg, dirs, cwd);
   if ('error' in ref) throw new UserError(ref.error);
   try {
-    return await openDeckFile(ref.path, { displayPath: shownPath(ref.path, cwd), cacheDir, salt: pkg.version });
+    const deck = await openDeckFile(ref.path, { displayPath: shownPath(ref.path, cwd), cacheDir, salt: pkg.version, cacheReadOnly });
+    return ref.key === deck.name ? deck : { ...deck, key: ref.key };
   } catch (err) {
     if (err instanceof DeckError) throw new UserError(err.problems.map(formatProblem).join('\n'), EXIT_USAGE, true);
     throw err;

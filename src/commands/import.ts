@@ -1,9 +1,9 @@
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pointWarnings } from '../core/answer/point-lint.js';
 import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
-import { readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
+import { MAX_DECK_BYTES, readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
+import { draftBytesAtLeast } from '../core/import/deck-size.js';
 import { slugify } from '../core/deck/slug.js';
 import { formatProblem } from '../core/deck/types.js';
 import { importText } from '../core/import/import-text.js';
@@ -14,6 +14,7 @@ import { context } from './context.js';
 import { UserError } from './user-error.js';
 import { checkDeckName } from './deck-name.js';
 import { schemaRef } from './schema-file.js';
+import { writeDeckFile } from './write-deck.js';
 
 export interface ImportOptions {
   /** Deck name; default: the file's name. */
@@ -40,7 +41,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   } catch (err) {
     throw new UserError(`${fileArg}: ${err instanceof UnreadableDeckError ? err.message : String(err)}`);
   }
-  const { format, deck, took, skipped } = importText(basename(source), text);
+  const { format, deck, took, skipped } = readSheet(fileArg, source, text);
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
   for (const line of took) io.out(`took: ${line}`);
   for (const line of skipped) io.out(`skipped: ${line}`);
@@ -52,18 +53,23 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
     throw new UserError(`found nothing to import in ${fileArg}: expected ${expected}. Nothing was written.`);
   }
 
+  refuseTooBig(fileArg, draftBytesAtLeast(deck), 'at least ');
   const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(paths.decksDir, `${name}.yaml`);
   const shown = shownPath(target, io.cwd);
   const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
+  refuseTooBig(fileArg, Buffer.byteLength(yaml, 'utf8'), '');
   const problems = lintDeckText(yaml, { name, path: target, displayPath: shown }, [pointWarnings]);
   if (problems.some((p) => p.severity === 'error')) {
     // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
     throw new Error(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
   }
 
-  if (opts.out === undefined) mkdirSync(paths.decksDir, { recursive: true });
-  writeDeck(target, shown, yaml, opts.force === true);
+  writeDeckFile(target, shown, yaml, {
+    replace: opts.force === true,
+    makeFolder: opts.out === undefined,
+    exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
+  });
   io.out(`Wrote ${describe(deck)} to ${shown}`);
   for (const p of problems) io.out(formatProblem(p));
   const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
@@ -72,6 +78,29 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   }
   io.out(`Next: prep drill ${inDecks ? basename(target, extname(target)) : asPathArg(shown)}`);
   return 0;
+}
+
+/** Imports the text, turning a block too big for the Markdown reader into a one-line refusal. */
+function readSheet(fileArg: string, source: string, text: string): ReturnType<typeof importText> {
+  try {
+    return importText(basename(source), text);
+  } catch (err) {
+    // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
+    if (err instanceof RangeError) throw new UserError(`cannot import ${fileArg}: a paragraph or list in it is too long to read (${err.message}). Nothing was written.`);
+    throw err;
+  }
+}
+
+/**
+ * Refuses a deck the loader would refuse (over MAX_DECK_BYTES): better no deck than one that
+ * drill, stats and lint can never open.
+ */
+function refuseTooBig(fileArg: string, size: number, atLeast: string): void {
+  if (size <= MAX_DECK_BYTES) return;
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  throw new UserError(
+    `cannot import ${fileArg}: the deck would be ${atLeast}${mb(size)}, over the ${mb(MAX_DECK_BYTES)} a deck may hold; import a smaller part of it. Nothing was written.`,
+  );
 }
 
 /** The deck name for a file: its name, made safe (`My Prep Sheet.md` -> `my-prep-sheet`). */
@@ -87,32 +116,6 @@ function asPathArg(path: string): string {
 function titleFrom(name: string): string {
   const words = name.replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function writeDeck(target: string, shownTarget: string, yaml: string, force: boolean): void {
-  let isFolder = false;
-  try {
-    isFolder = statSync(target).isDirectory();
-  } catch {
-    // Not there yet: the usual case.
-  }
-  if (isFolder) throw new UserError(`${shownTarget} is a folder: give --out a file name ending in .yaml`);
-  if (!force) {
-    try {
-      // 'wx' refuses an existing file, even one that appeared a moment ago.
-      writeFileSync(target, yaml, { flag: 'wx' });
-      return;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new UserError(`${shownTarget} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`);
-      if (code === 'ENOENT') throw new UserError(`cannot write ${shownTarget}: its folder does not exist`);
-      throw err;
-    }
-  }
-  // With --force, write beside it and rename, so a crash never leaves half a deck.
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, yaml);
-  renameSync(tmp, target);
 }
 
 /** What import made, counted: `7 questions (24 points), pitch (5 beats), 3 asks`. */

@@ -4,6 +4,7 @@ import { shownPath } from './command-io.js';
 import { outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
 import { wantsColour } from '../ui/theme.js';
 import { listDecks, type DeckRef } from '../core/deck/locate.js';
+import { progressKey } from '../core/deck/progress-key.js';
 import { openDeckFile } from '../core/deck/open-deck-file.js';
 import { DeckError, formatProblem } from '../core/deck/types.js';
 import { brokenDeck, summarizeDeck, type DeckSummary } from '../core/stats/deck-summary.js';
@@ -35,12 +36,15 @@ async function summarize(
   warn: (w: string) => void,
 ): Promise<DeckSummary> {
   try {
-    const deck = await openDeckFile(ref.path, {
+    const opened = await openDeckFile(ref.path, {
       displayPath: shownPath(ref.path, process.cwd()),
       cacheDir: paths.cacheDir,
       salt: pkg.version,
+      // A report only looks: it reads the deck cache but never fills it.
+      cacheReadOnly: true,
     });
-    const { records, warnings, snapshot } = readProgress(paths, deck.name);
+    const deck = ref.key === opened.name ? opened : { ...opened, key: ref.key };
+    const { records, warnings, snapshot } = readProgress(paths, progressKey(deck));
     warnings.forEach(warn);
     return summarizeDeck(ref, deck, records, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews), snapshot });
   } catch (err) {

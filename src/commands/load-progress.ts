@@ -1,3 +1,6 @@
+import { clockSkewNote, scheduleFromNow } from '../core/schedule/clock-skew.js';
+import { recordsOfDeck } from '../core/store/deck-records.js';
+import { progressKey } from '../core/deck/progress-key.js';
 import type { Deck } from '../core/deck/types.js';
 import { scheduler } from '../core/schedule/fsrs.js';
 import type { CardProgress } from '../core/schedule/progress.js';
@@ -18,17 +21,20 @@ export interface LoadedProgress {
 
 /** Opens the log and replays it, from the deck's snapshot when it still fits the log. */
 export function loadProgress(paths: PrepPaths, deck: Deck, retention: number): LoadedProgress {
-  const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
-  const old = loadSnapshot(paths.dataDir, deck.name);
+  const opened = ReviewLog.open(reviewLogPath(paths.logsDir, progressKey(deck)));
+  const { log } = opened;
+  const { records, warnings } = recordsOfDeck(opened, progressKey(deck));
+  const old = loadSnapshot(paths.dataDir, progressKey(deck));
   const { progress, snapshot, reused } = replayFrom(scheduler(retention), retention, deck.cards, records, old);
   const stale = !reused || (old as ReplaySnapshot).count !== snapshot.count;
+  const { progress: fromNow, moved } = scheduleFromNow(progress, new Date());
   return {
     log,
     records,
-    progress,
-    warnings,
+    progress: fromNow,
+    warnings: moved.length > 0 ? [...warnings, clockSkewNote(moved)] : warnings,
     saveSnapshot: () => {
-      if (stale && records.length > 0) saveSnapshot(paths.dataDir, deck.name, snapshot);
+      if (stale && records.length > 0) saveSnapshot(paths.dataDir, progressKey(deck), snapshot);
     },
   };
 }

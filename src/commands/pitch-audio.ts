@@ -5,6 +5,8 @@ import { AudioFileError, loadAudio } from '../core/audio/load-audio.js';
 import { syllablesPerWord } from '../core/audio/syllables.js';
 import { pitchRecord } from '../core/pitch/attempt-record.js';
 import { pitchTargetSeconds } from '../core/pitch/timing.js';
+import { progressKey } from '../core/deck/progress-key.js';
+import { inert } from '../core/text/inert.js';
 import { reviewLogPath } from '../core/store/paths.js';
 import { ReviewLog } from '../core/store/review-log.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
@@ -41,10 +43,10 @@ export async function pitchAudio(deckArg: string, file: string, opts: PitchAudio
 
   let id: string | null = null;
   if (!opts.dryRun) {
-    const { log, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
-    for (const w of warnings) io.err(`prep: ${w}`);
+    const { log, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, progressKey(deck)));
+    for (const w of warnings) io.err(`prep: ${inert(w)}`);
     try {
-      const record = pitchRecord({ deck: deck.name, startedAt: started, ms: figures.speakingMs, hit: [], beatsTotal: card.points.length });
+      const record = pitchRecord({ deck: progressKey(deck), startedAt: started, ms: figures.speakingMs, hit: [], beatsTotal: card.points.length });
       log.append(record);
       id = record.id;
     } finally {

@@ -3,6 +3,9 @@ import { pitchAttempts } from '../core/pitch/history.js';
 import { formatDiff, formatSeconds, pitchTargetSeconds, verdict } from '../core/pitch/timing.js';
 import { reviewLogPath } from '../core/store/paths.js';
 import { readLog } from '../core/store/log-reader.js';
+import { recordsOfDeck } from '../core/store/deck-records.js';
+import { progressKey } from '../core/deck/progress-key.js';
+import { inert } from '../core/text/inert.js';
 import { ReviewLog } from '../core/store/review-log.js';
 import type { PitchRecord } from '../core/store/log-records.js';
 import { processIO, type CommandIO } from './command-io.js';
@@ -27,9 +30,11 @@ export async function pitchHistory(deckArg: string, opts: { json?: boolean }, io
   const { paths, dirs } = context(io.env);
   const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd);
   const target = pitchTargetSeconds(pitchCardOf(deck));
-  const { records, warnings } = readLog(reviewLogPath(paths.logsDir, deck.name));
-  for (const w of warnings) io.err(`prep: ${w}`);
-  const attempts = pitchAttempts(records, deck.name);
+  const key = progressKey(deck);
+  // Reads only: a torn line is skipped here and repaired by the next command that writes.
+  const { records, warnings } = recordsOfDeck(readLog(reviewLogPath(paths.logsDir, key), { repair: false }), key);
+  for (const w of warnings) io.err(`prep: ${inert(w)}`);
+  const attempts = pitchAttempts(records, key);
   if (opts.json) {
     io.out(JSON.stringify(attempts.map((a) => ({ id: a.id, at: a.at, seconds: a.ms / 1000, verdict: verdict(a.ms, target), beats: a.beats.length, beatsTotal: a.beatsTotal })), null, 2));
     return 0;
@@ -49,10 +54,13 @@ export async function pitchDelete(deckArg: string, id: string, io: CommandIO = p
   const { paths, dirs } = context(io.env);
   const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd);
   const target = pitchTargetSeconds(pitchCardOf(deck));
-  const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
+  const key = progressKey(deck);
+  const opened = ReviewLog.open(reviewLogPath(paths.logsDir, key));
+  const { log } = opened;
+  const { records, warnings } = recordsOfDeck(opened, key);
   try {
-    for (const w of warnings) io.err(`prep: ${w}`);
-    const found = findAttempt(pitchAttempts(records, deck.name), id);
+    for (const w of warnings) io.err(`prep: ${inert(w)}`);
+    const found = findAttempt(pitchAttempts(records, key), id);
     if (typeof found === 'string') throw new UserError(`${found} in ${deck.name} (see: prep pitch ${deck.name} --history)`);
     log.append(deletionRecord(found, Date.now()));
     io.out(`Deleted ${line(found, target)}`);

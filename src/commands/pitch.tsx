@@ -1,3 +1,5 @@
+import { recordsOfDeck } from '../core/store/deck-records.js';
+import { progressKey } from '../core/deck/progress-key.js';
 import { runScreen } from './run-screen.js';
 import { openDeck, context, requireTty } from './context.js';
 import { pitchCardOf } from './pitch-card.js';
@@ -21,10 +23,12 @@ export async function pitch(deckArg: string, listenOpts?: ListenOptions): Promis
   const listening = listenOpts ? await import('./pitch-listen.js') : undefined;
   listening?.requireRecorder();
   // Attempts go in the deck's review log, so they get the grades' guarantees (fsync'd appends).
-  const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
+  const opened = ReviewLog.open(reviewLogPath(paths.logsDir, progressKey(deck)));
+  const { log } = opened;
+  const { records, warnings } = recordsOfDeck(opened, progressKey(deck));
   for (const w of warnings) process.stderr.write(`prep: ${inert(w)}\n`);
 
-  const session = new PitchSession(initPitch(deck, card, pitchAttempts(records, deck.name)), log);
+  const session = new PitchSession(initPitch(deck, card, pitchAttempts(records, progressKey(deck))), log);
   const ears = listening && listenOpts ? listening.listen(session, card, deck.name, listenOpts) : undefined;
   try {
     const panel = ears ? <ListenPanel source={ears.source} /> : undefined;

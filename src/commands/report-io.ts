@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { recordsOfDeck } from '../core/store/deck-records.js';
 import { readLog } from '../core/store/log-reader.js';
 import type { LogRecord } from '../core/store/log-records.js';
 import { reviewLogPath, type PrepPaths } from '../core/store/paths.js';
@@ -14,7 +15,8 @@ export function readSettings(configDir: string): { values: SettingsValues; warni
   if (!fs.existsSync(path.join(configDir, 'settings.json'))) {
     return { values: { ...DEFAULT_SETTINGS, interviews: {} }, warnings: [] };
   }
-  const settings = openSettings(configDir);
+  // Read-only: a broken file is reported, never moved aside or rewritten here.
+  const settings = openSettings(configDir, { readOnly: true });
   return { values: settings.get(), warnings: settings.warnings };
 }
 
@@ -30,7 +32,8 @@ export interface StoredProgress {
  * created. The drill opens the same two files for writing (load-progress.ts).
  */
 export function readProgress(paths: Pick<PrepPaths, 'logsDir' | 'dataDir'>, deck: string): StoredProgress {
-  const { records, warnings } = readLog(reviewLogPath(paths.logsDir, deck));
+  // Read-only: a torn line is skipped here and repaired by the next command that writes.
+  const { records, warnings } = recordsOfDeck(readLog(reviewLogPath(paths.logsDir, deck), { repair: false }), deck);
   return { records, warnings, snapshot: loadSnapshot(paths.dataDir, deck) };
 }
 

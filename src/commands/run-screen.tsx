@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { render } from 'ink';
 import { Root } from '../ui/app.js';
 import { restoreOnSignals } from './signals.js';
+import { letGoOfDeadTerminal, terminalGone, watchTerminal } from './terminal-gone.js';
 
 /**
  * Runs an interactive screen under the one exit site until it is done, and returns the exit
@@ -13,11 +14,28 @@ import { restoreOnSignals } from './signals.js';
 export async function runScreen(screen: (done: () => void) => ReactNode, afterFirstFrame?: () => void): Promise<number> {
   const app = render(<Root>{screen}</Root>, { exitOnCtrlC: false });
   if (afterFirstFrame) setImmediate(afterFirstFrame);
-  const signals = restoreOnSignals(() => app.unmount());
+  const unmount = () => {
+    try {
+      app.unmount();
+    } catch {
+      // Putting back a terminal that is gone fails; there is nothing left to put back.
+    }
+  };
+  const signals = restoreOnSignals(unmount);
+  let hungUp = false;
+  const unwatch = watchTerminal(() => {
+    hungUp = true;
+    unmount();
+  });
   try {
     await app.waitUntilExit();
   } finally {
     signals.off();
+    unwatch();
+  }
+  if (hungUp || terminalGone()) {
+    letGoOfDeadTerminal();
+    return 129;
   }
   return signals.status(0);
 }

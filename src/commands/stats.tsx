@@ -1,3 +1,4 @@
+import { progressKey } from '../core/deck/progress-key.js';
 import { context, openDeck } from './context.js';
 import { outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
 import { wantsColour } from '../ui/theme.js';
@@ -13,9 +14,10 @@ export interface StatsOptions {
 /** `prep stats <deck>`: every figure of one deck, drawn once (or printed as JSON), then exit. */
 export async function stats(deckArg: string, opts: StatsOptions, now = new Date()): Promise<number> {
   const { paths, dirs } = context();
-  const deck = await openDeck(deckArg, dirs, paths.cacheDir);
+  // A report only looks: it reads the deck cache but never fills it.
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir, process.cwd(), true);
   const settings = readSettings(paths.configDir);
-  const { records, warnings, snapshot } = readProgress(paths, deck.name);
+  const { records, warnings, snapshot } = readProgress(paths, progressKey(deck));
   for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const { retention, interviews } = settings.values;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../core/store/atomic-write.js';
 import { normalizeLog } from '../core/sync/log-merge.js';
 import { theirsName } from '../core/sync/repo-files.js';
 import { mergeSettings, parseSettingsText, settingsText } from '../core/sync/settings-merge.js';
@@ -38,7 +39,7 @@ async function settle(repo: Repo, file: string): Promise<Conflict | undefined> {
   const abs = path.join(repo.dir, file);
   const [base, ours, theirs] = [await stage(repo, 1, file), await stage(repo, 2, file), await stage(repo, 3, file)];
   if (file === 'settings.json') {
-    fs.writeFileSync(abs, settingsText(mergeSettings(parseSettingsText(base), parseSettingsText(ours), parseSettingsText(theirs))));
+    writeFileAtomic(abs, settingsText(mergeSettings(parseSettingsText(base), parseSettingsText(ours), parseSettingsText(theirs))));
   } else if (file.startsWith('logs/') && file.endsWith('.jsonl')) {
     // Deleted on one side, say: a record is never dropped by a merge.
     fs.writeFileSync(abs, normalizeLog(`${ours ?? ''}\n${theirs ?? ''}`));

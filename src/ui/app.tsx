@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useApp } from 'ink';
+import { useJobControl } from './use-job-control.js';
 
 /**
  * The one exit site. Screens report "done" upward; only here is the app told to exit, on the
@@ -8,6 +9,7 @@ import { useApp } from 'ink';
  */
 export function Root({ children }: { children: (done: () => void) => ReactNode }) {
   const { exit } = useApp();
+  useJobControl();
   const [done, setDone] = useState(false);
   const finish = useCallback(() => setDone(true), []);
   useEffect(() => {

@@ -105,6 +105,11 @@ export class Pty {
     if (pid) process.kill(pid, signal);
   }
 
+  /** Closes the terminal as a closed window does: the emulator's side goes, the kernel hangs up the program's. */
+  hangUp(): void {
+    this.child.kill('SIGKILL');
+  }
+
   private disposed = false;
 
   /** Ends everything and removes the temp folder; calling it again does nothing. */

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { inert } from '../text/inert.js';
 import { DECK_NAME, deckNameOf } from './deck-name.js';
+import { progressKeyFor } from './progress-key.js';
 
 /** A deck file found on disk, before it is parsed. */
 export interface DeckRef {
@@ -9,6 +10,8 @@ export interface DeckRef {
   path: string;
   /** True for the decks that ship with prep, false for the user's own. */
   shipped: boolean;
+  /** What its progress is stored under (see progressKeyFor). */
+  key: string;
 }
 
 /** The folders decks are looked up in, the user's first. */
@@ -31,7 +34,11 @@ function decksIn(dir: string, shipped: boolean): DeckRef[] {
     .sort()
     // A file name is anyone's text; a name with a control character can never be looked up
     // (see DECK_NAME), so making it inert changes only what lists show.
-    .map((f) => ({ name: inert(basename(f, extname(f))), path: join(dir, f), shipped }));
+    .map((f) => {
+      const name = inert(basename(f, extname(f)));
+      const path = join(dir, f);
+      return { name, path, shipped, key: progressKeyFor(name, path, [dir]) };
+    });
 }
 
 /** Every deck: the user's, then the shipped ones a user deck of the same name does not hide. */
@@ -58,7 +65,8 @@ export function locateDeck(arg: string, dirs: DeckDirs, cwd = process.cwd()): De
     } catch {
       return { error: `no such file: ${arg}` };
     }
-    return { name: deckNameOf(path), path, shipped: false };
+    const name = deckNameOf(path);
+    return { name, path, shipped: false, key: progressKeyFor(name, path, [dirs.user, dirs.shipped]) };
   }
   const known = listDecks(dirs);
   const found = DECK_NAME.test(arg) ? known.find((d) => d.name === arg) : undefined;

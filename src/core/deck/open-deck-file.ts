@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../store/atomic-write.js';
 import { join, resolve } from 'node:path';
 import { deckNameOf } from './deck-name.js';
 import type { Deck } from './types.js';
@@ -14,7 +15,7 @@ import type { Deck } from './types.js';
  * @param salt changes whenever the Deck shape may change (prep's version).
  * @throws DeckError with every problem (from {@link loadDeckFile}, which a miss goes through).
  */
-export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string }): Promise<Deck> {
+export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string; cacheReadOnly?: boolean }): Promise<Deck> {
   const absolute = resolve(path);
   const file = opts.displayPath ?? path;
   const name = deckNameOf(absolute);
@@ -26,7 +27,7 @@ export async function openDeckFile(path: string, opts: { displayPath?: string; c
   // A miss goes through the one loader; the cache only wraps it.
   const { loadDeckFile } = await import('./load-deck.js');
   const deck = loadDeckFile(absolute, file);
-  if (entry) writeEntry(entry, deck);
+  if (entry && !opts.cacheReadOnly) writeEntry(entry, deck);
   return deck;
 }
 
@@ -55,9 +56,7 @@ function readEntry(file: string): Deck | null {
 function writeEntry(file: string, deck: Deck): void {
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(deck), { mode: 0o600 });
-    renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(deck));
   } catch {
     /* see above */
   }

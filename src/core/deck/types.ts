@@ -29,6 +29,11 @@ export interface Card {
 export interface Deck {
   /** The file name without `.yaml`: `coder.yaml` -> `coder`. */
   name: string;
+  /**
+   * What its progress is stored under when that is not `name` (a deck given by a path outside
+   * the deck folders); read it through `progressKey`.
+   */
+  key?: string;
   /** Absolute path of the file it was read from. */
   path: string;
   title: string;

@@ -24,7 +24,8 @@ const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: '
 /** Reads the `#key:value` lines at the top of an Anki export; a file without them is tab-separated HTML, as old exports are. */
 export function readAnkiHeader(text: string): AnkiHeader {
   const header: AnkiHeader = { separator: '', html: true, columns: [], meta: {}, tags: [], lines: 0 };
-  const lines = text.split('\n');
+  // Only the top lines are looked at: splitting a 12 MB export into lines would copy all of it.
+  const lines = topLines(text, 64);
   let columns = '';
   for (const raw of lines) {
     const m = /^#([a-z ]+):(.*)$/i.exec(raw.replace(/\r$/, ''));
@@ -58,16 +59,19 @@ export function readAnkiHeader(text: string): AnkiHeader {
 export function importAnki(text: string): ImportResult {
   const result: ImportResult = { deck: { questions: [], ask: [] }, took: [], skipped: [] };
   const header = readAnkiHeader(text);
-  const body = text.split('\n').slice(header.lines).join('\n');
+  const body = text.slice(offsetOfLine(text, header.lines));
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(body, {
+    const options = {
       delimiter: header.separator,
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      info: true,
-    }) as unknown as typeof rows;
+      // Keep the line number only: csv-parse's full info object per note costs more than the note.
+      on_record: (record: string[], context: { lines: number }) => ({ record, info: { lines: context.lines } }),
+    };
+    // csv-parse's types do not follow on_record's return type: the rows are what it returns.
+    rows = (parse as unknown as (input: string, opts: typeof options) => typeof rows)(body, options);
   } catch (err) {
     // A quote that never closes, say: report it and import nothing rather than half a file.
     const reason = err instanceof Error ? err.message : String(err);
@@ -97,6 +101,30 @@ export function importAnki(text: string): ImportResult {
   if (decks.size === 1) result.deck.title = cleanText([...decks][0]?.split('::').at(-1) ?? '') || undefined;
   if (result.deck.title === undefined) delete result.deck.title;
   return result;
+}
+
+/** The first `n` lines of `text`. */
+function topLines(text: string, n: number): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (out.length < n && at <= text.length) {
+    const end = text.indexOf('\n', at);
+    out.push(text.slice(at, end === -1 ? text.length : end));
+    if (end === -1) break;
+    at = end + 1;
+  }
+  return out;
+}
+
+/** Where line `n` (0-based) of `text` starts, or its length when it has fewer lines. */
+function offsetOfLine(text: string, n: number): number {
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const end = text.indexOf('\n', at);
+    if (end === -1) return text.length;
+    at = end + 1;
+  }
+  return at;
 }
 
 /** The question and answer fields: named Front/Back (or Question/Answer, Text/Extra) when columns are named, else the first two. */

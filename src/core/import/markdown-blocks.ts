@@ -30,14 +30,67 @@ export type Part =
  * Reads Markdown into parts with their line numbers, using marked's lexer (no HTML is made).
  * Blank lines, rules and link definitions are dropped; a block quote counts as its contents.
  */
-export function markdownParts(text: string): Part[] {
+export function markdownParts(text: string, chunking: Chunking = { wholeBelow: WHOLE_BELOW, chunkBytes: CHUNK_BYTES }): Part[] {
   const parts: Part[] = [];
   let line = 1;
-  for (const token of Lexer.lex(text.replace(/\r\n?/g, '\n'))) {
-    toParts(token, line, parts);
-    line += countNewlines(token.raw);
+  // marked keeps every token of the text at once, several times the text's size: a big sheet
+  // is read one heading's chunk at a time, so only one chunk's tokens are alive.
+  for (const chunk of headingChunks(text.replace(/\r\n?/g, '\n'), chunking)) {
+    for (const token of Lexer.lex(chunk)) {
+      toParts(token, line, parts);
+      line += countNewlines(token.raw);
+    }
   }
   return parts;
+}
+
+/** When a text is lexed in chunks (see headingChunks); a parameter so tests can use small sizes. */
+export interface Chunking {
+  wholeBelow: number;
+  chunkBytes: number;
+}
+
+/** Sheets up to this size are lexed whole (link definitions then reach across headings). */
+const WHOLE_BELOW = 1024 * 1024;
+/** Past this size a chunk is also cut between two top-level paragraphs. */
+const CHUNK_BYTES = 256 * 1024;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** A line that starts a top-level block of its own after a blank line: not indented, not a list item. */
+const FRESH_BLOCK = /^(?![ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>)\S/;
+
+/**
+ * `text` cut into chunks that lex as they would in the whole text: before each ATX heading
+ * outside a fenced code block, and, once a chunk is big, after a blank line that ends every open
+ * block (the next line starts a fresh paragraph at the margin, outside a fence, a list or a
+ * quote). Small texts are one chunk.
+ */
+function* headingChunks(text: string, { wholeBelow, chunkBytes }: Chunking): Generator<string> {
+  if (text.length < wholeBelow) {
+    yield text;
+    return;
+  }
+  let start = 0;
+  let fence: string | undefined;
+  let at = 0;
+  let blankBefore = false;
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    const next = end === -1 ? text.length : end + 1;
+    const line = text.slice(at, next);
+    const f = FENCE.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (f !== undefined && f[0] === fence[0] && f.length >= fence.length) fence = undefined;
+    } else if (f !== undefined) {
+      fence = f;
+    } else if (at > start && (ATX_HEADING.test(line) || (blankBefore && at - start >= chunkBytes && FRESH_BLOCK.test(line)))) {
+      yield text.slice(start, at);
+      start = at;
+    }
+    blankBefore = line.trim() === '';
+    at = next;
+  }
+  if (start < text.length) yield text.slice(start);
 }
 
 function countNewlines(s: string): number {
@@ -62,7 +115,8 @@ function toParts(token: Token, line: number, out: Part[]): void {
     case 'paragraph':
     case 'text': {
       const tokens = (token as Tokens.Paragraph).tokens ?? [];
-      out.push({ kind: 'para', text: inlineText(tokens).trim(), ...splitLead(tokens), line: at });
+      const whole = inlineText(tokens);
+      out.push({ kind: 'para', text: whole.trim(), ...splitLead(tokens, whole), line: at });
       return;
     }
     case 'list': {
@@ -106,7 +160,7 @@ function itemPart(item: Tokens.ListItem, line: number): ItemPart {
         part.more.push(text);
       }
     } else if (child.type === 'list') {
-      for (const sub of (child as Tokens.List).items) part.sub.push(...flattenItem(sub));
+      for (const sub of (child as Tokens.List).items) for (const line of flattenItem(sub)) part.sub.push(line);
     }
   }
   return part;
@@ -120,7 +174,7 @@ function flattenItem(item: Tokens.ListItem): string[] {
 const NUMBER_PREFIX = /^\s*(?:q(?:uestion)?\s*)?\d{0,3}\s*[.):]?\s*$/i;
 
 /** A paragraph's bold lead: `**1. Why us?**`, `1. **Why us?**` or `Q2: **Why us?**`, and the text after it. */
-function splitLead(tokens: readonly Token[]): { lead?: string; after: string } {
+function splitLead(tokens: readonly Token[], whole?: string): { lead?: string; after: string } {
   let i = 0;
   let prefix = '';
   while (i < tokens.length && tokens[i]?.type === 'text' && NUMBER_PREFIX.test(tokens[i]?.raw ?? '')) {
@@ -128,7 +182,8 @@ function splitLead(tokens: readonly Token[]): { lead?: string; after: string } {
     i++;
   }
   const lead = tokens[i];
-  if (lead?.type !== 'strong') return { after: inlineText(tokens) };
+  // Most paragraphs have no lead: their `after` is the text the caller already made.
+  if (lead?.type !== 'strong') return { after: whole ?? inlineText(tokens) };
   return { lead: `${prefix}${inlineText((lead as Tokens.Strong).tokens)}`.trim(), after: inlineText(tokens.slice(i + 1)) };
 }
 

@@ -103,7 +103,8 @@ function readQuestions(section: Section, result: ImportResult): void {
   const addBullets = (items: string[], line: number): void => {
     if (items.length === 0) return;
     if (!open) return void result.skipped.push(`line ${line} in "${section.heading}": a list before the first question`);
-    open.bullets.push(...items);
+    // One at a time: spreading a hundred thousand bullets into push() overflows the stack.
+    for (const item of items) open.bullets.push(item);
     // The bullets become the key points; the answer says them as sentences, not a copy of the list.
     open.blocks.push(bulletProse(items));
   };
@@ -198,7 +199,7 @@ function readPitch(section: Section, result: ImportResult): void {
   const bullets: string[] = [];
   for (const part of section.parts) {
     if (part.kind === 'para') paragraphs.push(oneLine(part.text));
-    else if (part.kind === 'list') bullets.push(...part.items.flatMap(itemLines));
+    else if (part.kind === 'list') for (const line of part.items.flatMap(itemLines)) bullets.push(line);
     else result.skipped.push(`line ${part.line} in "${section.heading}": ${part.kind === 'heading' ? `the heading "${part.text}"` : part.kind === 'code' ? 'code' : part.what}`);
   }
   const script = unquote(paragraphs.length > 0 ? paragraphs.join('\n\n') : bullets.map((b) => `- ${b}`).join('\n'));

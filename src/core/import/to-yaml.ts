@@ -100,13 +100,17 @@ function styleLongText(node: unknown): void {
 /** Hands out unique card ids. */
 class IdMaker {
   private readonly taken: Set<string>;
+  /** The next suffix to try per base: ten thousand cards with one slug must not cost 10^8 tries. */
+  private readonly next = new Map<string, number>();
   constructor(reserved: string[]) {
     this.taken = new Set(reserved);
   }
   make(text: string, fallback: string): string {
     const base = slugify(text) || fallback;
     let id = base;
-    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    let n = this.next.get(base) ?? 2;
+    for (; this.taken.has(id); n++) id = `${base}-${n}`;
+    this.next.set(base, n);
     this.taken.add(id);
     return id;
   }

@@ -1,16 +1,18 @@
+import { progressKey } from '../deck/progress-key.js';
 import type { Deck } from '../deck/types.js';
 import { parseInterview } from '../store/interview-date.js';
 import type { Settings } from '../store/settings.js';
 import { calendarDaysBetween } from './day.js';
 
 /**
- * The interview of a deck without `--interview`: the date saved in the settings for the deck
- * (set from the command line, so the later word), else the deck's own `interview:`; null when
- * neither is set or the text is not a date. Deck names are looked up as own keys only, so a deck
- * called `constructor` or `__proto__` finds its own date, never Object.prototype's.
+ * The interview of a deck without `--interview`: the date saved in the settings under the deck's
+ * progress key (set from the command line, so the later word), else the deck's own `interview:`;
+ * null when neither is set or the text is not a date. Keys are looked up as own keys only, so a
+ * deck called `constructor` or `__proto__` finds its own date, never Object.prototype's.
  */
-export function interviewOf(deck: Pick<Deck, 'name' | 'interview'>, saved: Readonly<Record<string, string>> = {}): Date | null {
-  const text = Object.hasOwn(saved, deck.name) ? saved[deck.name] : deck.interview;
+export function interviewOf(deck: Pick<Deck, 'name' | 'key' | 'interview'>, saved: Readonly<Record<string, string>> = {}): Date | null {
+  const key = progressKey(deck);
+  const text = Object.hasOwn(saved, key) ? saved[key] : deck.interview;
   return typeof text === 'string' ? parseInterview(text) : null;
 }
 
@@ -18,9 +20,9 @@ export function interviewOf(deck: Pick<Deck, 'name' | 'interview'>, saved: Reado
  * The interview `prep drill` and `prep review` use: `given` (the checked `--interview` value) is
  * remembered for the deck in the settings and wins; otherwise as `interviewOf`.
  */
-export function resolveInterview(deck: Pick<Deck, 'name' | 'interview'>, settings: Settings, given?: string): Date | null {
+export function resolveInterview(deck: Pick<Deck, 'name' | 'key' | 'interview'>, settings: Settings, given?: string): Date | null {
   if (given !== undefined) {
-    settings.setInterview(deck.name, given);
+    settings.setInterview(progressKey(deck), given);
     return parseInterview(given);
   }
   return interviewOf(deck, settings.get().interviews);

@@ -1,8 +1,16 @@
+import { createHash } from 'node:crypto';
 import { createEmptyCard, type Card as FsrsCard, type FSRS } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { GradeRecord, LogRecord } from '../store/review-log.js';
 import { nextState, type CardProgress } from './progress.js';
 import type { ReplaySnapshot } from '../store/snapshot-store.js';
+
+/** The digest of a snapshot's states over the first `count` records (see ReplaySnapshot.digest). */
+function digestOf(cards: Record<string, unknown>, records: readonly LogRecord[], count: number): string {
+  const h = createHash('sha256');
+  for (let i = 0; i < count; i++) h.update(`${records[i]!.id}\n`);
+  return h.update(JSON.stringify(cards)).digest('hex');
+}
 
 // A stored snapshot holds ISO strings; one made in this process still holds Dates.
 const isTime = (x: unknown): boolean => (typeof x === 'string' || x instanceof Date) && !Number.isNaN(new Date(x).getTime());
@@ -22,6 +30,7 @@ function fits(snap: ReplaySnapshot, records: readonly LogRecord[], retention: nu
   if (!Object.values(snap.cards).every(isCardState)) return false;
   if (!Number.isInteger(snap.count) || snap.count < 0 || snap.count > records.length) return false;
   if (snap.count > 0 && records[snap.count - 1]?.id !== snap.lastId) return false;
+  if (snap.digest !== digestOf(snap.cards, records, snap.count)) return false;
   const lateUndos = new Set<string>();
   for (let i = snap.count; i < records.length; i++) {
     const r = records[i]!;
@@ -72,6 +81,7 @@ export function replayFrom(
     lastId: records.at(-1)?.id ?? null,
     cards: Object.fromEntries(states),
   };
+  snapshot.digest = digestOf(snapshot.cards, records, records.length);
   return { progress, snapshot, reused };
 }
 

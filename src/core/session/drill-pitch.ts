@@ -1,3 +1,4 @@
+import { progressKey } from '../deck/progress-key.js';
 import { cardById, type Card } from '../deck/types.js';
 import { pitchRecord } from '../pitch/attempt-record.js';
 import type { PitchRecord } from '../store/log-records.js';
@@ -22,7 +23,7 @@ export function drillPitchRecord(s: DrillState): PitchRecord | null {
   const card = currentCard(s);
   if (card?.kind !== 'pitch' || s.pitchStartedAt === null || s.revealedAt === null) return null;
   return pitchRecord({
-    deck: s.config.deck.name,
+    deck: progressKey(s.config.deck),
     startedAt: s.pitchStartedAt,
     ms: s.revealedAt - s.pitchStartedAt,
     hit: [],

@@ -1,3 +1,4 @@
+import { progressKey } from '../deck/progress-key.js';
 import type { Grade, LogRecord } from '../store/review-log.js';
 import { newRecordId } from '../store/review-log.js';
 import { drillReducer, type DrillAction, type DrillState } from './drill-state.js';
@@ -65,7 +66,7 @@ export class DrillSession extends SessionStore<DrillState, DrillAction> {
           v: 1 as const,
           type: 'grade' as const,
           id: newRecordId(),
-          deck: s.config.deck.name,
+          deck: progressKey(s.config.deck),
           card: s.current.id,
           grade: intent.grade,
           at: new Date(now).toISOString(),
@@ -88,7 +89,7 @@ export class DrillSession extends SessionStore<DrillState, DrillAction> {
           v: 1 as const,
           type: 'undo' as const,
           id: newRecordId(),
-          deck: s.config.deck.name,
+          deck: progressKey(s.config.deck),
           target: last.recordId,
           at: new Date(now).toISOString(),
         };

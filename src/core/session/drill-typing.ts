@@ -7,6 +7,13 @@ import { suggestGrade } from '../answer/suggest.js';
 /** Said when the user asks to type on a card that has nothing to check the answer against. */
 export const NO_KEY_POINTS = 'No key points on this card: grade yourself.';
 
+/**
+ * The most an answer keeps, in characters: far more than anyone says in an interview answer,
+ * small enough that each key press re-draws and re-checks it at once. A paste over it is cut
+ * here (and the screen says so), so a megabyte pasted by mistake cannot stall the drill.
+ */
+export const MAX_ANSWER_CHARS = 4000;
+
 /** A typed answer once submitted: the text, how it covers the key points, the grade it suggests. */
 export interface SubmittedAnswer {
   text: string;
@@ -24,6 +31,8 @@ export interface AnswerState {
   submitted: SubmittedAnswer | null;
   /** Why typing is not offered here, once it was asked for (NO_KEY_POINTS). */
   notice: string | null;
+  /** The draft was cut to MAX_ANSWER_CHARS. */
+  cut?: boolean;
 }
 
 /** What typing needs of the drill's config. */
@@ -89,8 +98,14 @@ export function typingReducer<S extends TypingSlice>(s: S, a: TypingAction): S {
   switch (a.type) {
     case 'type-open':
       return s.answer.open ? s : { ...s, answer: { ...opened(card), draft: s.answer.draft } };
-    case 'type-change':
-      return s.answer.open ? { ...s, answer: { ...s.answer, draft: oneLine(a.text) } } : s;
+    case 'type-change': {
+      if (!s.answer.open) return s;
+      const cut = a.text.length > MAX_ANSWER_CHARS;
+      const draft = oneLine(cut ? a.text.slice(0, MAX_ANSWER_CHARS) : a.text);
+      // The rest of a long paste arrives chunk by chunk: once the field is full, nothing changes.
+      if (draft === s.answer.draft && (!cut || s.answer.cut)) return s;
+      return { ...s, answer: { ...s.answer, draft, cut: cut || s.answer.cut === true } };
+    }
     case 'type-leave':
       return s.answer.open ? { ...s, answer: { ...s.answer, open: false } } : s;
     case 'type-submit': {

@@ -1,3 +1,4 @@
+import { progressKey } from '../deck/progress-key.js';
 import type { Card } from '../deck/types.js';
 import { pitchTargetSeconds } from '../pitch/timing.js';
 import type { PitchRecord } from '../store/log-records.js';
@@ -46,7 +47,7 @@ export type PitchAction =
 /** The state the pitch screen opens in, with the attempts already in the log. */
 export function initPitch(deck: { name: string; title: string }, card: Card, history: readonly PitchRecord[]): PitchState {
   return {
-    deck: deck.name,
+    deck: progressKey(deck),
     title: deck.title,
     card,
     targetSeconds: pitchTargetSeconds(card),

@@ -1,10 +1,12 @@
+import { progressKey } from '../deck/progress-key.js';
 import type { Deck } from '../deck/types.js';
 import type { LogRecord, PitchRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { replayFrom } from '../schedule/snapshot.js';
 import type { ReplaySnapshot } from '../store/snapshot-store.js';
+import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView } from '../schedule/deadline.js';
-import { rankWeakness } from '../schedule/weakness.js';
+import { weakCards } from '../schedule/weakness.js';
 import { pitchAttempts, pitchStats, type PitchStats } from '../pitch/history.js';
 import { answerTimes, type AnswerTime } from './answer-times.js';
 import { countByState, dueNow, type StateCounts } from './counts.js';
@@ -80,16 +82,17 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const { deck, records, now, retention, interview } = input;
   const f = scheduler(retention);
   // Due dates as the drill sees them: with an interview ahead, none lands after it.
-  const replayed = replayFrom(f, retention, deck.cards, records, input.snapshot).progress;
+  const replayed = scheduleFromNow(replayFrom(f, retention, deck.cards, records, input.snapshot).progress, now).progress;
   const progress = deadlineView(f, replayed, interview, now);
   const cards = cardStats(f, deck.cards, progress, now, interview);
   const byId = new Map(cards.map((c) => [c.id, c]));
-  const weakest = rankWeakness(f, deck.cards, progress, now)
+  // Exactly the cards `prep weak` would drill, in its order: one function for both.
+  const weakest = weakCards(f, deck.cards, replayed, now)
     .slice(0, WEAKEST_SHOWN)
     .map((w) => ({ ...byId.get(w.id)!, reasons: w.reasons }));
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');
   const targetSeconds = pitchCard ? (pitchCard.seconds ?? FALLBACK_PITCH_SECONDS) : null;
-  const attempts = pitchAttempts(records, deck.name);
+  const attempts = pitchAttempts(records, progressKey(deck));
   const atInterview = lowestAtInterview(cards);
   // One recall function (schedule/progress.ts) for stats, review and the drill, so their figures agree.
   const meanAtInterview = atInterview.length ? atInterview.reduce((a, c) => a + c.recallAtInterview!, 0) / cards.length : null;

@@ -3,6 +3,7 @@ import type { LogRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { replayFrom } from '../schedule/snapshot.js';
 import type { ReplaySnapshot } from '../store/snapshot-store.js';
+import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { countByState, dueNow } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
@@ -41,7 +42,7 @@ export function summarizeDeck(
 ): DeckSummary {
   const f = scheduler(opts.retention);
   // Due as the drill sees it: with an interview ahead, no card is due after it.
-  const replayed = replayFrom(f, opts.retention, deck.cards, records, opts.snapshot).progress;
+  const replayed = scheduleFromNow(replayFrom(f, opts.retention, deck.cards, records, opts.snapshot).progress, opts.now).progress;
   const progress = deadlineView(f, replayed, opts.interview, opts.now);
   const counts = countByState(deck.cards, progress);
   return {

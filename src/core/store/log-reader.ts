@@ -153,18 +153,27 @@ function moveUnreadable(file: string): LogRead {
  *   the next append starts on a clean line;
  * - a bad line in the middle is skipped with a `file:line` warning;
  * - a file with no record at all (binary garbage...) is moved to `<file>.unreadable-<time>`.
- * Nothing is ever deleted without a copy. A missing file is an empty log. A file that cannot
+ * Nothing is ever deleted without a copy. With `repair: false` (read-only reports) the file is
+ * never changed: the damage is only skipped and reported. A missing file is an empty log. A file that cannot
  * be read throws a StoreError and is left untouched. May block up to about a second while
  * another process finishes an append.
  */
-export function readLog(file: string): LogRead {
+export function readLog(file: string, opts: { repair?: boolean } = {}): LogRead {
+  const repair = opts.repair ?? true;
   for (let attempt = 1; ; attempt++) {
     const bytes = readBytes(file);
     if (bytes === undefined) return { records: [], warnings: [] };
     const found = scan(file, bytes);
+    if (found.unreadable && !repair) {
+      return { records: [], warnings: [`${file} could not be read as a review log; it was skipped (the next drill moves it aside)`] };
+    }
     if (found.unreadable) return moveUnreadable(file);
     const { torn, records, warnings } = found;
     if (torn === undefined) return { records, warnings };
+    if (!repair) {
+      // Only looking (list, stats): the repair waits for the next command that writes.
+      return { records, warnings: [...warnings, `${file}:${torn.lineNo}: skipped an unfinished last line (the next drill repairs the file)`] };
+    }
 
     const age = quietFor(file);
     if (age === undefined || age < SETTLE_MS) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { firstControl, inert } from '../text/inert.js';
 
 /** How well the answer was recalled: 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export type Grade = 1 | 2 | 3 | 4;
@@ -71,7 +72,13 @@ export function newRecordId(): string {
 // start, and a schema library would also add its own start-up cost to every command.
 type Check = (value: unknown) => boolean;
 const text: Check = (x) => typeof x === 'string' && x.length > 0;
-const isoTime: Check = (x) => typeof x === 'string' && !Number.isNaN(Date.parse(x));
+// A full timestamp as prep writes it (Date#toISOString), or with a zone offset: `at: "1"` would
+// parse as the year 2001, and `+275760-09-13` as a date no report can show.
+const FULL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const isoTime: Check = (x) => typeof x === 'string' && FULL_ISO.test(x) && !Number.isNaN(Date.parse(x));
+/** Records before this are taken for a clock set wrong. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const DAY = 86_400_000;
 const millis: Check = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 const optional = (c: Check): Check => (x) => x === undefined || c(x);
 const oneOf = (...xs: unknown[]): Check => (x) => xs.includes(x);
@@ -108,7 +115,7 @@ const shapes = new Map(Object.entries(shapeOf).map(([type, shape]) => [type, Obj
 export type ParsedLine = { ok: true; record: LogRecord } | { ok: false; reason: string; garbage: boolean };
 
 /** Parses and validates one log line (without its newline). */
-export function parseRecordLine(line: string): ParsedLine {
+export function parseRecordLine(line: string, now = Date.now()): ParsedLine {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -130,5 +137,12 @@ export function parseRecordLine(line: string): ParsedLine {
   for (const [key, ok] of shape) {
     if (!ok(fields[key])) return { ok: false, reason: `malformed ${type} record (${key}: invalid value)`, garbage: false };
   }
+  const at = Date.parse(fields.at as string);
+  if (at < EARLIEST || at > now + DAY) {
+    return { ok: false, reason: `${type} record dated ${JSON.stringify(fields.at)}, outside 2000 to tomorrow (a clock set wrong?)`, garbage: false };
+  }
+  // A log is a file anyone may have edited or copied from elsewhere: what the user typed is shown
+  // again ("Last time you wrote"), so it gets the deck text's rule and can never act on a terminal.
+  if (type === 'grade' && typeof fields.typed === 'string' && firstControl(fields.typed)) fields.typed = inert(fields.typed);
   return { ok: true, record: value as LogRecord };
 }

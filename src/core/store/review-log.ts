@@ -118,7 +118,15 @@ export class ReviewLog {
     }
     if (this.fd !== undefined && ino !== undefined && ino === this.ino) return this.fd;
     this.close();
-    const fd = fs.openSync(this.file, 'a', 0o600);
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'a', 0o600);
+    } catch (err) {
+      // The logs folder was deleted while prep ran: make it again rather than lose every grade.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      fd = fs.openSync(this.file, 'a', 0o600);
+    }
     this.fd = fd;
     this.ino = fs.fstatSync(fd).ino;
     if (ino === undefined) syncFolder(path.dirname(this.file));

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import { moveAside } from './aside.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { withFileLock } from './file-lock.js';
 import { parseInterview } from './interview-date.js';
-import { errorCode, StoreError, storeErrorFrom } from './store-error.js';
+import { readSmallFile } from './safe-read.js';
+import { StoreError, storeErrorFrom } from './store-error.js';
 
 /** The key of settings.json that records when each setting was last written (ISO times). */
 export const WRITTEN_AT = 'writtenAt';
@@ -18,7 +20,7 @@ export type SettingsValues = {
   /** New cards introduced per day, an integer >= 0. */
   newPerDay: number;
   answerMode: AnswerMode;
-  /** Interview date per deck name: a date (2025-03-14) or local date-time (2025-03-14T09:00), no zone. */
+  /** Interview date per deck (progress key): a date (2025-03-14) or local date-time (2025-03-14T09:00), no zone. */
   interviews: Record<string, string>;
 };
 
@@ -79,7 +81,16 @@ function problemWith(key: keyof SettingsValues, value: unknown): string | undefi
 }
 
 function interviewProblem(deck: string): string {
-  return `the interview date of "${deck}" must be a date like 2025-03-14 or 2025-03-14T09:00`;
+  return `the interview date of "${clip(deck)}" must be a date like 2025-03-14 or 2025-03-14T09:00`;
+}
+
+/** Most of a stored value a warning quotes: a 10 MB value is not echoed whole at every start. */
+const QUOTE_MAX = 80;
+
+/** `text`, or its first characters and an ellipsis when it is longer than QUOTE_MAX. */
+function clip(text: string | undefined): string {
+  const t = text ?? 'undefined';
+  return t.length <= QUOTE_MAX ? t : `${t.slice(0, QUOTE_MAX - 1)}…`;
 }
 
 /** Validates what the file holds, value by value, so one bad value does not lose the others. */
@@ -87,7 +98,7 @@ function validate(file: string, raw: Record<string, unknown>): { values: Setting
   const values: SettingsValues = { ...DEFAULT_SETTINGS, interviews: {} };
   const warnings: string[] = [];
   const fallback = (problem: string, key: keyof SettingsValues) =>
-    warnings.push(`${file}: ${problem} (found ${JSON.stringify(raw[key])}); using ${JSON.stringify(DEFAULT_SETTINGS[key])}`);
+    warnings.push(`${file}: ${problem} (found ${clip(JSON.stringify(raw[key]))}); using ${JSON.stringify(DEFAULT_SETTINGS[key])}`);
 
   for (const key of ['retention', 'newPerDay', 'answerMode'] as const) {
     if (raw[key] === undefined) continue;
@@ -102,33 +113,33 @@ function validate(file: string, raw: Record<string, unknown>): { values: Setting
     for (const [deck, date] of Object.entries(interviews)) {
       // defineProperty, not `=`: a deck called __proto__ must keep its date as its own key.
       if (isInterview(date)) Object.defineProperty(values.interviews, deck, { value: date, enumerable: true, writable: true, configurable: true });
-      else warnings.push(`${file}: ${interviewProblem(deck)} (found ${JSON.stringify(date)}); ignoring it`);
+      else warnings.push(`${file}: ${interviewProblem(deck)} (found ${clip(JSON.stringify(date))}); ignoring it`);
     }
   }
   return { values, warnings };
 }
 
-class ConfSettings implements Settings {
+/** Largest settings.json read: far above any real one (a few hundred bytes). */
+export const MAX_SETTINGS_BYTES = 256 * 1024;
+
+class FileSettings implements Settings {
   readonly file: string;
-  private conf: Conf<SettingsValues>;
   private readonly openWarnings: string[] = [];
 
-  constructor(private readonly configDir: string) {
+  constructor(
+    private readonly configDir: string,
+    private readonly readOnly: boolean,
+  ) {
     this.file = path.join(configDir, 'settings.json');
-    try {
-      fs.mkdirSync(configDir, { recursive: true, mode: 0o700 });
-    } catch (err) {
-      throw storeErrorFrom('cannot create the folder', configDir, err);
+    if (!readOnly) {
+      try {
+        fs.mkdirSync(configDir, { recursive: true, mode: 0o700 });
+      } catch (err) {
+        throw storeErrorFrom('cannot create the folder', configDir, err);
+      }
     }
-    if (!this.fileIsJsonObject()) this.setAside();
-    try {
-      this.conf = this.newConf();
-    } catch (err) {
-      // Checked above, but the file may have changed since: conf throws on bad JSON.
-      if (!(err instanceof SyntaxError)) throw storeErrorFrom('cannot open', this.file, err);
-      this.setAside();
-      this.conf = this.newConf();
-    }
+    // Read once now, so a broken file is reported (and, when writing, set aside) at start.
+    this.raw();
   }
 
   get warnings(): string[] {
@@ -141,77 +152,58 @@ class ConfSettings implements Settings {
 
   set<K extends keyof SettingsValues>(key: K, value: SettingsValues[K]): void {
     const problem = problemWith(key, value);
-    if (problem) throw new StoreError(`${problem} (got ${JSON.stringify(value)})`, this.file);
-    this.write(key, value);
+    if (problem) throw new StoreError(`${problem} (got ${clip(JSON.stringify(value))})`, this.file);
+    this.update(key, (raw) => ({ ...raw, [key]: value }));
   }
 
   setInterview(deck: string, iso: string): void {
-    if (!isInterview(iso)) throw new StoreError(`${interviewProblem(deck)} (got ${JSON.stringify(iso)})`, this.file);
-    this.write('interviews', { ...this.rawInterviews(), [deck]: iso });
+    if (!isInterview(iso)) throw new StoreError(`${interviewProblem(deck)} (got ${clip(JSON.stringify(iso))})`, this.file);
+    // Under the lock, from the file as it is now: another prep may have saved its deck's date meanwhile.
+    this.update('interviews', (raw) => ({ ...raw, interviews: { ...interviewsOf(raw), [deck]: iso } }));
   }
 
   clearInterview(deck: string): void {
-    const interviews = this.rawInterviews();
-    delete interviews[deck];
-    this.write('interviews', interviews);
-  }
-
-  /** The interviews as stored, bad entries included: changing one date must not drop others. */
-  private rawInterviews(): Record<string, string> {
-    const stored = this.raw().interviews;
-    return isPlainObject(stored) ? ({ ...stored } as Record<string, string>) : {};
-  }
-
-  private write<K extends keyof SettingsValues>(key: K, value: SettingsValues[K]): void {
-    try {
-      // When each key was last written: \`prep sync\` lets the later write win when two
-      // machines changed the same setting.
-      const stored = this.raw()[WRITTEN_AT];
-      const writtenAt = { ...(isPlainObject(stored) ? stored : {}), [key]: new Date().toISOString() };
-      (this.conf as unknown as Conf<Record<string, unknown>>).set({ [key]: value, [WRITTEN_AT]: writtenAt });
-    } catch (err) {
-      throw storeErrorFrom('could not save settings to', this.file, err);
-    }
-  }
-
-  /** The stored object, unvalidated. A file broken while prep runs is set aside like at start. */
-  private raw(): Record<string, unknown> {
-    try {
-      return this.conf.store;
-    } catch (err) {
-      if (!(err instanceof SyntaxError)) throw storeErrorFrom('cannot read', this.file, err);
-      this.setAside();
-      this.conf = this.newConf();
-      return this.conf.store;
-    }
-  }
-
-  private newConf(): Conf<SettingsValues> {
-    return new Conf<SettingsValues>({
-      cwd: this.configDir,
-      configName: 'settings',
-      projectName: 'prep',
-      defaults: structuredClone(DEFAULT_SETTINGS) as SettingsValues,
-      // Deck names may contain dots: keys are plain names, never paths.
-      accessPropertiesByDotNotation: false,
-      configFileMode: 0o600,
+    this.update('interviews', (raw) => {
+      const interviews = interviewsOf(raw);
+      delete interviews[deck];
+      return { ...raw, interviews };
     });
   }
 
-  /** True if settings.json is missing or holds a JSON object; throws if it cannot be read. */
-  private fileIsJsonObject(): boolean {
-    let text: string;
+  /**
+   * Read-modify-write under the settings lock, written whole (temp file and rename): two prep
+   * processes saving at once each keep the other's keys.
+   */
+  private update(key: keyof SettingsValues, change: (raw: Record<string, unknown>) => Record<string, unknown>): void {
+    if (this.readOnly) throw new StoreError(`${this.file} was opened read-only`, this.file);
+    withFileLock(this.file, () => {
+      const changed = change(this.raw());
+      // When each key was last written: `prep sync` lets the later write win when two machines
+      // changed the same setting.
+      const stamps = isPlainObject(changed[WRITTEN_AT]) ? changed[WRITTEN_AT] : {};
+      const next = { ...changed, [WRITTEN_AT]: { ...stamps, [key]: new Date().toISOString() } };
+      writeFileAtomic(this.file, `${JSON.stringify(next, null, '\t')}\n`, { mode: 0o600 });
+    });
+  }
+
+  /** The stored object, unvalidated ({} when there is no file). A file that is not a JSON object is set aside, or, read-only, passed over. */
+  private raw(): Record<string, unknown> {
+    const text = readSmallFile(this.file, MAX_SETTINGS_BYTES);
+    if (text === undefined) return {};
+    let value: unknown;
     try {
-      text = fs.readFileSync(this.file, 'utf8');
-    } catch (err) {
-      if (errorCode(err) === 'ENOENT') return true;
-      throw storeErrorFrom('cannot read', this.file, err);
-    }
-    try {
-      return isPlainObject(JSON.parse(text));
+      value = JSON.parse(text);
     } catch {
-      return false;
+      value = undefined;
     }
+    if (isPlainObject(value)) return value;
+    if (this.readOnly) {
+      const note = `${this.file} is not valid settings JSON; the defaults are used (the next drill moves it aside)`;
+      if (!this.openWarnings.includes(note)) this.openWarnings.push(note);
+      return {};
+    }
+    this.setAside();
+    return {};
   }
 
   /** Moves a broken settings.json aside (never wipes it) so defaults can take its place. */
@@ -226,10 +218,19 @@ class ConfSettings implements Settings {
   }
 }
 
+function interviewsOf(raw: Record<string, unknown>): Record<string, unknown> {
+  return isPlainObject(raw.interviews) ? { ...raw.interviews } : {};
+}
+
 /**
- * Opens the settings in `<configDir>/settings.json`, creating the folder and the file (with
- * the defaults) if needed. A file that is not JSON is moved aside with a warning, never wiped.
+ * Opens the settings in `<configDir>/settings.json`. Nothing is written until a setting is
+ * saved; then the folder is created and the file written whole. A file that is not JSON is
+ * moved aside with a warning, never wiped. With `readOnly` (list, stats, --json) nothing on
+ * disk is ever touched: a broken file is only reported, and saving throws.
+ *
+ * @throws StoreError when settings.json is not a regular file (a FIFO, a device), is over
+ * {@link MAX_SETTINGS_BYTES}, or cannot be read.
  */
-export function openSettings(configDir: string): Settings {
-  return new ConfSettings(configDir);
+export function openSettings(configDir: string, opts: { readOnly?: boolean } = {}): Settings {
+  return new FileSettings(configDir, opts.readOnly === true);
 }

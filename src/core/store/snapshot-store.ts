@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import type { Card as FsrsCard } from 'ts-fsrs';
+import { writeFileAtomic } from './atomic-write.js';
+import { readSmallFile } from './safe-read.js';
 
 /**
  * The FSRS state of every card after the first `count` records of a log. Replaying a year of
@@ -18,6 +19,11 @@ export interface ReplaySnapshot {
   lastId: string | null;
   /** FSRS card states by card id, for every card with a counted grade (dates as ISO strings). */
   cards: Record<string, FsrsCard>;
+  /**
+   * SHA-256 of the covered records' ids and of `cards`: a snapshot edited by hand, or copied
+   * beside another log that happens to have the same count and last id, no longer fits.
+   */
+  digest?: string;
 }
 
 /** Where a deck's replay snapshot lives: `<dataDir>/snapshots/<deck>.json`. */
@@ -25,36 +31,35 @@ export function snapshotPath(dataDir: string, deck: string): string {
   return path.join(dataDir, 'snapshots', `${deck}.json`);
 }
 
-function open(dataDir: string, deck: string): Conf<{ snapshot?: ReplaySnapshot }> {
-  const cwd = path.join(dataDir, 'snapshots');
-  fs.mkdirSync(cwd, { recursive: true, mode: 0o700 });
-  return new Conf<{ snapshot?: ReplaySnapshot }>({ cwd, configName: deck, projectName: 'prep' });
-}
+/** Far above the snapshot of any real deck (a few hundred bytes a card). */
+const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads a deck's snapshot. A snapshot is only a cache of the review log, so one that is
- * missing, unreadable or corrupt reads as "none" and is rebuilt from the log.
+ * missing, unreadable, not a regular file or corrupt reads as "none" and is rebuilt from the
+ * log. Reading creates nothing.
  */
 export function loadSnapshot(dataDir: string, deck: string): ReplaySnapshot | null {
-  if (!fs.existsSync(snapshotPath(dataDir, deck))) return null;
   try {
-    return open(dataDir, deck).get('snapshot') ?? null;
+    const text = readSmallFile(snapshotPath(dataDir, deck), MAX_SNAPSHOT_BYTES);
+    if (text === undefined) return null;
+    const stored = JSON.parse(text) as { snapshot?: ReplaySnapshot } | null;
+    return stored?.snapshot ?? null;
   } catch {
     return null;
   }
 }
 
-/** Replaces a deck's snapshot (conf writes the whole file atomically). Best effort: a failure costs only speed. */
+/**
+ * Replaces a deck's snapshot, written to a temp file and renamed, so a crash or a full disk
+ * leaves the old one whole. Best effort: a failure costs only speed.
+ */
 export function saveSnapshot(dataDir: string, deck: string, snapshot: ReplaySnapshot): boolean {
   try {
     const file = snapshotPath(dataDir, deck);
-    // A corrupt cache file is simply replaced; conf would refuse to open it.
-    try {
-      JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch {
-      fs.rmSync(file, { force: true });
-    }
-    open(dataDir, deck).set('snapshot', snapshot);
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // The shape conf wrote before, so snapshots from earlier versions still read.
+    writeFileAtomic(file, JSON.stringify({ snapshot }, null, '\t'));
     return true;
   } catch {
     return false;

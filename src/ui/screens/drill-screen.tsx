@@ -91,7 +91,7 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
                 points={submitted ? <KeyPointCoverage answer={submitted} /> : undefined}
               />
               {s.phase === 'question' && s.answer.open ? (
-                <AnswerInput value={s.answer.draft} onChange={(text) => session.send({ type: 'type-change', text })} />
+                <AnswerInput value={s.answer.draft} cut={s.answer.cut} onChange={(text) => session.send({ type: 'type-change', text })} />
               ) : null}
               {s.answer.notice ? <Text dimColor>{` ${s.answer.notice}`}</Text> : null}
               <Box paddingX={1} marginTop={1}>

@@ -70,3 +70,23 @@ describe('snapshot store', () => {
     expect(loadSnapshot(dir, 'test')?.count).toBe(12);
   });
 });
+
+describe('a snapshot that keeps the count and the last id', () => {
+  it('is not trusted when its card states were edited', () => {
+    const records = log(20);
+    const { snapshot } = replayFrom(f, 0.9, deck.cards, records);
+    const stored = JSON.parse(JSON.stringify(snapshot)) as typeof snapshot;
+    expect(replayFrom(f, 0.9, deck.cards, records, stored).reused).toBe(true);
+    stored.cards.q1 = { ...stored.cards.q1!, stability: 999, due: '2099-01-01T00:00:00.000Z' as unknown as Date };
+    const again = replayFrom(f, 0.9, deck.cards, records, stored);
+    expect(again.reused).toBe(false);
+    expect(plain(again.progress)).toEqual(plain(replay(f, deck.cards, records)));
+  });
+
+  it('is not trusted beside another log with the same count and last id', () => {
+    const records = log(20);
+    const { snapshot } = replayFrom(f, 0.9, deck.cards, records);
+    const other = records.map((r, i) => (i === 3 ? { ...r, id: 'elsewhere', grade: 1 as const } : r));
+    expect(replayFrom(f, 0.9, deck.cards, other, snapshot).reused).toBe(false);
+  });
+});

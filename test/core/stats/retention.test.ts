@@ -21,7 +21,7 @@ describe('true retention over 30 days', () => {
   it('counts only the last 30 days, but remembers cards seen before them', () => {
     const records = [
       grade('q1', 3, '2026-09-01T10:00'), // long ago: counts in the total only
-      grade('q1', 1, '2026-10-27T09:59'), // just over 30 days before NOW
+      grade('q1', 1, '2026-10-26T10:00'), // over 30 days before NOW
       grade('q1', 1, '2026-10-27T10:01'), // just inside: a forgotten seen card
       grade('q1', 3, '2026-11-26T09:00'),
     ];
@@ -29,6 +29,21 @@ describe('true retention over 30 days', () => {
     expect(s.total).toBe(4);
     expect(s.lastWindow).toBe(2);
     expect(s.retention).toBe(0.5);
+  });
+
+  it('counts only the first answer of a study day, as Anki does: repeats seconds apart are not memory', () => {
+    const records = [
+      grade('q1', 3, '2026-11-24T10:00'), // first sight
+      grade('q1', 1, '2026-11-25T10:00'), // the day's first answer: forgotten, counted
+      grade('q1', 3, '2026-11-25T10:01'), // same session: not counted
+      grade('q1', 4, '2026-11-25T10:02'),
+    ];
+    expect(reviewSummary(records, NOW)).toEqual({ total: 4, lastWindow: 4, retention: 0, retentionOf: 1 });
+  });
+
+  it('leaves out cards first graded that study day: learning steps are not reviews', () => {
+    const records = [grade('q1', 1, '2026-11-25T10:00'), grade('q1', 3, '2026-11-25T10:01'), grade('q1', 3, '2026-11-25T10:11')];
+    expect(reviewSummary(records, NOW)).toEqual({ total: 3, lastWindow: 3, retention: null, retentionOf: 0 });
   });
 
   it('leaves out undone grades and pitch runs', () => {

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { gradeRecord, PLAIN_DECK, putDeck, putLog } from '../helpers/e2e-home.js';
+import { Pty } from '../helpers/pty.js';
+import { PREP } from '../helpers/run-cli.js';
+import { useTempHome } from '../helpers/temp-home.js';
+import { unsafeSequences } from '../helpers/terminal-scan.js';
+
+// Logs are what people copy between machines: a typed answer in one may hold anything.
+const home = useTempHome('prep-stored-');
+let pty: Pty | undefined;
+afterEach(async () => {
+  await pty?.dispose();
+  pty = undefined;
+});
+
+describe('text from a log reaches the terminal inert', () => {
+  it('a logged typed answer with OSC 52 (clipboard) and OSC 0 (title) is shown as symbols, and no sequence is written', async () => {
+    const { dir } = home();
+    putDeck(dir, 'plain', PLAIN_DECK);
+    const grade = { ...gradeRecord('plain', 'alpha', 1, new Date(Date.now() - 2 * 86_400_000)), typed: 'mine \x1b]52;c;ZWNobyBwd25lZA==\x07 and \x1b]0;owned\x07 end' };
+    putLog(dir, 'plain', [grade]);
+    pty = new Pty(['node', PREP, 'drill', 'plain'], { env: { ...process.env, PREP_HOME: dir }, cols: 120, rows: 40 });
+    await pty.waitFor('Alpha question?');
+    pty.write(' ');
+    const screen = await pty.waitFor('␛]52;c;ZWNobyBwd25lZA==␇');
+    expect(screen).toContain('mine ␛]52;c;ZWNobyBwd25lZA==␇ and ␛]0;owned␇ end');
+    pty.write('\x03');
+    await pty.exited;
+    expect(unsafeSequences(pty.raw)).toEqual([]);
+  });
+});
