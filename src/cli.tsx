@@ -19,6 +19,7 @@ Examples:
   prep drill coder --type       type each answer; see which key points you hit
   prep drill ./decks/acme.yaml  drill a deck file by its path
   prep drill coder --interview 2026-12-03T14:00   schedule for the interview
+  prep drill coder --listen     the pitch card's clock follows your voice
   prep review coder --limit 5   your five weakest answers
   prep pitch coder              time the coder deck's pitch
   prep pitch coder --audio take.m4a   time a recording of it: pauses, pace, verdict
@@ -36,9 +37,14 @@ program
   .option('--all', 'every card, weakest first, regardless of due dates')
   .option('--interview <date>', 'interview date, 2026-12-03 (09:00) or 2026-12-03T14:00; remembered for the deck', interviewArg)
   .option('--type', 'type each answer before the reveal; the key points it covers suggest the grade')
-  .action(async (deck: string, opts: { all?: boolean; interview?: string; type?: boolean }) => {
+  .option('--listen', 'on the pitch card, listen through the microphone: your voice starts its clock, a silence stops it')
+  .option('--stop-after <seconds>', 'with --listen: seconds of silence that end the pitch (default 2)', secondsArg, 2)
+  .option('--keep-audio <dir>', 'with --listen: keep each pitch attempt as a WAV file in this folder')
+  .action(async (deck: string, opts: { all?: boolean; interview?: string; type?: boolean; listen?: boolean; stopAfter: number; keepAudio?: string }, cmd: Command) => {
+    const { checkListenFlags } = await import('./commands/pitch-options.js');
+    checkListenFlags(opts, cmd.getOptionValueSource('stopAfter') === 'cli');
     const { drill } = await import('./commands/drill.js');
-    process.exitCode = await drill(deck, opts);
+    process.exitCode = await drill(deck, { ...opts, listen: opts.listen ? { stopAfter: opts.stopAfter, keepAudio: opts.keepAudio } : undefined });
   });
 
 program

@@ -4,7 +4,6 @@ import { Listener, type ListenStatus } from '../core/audio/listener.js';
 import { findRecorder, RECORD_RATE, RECORDERS, startRecorder, type Recording } from '../core/audio/recorder.js';
 import { syllablesPerWord } from '../core/audio/syllables.js';
 import type { Card } from '../core/deck/types.js';
-import type { PitchSession } from '../core/session/pitch-session.js';
 import { pitchTargetSeconds } from '../core/pitch/timing.js';
 import type { ListenSource } from '../ui/components/listen-panel.js';
 import { UserError } from './user-error.js';
@@ -29,12 +28,27 @@ export function requireRecorder(env: NodeJS.ProcessEnv = process.env) {
   return spec;
 }
 
+/** The clock a listener drives: the pitch screen's, or the drill's pitch card's. */
+export interface ListenTarget {
+  subscribe(listener: () => void): () => void;
+  /** True while the attempt waits for its start: a voice may start the clock now. */
+  ready(): boolean;
+  send(intent: { type: 'voice-start' | 'voice-stop'; at: number }): unknown;
+}
+
+/** A running listener: what the screen shows, and the way to end it. */
+export interface Ears {
+  source: ListenSource;
+  /** Ends the recorder; what was heard so far becomes final (and is kept with --keep-audio). */
+  stop(): void;
+}
+
 /**
- * Listens while the pitch screen runs: the recorder's PCM goes through the voice detector, and
- * the first voice and the silence after the last one start and stop the session's clock, at the
+ * Listens while a pitch is timed: the recorder's PCM goes through the voice detector, and the
+ * first voice and the silence after the last one start and stop the target's clock, at the
  * times the audio says (not when the detector was sure). `stop` ends the recorder.
  */
-export function listen(session: PitchSession, card: Card, deck: string, opts: ListenOptions, env = process.env): { source: ListenSource; stop(): void } {
+export function listen(session: ListenTarget, card: Card, deck: string, opts: ListenOptions, env = process.env): Ears {
   const spec = requireRecorder(env);
   const listener = new Listener(RECORD_RATE, opts.stopAfter * 1000, syllablesPerWord(card.answer));
   const subscribers = new Set<() => void>();
@@ -46,6 +60,8 @@ export function listen(session: PitchSession, card: Card, deck: string, opts: Li
   /** Wall time (ms since the epoch) of audio time 0 of this attempt. */
   let base: number | null = null;
   let byVoice = false;
+  /** Set by `stop`: the recorder's end, which follows it, must not move the clock. */
+  let stopped = false;
 
   const keep = () => {
     if (!opts.keepAudio || listener.get().voiceStartMs === null) return;
@@ -57,12 +73,11 @@ export function listen(session: PitchSession, card: Card, deck: string, opts: Li
   /** Moves the session's clock to what the listener heard. */
   const follow = () => {
     const st = listener.get();
-    const s = session.getState();
-    if (base !== null && st.phase !== 'waiting' && s.phase === 'ready' && !byVoice && st.voiceStartMs !== null) {
+    if (base !== null && !stopped && st.phase !== 'waiting' && session.ready() && !byVoice && st.voiceStartMs !== null) {
       byVoice = true;
       session.send({ type: 'voice-start', at: base + st.voiceStartMs });
     }
-    if (base !== null && st.phase === 'done' && byVoice && st.voiceEndMs !== null) session.send({ type: 'voice-stop', at: base + st.voiceEndMs });
+    if (base !== null && !stopped && st.phase === 'done' && byVoice && st.voiceEndMs !== null) session.send({ type: 'voice-stop', at: base + st.voiceEndMs });
     if (st !== status) notify();
   };
 
@@ -83,7 +98,7 @@ export function listen(session: PitchSession, card: Card, deck: string, opts: Li
 
   // A retry starts a new attempt: listen afresh (the recorder keeps running).
   const unsubscribe = session.subscribe(() => {
-    if (session.getState().phase === 'ready' && listener.get().phase !== 'waiting') {
+    if (session.ready() && listener.get().phase !== 'waiting') {
       keep();
       listener.reset();
       base = null;
@@ -104,8 +119,12 @@ export function listen(session: PitchSession, card: Card, deck: string, opts: Li
       targetSeconds: pitchTargetSeconds(card),
     },
     stop: () => {
+      stopped = true;
       recording.stop();
       unsubscribe();
+      // The recorder's last bytes are not waited for: what was heard is the attempt.
+      listener.finish();
+      notify();
       keep();
     },
   };

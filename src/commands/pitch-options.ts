@@ -18,5 +18,10 @@ export function checkPitchFlags(f: PitchFlags, stopAfterGiven: boolean): void {
   if (modes.length > 1) throw new UserError(`${modes.join(' and ')} cannot be used together`);
   if (f.dryRun && f.audio === undefined) throw new UserError('--dry-run goes with --audio');
   if (f.json && f.audio === undefined && !f.history) throw new UserError('--json goes with --audio or --history');
+  checkListenFlags(f, stopAfterGiven);
+}
+
+/** --stop-after and --keep-audio say how to listen: without --listen they would do nothing. */
+export function checkListenFlags(f: { listen?: boolean; keepAudio?: string }, stopAfterGiven: boolean): void {
   if ((stopAfterGiven || f.keepAudio !== undefined) && !f.listen) throw new UserError(`${stopAfterGiven ? '--stop-after' : '--keep-audio'} goes with --listen`);
 }

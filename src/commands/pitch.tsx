@@ -29,7 +29,8 @@ export async function pitch(deckArg: string, listenOpts?: ListenOptions): Promis
   for (const w of warnings) process.stderr.write(`prep: ${inert(w)}\n`);
 
   const session = new PitchSession(initPitch(deck, card, pitchAttempts(records, progressKey(deck))), log);
-  const ears = listening && listenOpts ? listening.listen(session, card, deck.name, listenOpts) : undefined;
+  const target = { subscribe: session.subscribe, send: session.send, ready: () => session.getState().phase === 'ready' };
+  const ears = listening && listenOpts ? listening.listen(target, card, deck.name, listenOpts) : undefined;
   try {
     const panel = ears ? <ListenPanel source={ears.source} /> : undefined;
     return await runScreen((done) => <PitchScreen session={session} onDone={done} listening={panel} />);

@@ -89,3 +89,25 @@ describe('prep pitch: flags that do not go together', () => {
     expect(existsSync(logOf())).toBe(false);
   });
 });
+
+describe('prep drill: the listening flags', () => {
+  it.each([
+    [['--stop-after', '3'], '--stop-after goes with --listen'],
+    [['--keep-audio', 'kept'], '--keep-audio goes with --listen'],
+    [['--listen', '--stop-after', '40'], '"40" is not a number of seconds from 0.5 to 30.'],
+  ])('%j is refused in one line, exit 2, before anything runs', async (args, message) => {
+    const r = await runCli(['drill', 'coder', ...args], { env: home().env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(existsSync(logOf())).toBe(false);
+  });
+
+  it('--listen on a deck without a pitch is refused, as prep pitch refuses it', async () => {
+    const deck = join(home().dir, 'plain.yaml');
+    writeFileSync(deck, 'title: Plain\nquestions:\n  - id: a\n    question: A?\n    answer: A.\n');
+    const r = await runCli(['drill', deck, '--listen'], { env: home().env });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('prep: the deck "plain" has no pitch: add a `pitch:` section (see README)');
+  });
+});

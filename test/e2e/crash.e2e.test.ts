@@ -37,6 +37,10 @@ describe('kill -9 in the middle of a session', () => {
     await p.waitFor('━');
     p.write(' ');
     await p.waitFor('Beats');
+    // A sub-second attempt joins the pitch history only when enter asks for it.
+    await p.waitFor('left out of your pitch history unless you press enter');
+    p.write('\r');
+    await p.waitFor('goes into your pitch history with the grade');
     p.write('4');
     await p.waitFor('Alpha question?');
     p.write(' ');

@@ -16,6 +16,10 @@ describe('prep drill in a real terminal', () => {
     await pty.waitFor('━');
     pty.write(' ');
     await pty.waitFor('Beats');
+    // A sub-second attempt joins the pitch history only when enter asks for it.
+    await pty.waitFor('left out of your pitch history unless you press enter');
+    pty.write('\r');
+    await pty.waitFor('goes into your pitch history with the grade');
     pty.write('3');
     await pty.waitFor("design a sandboxed environment");
 

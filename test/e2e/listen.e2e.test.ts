@@ -1,104 +1,22 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, open, readFileSync, readdirSync, rmSync, write, close } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Pty } from '../helpers/pty.js';
+import { describe, expect, it } from 'vitest';
 import { usePrepTerminal } from '../helpers/prep-terminal.js';
+import { alive, recorderOf, sleep, useMicFeed, withSilence } from '../helpers/mic-feed.js';
 import { hasTool, runWithTool } from '../helpers/tools.js';
 
-// There is no microphone here, so the recorder reads a FIFO that this test feeds at speaking
-// pace (PREP_RECORD_INPUT): prep still runs the real sox, reads its pipe as it streams, and
-// must end it however prep ends.
 const FIXTURE = fileURLToPath(new URL('../fixtures/audio/wpm200-brown50.wav', import.meta.url));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-let dir = '';
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
-
-/**
- * A FIFO fed with `wav` at real-time pace (bytes per second from its header), until `stop()`.
- * With `holdAfter`, it stops writing after that many seconds but keeps the FIFO open, as a
- * quiet microphone does: a recorder left behind would then wait forever, never hitting a
- * closed pipe.
- */
-function feed(wav: Buffer, holdAfter = Infinity): { path: string; stop(): void } {
-  dir = mkdtempSync(join(tmpdir(), 'prep-listen-'));
-  const path = join(dir, 'mic.wav');
-  execFileSync('mkfifo', [path]);
-  const perSecond = wav.readUInt32LE(28);
-  let stopped = false;
-  let fd: number | null = null;
-  // Opening a FIFO for writing waits for its reader (sox): asynchronously, off the main thread.
-  open(path, 'w', (err, opened) => {
-    if (err || stopped) return;
-    fd = opened;
-    let at = 0;
-    const step = () => {
-      if (stopped || fd === null) return;
-      const n = at === 0 ? 44 + perSecond / 10 : perSecond / 10;
-      const piece = wav.subarray(at, at + n);
-      at += n;
-      if (piece.length === 0 || at > holdAfter * perSecond) return;
-      write(fd, piece, (e) => (e ? undefined : setTimeout(step, 100)));
-    };
-    step();
-  });
-  return {
-    path,
-    stop: () => {
-      stopped = true;
-      if (fd !== null) close(fd, () => undefined);
-    },
-  };
-}
-
-/** The fixture with `seconds` more of silence at its end (it is 8-bit: silence is 0x80). */
-function withSilence(wav: Buffer, seconds: number): Buffer {
-  const data = wav.indexOf('data');
-  const extra = Buffer.alloc(Math.round(seconds * wav.readUInt32LE(28)), 0x80);
-  const out = Buffer.concat([wav, extra]);
-  out.writeUInt32LE(out.length - 8, 4);
-  out.writeUInt32LE(wav.readUInt32LE(data + 4) + extra.length, data + 4);
-  return out;
-}
-
-/** Pids of the running children of `pid`. */
-function children(pid: number): number[] {
-  const r = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-  return r.stdout.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
-}
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function recorderOf(pty: Pty): Promise<number> {
-  for (let i = 0; i < 100; i++) {
-    const pid = pty.pid();
-    const kids = pid ? children(pid) : [];
-    if (kids.length > 0) return kids[0]!;
-    await sleep(50);
-  }
-  throw new Error('prep started no recorder');
-}
 
 describe.skipIf(!runWithTool('sox', ['--version']))('prep pitch --listen, with the real sox reading a paced stream', () => {
   const t = usePrepTerminal();
+  const feed = useMicFeed();
 
   it('voice starts the clock, a silence stops it at the last voice, and enter saves what was heard', async () => {
     expect(hasTool('sox'), 'sox is required (PREP_REQUIRE_TOOLS=1) but not on PATH').toBe(true);
     // Its pauses last 1 and 1.5 s; the 2.5 s of silence after it is what ends the attempt.
     const mic = feed(withSilence(readFileSync(FIXTURE), 2.5));
-    const keep = join(dir, 'kept');
+    const keep = join(mic.dir, 'kept');
     const env = { ...t.env, NO_COLOR: '1', PREP_RECORD_INPUT: mic.path };
     const pty = t.start(['pitch', 'coder', '--listen', '--stop-after', '1.8', '--keep-audio', keep], { env, rows: 40 });
     await pty.waitFor('Listening (sox): start speaking');

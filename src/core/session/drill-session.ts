@@ -2,7 +2,7 @@ import { progressKey } from '../deck/progress-key.js';
 import type { Grade, LogRecord } from '../store/review-log.js';
 import { newRecordId } from '../store/review-log.js';
 import { drillReducer, type DrillAction, type DrillState } from './drill-state.js';
-import { drillPitchRecord, onPitchCard } from './drill-pitch.js';
+import { drillPitchRecord, onPitchCard, pitchReady, pitchTiming, shortPitchMs } from './drill-pitch.js';
 import { SessionStore, type RecordSink } from './session-store.js';
 
 /** User intents; the session turns them into log records and reducer actions. */
@@ -17,7 +17,12 @@ export type DrillIntent =
   | { type: 'type-change'; text: string }
   | { type: 'type-leave' }
   | { type: 'type-submit' }
-  | { type: 'accept-suggestion' };
+  | { type: 'accept-suggestion' }
+  /** On a very short pitch attempt: keep it in the pitch history when the card is graded. */
+  | { type: 'keep-short-pitch' }
+  /** Listening: the voice started or (after a silence) ended at `at`, ms since the epoch. */
+  | { type: 'voice-start'; at: number }
+  | { type: 'voice-stop'; at: number };
 
 const WHAT: Record<LogRecord['type'], string> = { grade: 'Grade', undo: 'Undo', pitch: 'Pitch attempt' };
 
@@ -45,6 +50,12 @@ export class DrillSession extends SessionStore<DrillState, DrillAction> {
         // The pitch card's timer: the first press starts it, the second stops it and reveals.
         if (!onPitchCard(s)) return;
         return this.apply(s.pitchStartedAt === null ? { type: 'pitch-start', now } : { type: 'reveal', now });
+      case 'voice-start':
+        return pitchReady(s) ? this.apply({ type: 'pitch-start', now: intent.at }) : undefined;
+      case 'voice-stop':
+        return pitchTiming(s) ? this.apply({ type: 'reveal', now: intent.at }) : undefined;
+      case 'keep-short-pitch':
+        return shortPitchMs(s) !== null ? this.apply({ type: 'keep-short-pitch' }) : undefined;
       case 'toggle-help':
         return this.apply({ type: 'toggle-help' });
       case 'practise-all':

@@ -56,6 +56,8 @@ export interface DrillState {
   revealedAt: number | null;
   /** When the pitch card's timer was started (the reveal stops it); null until then, and on other cards. */
   pitchStartedAt: number | null;
+  /** The user asked to keep a very short pitch attempt in the pitch history (see drillPitchRecord). */
+  keepShortPitch: boolean;
   /** The answer typed before the reveal, on question cards. */
   answer: AnswerState;
   /** New cards introduced in the study day starting at `newTodayDay` (ms), this session's included. */
@@ -74,6 +76,7 @@ export interface DrillState {
 export type DrillAction =
   | { type: 'reveal'; now: number }
   | { type: 'pitch-start'; now: number }
+  | { type: 'keep-short-pitch' }
   | TypingAction
   | { type: 'graded'; record: GradeRecord; now: number }
   | { type: 'undone'; now: number }
@@ -164,6 +167,7 @@ export function initDrill(
     shownAt: now,
     revealedAt: null,
     pitchStartedAt: null,
+    keepShortPitch: false,
     answer: freshAnswer(config, undefined),
     newToday: newIntroducedToday(progress, new Date(now)),
     newTodayDay: dayStart(new Date(now)).getTime(),
@@ -183,7 +187,10 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
     case 'reveal':
       return s.phase === 'question' ? { ...s, phase: 'revealed', revealedAt: a.now, error: null } : s;
     case 'pitch-start':
-      return s.phase === 'question' && s.pitchStartedAt === null ? { ...s, pitchStartedAt: a.now, error: null } : s;
+      // A voice may start the clock while the help is open: the clock is what to see then.
+      return s.phase === 'question' && s.pitchStartedAt === null ? { ...s, pitchStartedAt: a.now, help: false, error: null } : s;
+    case 'keep-short-pitch':
+      return s.phase === 'revealed' ? { ...s, keepShortPitch: true } : s;
     case 'type-open':
     case 'type-change':
     case 'type-leave':
@@ -217,6 +224,7 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
           newToday: s.newToday + (wasNew ? 1 : 0),
           undo: [...s.undo, { recordId: a.record.id, before }],
           pitchStartedAt: null,
+          keepShortPitch: false,
           error: null,
         },
         a.now,
@@ -233,6 +241,7 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
         shownAt: a.now,
         revealedAt: null,
         pitchStartedAt: null,
+        keepShortPitch: false,
         answer: freshAnswer(s.config, last.before.current?.id),
         error: null,
       };

@@ -7,7 +7,7 @@ import { describeInterview } from '../schedule/interview.js';
 import { formatDue, formatDuration, formatInterval, GRADE_NAMES, GRADES } from '../schedule/preview.js';
 import { nextDue } from '../schedule/queue.js';
 import type { Grade } from '../store/log-records.js';
-import { currentCard } from './drill-pitch.js';
+import { currentCard, shortPitchMs } from './drill-pitch.js';
 import { position, type DrillState } from './drill-state.js';
 
 /** One grade as the grade bar shows it: "3 Good · 3d". */
@@ -41,6 +41,8 @@ export interface DrillView {
   lastAttempt: TypedAttempt | null;
   /** The pitch card's target length in seconds. */
   pitchTarget: number | null;
+  /** A revealed pitch attempt too short to be a real try: its length, and whether it is to be kept. */
+  shortPitch: { ms: number; kept: boolean } | null;
   /** Set when the screen asked for the end (or nothing is due). */
   end: DrillEnd | null;
 }
@@ -70,6 +72,7 @@ export function drillView(s: DrillState, now: Date, ending = s.phase === 'empty'
         : null,
     lastAttempt: revealed && progress ? lastTyped(progress.grades) : null,
     pitchTarget: card?.kind === 'pitch' ? pitchTargetSeconds(card) : null,
+    shortPitch: shortPitch(s),
     end: ending ? drillEnd(s, now) : null,
   };
 }
@@ -83,4 +86,9 @@ function drillEnd(s: DrillState, now: Date): DrillEnd {
     readiness: describeReadiness(f, deck.cards, s.progress, interview, now),
     spent: formatDuration(now.getTime() - s.startedAt),
   };
+}
+
+function shortPitch(s: DrillState): DrillView['shortPitch'] {
+  const ms = shortPitchMs(s);
+  return ms === null ? null : { ms, kept: s.keepShortPitch };
 }

@@ -13,24 +13,30 @@ export interface ListenSource {
   targetSeconds: number;
 }
 
-/** The microphone's side of a pitch attempt: waiting, hearing you, then the figures. */
-export function ListenPanel({ source }: { source: ListenSource }) {
+/**
+ * The microphone's side of a pitch attempt: waiting, hearing you, then the figures. `over`: the
+ * attempt has ended by other means (the drill revealed the card), so what was heard is final.
+ */
+export function ListenPanel({ source, over = false }: { source: ListenSource; over?: boolean }) {
   const st = useSyncExternalStore(source.subscribe, source.get);
+  const final = st.phase === 'done' || over;
   const lines =
-    st.phase === 'done' && st.figures
+    final && st.figures
       ? // The speaking time and verdict are the clock's result line, just above.
         describeSpeech(st.figures, source.targetSeconds).slice(1)
-      : st.phase === 'speaking'
-        ? [`Hearing you (${source.recorder}): the clock stops after ${source.stopAfterSeconds} s of silence; space stops it now.`]
-        : [`Listening (${source.recorder}): start speaking and the clock starts; space times by hand.`];
+      : over
+        ? ['No voice heard.']
+        : st.phase === 'speaking'
+          ? [`Hearing you (${source.recorder}): the clock stops after ${source.stopAfterSeconds} s of silence; space stops it now.`]
+          : [`Listening (${source.recorder}): start speaking and the clock starts; space times by hand.`];
   return (
     <Box flexDirection="column" marginTop={1}>
       {lines.map((l) => (
-        <Text key={l} dimColor={st.phase !== 'done'}>
+        <Text key={l} dimColor={!final}>
           {l}
         </Text>
       ))}
-      {st.error ? <Text color={colorsOff() ? undefined : 'yellow'}>{`${st.error}; space still times by hand.`}</Text> : null}
+      {st.error ? <Text color={colorsOff() ? undefined : 'yellow'}>{over ? st.error : `${st.error}; space still times by hand.`}</Text> : null}
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import type { DrillIntent, DrillSession } from '../../core/session/drill-session.js';
 import type { DrillState } from '../../core/session/drill-state.js';
-import { currentCard, onPitchCard } from '../../core/session/drill-pitch.js';
+import { currentCard, onPitchCard, shortPitchMs } from '../../core/session/drill-pitch.js';
 import { canType, typeable } from '../../core/session/drill-typing.js';
 import { Command } from '../keymap.js';
 import type { ScreenKeys } from '../use-session-input.js';
@@ -25,6 +25,8 @@ export function drillCommands(s: DrillState): Command[] {
     case 'revealed':
       return [
         ...(s.answer.submitted?.suggested ? [Command.AcceptSuggestion] : []),
+        // A very short pitch attempt stays out of the history unless enter keeps it.
+        ...(shortPitchMs(s) !== null && !s.keepShortPitch ? [Command.Save] : []),
         ...GRADE_COMMANDS,
         Command.Undo,
         Command.Help,
@@ -43,12 +45,13 @@ export function drillHints(s: DrillState): Command[] {
 }
 
 /**
- * The drill's help: every key of a card like the one on screen. The pitch's start/stop only on
- * the pitch; typing only on a card that takes a typed answer.
+ * The drill's help: every key of a card like the one on screen. The pitch's start/stop (and
+ * enter, which keeps a very short attempt) only on the pitch; typing only on a card that takes a
+ * typed answer.
  */
 export function drillHelp(s: DrillState): Command[] {
   const card = currentCard(s);
-  const answer = card?.kind === 'pitch' ? [Command.StartStop] : [Command.Reveal];
+  const answer = card?.kind === 'pitch' ? [Command.StartStop, Command.Save] : [Command.Reveal];
   const typing = typeable(card) ? [Command.TypeAnswer, Command.SubmitAnswer, Command.LeaveTyping, Command.AcceptSuggestion] : [];
   return [...answer, ...typing, ...GRADE_COMMANDS, Command.Undo, Command.Help, Command.Quit];
 }
@@ -67,6 +70,7 @@ const INTENT: Partial<Record<Command, DrillIntent>> = {
   [Command.SubmitAnswer]: { type: 'type-submit' },
   [Command.LeaveTyping]: { type: 'type-leave' },
   [Command.AcceptSuggestion]: { type: 'accept-suggestion' },
+  [Command.Save]: { type: 'keep-short-pitch' },
 };
 
 /** The drill's keys for the input hook; quitting is reported up to the root. */

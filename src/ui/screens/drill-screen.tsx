@@ -10,6 +10,8 @@ import { Elapsed } from '../components/elapsed.js';
 import { PitchAttempt } from '../components/pitch-attempt.js';
 import { GradeBar } from '../components/grade-bar.js';
 import { Header } from '../components/header.js';
+import { ListenPanel, type ListenSource } from '../components/listen-panel.js';
+import { ShortPitchNote } from '../components/short-pitch-note.js';
 import { HelpView } from '../components/help-view.js';
 import { KeyHints } from '../components/key-hints.js';
 import { Summary } from '../components/summary.js';
@@ -18,12 +20,14 @@ import { useFitHeight } from '../use-fit-height.js';
 import { useSessionInput } from '../use-session-input.js';
 
 /** The drill: reads session state, renders it, sends key presses back. Writes nothing itself. */
-export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
+export function DrillScreen({ session, onDone, clock = Date.now, reasons, listen }: {
   session: DrillSession;
   onDone: () => void;
   clock?: () => number;
   /** Why each card is weak (prep review), shown under the header. */
   reasons?: ReadonlyMap<string, string>;
+  /** With --listen: what the microphone hears on the pitch card. */
+  listen?: ListenSource;
 }) {
   const s = useSyncExternalStore(session.subscribe, session.getState);
   const [quit, setQuit] = useState(false);
@@ -101,6 +105,12 @@ export function DrillScreen({ session, onDone, clock = Date.now, reasons }: {
                   <Elapsed since={s.shownAt} until={s.revealedAt} clock={clock} />
                 )}
               </Box>
+              {card.kind === 'pitch' && listen ? (
+                <Box paddingX={1}>
+                  <ListenPanel source={listen} over={revealed} />
+                </Box>
+              ) : null}
+              {view.shortPitch ? <ShortPitchNote {...view.shortPitch} /> : null}
             </>
           )}
         </Box>
