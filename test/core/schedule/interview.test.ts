@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeInterview, interviewOf, resolveInterview } from '../../../src/core/schedule/interview.js';
+import { describeInterview, interviewCountdown, interviewOf, resolveInterview } from '../../../src/core/schedule/interview.js';
 import { calendarDaysBetween } from '../../../src/core/schedule/day.js';
 import { parseInterview } from '../../../src/core/store/interview-date.js';
 import { openSettings } from '../../../src/core/store/settings.js';
@@ -37,47 +37,20 @@ describe('describeInterview', () => {
     expect(describeInterview(interview, new Date(2026, 11, 1, 20, 0))).toBe('Interview in 2 days');
     expect(describeInterview(interview, new Date(2026, 10, 26, 10, 0))).toBe('Interview in 7 days');
   });
-  it('says nothing once the interview has started', () => {
-    expect(describeInterview(interview, new Date(2026, 11, 3, 14, 0))).toBeNull();
-    expect(describeInterview(interview, new Date(2026, 11, 5))).toBeNull();
+  it('says the interview has passed once it has started, so the drill header tells', () => {
+    expect(describeInterview(interview, new Date(2026, 11, 3, 14, 0))).toBe('Interview was today at 14:00');
+    expect(describeInterview(interview, new Date(2026, 11, 4, 10, 0))).toBe('Interview was yesterday');
+    expect(describeInterview(interview, new Date(2026, 11, 7))).toBe('Interview was on 3 Dec (4 days ago)');
   });
 });
 
-describe('interview of a deck', () => {
-  it('a date only means 09:00 local time', () => {
-    const d = interviewOf({ name: 'coder', interview: '2026-12-03' });
-    expect(d?.toString()).toBe(new Date(2026, 11, 3, 9, 0).toString());
-  });
-
-  it('the date saved in the settings wins over the deck', () => {
-    const d = interviewOf({ name: 'coder', interview: '2026-12-03' }, { coder: '2026-12-10T14:30', other: '2026-01-01' });
-    expect(d?.getTime()).toBe(new Date(2026, 11, 10, 14, 30).getTime());
-  });
-
-  it('is null without a date, or with one that is not a date', () => {
-    expect(interviewOf({ name: 'coder' })).toBeNull();
-    expect(interviewOf({ name: 'coder' }, { coder: 'next tuesday' })).toBeNull();
-  });
-
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a deck called %s reads its own date, not Object.prototype', (name) => {
-    expect(interviewOf({ name, interview: '2026-12-03' })).toEqual(new Date(2026, 11, 3, 9, 0));
-    expect(interviewOf({ name })).toBeNull();
-  });
-
-  it('--interview is remembered in the settings and wins; without it the saved date is used', () => {
-    const settings = openSettings(home().dir);
-    const deck = { name: 'constructor', interview: '2026-12-03' };
-    expect(resolveInterview(deck, settings)).toEqual(new Date(2026, 11, 3, 9, 0));
-    expect(resolveInterview(deck, settings, '2026-12-10T14:30')).toEqual(new Date(2026, 11, 10, 14, 30));
-    expect(resolveInterview(deck, openSettings(home().dir))).toEqual(new Date(2026, 11, 10, 14, 30));
-  });
-
-  it('days left counts calendar days, not 24-hour periods', () => {
-    const now = new Date('2026-11-26T22:00');
-    expect(calendarDaysBetween(now, new Date('2026-11-27T09:00'))).toBe(1);
-    expect(calendarDaysBetween(now, new Date('2026-11-26T23:00'))).toBe(0);
-    expect(calendarDaysBetween(now, new Date('2026-11-20T09:00'))).toBe(-6);
-    // Across the end of daylight saving time (a 25-hour day).
-    expect(calendarDaysBetween(new Date('2026-10-31T12:00'), new Date('2026-11-02T12:00'))).toBe(2);
+describe('interviewCountdown', () => {
+  const interview = new Date(2026, 11, 3, 14, 0);
+  it('is short enough for a table cell, and says past once it has started', () => {
+    expect(interviewCountdown(interview, new Date(2026, 10, 26, 10, 0))).toBe('in 7 d');
+    expect(interviewCountdown(interview, new Date(2026, 11, 2, 23, 0))).toBe('tomorrow 14:00');
+    expect(interviewCountdown(interview, new Date(2026, 11, 3, 13, 59))).toBe('today 14:00');
+    expect(interviewCountdown(interview, new Date(2026, 11, 3, 14, 0))).toBe('past');
+    expect(interviewCountdown(interview, new Date(2027, 0, 1))).toBe('past');
   });
 });
