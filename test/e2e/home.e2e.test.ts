@@ -54,4 +54,13 @@ describe('prep with no arguments', () => {
     pty.write('q');
     expect((await pty.exited).code).toBe(0);
   });
+
+  it('without a terminal prints the list table and exits 0', async () => {
+    putDeck(t.home, 'small', PLAIN_DECK);
+    const r = await runCli([], { env: t.env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe((await runCli(['list'], { env: t.env })).stdout);
+    expect(r.stdout).toMatch(/^deck +cards +due +new +interview/);
+    expect(r.stdout).toMatch(/small +3 +0 +3/);
+  });
 });
