@@ -26,10 +26,12 @@ async function runChoice(choice: HomeChoice): Promise<number> {
 /**
  * `prep` with no arguments. On a terminal: the home screen; the command picked there runs on
  * its own screen once the home screen has closed, and a drill, pitch or review then comes back
- * to it (stats prints and leaves, to be read). Without a terminal: the `prep list` table.
+ * to it (stats prints and leaves, to be read). Without a terminal (or with TERM=dumb): the
+ * `prep list` table.
  */
 export async function home(): Promise<number> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+  // A dumb terminal cannot move the cursor to redraw a screen: it gets the table too.
+  if (!process.stdin.isTTY || !process.stdout.isTTY || process.env.TERM === 'dumb') {
     const { list } = await import('./list.js');
     return list({});
   }

@@ -63,4 +63,12 @@ describe('prep with no arguments', () => {
     expect(r.stdout).toMatch(/^deck +cards +due +new +interview/);
     expect(r.stdout).toMatch(/small +3 +0 +3/);
   });
+
+  it('TERM=dumb gets the table too, not a screen it cannot redraw', async () => {
+    const pty = t.start([], { env: { ...t.env, TERM: 'dumb' } });
+    const { code } = await pty.exited;
+    expect(code).toBe(0);
+    expect(await pty.screen()).toMatch(/deck +cards +due +new +interview/);
+    expect(pty.raw).not.toContain('enter drill');
+  });
 });
