@@ -180,7 +180,7 @@ fs.appendFileSync(args.at(-1), ${JSON.stringify(line)});
     const bin = path.join(dir, 'bin');
     fs.mkdirSync(bin);
     fs.writeFileSync(path.join(bin, 'vi'), `#!/bin/sh\necho "$@" > "${path.join(dir, 'vi-args')}"\n`, { mode: 0o755 });
-    const env = { ...home().env, PATH: bin };
+    const env: NodeJS.ProcessEnv = { ...home().env, PATH: bin };
     delete env.VISUAL;
     delete env.EDITOR;
     const r = await prep(['edit', 'acme'], env);
