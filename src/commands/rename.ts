@@ -98,15 +98,17 @@ export async function renameDeck(fromArg: string, toArg: string, io: CommandIO =
   const saved = readSettings(paths.configDir).values.interviews;
   const date = Object.hasOwn(saved, ref.name) ? saved[ref.name] : undefined;
   if (date !== undefined) {
-    const settings = openSettings(paths.configDir);
+    // Opened only when it is this step's turn: opening writes the file (conf fills in defaults).
+    let settings: ReturnType<typeof openSettings> | undefined;
     steps.push({
       run: () => {
+        settings = openSettings(paths.configDir);
         settings.setInterview(to, date);
         settings.clearInterview(ref.name);
       },
       undo: () => {
-        settings.setInterview(ref.name, date);
-        settings.clearInterview(to);
+        settings?.setInterview(ref.name, date);
+        settings?.clearInterview(to);
       },
     });
   }
