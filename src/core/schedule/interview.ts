@@ -27,7 +27,8 @@ export function resolveInterview(deck: Pick<Deck, 'name' | 'interview'>, setting
 }
 
 const hhmm = (d: Date) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-const dayMonth = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+/** The interview's day as the lists show it: "3 Dec". */
+export const interviewDay = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 
 /** True once the interview has started: it predicts nothing more, and lists sort it last. */
 export function interviewPassed(interview: Date, now: Date): boolean {
@@ -44,7 +45,7 @@ export function describeInterview(interview: Date, now: Date): string {
   if (interviewPassed(interview, now)) {
     if (days === 0) return `Interview was today at ${hhmm(interview)}`;
     if (days === -1) return 'Interview was yesterday';
-    return `Interview was on ${dayMonth(interview)} (${-days} days ago)`;
+    return `Interview was on ${interviewDay(interview)} (${-days} days ago)`;
   }
   if (days === 0) return `Interview today at ${hhmm(interview)}`;
   if (days === 1) return `Interview tomorrow at ${hhmm(interview)}`;

@@ -1,4 +1,4 @@
-import { interviewCountdown } from '../schedule/interview.js';
+import { interviewCountdown, interviewDay } from '../schedule/interview.js';
 import type { DeckSummary } from '../stats/deck-summary.js';
 import type { HomeState } from './home-state.js';
 
@@ -41,13 +41,11 @@ export interface HomeView {
 /** Lines of the frame that are not deck rows: heading, column names, the two markers, detail, message, two of key hints. */
 export const HOME_CHROME_LINES = 8;
 
-const DAY_MONTH = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
-
 /** The interview cell: "3 Dec · in 7 d", "3 Dec · tomorrow 09:00", "3 Dec · past", or "—". */
 export function interviewCell(d: Pick<DeckSummary, 'interview'>, now: Date, withDate: boolean): string {
   if (!d.interview) return '—';
   const left = interviewCountdown(d.interview, now);
-  return withDate ? `${DAY_MONTH(d.interview)} · ${left}` : left;
+  return withDate ? `${interviewDay(d.interview)} · ${left}` : left;
 }
 
 /** Which columns a window `width` wide can hold. */
