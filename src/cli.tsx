@@ -25,6 +25,8 @@ Examples:
   prep pitch coder --audio take.m4a   time a recording of it: pauses, pace, verdict
   prep stats coder              where you stand: forecast, calendar, recall, weakest
   prep list --json              every deck, as JSON for scripts
+  prep                          your decks on one screen: pick one, then drill, pitch, review
+  prep interview coder 2026-12-03T14:00   set the interview date (--clear forgets it)
   prep sync                     share decks and progress with your other machines (git)
 
 Progress lives in $PREP_HOME (or the XDG data folder); see the README.`,
@@ -155,10 +157,57 @@ program
     process.exitCode = await sync(opts);
   });
 
+program
+  .command('interview')
+  .description('show, set or clear the interview date of a deck (remembered like --interview)')
+  .argument('<deck>', 'deck name or a path to a .yaml file')
+  .argument('[date]', '2026-12-03 (09:00) or 2026-12-03T14:00; without it, print the date and countdown')
+  .option('--clear', 'forget the date')
+  .option('--past', 'accept a date that has already passed')
+  .action(async (deck: string, date: string | undefined, opts: { clear?: boolean; past?: boolean }) => {
+    const { interview } = await import('./commands/interview.js');
+    process.exitCode = await interview(deck, date, opts);
+  });
+
+program
+  .command('edit')
+  .description('open a deck in $VISUAL/$EDITOR, then lint it (a shipped deck is copied to your decks first)')
+  .argument('<deck>', 'deck name or a path to a .yaml file')
+  .action(async (deck: string) => {
+    const { editDeck } = await import('./commands/authoring.js');
+    process.exitCode = await editDeck(deck);
+  });
+
+program
+  .command('rename')
+  .description('rename one of your decks: its file, review log, snapshot and interview date move together')
+  .argument('<old>', 'the deck name now')
+  .argument('<new>', 'the new name: letters, digits, - and _')
+  .action(async (from: string, to: string) => {
+    const { renameDeck } = await import('./commands/authoring.js');
+    process.exitCode = await renameDeck(from, to);
+  });
+
+program
+  .command('remove')
+  .description('move one of your decks and its review log aside (nothing is deleted)')
+  .argument('<deck>', 'the deck name')
+  .action(async (deck: string) => {
+    const { removeDeck } = await import('./commands/authoring.js');
+    process.exitCode = await removeDeck(deck);
+  });
+
 for (const c of program.commands) c.exitOverride().showHelpAfterError(`usage: prep ${c.name()} ${c.usage()}`);
 
 try {
-  await program.parseAsync(process.argv);
+  if (process.argv.length <= 2) {
+    // `prep` alone: the home screen on a terminal, the deck list without one. (Not a root
+    // action: commander would then take `prep dril` for an argument instead of a typo.)
+    const { home } = await import('./commands/home.js');
+    process.exitCode = await home();
+  } else {
+    await program.parseAsync(process.argv);
+  }
 } catch (err) {
   if (err instanceof CommanderError) {
     // Help and version exit 0; every other argument problem has already been printed.

@@ -7,3 +7,6 @@ export { lint } from './lint.js';
 export { newDeck } from './new.js';
 export { importDeck } from './import.js';
 export { schema } from './schema.js';
+export { editDeck } from './edit.js';
+export { renameDeck } from './rename.js';
+export { removeDeck } from './remove.js';

@@ -7,7 +7,7 @@ import { listDecks, type DeckRef } from '../core/deck/locate.js';
 import { progressKey } from '../core/deck/progress-key.js';
 import { openDeckFile } from '../core/deck/open-deck-file.js';
 import { DeckError, formatProblem } from '../core/deck/types.js';
-import { brokenDeck, summarizeDeck, type DeckSummary } from '../core/stats/deck-summary.js';
+import { brokenDeck, deckOrder, summarizeDeck, type DeckSummary } from '../core/stats/deck-summary.js';
 import { interviewOf } from '../core/schedule/interview.js';
 import { listJson } from '../core/stats/json-shapes.js';
 import { inert } from '../core/text/inert.js';
@@ -53,14 +53,24 @@ async function summarize(
   }
 }
 
-/** `prep list`: every deck, the user's and the shipped ones, drawn once (or printed as JSON). */
-export async function list(opts: ListOptions, now = new Date()): Promise<number> {
+/**
+ * Every deck, the user's and the shipped ones, summarised as of `now` in the order the list and
+ * the home screen show them (deckOrder). Reads only; warnings go to `warn`.
+ */
+export async function deckSummaries(now: Date, warn: (w: string) => void): Promise<DeckSummary[]> {
   const { paths, dirs } = context();
   const settings = readSettings(paths.configDir);
-  const warn = (w: string) => process.stderr.write(`prep: ${inert(w)}\n`);
   settings.warnings.forEach(warn);
   const decks: DeckSummary[] = [];
   for (const ref of listDecks(dirs)) decks.push(await summarize(ref, settings.values, paths, now, warn));
+  return deckOrder(decks);
+}
+
+/** `prep list`: every deck, the user's and the shipped ones, drawn once (or printed as JSON). */
+export async function list(opts: ListOptions, now = new Date()): Promise<number> {
+  const { paths } = context();
+  const warn = (w: string) => process.stderr.write(`prep: ${inert(w)}\n`);
+  const decks = await deckSummaries(now, warn);
 
   if (opts.json) {
     writeOut(JSON.stringify(decks.map(listJson), null, 2));

@@ -20,6 +20,13 @@ export enum Command {
   Retry = 'retry',
   Help = 'help',
   Quit = 'quit',
+  // The home screen's deck list.
+  SelectPrevious = 'select-previous',
+  SelectNext = 'select-next',
+  OpenDrill = 'open-drill',
+  OpenPitch = 'open-pitch',
+  OpenReview = 'open-review',
+  OpenStats = 'open-stats',
 }
 
 /**
@@ -33,15 +40,16 @@ export enum Category {
   Typing = 'Typing',
   Grade = 'Grade',
   Session = 'Session',
+  Decks = 'Decks',
 }
 
-export const CATEGORIES: readonly Category[] = [Category.Answer, Category.Pitch, Category.Typing, Category.Grade, Category.Session];
+export const CATEGORIES: readonly Category[] = [Category.Decks, Category.Answer, Category.Pitch, Category.Typing, Category.Grade, Category.Session];
 
 interface KeySpec {
   /** What the user sees in help and hints. */
   label: string;
   input?: string;
-  key?: 'return' | 'escape' | 'tab' | 'backspace';
+  key?: 'return' | 'escape' | 'tab' | 'backspace' | 'upArrow' | 'downArrow';
   ctrl?: boolean;
   /**
    * Any of these characters (e.g. '123456789'); the handler reads which from `input`, which
@@ -113,6 +121,22 @@ export const keyBindings: Record<Command, Binding> = {
     help: 'Quit; every grade is already saved',
     category: Category.Session,
   },
+  [Command.SelectPrevious]: {
+    keys: [{ label: '↑', key: 'upArrow' }, { label: 'k', input: 'k' }],
+    hint: 'previous',
+    help: 'Select the deck above',
+    category: Category.Decks,
+  },
+  [Command.SelectNext]: {
+    keys: [{ label: '↓', key: 'downArrow' }, { label: 'j', input: 'j' }],
+    hint: 'next',
+    help: 'Select the deck below',
+    category: Category.Decks,
+  },
+  [Command.OpenDrill]: { keys: [{ label: 'enter', key: 'return' }], hint: 'drill', help: 'Drill the selected deck', category: Category.Decks },
+  [Command.OpenPitch]: { keys: [{ label: 'p', input: 'p' }], hint: 'pitch', help: "Time the selected deck's pitch", category: Category.Decks },
+  [Command.OpenReview]: { keys: [{ label: 'r', input: 'r' }], hint: 'review', help: 'Review its weak answers', category: Category.Decks },
+  [Command.OpenStats]: { keys: [{ label: 's', input: 's' }], hint: 'stats', help: 'Print its stats and leave', category: Category.Decks },
 };
 
 /** True when this key press is bound to `command`. */

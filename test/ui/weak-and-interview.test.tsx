@@ -41,9 +41,11 @@ describe('the interview in the drill', () => {
     expect(await waitForFrame(lastFrame, 'sandbox')).toContain('Interview today at 14:00');
   });
 
-  it('says nothing of an interview that has passed', async () => {
+  it('says in the header that an interview has passed, and predicts nothing for it', async () => {
     const { lastFrame } = mount({ interview: new Date(2026, 10, 20, 14, 0) });
-    expect(await waitForFrame(lastFrame, 'sandbox')).not.toContain('Interview');
+    const frame = await waitForFrame(lastFrame, 'sandbox');
+    expect(frame).toMatch(/Interview was on 20 Nov \(\d+ days ago\)/);
+    expect(frame).not.toMatch(/Interview (in|today|tomorrow)/);
   });
 
   it('the summary shows the predicted recall at the interview', async () => {

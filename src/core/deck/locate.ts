@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { inert } from '../text/inert.js';
+import { closestMatch } from './closest.js';
 import { DECK_NAME, deckNameOf } from './deck-name.js';
 import { progressKeyFor } from './progress-key.js';
 
@@ -72,5 +73,8 @@ export function locateDeck(arg: string, dirs: DeckDirs, cwd = process.cwd()): De
   const found = DECK_NAME.test(arg) ? known.find((d) => d.name === arg) : undefined;
   if (found) return found;
   const list = known.map((d) => (d.shipped ? `${d.name} (shipped)` : d.name)).join(', ');
+  // A typo ("codr") gets the deck it was meant to be, first: the full list may be long.
+  const near = closestMatch(arg, known.map((d) => d.name));
+  if (near) return { error: `no deck named "${arg}". Did you mean "${near}"? Available: ${list}` };
   return { error: `no deck named "${arg}". Available: ${list || 'none'}. A file can be given as a path: prep drill ./my-deck.yaml` };
 }

@@ -29,15 +29,39 @@ export function resolveInterview(deck: Pick<Deck, 'name' | 'key' | 'interview'>,
 }
 
 const hhmm = (d: Date) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+/** The interview's day as the lists show it: "3 Dec". */
+export const interviewDay = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+
+/** True once the interview has started: it predicts nothing more, and lists sort it last. */
+export function interviewPassed(interview: Date, now: Date): boolean {
+  return interview.getTime() <= now.getTime();
+}
 
 /**
  * The header's reminder: "Interview today at 14:00", "Interview tomorrow at 09:00",
- * "Interview in 5 days". Null once the interview has started.
+ * "Interview in 5 days"; once it has started, the past form: "Interview was today at 14:00",
+ * "Interview was yesterday", "Interview was on 3 Dec (4 days ago)".
  */
-export function describeInterview(interview: Date, now: Date): string | null {
-  if (interview.getTime() <= now.getTime()) return null;
+export function describeInterview(interview: Date, now: Date): string {
   const days = calendarDaysBetween(now, interview);
+  if (interviewPassed(interview, now)) {
+    if (days === 0) return `Interview was today at ${hhmm(interview)}`;
+    if (days === -1) return 'Interview was yesterday';
+    return `Interview was on ${interviewDay(interview)} (${-days} days ago)`;
+  }
   if (days === 0) return `Interview today at ${hhmm(interview)}`;
   if (days === 1) return `Interview tomorrow at ${hhmm(interview)}`;
   return `Interview in ${days} days`;
+}
+
+/**
+ * The interview in a narrow table cell: "in 5 d", "tomorrow 09:00", "today 14:00", "past".
+ * The date itself is for the caller to add where there is room.
+ */
+export function interviewCountdown(interview: Date, now: Date): string {
+  if (interviewPassed(interview, now)) return 'past';
+  const days = calendarDaysBetween(now, interview);
+  if (days === 0) return `today ${hhmm(interview)}`;
+  if (days === 1) return `tomorrow ${hhmm(interview)}`;
+  return `in ${days} d`;
 }

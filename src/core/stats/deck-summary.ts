@@ -4,7 +4,8 @@ import { scheduler } from '../schedule/fsrs.js';
 import { replayFrom } from '../schedule/snapshot.js';
 import type { ReplaySnapshot } from '../store/snapshot-store.js';
 import { scheduleFromNow } from '../schedule/clock-skew.js';
-import { deadlineView } from '../schedule/deadline.js';
+import { deadlineView, meanRecallAt } from '../schedule/deadline.js';
+import { interviewPassed } from '../schedule/interview.js';
 import { countByState, dueNow } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
 import { lastPractised } from './log-view.js';
@@ -21,6 +22,12 @@ export interface DeckSummary {
   new: number | null;
   interview: Date | null;
   daysLeft: number | null;
+  /** True once the interview has started: shown as past, sorted last. */
+  interviewPast: boolean;
+  /** The deck's mean predicted recall at an interview ahead (never-seen cards count as 0); else null. */
+  recallAtInterview: number | null;
+  /** True when the deck has a pitch to time. */
+  hasPitch: boolean;
   lastPractised: Date | null;
   /** Why the deck could not be loaded (one line), or null. */
   error: string | null;
@@ -45,6 +52,7 @@ export function summarizeDeck(
   const replayed = scheduleFromNow(replayFrom(f, opts.retention, deck.cards, records, opts.snapshot).progress, opts.now).progress;
   const progress = deadlineView(f, replayed, opts.interview, opts.now);
   const counts = countByState(deck.cards, progress);
+  const past = opts.interview !== null && interviewPassed(opts.interview, opts.now);
   return {
     ...place,
     title: deck.title,
@@ -53,6 +61,9 @@ export function summarizeDeck(
     new: counts.new,
     interview: opts.interview,
     daysLeft: opts.interview ? calendarDaysBetween(opts.now, opts.interview) : null,
+    interviewPast: past,
+    recallAtInterview: opts.interview && !past ? meanRecallAt(f, deck.cards, replayed, opts.interview).mean : null,
+    hasPitch: deck.cards.some((c) => c.kind === 'pitch'),
     lastPractised: lastPractised(records),
     error: null,
   };
@@ -68,7 +79,32 @@ export function brokenDeck(place: DeckPlace, error: string): DeckSummary {
     new: null,
     interview: null,
     daysLeft: null,
+    interviewPast: false,
+    recallAtInterview: null,
+    hasPitch: false,
     lastPractised: null,
     error,
   };
+}
+
+/** Where a deck stands in the order: an interview ahead, then none, then one passed, then broken. */
+function rank(d: DeckSummary): number {
+  if (d.error !== null) return 3;
+  if (!d.interview) return 1;
+  return d.interviewPast ? 2 : 0;
+}
+
+/**
+ * The order of `prep list` and the home screen: the nearest interview first, then the decks
+ * without one, then those whose interview has passed, then the ones that did not load; within
+ * each, the most due first, then by name. A new array; the input is left as it was.
+ */
+export function deckOrder(decks: readonly DeckSummary[]): DeckSummary[] {
+  return [...decks].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (rank(a) === 0 ? a.interview!.getTime() - b.interview!.getTime() : 0) ||
+      (b.dueNow ?? 0) - (a.dueNow ?? 0) ||
+      a.name.localeCompare(b.name),
+  );
 }

@@ -10,7 +10,7 @@ export const LIST_WIDE = 100;
 /** The interview in a table cell: "3 Dec · 7d", "3 Dec · today", "3 Dec · past", or "—" (days left as core counted them). */
 export function interviewCell(d: DeckSummary): string {
   if (!d.interview || d.daysLeft === null) return '—';
-  const left = d.daysLeft > 0 ? `${d.daysLeft}d` : d.daysLeft === 0 ? 'today' : 'past';
+  const left = d.interviewPast ? 'past' : d.daysLeft > 0 ? `${d.daysLeft}d` : 'today';
   return `${dayMonth(d.interview)} · ${left}`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeInterview, interviewOf, resolveInterview } from '../../../src/core/schedule/interview.js';
+import { describeInterview, interviewCountdown, interviewOf, resolveInterview } from '../../../src/core/schedule/interview.js';
 import { calendarDaysBetween } from '../../../src/core/schedule/day.js';
 import { parseInterview } from '../../../src/core/store/interview-date.js';
 import { openSettings } from '../../../src/core/store/settings.js';
@@ -37,9 +37,21 @@ describe('describeInterview', () => {
     expect(describeInterview(interview, new Date(2026, 11, 1, 20, 0))).toBe('Interview in 2 days');
     expect(describeInterview(interview, new Date(2026, 10, 26, 10, 0))).toBe('Interview in 7 days');
   });
-  it('says nothing once the interview has started', () => {
-    expect(describeInterview(interview, new Date(2026, 11, 3, 14, 0))).toBeNull();
-    expect(describeInterview(interview, new Date(2026, 11, 5))).toBeNull();
+  it('says the interview has passed once it has started, so the drill header tells', () => {
+    expect(describeInterview(interview, new Date(2026, 11, 3, 14, 0))).toBe('Interview was today at 14:00');
+    expect(describeInterview(interview, new Date(2026, 11, 4, 10, 0))).toBe('Interview was yesterday');
+    expect(describeInterview(interview, new Date(2026, 11, 7))).toBe('Interview was on 3 Dec (4 days ago)');
+  });
+});
+
+describe('interviewCountdown', () => {
+  const interview = new Date(2026, 11, 3, 14, 0);
+  it('is short enough for a table cell, and says past once it has started', () => {
+    expect(interviewCountdown(interview, new Date(2026, 10, 26, 10, 0))).toBe('in 7 d');
+    expect(interviewCountdown(interview, new Date(2026, 11, 2, 23, 0))).toBe('tomorrow 14:00');
+    expect(interviewCountdown(interview, new Date(2026, 11, 3, 13, 59))).toBe('today 14:00');
+    expect(interviewCountdown(interview, new Date(2026, 11, 3, 14, 0))).toBe('past');
+    expect(interviewCountdown(interview, new Date(2027, 0, 1))).toBe('past');
   });
 });
 

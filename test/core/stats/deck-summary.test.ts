@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenDeck, summarizeDeck } from '../../../src/core/stats/deck-summary.js';
+import { brokenDeck, deckOrder, summarizeDeck } from '../../../src/core/stats/deck-summary.js';
 import { listJson } from '../../../src/core/stats/json-shapes.js';
 import { makeDeck } from '../../helpers/deck.js';
 import { grade, pitch } from '../../helpers/fixture-log.js';
@@ -31,5 +31,35 @@ describe('prep list lines', () => {
       lastPractised: null,
       error: 'decks/test.yaml:1:1 title: required',
     });
+  });
+});
+
+describe('the order of list and home', () => {
+  const deck = makeDeck(3);
+  const at = (name: string, interview: string | null, records = [] as ReturnType<typeof grade>[]) =>
+    summarizeDeck({ ...place, name }, deck, records, { now: NOW, retention: 0.9, interview: interview ? new Date(interview) : null });
+
+  it('nearest interview first, then no interview by most due, then past interviews, then broken decks', () => {
+    const dueOne = [grade('q1', 1, '2026-11-26T09:00')];
+    const decks = [
+      brokenDeck({ ...place, name: 'broken' }, 'bad'),
+      at('past', '2026-11-20T09:00'),
+      at('calm', null),
+      at('busy', null, dueOne),
+      at('later', '2026-12-20T09:00'),
+      at('soon', '2026-12-01T09:00'),
+      at('earlier-today', '2026-11-26T08:00'),
+    ];
+    expect(deckOrder(decks).map((d) => d.name)).toEqual(['soon', 'later', 'busy', 'calm', 'earlier-today', 'past', 'broken']);
+  });
+
+  it('marks an interview that started an hour ago as past, and predicts recall only for one ahead', () => {
+    const past = at('p', '2026-11-26T09:00');
+    expect(past).toMatchObject({ interviewPast: true, daysLeft: 0, recallAtInterview: null });
+    const ahead = at('a', '2026-12-03T09:00', [grade('q1', 3, '2026-11-25T10:00')]);
+    expect(ahead.interviewPast).toBe(false);
+    // One card of three seen: the mean counts the two unseen as 0.
+    expect(ahead.recallAtInterview).toBeGreaterThan(0);
+    expect(ahead.recallAtInterview).toBeLessThan(1 / 3);
   });
 });
