@@ -39,3 +39,15 @@ export function describeInterview(interview: Date, now: Date): string | null {
   if (days === 1) return `Interview tomorrow at ${hhmm(interview)}`;
   return `Interview in ${days} days`;
 }
+
+/**
+ * The header's reminder when room is short: "in 5 d", "tomorrow 09:00", "today 14:00". Null once
+ * the interview has started.
+ */
+export function describeInterviewShort(interview: Date, now: Date): string | null {
+  if (interview.getTime() <= now.getTime()) return null;
+  const days = calendarDaysBetween(now, interview);
+  if (days === 0) return `today ${hhmm(interview)}`;
+  if (days === 1) return `tomorrow ${hhmm(interview)}`;
+  return `in ${days} d`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeInterview, interviewOf, resolveInterview } from '../../../src/core/schedule/interview.js';
+import { describeInterview, describeInterviewShort, interviewOf, resolveInterview } from '../../../src/core/schedule/interview.js';
 import { calendarDaysBetween } from '../../../src/core/schedule/day.js';
 import { parseInterview } from '../../../src/core/store/interview-date.js';
 import { openSettings } from '../../../src/core/store/settings.js';
@@ -35,6 +35,10 @@ describe('describeInterview', () => {
   });
   it('counts calendar days further out', () => {
     expect(describeInterview(interview, new Date(2026, 11, 1, 20, 0))).toBe('Interview in 2 days');
+    expect(describeInterviewShort(interview, new Date(2026, 11, 1, 20, 0))).toBe('in 2 d');
+    expect(describeInterviewShort(interview, new Date(2026, 11, 3, 7, 30))).toBe('today 14:00');
+    expect(describeInterviewShort(new Date(2026, 11, 3, 9, 0), new Date(2026, 11, 2, 23, 50))).toBe('tomorrow 09:00');
+    expect(describeInterviewShort(interview, new Date(2026, 11, 3, 14, 0))).toBeNull();
     expect(describeInterview(interview, new Date(2026, 10, 26, 10, 0))).toBe('Interview in 7 days');
   });
   it('says nothing once the interview has started', () => {
