@@ -119,7 +119,7 @@ export const keyBindings: Record<Command, Binding> = {
   [Command.CloseHelp]: {
     keys: [{ label: '?', input: '?' }, { label: 'q', input: 'q' }, { label: 'esc', key: 'escape' }],
     hint: 'close help',
-    help: 'Close this help (ctrl+c quits)',
+    help: 'Close this help (with it closed, q and esc quit; ctrl+c quits anywhere)',
     category: Category.Session,
   },
   [Command.Quit]: {

@@ -62,7 +62,7 @@ export function drillHelp(s: DrillState): Command[] {
   const card = currentCard(s);
   const answer = card?.kind === 'pitch' ? [Command.StartStop] : [Command.Reveal];
   const typing = typeable(card) ? [Command.TypeAnswer, Command.SubmitAnswer, Command.LeaveTyping, Command.AcceptSuggestion] : [];
-  return [...answer, ...typing, ...GRADE_COMMANDS, Command.Undo, ...SCROLL_COMMANDS, Command.SpacePage, Command.CloseHelp, Command.Quit];
+  return [...answer, ...typing, ...GRADE_COMMANDS, Command.Undo, ...SCROLL_COMMANDS, Command.SpacePage, Command.CloseHelp];
 }
 
 const INTENT: Partial<Record<Command, DrillIntent>> = {

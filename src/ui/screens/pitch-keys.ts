@@ -36,7 +36,7 @@ function phaseCommands(s: PitchState): Command[] {
 /** The pitch screen's help: its own keys, no grades and no reveal. */
 export function pitchHelp(s: PitchState): Command[] {
   const beats = s.card.points.length > 0 ? [Command.ToggleBeat] : [];
-  return [Command.StartStop, Command.ToggleScript, ...beats, Command.Save, Command.Retry, ...SCROLL_COMMANDS, Command.CloseHelp, Command.Quit];
+  return [Command.StartStop, Command.ToggleScript, ...beats, Command.Save, Command.Retry, ...SCROLL_COMMANDS, Command.CloseHelp];
 }
 
 const INTENT: Partial<Record<Command, PitchIntent>> = {
