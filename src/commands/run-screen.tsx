@@ -3,6 +3,12 @@ import { render } from 'ink';
 import { Root } from '../ui/app.js';
 import { restoreOnSignals } from './signals.js';
 
+/** True when the user asked for screens read as plain text: INK_SCREEN_READER set to 1 or true. */
+export function screenReaderWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env.INK_SCREEN_READER?.toLowerCase();
+  return v === '1' || v === 'true';
+}
+
 /**
  * Runs an interactive screen under the one exit site until it is done, and returns the exit
  * status: 0, or the status of a signal that stopped it. Every grade and attempt is on disk
@@ -11,7 +17,14 @@ import { restoreOnSignals } from './signals.js';
  * @param afterFirstFrame work that may wait until the first frame is out (e.g. a snapshot).
  */
 export async function runScreen(screen: (done: () => void) => ReactNode, afterFirstFrame?: () => void): Promise<number> {
-  const app = render(<Root>{screen}</Root>, { exitOnCtrlC: false });
+  const app = render(<Root>{screen}</Root>, {
+    exitOnCtrlC: false,
+    // Only the lines that changed are rewritten: a ticking clock costs one line, not the frame,
+    // so a slow terminal (or a link to one) does not flicker.
+    incrementalRendering: true,
+    // Ink reads INK_SCREEN_READER=true itself; prep also takes 1 (and --screen-reader sets it).
+    isScreenReaderEnabled: screenReaderWanted(),
+  });
   if (afterFirstFrame) setImmediate(afterFirstFrame);
   const signals = restoreOnSignals(() => app.unmount());
   try {

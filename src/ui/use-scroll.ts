@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useRef, useState, type RefObject } from 'react';
-import { measureElement, type DOMElement } from 'ink';
+import { measureElement, useIsScreenReaderEnabled, type DOMElement } from 'ink';
 import { initialScroll, scrollReducer, type ScrollAction, type ScrollState } from '../core/session/scroll.js';
 import { Command } from './keymap.js';
 import { useRows } from './use-columns.js';
@@ -56,6 +56,8 @@ export function useScroll(view: string): Scroll {
   const anchor = useRef<DOMElement | null>(null);
   const [state, send] = useReducer(scrollReducer, initialScroll);
   const rows = useRows();
+  // Read by a screen reader, the frame is text read in order: nothing to clip, nothing to scroll.
+  const reader = useIsScreenReaderEnabled();
   const [fit, setFit] = useState<{ height: number | undefined; overflow: boolean }>({ height: undefined, overflow: false });
   const shownView = useRef<string | null>(null);
   // A new view never shows a frame at the old one's offset: back to the top at once (the anchor,
@@ -67,7 +69,7 @@ export function useScroll(view: string): Scroll {
   }
 
   useEffect(() => {
-    if (!root.current || !viewport.current || !content.current) return;
+    if (reader || !root.current || !viewport.current || !content.current) return;
     const inner = measureElement(content.current).height;
     // The marker line sits outside the viewport while the content overflows: not part of the rest.
     const fixed = measureElement(root.current).height - measureElement(viewport.current).height - (fit.overflow ? 1 : 0);

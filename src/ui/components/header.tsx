@@ -56,8 +56,8 @@ export function Header({ title, kind, kindLabel, progress, note, noteShort }: {
           {bar !== null ? (
             <>
               {'  '}
-              <Text color={tone('good')}>{'━'.repeat(bar)}</Text>
-              <Text dimColor>{'─'.repeat(BAR - bar)}</Text>
+              <Text color={tone('good')} aria-hidden>{'━'.repeat(bar)}</Text>
+              <Text dimColor aria-hidden>{'─'.repeat(BAR - bar)}</Text>
             </>
           ) : null}
           {left ? <Text dimColor>{`  ${left}`}</Text> : null}
