@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { render } from 'ink';
 import { Root } from '../ui/app.js';
+import { lineDiffStream } from '../ui/line-diff-output.js';
 import { restoreOnSignals } from './signals.js';
 
 /** True when the user asked for screens read as plain text: INK_SCREEN_READER set to 1 or true. */
@@ -17,13 +18,15 @@ export function screenReaderWanted(env: NodeJS.ProcessEnv = process.env): boolea
  * @param afterFirstFrame work that may wait until the first frame is out (e.g. a snapshot).
  */
 export async function runScreen(screen: (done: () => void) => ReactNode, afterFirstFrame?: () => void): Promise<number> {
+  const reader = screenReaderWanted();
   const app = render(<Root>{screen}</Root>, {
     exitOnCtrlC: false,
     // Only the lines that changed are rewritten: a ticking clock costs one line, not the frame,
-    // so a slow terminal (or a link to one) does not flicker.
-    incrementalRendering: true,
+    // so a slow terminal (or a link to one) does not flicker. (Not Ink's incrementalRendering,
+    // whose cursor ends a line off after frames that end in a newline; see line-diff-output.ts.)
+    stdout: reader ? process.stdout : lineDiffStream(process.stdout),
     // Ink reads INK_SCREEN_READER=true itself; prep also takes 1 (and --screen-reader sets it).
-    isScreenReaderEnabled: screenReaderWanted(),
+    isScreenReaderEnabled: reader,
   });
   if (afterFirstFrame) setImmediate(afterFirstFrame);
   const signals = restoreOnSignals(() => app.unmount());
