@@ -15,7 +15,7 @@ export interface Scroll {
   content: RefObject<DOMElement | null>;
   /** Optional: an element inside the content that a new view starts at (the answer, on reveal). */
   anchor: RefObject<DOMElement | null>;
-  /** The root's height: undefined while everything fits, one less than the terminal's rows once not. */
+  /** The root's height: one less than the terminal's rows; undefined when unknown or read by a screen reader. */
   height: number | undefined;
   /** True while the content is taller than its viewport: the marker line shows. */
   overflow: boolean;
@@ -42,12 +42,11 @@ function topWithin(node: DOMElement, ancestor: DOMElement): number {
 }
 
 /**
- * Keeps a screen inside the terminal by scrolling its body instead of cutting it. After each
- * frame the body's full height is measured (Ink's layout, so wrapping and resizes are counted as
- * drawn) against the room the rest of the frame leaves; once it does not fit, the root is held
- * one line shorter than the terminal (a frame as tall as the terminal makes Ink wipe the screen
- * and its scrollback on every redraw) and the body scrolls. When `view` changes (another card,
- * the reveal, the help), the offset starts again: at the anchor if one is mounted, else the top.
+ * Keeps a screen inside the terminal by scrolling its body instead of cutting it. The frame is
+ * held one line shorter than the terminal; after each frame the body's full height is measured
+ * (Ink's layout, so wrapping and resizes are counted as drawn) against the room the pinned parts
+ * leave it, and the difference is what scrolls. When `view` changes (another card, the reveal,
+ * the help), the offset starts again: at the anchor if one is mounted, else the top.
  */
 export function useScroll(view: string): Scroll {
   const root = useRef<DOMElement | null>(null);
@@ -58,7 +57,12 @@ export function useScroll(view: string): Scroll {
   const rows = useRows();
   // Read by a screen reader, the frame is text read in order: nothing to clip, nothing to scroll.
   const reader = useIsScreenReaderEnabled();
-  const [fit, setFit] = useState<{ height: number | undefined; overflow: boolean }>({ height: undefined, overflow: false });
+  const [overflow, setOverflow] = useState(false);
+  // The frame always takes the terminal's height less one line: the key bar sits at the bottom,
+  // no frame is ever taller than the terminal (not even the first of a revealed card, before
+  // anything is measured), and a frame as tall as the terminal, which makes Ink wipe the screen
+  // and its scrollback on every redraw, never happens.
+  const height = reader || rows <= 0 ? undefined : rows - 1;
   const shownView = useRef<string | null>(null);
   // A new view never shows a frame at the old one's offset: back to the top at once (the anchor,
   // which needs the new layout, follows after the frame).
@@ -69,20 +73,18 @@ export function useScroll(view: string): Scroll {
   }
 
   useEffect(() => {
-    if (reader || !root.current || !viewport.current || !content.current) return;
+    if (height === undefined || !viewport.current || !content.current) return;
     const inner = measureElement(content.current).height;
-    // The marker line sits outside the viewport while the content overflows: not part of the rest.
-    const fixed = measureElement(root.current).height - measureElement(viewport.current).height - (fit.overflow ? 1 : 0);
-    const overflow = rows > 0 && fixed + inner >= rows;
-    const height = overflow ? rows - 1 : undefined;
-    const room = overflow ? Math.max(1, rows - 2 - fixed) : inner;
-    if (height !== fit.height || overflow !== fit.overflow) setFit({ height, overflow });
-    send({ type: 'measured', content: inner, viewport: room });
+    // The room the body has without the marker line, which shows (under it) only on overflow.
+    const room = measureElement(viewport.current).height + (overflow ? 1 : 0);
+    const over = inner > room;
+    if (over !== overflow) setOverflow(over);
+    send({ type: 'measured', content: inner, viewport: Math.max(1, over ? room - 1 : room) });
     if (shownView.current !== view) {
       shownView.current = view;
       send({ type: 'to', offset: anchor.current ? topWithin(anchor.current, content.current) : 0 });
     }
   });
 
-  return { state, send, root, viewport, content, anchor, ...fit };
+  return { state, send, root, viewport, content, anchor, height, overflow };
 }

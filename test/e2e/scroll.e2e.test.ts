@@ -59,12 +59,14 @@ describe.each([
     const p = (pty = new Pty(['node', PREP, 'drill', 'coder', '--all'], { env: env(), cols, rows }));
     await openLongest(p);
     const first = wrapProse(longest.answer, cols - 2).split('\n')[0]!.trim();
-    let screen = await p.waitFor(first);
+    // Once measured (the frame after the reveal), a card too long for the window says so.
+    const last = cardLines(longest, cols).at(-1)!;
+    let screen = await p.waitFor((s) => s.includes(first) && (/↓ \d+ more/.test(s) || s.includes(last)));
     const top = screen.split('\n');
     // The answer starts right under the header (and the pinned question, where there is room).
     const answerRow = top.findIndex((l) => l.includes(first));
     expect(answerRow).toBeLessThanOrEqual(3 + wrapProse(longest.prompt, cols - 2).split('\n').length + 1);
-    // At 80x24 the whole card fits; smaller, the marker says how much is below.
+    // Smaller than 80x24, the marker says how much is below.
     if (cols < 80) expect(screen).toMatch(/↓ \d+ more/);
     expect(screen).not.toContain('enlarge the window');
 
@@ -84,6 +86,7 @@ describe.each([
     }
     expect(screen).not.toMatch(/↓ \d+ more/);
     if (cols < 80) expect(screen).toMatch(/↑ \d+ more/);
+    expect(screen).toContain(last);
     // g goes back to the top: the question is there.
     p.write('g');
     screen = await p.waitFor((s: string) => !/↑ \d+ more/.test(s));

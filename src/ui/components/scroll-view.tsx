@@ -11,7 +11,7 @@ import type { Scroll } from '../use-scroll.js';
  */
 export function ScrollView({ scroll, children }: { scroll: Scroll; children: ReactNode }) {
   return (
-    <Box ref={scroll.viewport} flexDirection="column" flexShrink={1} overflow="hidden">
+    <Box ref={scroll.viewport} flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">
       <Box ref={scroll.content} flexDirection="column" flexShrink={0} marginTop={-scroll.state.offset}>
         {children}
       </Box>
