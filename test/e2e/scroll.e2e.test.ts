@@ -104,3 +104,24 @@ describe.each([
     expect((await p.exited).code).toBe(0);
   });
 });
+
+describe('the header at 80 columns', () => {
+  it('shortens the title, never the interview countdown, on the card and on the summary', async () => {
+    const d = new Date();
+    d.setDate(d.getDate() + 3);
+    const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const p = (pty = new Pty(['node', PREP, 'drill', 'coder', '--interview', date], { env: env(), cols: 80, rows: 24 }));
+    let screen = (await p.waitFor('Tell me about yourself.')).split('\n');
+    expect(screen[1]).toMatch(/^│ Coder — .*… +Interview in 3 days +Pitch +─+ +9 left │$/);
+    p.write(' ');
+    await new Promise((r) => setTimeout(r, 300));
+    p.write(' ');
+    await p.waitFor(/1 Again/);
+    p.write('3');
+    await p.waitFor('Walk us through how');
+    p.write('q');
+    screen = (await p.waitFor('Reviewed 1 card')).split('\n');
+    expect(screen.find((l) => l.includes('Interview'))).toMatch(/Coder — Software Engineer, AI Tools +Interview in 3 days +│$/);
+    expect((await p.exited).code).toBe(0);
+  });
+});
