@@ -5,7 +5,7 @@ import { pitchStats } from '../../core/pitch/history.js';
 import { formatSeconds } from '../../core/pitch/timing.js';
 import type { PitchSession } from '../../core/session/pitch-session.js';
 import { attemptMs, hasUnsaved, type PitchState } from '../../core/session/pitch-state.js';
-import { colorsOff } from '../theme.js';
+import { tone } from '../theme.js';
 import { BeatChecklist } from '../components/beat-checklist.js';
 import { Header } from '../components/header.js';
 import { HelpView } from '../components/help-view.js';
@@ -32,7 +32,6 @@ export function PitchScreen({ session, onDone, clock = Date.now }: {
   useEffect(() => {
     if (s.quitting) onDone();
   }, [s.quitting, onDone]);
-  const plainText = colorsOff();
   // Quitting leaves this frame on screen: it must say whether the attempt was kept.
   const lostMs = s.quitting && hasUnsaved(s) ? attemptMs(s, s.stoppedAt ?? clock()) : null;
   // The prompt and script sit inside paddingX={1}.
@@ -63,7 +62,7 @@ export function PitchScreen({ session, onDone, clock = Date.now }: {
       </ScrollView>
       <Box flexDirection="column" flexShrink={0}>
         <ScrollMarker scroll={scroll} />
-        {s.error ? <Text color={plainText ? undefined : 'red'}>{s.error}</Text> : null}
+        {s.error ? <Text color={tone('error')}>{s.error}</Text> : null}
         {lostMs !== null ? <Text bold>{`Not saved: this attempt (${formatSeconds(lostMs)}) was not stored.`}</Text> : null}
         {s.quitting ? null : <KeyHints commands={pitchHints(s)} />}
       </Box>
@@ -79,7 +78,7 @@ function Ready({ s }: { s: PitchState }) {
   return (
     <>
       <Text>{`Target: ${targetSeconds} s. Say it aloud; space starts the clock.`}</Text>
-      <Text color={tooLong && !colorsOff() ? 'yellow' : undefined} dimColor={!tooLong}>
+      <Text color={tooLong ? tone('warning') : undefined} dimColor={!tooLong}>
         {`${tooLong ? 'Too long: ' : 'Script: '}${describePace(pace)}`}
       </Text>
       {s.discardedMs !== null ? <Text dimColor>{`The last attempt (${formatSeconds(s.discardedMs)}) was not saved.`}</Text> : null}
@@ -101,7 +100,7 @@ function Attempt({ s, clock }: { s: PitchState; clock: () => number }) {
       </Box>
       {s.phase === 'saved' ? (
         <>
-          <Text color={colorsOff() ? undefined : 'green'}>
+          <Text color={tone('good')}>
             {card.points.length > 0 ? `Saved to your history, with ${s.hit.length} of ${card.points.length} beats hit.` : 'Saved to your history.'}
           </Text>
           <History s={s} />
