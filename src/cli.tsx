@@ -9,6 +9,10 @@ const program = new Command('prep')
   .description('Interview-prep flashcards: drill your answers with spaced repetition.')
   .version(pkg.version, '-v, --version')
   .exitOverride()
+  .option('--screen-reader', 'draw the interactive screens as plain text for a screen reader (or set INK_SCREEN_READER=1)')
+  .hook('preAction', () => {
+    if (program.opts().screenReader) process.env.INK_SCREEN_READER = 'true';
+  })
   .configureOutput({ outputError: (text, write) => write(inert(text)) })
   .addHelpText(
     'after',

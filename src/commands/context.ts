@@ -36,4 +36,9 @@ export function requireTty(command: string): void {
     const which = !process.stdin.isTTY ? 'input is' : 'output is';
     throw new UserError(`prep ${command} is interactive and needs a terminal, but its ${which} not a terminal.`);
   }
+  // A dumb terminal cannot move the cursor, and every redraw of a live screen moves it (Ink's,
+  // and its screen-reader mode's too): refuse in one line rather than scroll frame after frame.
+  if (process.env.TERM === 'dumb') {
+    throw new UserError(`prep ${command} redraws the screen, which TERM=dumb cannot do; run it in a terminal such as xterm (prep list, stats and lint print plain text).`);
+  }
 }

@@ -1,8 +1,15 @@
 import type { ReactNode } from 'react';
 import { render } from 'ink';
 import { Root } from '../ui/app.js';
+import { lineDiffStream } from '../ui/line-diff-output.js';
 import { restoreOnSignals } from './signals.js';
 import { letGoOfDeadTerminal, terminalGone, watchTerminal } from './terminal-gone.js';
+
+/** True when the user asked for screens read as plain text: INK_SCREEN_READER set to 1 or true. */
+export function screenReaderWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env.INK_SCREEN_READER?.toLowerCase();
+  return v === '1' || v === 'true';
+}
 
 /**
  * Runs an interactive screen under the one exit site until it is done, and returns the exit
@@ -12,7 +19,16 @@ import { letGoOfDeadTerminal, terminalGone, watchTerminal } from './terminal-gon
  * @param afterFirstFrame work that may wait until the first frame is out (e.g. a snapshot).
  */
 export async function runScreen(screen: (done: () => void) => ReactNode, afterFirstFrame?: () => void): Promise<number> {
-  const app = render(<Root>{screen}</Root>, { exitOnCtrlC: false });
+  const reader = screenReaderWanted();
+  const app = render(<Root>{screen}</Root>, {
+    exitOnCtrlC: false,
+    // Only the lines that changed are rewritten: a ticking clock costs one line, not the frame,
+    // so a slow terminal (or a link to one) does not flicker. (Not Ink's incrementalRendering,
+    // whose cursor ends a line off after frames that end in a newline; see line-diff-output.ts.)
+    stdout: reader ? process.stdout : lineDiffStream(process.stdout),
+    // Ink reads INK_SCREEN_READER=true itself; prep also takes 1 (and --screen-reader sets it).
+    isScreenReaderEnabled: reader,
+  });
   if (afterFirstFrame) setImmediate(afterFirstFrame);
   const unmount = () => {
     try {

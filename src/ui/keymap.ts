@@ -19,6 +19,7 @@ export enum Command {
   Save = 'save',
   Retry = 'retry',
   Help = 'help',
+  CloseHelp = 'close-help',
   Quit = 'quit',
   // The home screen's deck list.
   SelectPrevious = 'select-previous',
@@ -27,6 +28,13 @@ export enum Command {
   OpenPitch = 'open-pitch',
   OpenReview = 'open-review',
   OpenStats = 'open-stats',
+  LineUp = 'line-up',
+  LineDown = 'line-down',
+  PageUp = 'page-up',
+  PageDown = 'page-down',
+  SpacePage = 'space-page',
+  Top = 'top',
+  Bottom = 'bottom',
 }
 
 /**
@@ -39,17 +47,18 @@ export enum Category {
   Pitch = 'Pitch',
   Typing = 'Typing',
   Grade = 'Grade',
+  Scroll = 'Scroll',
   Session = 'Session',
   Decks = 'Decks',
 }
 
-export const CATEGORIES: readonly Category[] = [Category.Decks, Category.Answer, Category.Pitch, Category.Typing, Category.Grade, Category.Session];
+export const CATEGORIES: readonly Category[] = [Category.Decks, Category.Answer, Category.Pitch, Category.Typing, Category.Grade, Category.Scroll, Category.Session];
 
 interface KeySpec {
   /** What the user sees in help and hints. */
   label: string;
   input?: string;
-  key?: 'return' | 'escape' | 'tab' | 'backspace' | 'upArrow' | 'downArrow';
+  key?: 'return' | 'escape' | 'tab' | 'backspace' | 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end';
   ctrl?: boolean;
   /**
    * Any of these characters (e.g. '123456789'); the handler reads which from `input`, which
@@ -115,6 +124,12 @@ export const keyBindings: Record<Command, Binding> = {
   [Command.Save]: { keys: [{ label: 'enter', key: 'return' }], hint: 'save', help: 'Save this attempt to your history', category: Category.Pitch },
   [Command.Retry]: { keys: [{ label: 'r', input: 'r' }], hint: 'retry', help: 'Try again (an unsaved attempt is dropped)', category: Category.Pitch },
   [Command.Help]: { keys: [{ label: '?', input: '?' }], hint: 'help', help: 'Show or hide this help', category: Category.Session },
+  [Command.CloseHelp]: {
+    keys: [{ label: '?', input: '?' }, { label: 'q', input: 'q' }, { label: 'esc', key: 'escape' }],
+    hint: 'close help',
+    help: 'Close this help (with it closed, q and esc quit; ctrl+c quits anywhere)',
+    category: Category.Session,
+  },
   [Command.Quit]: {
     keys: [{ label: 'q', input: 'q' }, { label: 'esc', key: 'escape' }, { label: 'ctrl+c', input: 'c', ctrl: true }],
     hint: 'quit',
@@ -137,7 +152,17 @@ export const keyBindings: Record<Command, Binding> = {
   [Command.OpenPitch]: { keys: [{ label: 'p', input: 'p' }], hint: 'pitch', help: "Time the selected deck's pitch", category: Category.Decks },
   [Command.OpenReview]: { keys: [{ label: 'r', input: 'r' }], hint: 'review', help: 'Review its weak answers', category: Category.Decks },
   [Command.OpenStats]: { keys: [{ label: 's', input: 's' }], hint: 'stats', help: 'Print its stats and leave', category: Category.Decks },
+  [Command.LineUp]: { keys: [{ label: '↑', key: 'upArrow' }, { label: 'k', input: 'k' }], hint: 'scroll', help: 'Scroll up a line', category: Category.Scroll },
+  [Command.LineDown]: { keys: [{ label: '↓', key: 'downArrow' }, { label: 'j', input: 'j' }], hint: 'scroll', help: 'Scroll down a line', category: Category.Scroll },
+  [Command.PageUp]: { keys: [{ label: 'pgup', key: 'pageUp' }], hint: 'page up', help: 'Scroll up a page', category: Category.Scroll },
+  [Command.PageDown]: { keys: [{ label: 'pgdn', key: 'pageDown' }], hint: 'page down', help: 'Scroll down a page', category: Category.Scroll },
+  [Command.SpacePage]: { keys: [{ label: 'space', input: ' ' }], hint: 'page down', help: 'Once revealed: scroll down a page', category: Category.Scroll },
+  [Command.Top]: { keys: [{ label: 'home', key: 'home' }, { label: 'g', input: 'g' }], hint: 'top', help: 'Go to the top', category: Category.Scroll },
+  [Command.Bottom]: { keys: [{ label: 'end', key: 'end' }, { label: 'G', input: 'G' }], hint: 'end', help: 'Go to the end', category: Category.Scroll },
 };
+
+/** The scrolling commands, in the order the help lists them. */
+export const SCROLL_COMMANDS: readonly Command[] = [Command.LineUp, Command.LineDown, Command.PageUp, Command.PageDown, Command.Top, Command.Bottom];
 
 /** True when this key press is bound to `command`. */
 export function matches(command: Command, input: string, key: Key): boolean {

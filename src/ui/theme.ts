@@ -21,3 +21,27 @@ export function wantsColour(env: NodeJS.ProcessEnv = process.env, isTTY = proces
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return isTTY && env.TERM !== 'dumb';
 }
+
+/**
+ * What a colour means on screen. Components ask for a role, never a colour name, so the palette
+ * is this one table and NO_COLOR is answered here: off, every role has no colour, and the
+ * component says in words (a mark, a label) what the colour would have said.
+ */
+export type Role = 'accent' | 'heading' | 'due' | 'over' | 'warning' | 'covered' | 'missed' | 'good' | 'error';
+
+const PALETTE: Record<Role, string> = {
+  accent: 'cyan',
+  heading: 'yellow',
+  due: 'yellow',
+  over: 'red',
+  warning: 'yellow',
+  covered: 'green',
+  missed: 'red',
+  good: 'green',
+  error: 'red',
+};
+
+/** The colour of a role, or undefined under NO_COLOR. */
+export function tone(role: Role, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return colorsOff(env) ? undefined : PALETTE[role];
+}

@@ -14,3 +14,17 @@ export function useColumns(fallback = 80): number {
   }, [stdout, fallback]);
   return columns;
 }
+
+/** The terminal's height in rows, kept current as the window is resized; 0 when unknown. */
+export function useRows(): number {
+  const { stdout } = useStdout();
+  const [rows, setRows] = useState(() => stdout.rows || 0);
+  useEffect(() => {
+    const update = () => setRows(stdout.rows || 0);
+    stdout.on('resize', update);
+    return () => {
+      stdout.off('resize', update);
+    };
+  }, [stdout]);
+  return rows;
+}

@@ -39,7 +39,7 @@ describe('damaged storage, met by prep drill', () => {
 
     const p = start(['drill', 'plain']);
     const screen = await p.waitFor('Gamma question?');
-    expect(screen).toMatch(/Question\s+1\/1/);
+    expect(screen).toMatch(/Question[\s━─]+1 left/);
     expect(p.raw).toMatch(/the last line was cut off \(prep was probably stopped while saving\); it was skipped and saved to .*plain\.jsonl\.torn-/);
     p.write(' ');
     await p.waitFor('Gamma answer.');
@@ -75,7 +75,7 @@ describe('damaged storage, met by prep drill', () => {
     fs.writeFileSync(path.join(dir, 'snapshots', 'plain.json'), '{"snapshot": {"v": 1, "cards": {"alpha": ');
 
     const p = start(['drill', 'plain']);
-    expect(await p.waitFor('Gamma question?')).toMatch(/Question\s+1\/1/);
+    expect(await p.waitFor('Gamma question?')).toMatch(/Question[\s━─]+1 left/);
     p.write('q');
     expect((await p.exited).code).toBe(0);
     const snap = JSON.parse(fs.readFileSync(path.join(dir, 'snapshots', 'plain.json'), 'utf8')) as { snapshot: { count: number } };
@@ -107,7 +107,7 @@ describe('damaged storage, met by prep drill', () => {
     const screen = await p.waitFor('Grade not saved');
     expect(screen.replace(/\s*\n\s*/g, ' ')).toContain(`Grade not saved: could not save to ${file}: no space left on device`);
     expect(screen).toContain('Alpha answer.');
-    expect(screen).toMatch(/Question\s+1\/3/);
+    expect(screen).toMatch(/Question[\s━─]+3 left/);
 
     fs.rmSync(file);
     p.write('4');

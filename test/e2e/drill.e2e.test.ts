@@ -9,7 +9,7 @@ describe('prep drill in a real terminal', () => {
   it('drills three cards of the coder deck and stores every grade', async () => {
     pty = t.start(['drill', 'coder']);
     await pty.waitFor('Tell me about yourself.');
-    expect(await pty.screen()).toMatch(/Pitch\s+1\/9/);
+    expect(await pty.screen()).toMatch(/Pitch[\s━─]+9 left/);
 
     // The pitch card is timed: space starts its clock, space again stops it and reveals.
     pty.write(' ');
@@ -69,6 +69,6 @@ describe('prep drill in a real terminal', () => {
     // opens on the next question, and the session still counts all 9 cards.
     pty = t.start(['drill', 'coder'], { env });
     const screen = await pty.waitFor('design a sandboxed environment');
-    expect(screen).toMatch(/Question\s+1\/9/);
+    expect(screen).toMatch(/Question[\s━─]+9 left/);
   });
 });

@@ -80,7 +80,7 @@ describe('prep review, prep weak and --interview', () => {
     pty = new Pty(['node', PREP, 'review', 'coder'], { env: env() });
     const screen = await pty.waitFor('design a sandboxed environment');
     expect(screen).toMatch(/Weak: forgot 1x · recall now \d+%/);
-    expect(screen).toMatch(/1\/1/);
+    expect(screen).toMatch(/1 left/);
     pty.write(' ');
     await pty.waitFor('Key points');
     pty.write('3');

@@ -61,7 +61,7 @@ const SCREENS: Screen[] = [
     reach: async (p) => {
       await p.waitFor('Alpha question?');
       p.write('?');
-      await p.waitFor('Show or hide this help');
+      await p.waitFor('Take back the last grade');
     },
     kept: 0,
   },

@@ -62,7 +62,7 @@ describe('deck text cannot act on the terminal', () => {
     p.write(' ');
     await p.waitFor('␛]52;c;Zm9v␇ Shall I ask?');
     p.write('?');
-    await p.waitFor('Show or hide this help');
+    await p.waitFor('Take back the last grade');
     p.write('?');
     // The help hides the card: seeing it again means the help is closed.
     await p.waitFor('Shall I ask?');

@@ -27,12 +27,12 @@ async function rows(p: Pty): Promise<string[]> {
 }
 
 describe('a 40x12 terminal', () => {
-  it('keeps the header, the grades and the key hints on screen, cuts the card to fit, and saves grades', async () => {
+  it('keeps the header, the grades and the key hints on screen, scrolls the card, and saves grades', async () => {
     const p = (pty = new Pty(['node', PREP, 'drill', 'coder'], { env: env(), cols: 40, rows: 12 }));
-    // The big clock does not fit under the prompt: the card is cut, and says so.
-    await p.waitFor('2 lines below: enlarge the window');
+    // The big clock does not fit under the prompt: the body scrolls, and says how much is below.
+    await p.waitFor(/↓ \d+ more/);
     let screen = await rows(p);
-    expect(screen[1]).toMatch(/│ Coder — .*Pitch\s+1\/9 │/);
+    expect(screen[1]).toMatch(/│ Coder — .*Pitch\s+9 left │/);
     expect(screen[3]).toBe(' Tell me about yourself.');
     expect(screen.join('\n')).toMatch(/q\/esc\/ctrl\+c quit/);
     // The frame is kept under the terminal's height: Ink never has to wipe screen and
@@ -42,25 +42,25 @@ describe('a 40x12 terminal', () => {
     expect(clears(p.raw)).toBe(before);
 
     // Space starts the pitch clock, space again stops it and reveals (the bar under the clock
-    // is cut here, so there is nothing to wait for in between but time).
+    // is out of view here, so there is nothing to wait for in between but time).
     p.write(' ');
     await new Promise((r) => setTimeout(r, 400));
     p.write(' ');
-    await p.waitFor(/lines above: enlarge the window/);
+    await p.waitFor(/1 Again/);
     screen = await rows(p);
-    expect(screen[1]).toMatch(/Pitch\s+1\/9/);
+    expect(screen[1]).toMatch(/Pitch\s+9 left/);
     expect(screen.join('\n')).toMatch(/1 Again · \S+\s+2 Hard/);
     expect(screen.join('\n')).toMatch(/3 Good · \S+\s+4 Easy/);
     expect(screen.join('\n')).toContain('u undo');
 
     p.write('3');
     await p.waitFor('Walk us through how');
-    expect((await rows(p))[1]).toMatch(/Question\s+2\/10/);
+    expect((await rows(p))[1]).toMatch(/Question\s+9 left · 1 learning/);
     p.write(' ');
-    await p.waitFor(/lines above/);
-    screen = await rows(p);
-    expect(screen[1]).toMatch(/Question\s+2\/10/);
-    expect(screen.join('\n')).toMatch(/4 Easy/);
+    await p.waitFor(/4 Easy[\s\S]*/);
+    screen = (await p.waitFor(/↓ \d+ more/)).split('\n');
+    expect(screen[1]).toMatch(/Question\s+9 left/);
+    expect(screen.join('\n')).toMatch(/↓ \d+ more/);
     p.write('4');
     await p.waitFor('multiple AI agent frameworks');
     p.write('q');
@@ -72,7 +72,7 @@ describe('a 40x12 terminal', () => {
 describe('the pitch timer in a 40x12 terminal', () => {
   it('shows the header, the clock and the key hints, and never wipes the screen as the clock ticks', async () => {
     const p = (pty = new Pty(['node', PREP, 'pitch', 'coder'], { env: env(), cols: 40, rows: 12 }));
-    await p.waitFor(/lines below: enlarge the window/);
+    await p.waitFor(/↓ \d+ more/);
     expect((await rows(p))[1]).toMatch(/│ Coder — .*Pitch │/);
     p.write(' ');
     // Timing: the hints drop "help"; the big clock sits under the prompt.
@@ -86,6 +86,27 @@ describe('the pitch timer in a 40x12 terminal', () => {
     expect(screen[3]).toBe(' Tell me about yourself.');
     expect(screen.join('\n')).toMatch(/[┌└│]/);
     expect(screen.join('\n')).toContain('q/esc/ctrl+c quit');
+    p.write('q');
+    expect((await p.exited).code).toBe(0);
+  });
+});
+
+describe('the pitch timer on a slow terminal', () => {
+  it('redraws only what changed: a tick of the clock costs a few lines, not the frame', async () => {
+    const p = (pty = new Pty(['node', PREP, 'pitch', 'coder'], { env: env(), cols: 80, rows: 24 }));
+    await p.waitFor('space starts the clock');
+    const frameBytes = Buffer.byteLength(p.raw);
+    p.write(' ');
+    await p.waitFor(/^(?![\s\S]*\? help)[\s\S]*start\/stop/);
+    // Every redraw is one synchronized update (ESC[?2026h ... ESC[?2026l): count them and
+    // their bytes over the next ticks.
+    const from = p.raw.length;
+    await p.waitFor(() => p.raw.slice(from).split('\x1b[?2026h').length - 1 >= 10);
+    const ticks = p.raw.slice(from).split('\x1b[?2026h').slice(1, 11);
+    const perTick = ticks.map((t) => Buffer.byteLength(t));
+    // The first frame is the whole screen; each tick rewrites the clock's lines and the bar.
+    expect(frameBytes).toBeGreaterThan(1000);
+    expect(Math.max(...perTick)).toBeLessThan(frameBytes / 3);
     p.write('q');
     expect((await p.exited).code).toBe(0);
   });
@@ -106,15 +127,14 @@ describe('a resize in the middle of a card', () => {
 
     // stty sets the width and the height one after the other: wait for the frame at both.
     resizePty(p, 40, 12);
-    await p.waitFor(/│ Coder — .*Question\s+2\/10 │[\s\S]*lines above: enlarge the window/);
+    await p.waitFor(/│ Coder.*Question\s+9 left · 1 learning │[\s\S]*↓ \d+ more/);
     let screen = await rows(p);
     expect(screen.at(-2) || screen.at(-3)).toMatch(/quit/);
     expect(screen.join('\n')).toMatch(/1 Again · \S+\s+2 Hard/);
 
     resizePty(p, 100, 45);
-    await p.waitFor(/I start from a threat model[\s\S]*At scale: container, microVM/);
-    screen = await rows(p);
-    expect(screen.join('\n')).not.toContain('enlarge the window');
+    // Measured at the new size, the whole card fits: the scroll marker goes.
+    screen = (await p.waitFor((s) => /I start from a threat model[\s\S]*At scale: container, microVM/.test(s) && !/\d+ more/.test(s))).split('\n');
     expect(screen.join('\n')).toContain('I start from a threat model');
     expect(screen.join('\n')).toMatch(/1 Again · \S+\s+2 Hard · \S+\s+3 Good/);
 
@@ -126,14 +146,10 @@ describe('a resize in the middle of a card', () => {
   });
 });
 
-describe('TERM=dumb and NO_COLOR', () => {
-  it.each([
-    ['TERM=dumb', { TERM: 'dumb' }],
-    ['NO_COLOR=1', { NO_COLOR: '1' }],
-  ])('%s: the drill works in words, without a single colour or style code', async (_name, extra) => {
+describe('NO_COLOR', () => {
+  it('the drill works in words, without a single colour or style code', async () => {
     putDeck(home().dir, 'plain', PLAIN_DECK);
-    // Pty sets TERM=xterm-256color unless the environment given says otherwise.
-    const p = (pty = new Pty(['node', PREP, 'drill', 'plain'], { env: env(extra) }));
+    const p = (pty = new Pty(['node', PREP, 'drill', 'plain'], { env: env({ NO_COLOR: '1' }) }));
     await p.waitFor('Alpha question?');
     p.write(' ');
     const screen = await p.waitFor('Alpha answer.');
@@ -146,6 +162,39 @@ describe('TERM=dumb and NO_COLOR', () => {
     expect(unsafeSequences(p.raw)).toEqual([]);
     expect(readLogLines(home().dir, 'plain')).toMatchObject([{ card: 'alpha', grade: 4 }]);
   });
+});
+
+describe('TERM=dumb', () => {
+  it.each([['drill'], ['pitch']])('prep %s refuses in one line, exit 2, and writes no escape sequence at all', async (command) => {
+    const p = (pty = new Pty(['node', PREP, command, 'coder'], { env: env({ TERM: 'dumb' }) }));
+    const { code } = await p.exited;
+    expect(code).toBe(2);
+    const text = p.raw.replace(/\r/g, '').trim();
+    expect(text).toBe(`prep: prep ${command} redraws the screen, which TERM=dumb cannot do; run it in a terminal such as xterm (prep list, stats and lint print plain text).`);
+    expect(p.raw).not.toContain('\x1b');
+  });
+});
+
+describe('screen-reader mode', () => {
+  it.each([['INK_SCREEN_READER=1', ['drill', 'plain'], { INK_SCREEN_READER: '1' }], ['--screen-reader', ['drill', 'plain', '--screen-reader'], {}]])(
+    '%s: the drill reads as text: question, reveal, grades, no drawn frame',
+    async (_name, args, extra) => {
+      putDeck(home().dir, 'plain', PLAIN_DECK);
+      const p = (pty = new Pty(['node', PREP, ...args], { env: env(extra) }));
+      let screen = await p.waitFor('Alpha question?');
+      expect(screen).toMatch(/space\/enter reveal/);
+      p.write(' ');
+      screen = await p.waitFor('Alpha answer.');
+      expect(screen).toMatch(/1 Again · 1m\s+2 Hard · \S+\s+3 Good · \S+\s+4 Easy/);
+      p.write('3');
+      await p.waitFor('Beta question?');
+      p.write('q');
+      expect((await p.exited).code).toBe(0);
+      // No box drawn around the header: a screen reader would read out its corners.
+      expect(p.raw).not.toMatch(/[╭╰│]/);
+      expect(readLogLines(home().dir, 'plain')).toMatchObject([{ card: 'alpha', grade: 3 }]);
+    },
+  );
 });
 
 describe('a terminal on one side only', () => {

@@ -87,13 +87,13 @@ export class Pty {
     return lines.join('\n');
   }
 
-  /** Waits until the screen shows `what`; fails with the screen it last saw. */
-  async waitFor(what: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  /** Waits until the screen shows `what` (or passes it, a test); fails with the screen it last saw. */
+  async waitFor(what: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
       last = await this.screen();
-      if (typeof what === 'string' ? last.includes(what) : what.test(last)) return last;
+      if (typeof what === 'string' ? last.includes(what) : typeof what === 'function' ? what(last) : what.test(last)) return last;
       await new Promise((r) => setTimeout(r, 25));
     }
     throw new Error(`timed out waiting for ${String(what)}; screen was:\n${last}\n--- raw tail:\n${JSON.stringify(this.raw.slice(-600))}`);

@@ -2,12 +2,12 @@
  * What a program may write to a terminal, as far as prep goes: text, and the sequences Ink
  * itself writes. Anything else found in the raw output is a sequence the program let through.
  *
- * Ink writes: SGR colours and styles `ESC[...m`; cursor moves and erases `ESC[nA`, `ESC[G`,
+ * Ink writes: SGR colours and styles `ESC[...m`; cursor moves and erases `ESC[nA`, `ESC[G`, `ESC[E`,
  * `ESC[2K`, `ESC[J`, `ESC[H` (with the row/column forms of those); cursor hide/show
  * `ESC[?25l`/`ESC[?25h`; synchronized output `ESC[?2026h`/`ESC[?2026l`.
  */
 // eslint-disable-next-line no-control-regex
-const INK_CSI = /^\x1b\[(?:[0-9;]*[mABCDGHJK]|\?(?:25|2026)[hl])$/;
+const INK_CSI = /^\x1b\[(?:[0-9;]*[mABCDEGHJK]|\?(?:25|2026)[hl])$/;
 
 // A CSI: ESC [, parameter bytes, intermediate bytes, one final byte. Or ESC and any one character.
 // eslint-disable-next-line no-control-regex

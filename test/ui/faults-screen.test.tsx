@@ -44,7 +44,7 @@ describe('a write that fails (disk full)', () => {
     expect(frame).toContain('How would you sandbox an agent?');
     expect(frame).toContain('Threat model first.');
     expect(frame).toMatch(/3 Good/);
-    expect(frame).toContain('1/2');
+    expect(frame).toContain('2 left');
     expect(saved).toEqual([]);
 
     fill(false);

@@ -97,7 +97,7 @@ describe('review screen (weak answers)', () => {
     const { lastFrame, stdin, log } = mountReview();
     let frame = await waitForFrame(lastFrame, 'Why this company?');
     expect(frame).toMatch(/Weak: forgot 2x · over time: 41s \/ 30s · recall now \d+%/);
-    expect(frame).toContain('1/2');
+    expect(frame).toContain('2 left');
     await press(stdin, KEY.space);
     await press(stdin, '3');
     frame = await waitForFrame(lastFrame, 'sandbox');

@@ -7,6 +7,12 @@ import { placeOf, type YamlSource } from './yaml-source.js';
 /** The prompt an ask card shows before its question is revealed. */
 export const ASK_PROMPT = 'What will you ask them?';
 
+/** The first words of a question, as a cue that tells two ask cards apart: "Your CDEs now host…". */
+export function openingWords(text: string, words = 4): string {
+  const all = text.split(/\s+/).filter(Boolean);
+  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`;
+}
+
 /**
  * Turns validated deck data into a Deck: pitch first, then questions in file order, then the
  * questions to ask. Call only once the deck has no errors, so every id is set and unique.
@@ -52,6 +58,8 @@ export function buildDeck(data: DeckData, src: YamlSource, where: { name: string
       points: [],
       tags: [],
       ...(item.why === undefined ? {} : { why: item.why }),
+      cue: ('cue' in item && item.cue) || item.why || openingWords(item.question),
+      ask: { index: i + 1, total: data.ask!.length },
       line: lineOf(['ask', i]),
     });
   });

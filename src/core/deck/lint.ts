@@ -100,6 +100,16 @@ export function deckWarnings(data: unknown, src: YamlSource): Finding[] {
       }
     }
   });
+  const asks = Array.isArray(data.ask) ? data.ask : [];
+  if (asks.length > 1) {
+    asks.forEach((a: unknown, i) => {
+      const at: DeckPath = ['ask', i];
+      if (typeof a === 'string') warn(at, 'no "cue" or "why": before the reveal the card shows only the first words of the question; write it as { question, cue } to say what to recall');
+      else if (isRecord(a) && typeof a.question === 'string' && typeof a.cue === 'string' && a.cue.trim() === a.question.trim()) {
+        warn([...at, 'cue'], 'the cue is the question itself, so the card gives its answer away: say in a few words what it is about');
+      }
+    });
+  }
   const pitch = data.pitch;
   if (isRecord(pitch) && typeof pitch.script === 'string') {
     const target = isPositive(pitch.seconds) ? pitch.seconds : DEFAULT_PITCH_SECONDS;

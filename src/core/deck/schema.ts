@@ -61,6 +61,9 @@ export const askObjectSchema = z
       .describe('Stable id (lowercase words joined by hyphens). Default: a slug of the question'),
     question: text().describe('The question to ask them'),
     why: text().optional().describe('Why you want to ask it'),
+    cue: text()
+      .optional()
+      .describe('A few words shown before the reveal, so you know which question to recall; default: its why'),
   })
   .strict();
 

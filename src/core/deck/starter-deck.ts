@@ -70,12 +70,14 @@ questions:
       - The result, with a number
     seconds: 60
 
-# Questions to ask them at the end: plain text, or with an id and why you ask.
+# Questions to ask them at the end: plain text, or with an id, why you ask, and a cue (a few
+# words the card shows before the reveal, so you know which question to recall).
 ask:
   - id: first-project
     question: What would my first project be?
     why: It shows what they need most.
-  - How does the team decide what to build next?
+  - question: How does the team decide what to build next?
+    cue: how the roadmap is made
 
 # Words a typed answer may use for one another, either way round.
 aliases:

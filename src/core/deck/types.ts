@@ -21,6 +21,12 @@ export interface Card {
   seconds?: number;
   /** Why to ask it (ask cards only). */
   why?: string;
+  /**
+   * Ask cards: what the card shows before the reveal so the user knows which question to recall
+   * (the deck's `cue`, else its `why`, else the question's first words), and its place among them.
+   */
+  cue?: string;
+  ask?: { index: number; total: number };
   /** 1-based line of the card in its file, for messages. */
   line: number;
 }

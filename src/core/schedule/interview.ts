@@ -55,8 +55,8 @@ export function describeInterview(interview: Date, now: Date): string {
 }
 
 /**
- * The interview in a narrow table cell: "in 5 d", "tomorrow 09:00", "today 14:00", "past".
- * The date itself is for the caller to add where there is room.
+ * The interview where room is short (a table cell, a narrow header): "in 5 d", "tomorrow 09:00",
+ * "today 14:00", "past". The date itself is for the caller to add where there is room.
  */
 export function interviewCountdown(interview: Date, now: Date): string {
   if (interviewPassed(interview, now)) return 'past';

@@ -83,19 +83,29 @@ export function countWaiting(
   progress: ReadonlyMap<string, CardProgress>,
   opts: QueueOptions,
 ): number {
+  return waitingCards(cards, progress, opts).waiting;
+}
+
+/** As {@link countWaiting}, with how many of them are (re)learning cards coming back. */
+export function waitingCards(
+  cards: readonly Card[],
+  progress: ReadonlyMap<string, CardProgress>,
+  opts: QueueOptions,
+): { waiting: number; learning: number } {
   const now = opts.now.getTime();
   const endOfDay = nextDayStart(opts.now).getTime();
   let waiting = 0;
+  let learning = 0;
   let fresh = 0;
   for (const c of cards) {
     const p = progress.get(c.id);
     if (!p) continue;
     const due = p.fsrs.due.getTime();
-    if (isLearning(p)) waiting += due <= now + LEARN_AHEAD_MS ? 1 : 0;
+    if (isLearning(p)) learning += due <= now + LEARN_AHEAD_MS ? 1 : 0;
     else if (p.fsrs.state === State.Review) waiting += due < endOfDay ? 1 : 0;
     else fresh++;
   }
-  return waiting + Math.min(fresh, Math.max(0, opts.newPerDay - opts.newToday));
+  return { waiting: waiting + learning + Math.min(fresh, Math.max(0, opts.newPerDay - opts.newToday)), learning };
 }
 
 /** The earliest moment any card becomes due, or null when the deck has no scheduled cards. */

@@ -95,7 +95,7 @@ export class DrillSession extends SessionStore<DrillState, DrillAction> {
       }
       case 'undo': {
         const last = s.undo[s.undo.length - 1];
-        if (!last) return;
+        if (!last) return this.apply({ type: 'notice', message: 'Nothing to undo: no grade in this session to take back' });
         const record = {
           v: 1 as const,
           type: 'undo' as const,

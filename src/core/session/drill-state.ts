@@ -1,11 +1,12 @@
 import type { FSRS } from 'ts-fsrs';
-import type { Card, Deck } from '../deck/types.js';
-import type { GradeRecord } from '../store/review-log.js';
+import { cardById, type Card, type Deck } from '../deck/types.js';
+import type { Grade, GradeRecord } from '../store/review-log.js';
+import { GRADE_NAMES } from '../schedule/preview.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { applyGrade, type CardProgress } from '../schedule/progress.js';
 import { ProgressMap } from '../schedule/progress-map.js';
 import { queueLength, queueOf, sendBack, takeNext, type CardQueue } from './card-queue.js';
-import { countWaiting, newIntroducedToday, pickable, pickNext, type PickReason } from '../schedule/queue.js';
+import { waitingCards, newIntroducedToday, pickable, pickNext, type PickReason } from '../schedule/queue.js';
 import { dayStart } from '../schedule/day.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { weakestFirst as rankForPractice } from '../schedule/weakness.js';
@@ -67,10 +68,12 @@ export interface DrillState {
   again: number;
   startedAt: number;
   /** Grades that `undo` can take back, newest last. */
-  undo: ReadonlyArray<{ recordId: string; before: Snapshot }>;
+  undo: ReadonlyArray<{ recordId: string; grade: Grade; before: Snapshot }>;
   help: boolean;
   /** A message for the user, e.g. a grade that could not be saved. */
   error: string | null;
+  /** What the last key did when the screen would not show it otherwise ("Undid Good on …"); cleared by the next action. */
+  notice: string | null;
 }
 
 export type DrillAction =
@@ -82,7 +85,8 @@ export type DrillAction =
   | { type: 'undone'; now: number }
   | { type: 'practise-all'; now: number }
   | { type: 'toggle-help' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'notice'; message: string };
 
 const fsrsOf = (s: DrillState): FSRS => scheduler(s.config.retention);
 
@@ -177,12 +181,24 @@ export function initDrill(
     undo: [],
     help: false,
     error: null,
+    notice: null,
   };
   return advance(base, now);
 }
 
-/** The drill reducer: pure, with "now" carried by each action. */
+/** A prompt cut to a few words for a one-line notice: "Walk us through how…". */
+function shortPrompt(text: string, max = 32): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The drill reducer: pure, with "now" carried by each action. A notice lasts until the next action. */
 export function drillReducer(s: DrillState, a: DrillAction): DrillState {
+  const next = reduce(s, a);
+  return next.notice !== null && a.type !== 'undone' && a.type !== 'notice' && a.type !== 'type-change' ? { ...next, notice: null } : next;
+}
+
+function reduce(s: DrillState, a: DrillAction): DrillState {
   switch (a.type) {
     case 'reveal':
       return s.phase === 'question' ? { ...s, phase: 'revealed', revealedAt: a.now, error: null } : s;
@@ -222,7 +238,7 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
           reviewed: s.reviewed + 1,
           again: s.again + (a.record.grade === 1 ? 1 : 0),
           newToday: s.newToday + (wasNew ? 1 : 0),
-          undo: [...s.undo, { recordId: a.record.id, before }],
+          undo: [...s.undo, { recordId: a.record.id, grade: a.record.grade, before }],
           pitchStartedAt: null,
           keepShortPitch: false,
           error: null,
@@ -233,8 +249,10 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
     case 'undone': {
       const last = s.undo[s.undo.length - 1];
       if (!last) return s;
+      const card = last.before.current ? cardById(s.config.deck, last.before.current.id) : undefined;
       return {
         ...s,
+        notice: `Undid ${GRADE_NAMES[last.grade]}${card ? ` on “${shortPrompt(card.kind === 'ask' ? card.answer : card.prompt)}”` : ''}`,
         ...last.before,
         undo: s.undo.slice(0, -1),
         phase: 'question',
@@ -255,21 +273,38 @@ export function drillReducer(s: DrillState, a: DrillAction): DrillState {
       return { ...s, help: !s.help };
     case 'error':
       return { ...s, error: a.message };
+    case 'notice':
+      return { ...s, notice: a.message };
   }
 }
 
-function waitingInPool(s: DrillState): number {
+function waitingInPool(s: DrillState): { waiting: number; learning: number } {
   const { cards } = poolAt(s, s.shownAt);
-  return countWaiting(cards, scheduled(s, s.shownAt, cards), {
+  return waitingCards(cards, scheduled(s, s.shownAt, cards), {
     now: new Date(s.shownAt),
     newPerDay: s.config.newPerDay,
     newToday: newTodayAt(s, s.shownAt).newToday,
   });
 }
 
-/** Position in the session for the header: "3/9". */
-export function position(s: DrillState): { index: number; total: number } {
-  const waiting = s.mode !== 'due' ? queueLength(s.queue) : waitingInPool(s) - (s.current ? 1 : 0);
-  const index = s.reviewed + (s.current ? 1 : 0);
-  return { index, total: index + Math.max(0, waiting) };
+/** Where the session stands, for the header: "4 left · 2 learning". */
+export interface SessionProgress {
+  /** Cards graded in this session. */
+  done: number;
+  /** Cards still to answer in this session, the one on screen included. */
+  left: number;
+  /** Of those, cards forgotten (or still being learnt) that come back in this session. */
+  learning: number;
+}
+
+/**
+ * What is left of the session. `left` counts what the schedule holds now, so it may grow when a
+ * card graded Again comes back; `learning` says how many of those are such cards.
+ */
+export function position(s: DrillState): SessionProgress {
+  const shown = s.current ? 1 : 0;
+  if (s.mode !== 'due') return { done: s.reviewed, left: queueLength(s.queue) + shown, learning: s.queue.back.length };
+  const { waiting, learning } = waitingInPool(s);
+  // The card on screen is in the pool's count already, unless it was picked ahead of time.
+  return { done: s.reviewed, left: Math.max(waiting, shown), learning };
 }

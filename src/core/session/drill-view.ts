@@ -3,12 +3,12 @@ import { lastTyped, type TypedAttempt } from '../answer/last-attempt.js';
 import { pitchTargetSeconds } from '../pitch/timing.js';
 import { deadlineIntervals, deadlineView, describeReadiness } from '../schedule/deadline.js';
 import { scheduler } from '../schedule/fsrs.js';
-import { describeInterview } from '../schedule/interview.js';
+import { describeInterview, interviewCountdown } from '../schedule/interview.js';
 import { formatDue, formatDuration, formatInterval, GRADE_NAMES, GRADES } from '../schedule/preview.js';
 import { nextDue } from '../schedule/queue.js';
 import type { Grade } from '../store/log-records.js';
 import { currentCard, shortPitchMs } from './drill-pitch.js';
-import { position, type DrillState } from './drill-state.js';
+import { position, type DrillState, type SessionProgress } from './drill-state.js';
 
 /** One grade as the grade bar shows it: "3 Good · 3d". */
 export interface GradeChoice {
@@ -33,8 +33,10 @@ export interface DrillView {
   card: Card | undefined;
   /** The header's interview reminder: "Interview in 5 days". */
   note: string | undefined;
-  /** "3/9" in the header. */
-  position: { index: number; total: number };
+  /** The same in fewer columns: "in 5 d", "tomorrow 09:00". */
+  noteShort: string | undefined;
+  /** What is left of the session, for the header's "4 left · 2 learning"; null at the end. */
+  position: SessionProgress | null;
   /** The grades with their waits, once the card is revealed. */
   grades: GradeChoice[] | null;
   /** The newest typed answer to this card in an earlier session, shown on reveal. */
@@ -62,7 +64,8 @@ export function drillView(s: DrillState, now: Date, ending = s.phase === 'empty'
   return {
     card,
     note: (interview && describeInterview(interview, now)) ?? undefined,
-    position: card && !ending ? position(s) : { index: 0, total: 0 },
+    noteShort: interview ? interviewCountdown(interview, now) : undefined,
+    position: card && !ending ? position(s) : null,
     grades:
       revealed && progress && !ending
         ? (() => {

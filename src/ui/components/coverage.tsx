@@ -3,7 +3,7 @@ import type { PointCoverage, Segment } from '../../core/answer/match.js';
 import type { SubmittedAnswer } from '../../core/session/drill-typing.js';
 import { GRADE_NAMES } from '../../core/schedule/preview.js';
 import { Command, keyLabel } from '../keymap.js';
-import { colorsOff } from '../theme.js';
+import { colorsOff, tone } from '../theme.js';
 
 /**
  * Text with its matched words in bold and underlined. Under NO_COLOR prep turns every style
@@ -48,7 +48,7 @@ export function KeyPointCoverage({ answer }: { answer: SubmittedAnswer }) {
   const plainText = colorsOff();
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text color={plainText ? undefined : 'yellow'}>{`Key points: ${coverage.covered}/${coverage.total} covered`}</Text>
+      <Text color={tone('heading')}>{`Key points: ${coverage.covered}/${coverage.total} covered`}</Text>
       {coverage.points.map((p, i) => {
         // Without colour the mark says it in words.
         const mark = p.covered ? (plainText ? '✓ covered' : '✓') : plainText ? '✗ missed ' : '✗';
@@ -57,7 +57,7 @@ export function KeyPointCoverage({ answer }: { answer: SubmittedAnswer }) {
           <Box key={i} flexDirection="column">
             <Box>
               <Box flexShrink={0}>
-                <Text color={plainText ? undefined : p.covered ? 'green' : 'red'}>{`  ${mark} `}</Text>
+                <Text color={tone(p.covered ? 'covered' : 'missed')}>{`  ${mark} `}</Text>
               </Box>
               <Text>
                 <Marked segments={p.segments} />

@@ -41,8 +41,10 @@ export function PitchTimer({ startedAt, stoppedAt, targetSeconds, clock = Date.n
   const barWidth = Math.max(10, Math.min(40, columns - targetText.length - 4));
   const filled = Math.round(Math.min(1, ms / (targetSeconds * 1000)) * barWidth);
   const big = columns >= bigWidth(clockText) + (label ? label.length + 4 : 2);
+  // A screen reader gets the time in words, once a second, not the drawn digits and bar.
+  const spoken = `${Math.floor(ms / 1000)} s of ${targetText}${label ? ` ${label}` : ''}`;
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" aria-role="timer" aria-label={spoken}>
       <Box alignItems="center">
         {big ? (
           <Box flexDirection="column">

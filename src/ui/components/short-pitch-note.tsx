@@ -4,7 +4,7 @@ import { useColumns } from '../use-columns.js';
 import { wrapProse } from '../wrap-prose.js';
 
 /**
- * Under a drill's revealed pitch card whose attempt was too short to be a real try: it stays
+ * Above the grades of a drill's revealed pitch card whose attempt was too short to be a real try: it stays
  * out of the pitch history unless enter asks to save it; the grade is given as usual either way.
  */
 export function ShortPitchNote({ ms, kept }: { ms: number; kept: boolean }) {
@@ -14,7 +14,7 @@ export function ShortPitchNote({ ms, kept }: { ms: number; kept: boolean }) {
     ? `This ${formatSeconds(ms)} attempt goes into your pitch history with the grade.`
     : `Only ${formatSeconds(ms)}: left out of your pitch history unless you press enter.`;
   return (
-    <Box paddingX={1} marginTop={1}>
+    <Box paddingX={1}>
       <Text bold={!kept}>{wrapProse(text, width)}</Text>
     </Box>
   );

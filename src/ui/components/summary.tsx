@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { tone } from '../theme.js';
 
 /** The end-of-session lines: what was done and when to come back. */
 export function Summary({ reviewed, again, spentMs, nextDue, lines = [] }: {
@@ -10,7 +11,7 @@ export function Summary({ reviewed, again, spentMs, nextDue, lines = [] }: {
 }) {
   return (
     <Box flexDirection="column" paddingX={1}>
-      <Text bold color="green">{reviewed === 1 ? 'Reviewed 1 card' : `Reviewed ${reviewed} cards`}</Text>
+      <Text bold color={tone('good')}>{reviewed === 1 ? 'Reviewed 1 card' : `Reviewed ${reviewed} cards`}</Text>
       <Text>{`Again: ${again} · time: ${spentMs}`}</Text>
       {lines.map((l, i) => (
         <Text key={i}>{l}</Text>

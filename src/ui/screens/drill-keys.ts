@@ -2,14 +2,17 @@ import type { DrillIntent, DrillSession } from '../../core/session/drill-session
 import type { DrillState } from '../../core/session/drill-state.js';
 import { currentCard, onPitchCard, shortPitchMs } from '../../core/session/drill-pitch.js';
 import { canType, typeable } from '../../core/session/drill-typing.js';
-import { Command } from '../keymap.js';
+import type { ScrollAction } from '../../core/session/scroll.js';
+import { Command, SCROLL_COMMANDS } from '../keymap.js';
+import { scrollAction } from '../use-scroll.js';
 import type { ScreenKeys } from '../use-session-input.js';
 
 const GRADE_COMMANDS: readonly Command[] = [Command.Again, Command.Hard, Command.Good, Command.Easy];
 
 /** The commands that mean something in each phase of the drill. */
 export function drillCommands(s: DrillState): Command[] {
-  if (s.help) return [Command.Help, Command.Quit];
+  // An open help closes first: ?, q and esc close it (ctrl+c still quits, in the input hook).
+  if (s.help) return [Command.CloseHelp, ...SCROLL_COMMANDS];
   switch (s.phase) {
     case 'question':
       // While typing, every other key is text for the answer field.
@@ -19,6 +22,7 @@ export function drillCommands(s: DrillState): Command[] {
         onPitchCard(s) ? Command.StartStop : Command.Reveal,
         ...(canType(s) ? [Command.TypeAnswer] : []),
         Command.Undo,
+        ...SCROLL_COMMANDS,
         Command.Help,
         Command.Quit,
       ];
@@ -29,6 +33,9 @@ export function drillCommands(s: DrillState): Command[] {
         ...(shortPitchMs(s) !== null && !s.keepShortPitch ? [Command.Save] : []),
         ...GRADE_COMMANDS,
         Command.Undo,
+        // Revealed, space has nothing left to reveal: it turns the page.
+        Command.SpacePage,
+        ...SCROLL_COMMANDS,
         Command.Help,
         Command.Quit,
       ];
@@ -39,9 +46,14 @@ export function drillCommands(s: DrillState): Command[] {
   }
 }
 
-/** Footer hints: the active commands, less the grades, which the grade bar already shows. */
+const NOT_HINTED: readonly Command[] = [...GRADE_COMMANDS, ...SCROLL_COMMANDS, Command.SpacePage];
+
+/**
+ * Footer hints: the active commands, less the grades (the grade bar shows them) and the scroll
+ * keys (the scroll marker shows them, when there is something to scroll).
+ */
 export function drillHints(s: DrillState): Command[] {
-  return drillCommands(s).filter((c) => !GRADE_COMMANDS.includes(c));
+  return drillCommands(s).filter((c) => !NOT_HINTED.includes(c));
 }
 
 /**
@@ -53,7 +65,7 @@ export function drillHelp(s: DrillState): Command[] {
   const card = currentCard(s);
   const answer = card?.kind === 'pitch' ? [Command.StartStop, Command.Save] : [Command.Reveal];
   const typing = typeable(card) ? [Command.TypeAnswer, Command.SubmitAnswer, Command.LeaveTyping, Command.AcceptSuggestion] : [];
-  return [...answer, ...typing, ...GRADE_COMMANDS, Command.Undo, Command.Help, Command.Quit];
+  return [...answer, ...typing, ...GRADE_COMMANDS, Command.Undo, ...SCROLL_COMMANDS, Command.SpacePage, Command.CloseHelp];
 }
 
 const INTENT: Partial<Record<Command, DrillIntent>> = {
@@ -66,6 +78,7 @@ const INTENT: Partial<Record<Command, DrillIntent>> = {
   [Command.Undo]: { type: 'undo' },
   [Command.PractiseAll]: { type: 'practise-all' },
   [Command.Help]: { type: 'toggle-help' },
+  [Command.CloseHelp]: { type: 'toggle-help' },
   [Command.TypeAnswer]: { type: 'type-open' },
   [Command.SubmitAnswer]: { type: 'type-submit' },
   [Command.LeaveTyping]: { type: 'type-leave' },
@@ -73,8 +86,8 @@ const INTENT: Partial<Record<Command, DrillIntent>> = {
   [Command.Save]: { type: 'keep-short-pitch' },
 };
 
-/** The drill's keys for the input hook; quitting is reported up to the root. */
-export function drillKeys(session: Pick<DrillSession, 'send'>, onQuit: () => void): ScreenKeys<DrillState> {
+/** The drill's keys for the input hook; quitting is reported up to the root, scrolling to the view. */
+export function drillKeys(session: Pick<DrillSession, 'send'>, onQuit: () => void, scroll: (action: ScrollAction) => void = () => {}): ScreenKeys<DrillState> {
   return {
     commands: drillCommands,
     // Typed into the answer field, a burst is text (a paste), not keys.
@@ -84,6 +97,8 @@ export function drillKeys(session: Pick<DrillSession, 'send'>, onQuit: () => voi
         onQuit();
         return 'stop';
       }
+      const move = scrollAction(command);
+      if (move) return scroll(move);
       const intent = INTENT[command];
       if (intent) session.send(intent);
     },

@@ -5,17 +5,18 @@ import { pitchStats } from '../../core/pitch/history.js';
 import { formatSeconds } from '../../core/pitch/timing.js';
 import type { PitchSession } from '../../core/session/pitch-session.js';
 import { attemptMs, hasUnsaved, type PitchState } from '../../core/session/pitch-state.js';
-import { colorsOff } from '../theme.js';
+import { tone } from '../theme.js';
 import { BeatChecklist } from '../components/beat-checklist.js';
 import { Header } from '../components/header.js';
 import { HelpView } from '../components/help-view.js';
 import { KeyHints } from '../components/key-hints.js';
 import { PitchAttempt } from '../components/pitch-attempt.js';
 import { PitchHistory } from '../components/pitch-history.js';
-import { pitchCommands, pitchHelp, pitchKeys } from './pitch-keys.js';
+import { pitchHelp, pitchHints, pitchKeys } from './pitch-keys.js';
 import { useSessionInput } from '../use-session-input.js';
-import { useFitHeight } from '../use-fit-height.js';
+import { useScroll } from '../use-scroll.js';
 import { useColumns } from '../use-columns.js';
+import { ScrollMarker, ScrollView } from '../components/scroll-view.js';
 import { wrapProse } from '../wrap-prose.js';
 
 /** Pitch practice: reads the session's state, renders it, sends key presses back. Writes nothing. */
@@ -27,48 +28,46 @@ export function PitchScreen({ session, onDone, clock = Date.now, listening }: {
   listening?: ReactNode;
 }) {
   const s = useSyncExternalStore(session.subscribe, session.getState);
-  useSessionInput(session.getState, pitchKeys(session), !s.quitting);
+  // Shown, the script is where the view starts; the help starts at its top.
+  const scroll = useScroll(`${s.phase}:${s.help}:${s.showScript}`);
+  useSessionInput(session.getState, pitchKeys(session, scroll.send), !s.quitting);
   useEffect(() => {
     if (s.quitting) onDone();
   }, [s.quitting, onDone]);
-  const plainText = colorsOff();
   // Quitting leaves this frame on screen: it must say whether the attempt was kept.
   const lostMs = s.quitting && hasUnsaved(s) ? attemptMs(s, s.stoppedAt ?? clock()) : null;
-  // On a short terminal the body is cut to fit (the clock ticks ten times a second: a frame
-  // taller than the terminal would be redrawn by wiping screen and scrollback each time).
-  const fit = useFitHeight();
   // The prompt and script sit inside paddingX={1}.
   const width = useColumns() - 2;
-  const cut = s.help ? { height: undefined, hidden: 0 } : fit;
 
+  // On a short terminal the body scrolls (and the frame stays shorter than the terminal: the
+  // clock ticks ten times a second, and a frame as tall as the terminal is redrawn by wiping
+  // screen and scrollback each time).
   return (
-    <Box ref={fit.root} flexDirection="column" height={cut.height}>
+    <Box ref={scroll.root} flexDirection="column" height={scroll.height}>
       <Box flexDirection="column" flexShrink={0}>
-        <Header title={s.title} index={0} total={0} kind="pitch" />
+        <Header title={s.title} kind="pitch" />
       </Box>
-      <Box ref={fit.body} flexDirection="column" flexShrink={1} overflow="hidden">
-        <Box ref={fit.content} flexDirection="column" flexShrink={0}>
-          {s.help ? (
-            <HelpView commands={pitchHelp(s)} />
-          ) : (
-            <Box flexDirection="column" paddingX={1}>
-              <Text bold>{wrapProse(s.card.prompt, width)}</Text>
-              {s.phase === 'ready' ? listening : null}
-              {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} listening={listening} />}
-              {s.showScript ? (
-                <Box marginTop={1}>
-                  <Text dimColor>{wrapProse(s.card.answer, width)}</Text>
-                </Box>
-              ) : null}
-            </Box>
-          )}
-        </Box>
-      </Box>
+      <ScrollView scroll={scroll}>
+        {s.help ? (
+          <HelpView commands={pitchHelp(s)} />
+        ) : (
+          <Box flexDirection="column" paddingX={1}>
+            <Text bold>{wrapProse(s.card.prompt, width)}</Text>
+            {s.phase === 'ready' ? listening : null}
+            {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} listening={listening} />}
+            {s.showScript ? (
+              <Box ref={scroll.anchor} marginTop={1}>
+                <Text dimColor>{wrapProse(s.card.answer, width)}</Text>
+              </Box>
+            ) : null}
+          </Box>
+        )}
+      </ScrollView>
       <Box flexDirection="column" flexShrink={0}>
-        {cut.hidden > 0 ? <Text dimColor wrap="truncate">{` … ${cut.hidden} lines below: enlarge the window`}</Text> : null}
-        {s.error ? <Text color={plainText ? undefined : 'red'}>{s.error}</Text> : null}
+        <ScrollMarker scroll={scroll} />
+        {s.error ? <Text color={tone('error')}>{s.error}</Text> : null}
         {lostMs !== null ? <Text bold>{`Not saved: this attempt (${formatSeconds(lostMs)}) was not stored.`}</Text> : null}
-        {s.quitting ? null : <KeyHints commands={pitchCommands(s)} />}
+        {s.quitting ? null : <KeyHints commands={pitchHints(s)} />}
       </Box>
     </Box>
   );
@@ -82,7 +81,7 @@ function Ready({ s }: { s: PitchState }) {
   return (
     <>
       <Text>{`Target: ${targetSeconds} s. Say it aloud; space starts the clock.`}</Text>
-      <Text color={tooLong && !colorsOff() ? 'yellow' : undefined} dimColor={!tooLong}>
+      <Text color={tooLong ? tone('warning') : undefined} dimColor={!tooLong}>
         {`${tooLong ? 'Too long: ' : 'Script: '}${describePace(pace)}`}
       </Text>
       {s.discardedMs !== null ? <Text dimColor>{`The last attempt (${formatSeconds(s.discardedMs)}) was not saved.`}</Text> : null}
@@ -105,7 +104,7 @@ function Attempt({ s, clock, listening }: { s: PitchState; clock: () => number; 
       {listening}
       {s.phase === 'saved' ? (
         <>
-          <Text color={colorsOff() ? undefined : 'green'}>
+          <Text color={tone('good')}>
             {card.points.length > 0 ? `Saved to your history, with ${s.hit.length} of ${card.points.length} beats hit.` : 'Saved to your history.'}
           </Text>
           <History s={s} />

@@ -75,8 +75,9 @@ describe('good decks', () => {
   it('ask items as plain strings and as mappings', () => {
     const deck = loadDeckFile(GOOD + 'ask-forms.yaml');
     expect(deck.cards).toEqual([
-      { id: 'what-does-a-good-first-month-look-like', kind: 'ask', prompt: 'What will you ask them?', answer: 'What does a good first month look like?', points: [], tags: [], line: 3 },
-      { id: 'how-do-you-review-code', kind: 'ask', prompt: 'What will you ask them?', answer: 'How do you review code?', points: [], tags: [], line: 4 },
+      // Without a cue or a why, the question's first words tell the cards apart.
+      { id: 'what-does-a-good-first-month-look-like', kind: 'ask', prompt: 'What will you ask them?', answer: 'What does a good first month look like?', points: [], tags: [], cue: 'What does a good…', ask: { index: 1, total: 3 }, line: 3 },
+      { id: 'how-do-you-review-code', kind: 'ask', prompt: 'What will you ask them?', answer: 'How do you review code?', points: [], tags: [], cue: 'How do you review…', ask: { index: 2, total: 3 }, line: 4 },
       {
         id: 'on-call',
         kind: 'ask',
@@ -85,6 +86,8 @@ describe('good decks', () => {
         points: [],
         tags: [],
         why: 'It tells me about the load.',
+        cue: 'It tells me about the load.',
+        ask: { index: 3, total: 3 },
         line: 5,
       },
     ]);

@@ -89,6 +89,16 @@ describe('lint warnings', () => {
     expect(lintText(`title: t\npitch:\n  seconds: 45\n  script: ${words(100)}\n`)).toEqual([]);
   });
 
+  it('two or more ask cards: a plain one is told it has no cue; a cue that repeats the question is flagged', () => {
+    const problems = lintText('title: t\nask:\n  - How big is the team?\n  - question: What is on-call like?\n    cue: What is on-call like?\n  - { question: Who reviews code?, cue: code review }\n');
+    expect(problems.map((p) => p.split(': ').slice(0, 2).join(': '))).toEqual([
+      'inline.yaml:3:5 warning: ask[0]',
+      'inline.yaml:5:5 warning: ask[1].cue',
+    ]);
+    expect(problems[0]).toContain('no "cue" or "why"');
+    expect(problems[1]).toContain('the cue is the question itself, so the card gives its answer away');
+  });
+
   it('no id and no points are reported for questions only; ask cards may be plain text', () => {
     expect(lintText('title: t\nask:\n  - How big is the team?\n')).toEqual([]);
   });

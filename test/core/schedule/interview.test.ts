@@ -35,6 +35,10 @@ describe('describeInterview', () => {
   });
   it('counts calendar days further out', () => {
     expect(describeInterview(interview, new Date(2026, 11, 1, 20, 0))).toBe('Interview in 2 days');
+    expect(interviewCountdown(interview, new Date(2026, 11, 1, 20, 0))).toBe('in 2 d');
+    expect(interviewCountdown(interview, new Date(2026, 11, 3, 7, 30))).toBe('today 14:00');
+    expect(interviewCountdown(new Date(2026, 11, 3, 9, 0), new Date(2026, 11, 2, 23, 50))).toBe('tomorrow 09:00');
+    expect(interviewCountdown(interview, new Date(2026, 11, 3, 14, 0))).toBe('past');
     expect(describeInterview(interview, new Date(2026, 10, 26, 10, 0))).toBe('Interview in 7 days');
   });
   it('says the interview has passed once it has started, so the drill header tells', () => {

@@ -34,12 +34,16 @@ describe('drill session', () => {
     expect(session.getState().phase).toBe('question');
   });
 
-  it('shows the position as index/total', () => {
+  it('says how many cards are left, and how many of them come back to be learnt again', () => {
     const { session } = setup(3);
-    expect(position(session.getState())).toEqual({ index: 1, total: 3 });
+    expect(position(session.getState())).toEqual({ done: 0, left: 3, learning: 0 });
     session.send({ type: 'reveal' });
     session.send({ type: 'grade', grade: 4 });
-    expect(position(session.getState())).toEqual({ index: 2, total: 3 });
+    expect(position(session.getState())).toEqual({ done: 1, left: 2, learning: 0 });
+    // Forgotten, the card comes back in this session: still left, and counted as learning.
+    session.send({ type: 'reveal' });
+    session.send({ type: 'grade', grade: 1 });
+    expect(position(session.getState())).toEqual({ done: 2, left: 2, learning: 1 });
   });
 
   it('undo restores the schedule and the card, and logs an undo record', () => {

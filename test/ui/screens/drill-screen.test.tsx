@@ -32,7 +32,7 @@ describe('drill screen', () => {
     const { lastFrame, stdin } = mount();
     let frame = await waitForFrame(lastFrame, 'How would you sandbox an agent?');
     expect(frame).toContain('Question');
-    expect(frame).toContain('1/3');
+    expect(frame).toContain('3 left');
     expect(frame).not.toContain('Threat model first.');
     await press(stdin, KEY.space);
     frame = await waitForFrame(lastFrame, 'Threat model first.');
@@ -67,8 +67,8 @@ describe('drill screen', () => {
     await waitForFrame(lastFrame, 'Threat model');
     await press(stdin, '3');
     const frame = await waitForFrame(lastFrame, 'Question q2?');
-    // q1 is on its 10-minute learning step and will come back this session: 4 cards in all.
-    expect(frame).toContain('2/4');
+    // q1 is on its 10-minute learning step and will come back this session: still 3 to go.
+    expect(frame).toContain('3 left · 1 learning');
     expect(log).toMatchObject([{ type: 'grade', card: 'q1', grade: 3 }]);
   });
 
@@ -88,7 +88,13 @@ describe('drill screen', () => {
     await waitForFrame(lastFrame, 'Question q2?');
     await press(stdin, 'u');
     const frame = await waitForFrame(lastFrame, 'How would you sandbox an agent?');
-    expect(frame).toContain('1/3');
+    expect(frame).toContain('3 left');
+    // It says what it took back, on which card.
+    expect(frame).toContain('Undid Again on “How would you sandbox an agent?”');
+    expect(log.map((r) => r.type)).toEqual(['grade', 'undo']);
+    // The next key clears the notice; with nothing left, u says so and writes nothing.
+    await press(stdin, 'u');
+    await waitForFrame(lastFrame, 'Nothing to undo: no grade in this session to take back');
     expect(log.map((r) => r.type)).toEqual(['grade', 'undo']);
   });
 
@@ -98,7 +104,8 @@ describe('drill screen', () => {
     await press(stdin, '?');
     const frame = await waitForFrame(lastFrame, 'Keys');
     expect(frame).toContain('Take back the last grade');
-    expect(frame).toMatch(/q\/esc\/ctrl\+c\s+Quit/);
+    expect(frame).toMatch(/\?\/q\/esc\s+Close this help/);
+    expect(frame).toMatch(/Scroll[\s│]+↑\/k\s+Scroll up a line/);
     expect(frame).toMatch(/Grade[\s│]+1\s+Again: forgot it/);
     // A question card: the pitch's own keys do nothing here, so the help leaves them out.
     expect(frame).not.toMatch(/Start the timer|Tick or untick|Show or hide the script|Try again/);
@@ -113,6 +120,27 @@ describe('drill screen', () => {
     const frame = await waitForFrame(lastFrame, 'Keys');
     expect(frame).toMatch(/Pitch[\s│]+space\s+Start the timer, or stop it/);
     expect(frame).not.toMatch(/Show the model answer|Tick or untick|Show or hide the script|Try again|Type your answer/);
+  });
+
+  it.each([['q'], [KEY.esc], ['?']])('%j closes an open help first, and only then quits', async (key) => {
+    const { lastFrame, stdin, onDone } = mount();
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, '?');
+    await waitForFrame(lastFrame, 'Keys');
+    await press(stdin, key);
+    await waitForFrame(lastFrame, (f) => !f.includes('Take back') && f.includes('sandbox'));
+    expect(onDone).not.toHaveBeenCalled();
+    await press(stdin, 'q');
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+  });
+
+  it('ctrl+c quits even from the help', async () => {
+    const { lastFrame, stdin, onDone } = mount();
+    await waitForFrame(lastFrame, 'sandbox');
+    await press(stdin, '?');
+    await waitForFrame(lastFrame, 'Keys');
+    await press(stdin, KEY.ctrlC);
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
   });
 
   it.each([['q'], [KEY.esc], [KEY.ctrlC]])('quits on %j and reports done once', async (key) => {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { hiddenLines, initialScroll, scrollReducer, type ScrollAction, type ScrollState } from '../../../src/core/session/scroll.js';
+
+const run = (s: ScrollState, ...actions: ScrollAction[]) => actions.reduce(scrollReducer, s);
+const measured = (content: number, viewport: number) => run(initialScroll, { type: 'measured', content, viewport });
+
+describe('scroll', () => {
+  it('moves a line, a page (keeping a line of the last in view), to the end and back, and never past either end', () => {
+    const s = measured(30, 10);
+    expect(run(s, { type: 'line', by: 1 }).offset).toBe(1);
+    expect(run(s, { type: 'line', by: -1 })).toBe(s);
+    expect(run(s, { type: 'page', by: 1 }).offset).toBe(9);
+    expect(run(s, { type: 'page', by: 1 }, { type: 'page', by: 1 }, { type: 'page', by: 1 }).offset).toBe(20);
+    expect(run(s, { type: 'bottom' }).offset).toBe(20);
+    expect(run(s, { type: 'bottom' }, { type: 'top' }).offset).toBe(0);
+    expect(run(s, { type: 'to', offset: 99 }).offset).toBe(20);
+  });
+
+  it('says how many lines are hidden above and below', () => {
+    const s = run(measured(30, 10), { type: 'line', by: 3 });
+    expect(hiddenLines(s)).toEqual({ above: 3, below: 17 });
+    expect(hiddenLines(measured(5, 10))).toEqual({ above: 0, below: 0 });
+  });
+
+  it('a taller window keeps the offset inside the content: no blank lines under the end', () => {
+    const s = run(measured(30, 10), { type: 'bottom' }, { type: 'measured', content: 30, viewport: 25 });
+    expect(s.offset).toBe(5);
+    expect(hiddenLines(s)).toEqual({ above: 5, below: 0 });
+  });
+
+  it('content that fits does not scroll', () => {
+    expect(run(measured(8, 10), { type: 'line', by: 1 }, { type: 'page', by: 1 }, { type: 'bottom' }).offset).toBe(0);
+  });
+});
