@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { copyAside, fileStamp, moveAside } from '../../../src/core/store/aside.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
 const home = useTempHome();
 const now = new Date('2024-05-01T10:00:00.000Z');
+afterEach(() => vi.restoreAllMocks());
 
 describe('files moved or copied aside', () => {
   it('are named after the file, the reason and the time, with no colons', () => {
@@ -46,5 +47,15 @@ describe('files moved or copied aside', () => {
     const at = Date.parse(`${stamp![1]}:${stamp![2]}:${stamp![3]}.${stamp![4]}Z`);
     expect(at).toBeGreaterThanOrEqual(before - 1);
     expect(at).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('never clobber a file that appears under the chosen name before the copy is written', () => {
+    const file = path.join(home().dir, 'coder.jsonl');
+    const taken = `${file}.torn-2024-05-01T10-00-00-000Z`;
+    fs.writeFileSync(taken, 'precious');
+    // The name looked free when checked (another process took it just after).
+    vi.spyOn(fs, 'existsSync').mockReturnValue(false);
+    expect(() => copyAside(file, 'torn', Buffer.from('fragment'), now)).toThrow(/EEXIST/);
+    expect(fs.readFileSync(taken, 'utf8')).toBe('precious');
   });
 });

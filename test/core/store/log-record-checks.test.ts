@@ -88,6 +88,7 @@ describe('what the review log accepts from disk', () => {
     expectSkipped({ ...grade, v: '1' }, 'unknown record version "1" (written by a newer prep?)');
     expectSkipped({ ...grade, type: 'rename' }, 'unknown record type "rename"');
     expectSkipped({ v: 1, id: 'x' }, 'unknown record type missing');
+    expectSkipped({ type: 'grade', id: 'x' }, 'unknown record version missing (written by a newer prep?)');
     expectSkipped([grade], 'not a record (expected a JSON object)');
     expectSkipped(null, 'not a record (expected a JSON object)');
     expectSkipped('grade', 'not a record (expected a JSON object)');
@@ -103,5 +104,11 @@ describe('what the review log accepts from disk', () => {
     fs.writeFileSync(file, `${JSON.stringify({ v: 1, type: 'future', id: 'n' })}\n`);
     expect(ReviewLog.open(file).warnings).toEqual([`${file}:1: skipped a line: unknown record type "future"`]);
     expect(fs.existsSync(file)).toBe(true);
+    // Records this prep cannot use but that are clearly records: the log stays where it is.
+    fs.writeFileSync(file, `${JSON.stringify({ ...grade, grade: 9 })}\n`);
+    expect(ReviewLog.open(file).warnings).toEqual([`${file}:1: skipped a line: malformed grade record (grade: invalid value)`]);
+    // JSON, but no objects at all: not a review log.
+    fs.writeFileSync(file, '[1,2]\n"x"\n');
+    expect(ReviewLog.open(file).warnings[0]).toMatch(/could not be read as a review log; it was moved to /);
   });
 });
