@@ -37,6 +37,12 @@ if (!existsSync(stryker)) {
 }
 const node = nodeForStryker();
 // Child processes the tests start (`node dist/prep.js ...`) use the same Node as Stryker.
-const env = { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` };
+// The zone vitest.config.ts gives the tests is set here too: Stryker's runner runs them in
+// worker threads, where vitest's `env` comes too late to change the zone dates are read in.
+const env = {
+  ...process.env,
+  PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`,
+  TZ: 'America/New_York',
+};
 const r = spawnSync(node, [stryker, 'run', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env });
 process.exit(r.status ?? 1);
