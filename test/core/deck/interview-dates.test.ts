@@ -15,6 +15,13 @@ describe('interview dates at the edges of the calendar and the clock', () => {
     expect(problemsWith(date)).toEqual([]);
   });
 
+  it('takes the date from the command line with spaces around it, but nothing else', () => {
+    expect(parseInterview('  2027-01-15T10:30 ')).toEqual(new Date(2027, 0, 15, 10, 30));
+    expect(parseInterview('on 2027-01-15')).toBeNull();
+    expect(parseInterview('2027-01-15 at noon')).toBeNull();
+    expect(parseInterview('2027-01-15T10:30Z')).toBeNull();
+  });
+
   it('reads January and December dates as those months', () => {
     expect(parseInterview('2027-01-15')).toEqual(new Date(2027, 0, 15, 9, 0));
     expect(parseInterview('2027-01-01T00:00')).toEqual(new Date(2027, 0, 1, 0, 0));
