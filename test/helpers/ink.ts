@@ -39,7 +39,12 @@ export async function waitForFrame(
   throw new Error(`frame never matched ${String(test)}; last frame:\n${frame}`);
 }
 
-/** Lets Ink process a key press (its input handling is asynchronous). */
+/**
+ * Writes a key and gives Ink a moment to handle it. It does not wait for the key's effect, so
+ * it proves nothing by itself: wait for the frame that shows the effect before asserting. To
+ * assert that a key did nothing, press after it a key whose effect is visible, wait for that
+ * frame (keys are handled in order), and only then check that the first changed nothing.
+ */
 export async function press(stdin: { write(s: string): void }, key: string): Promise<void> {
   stdin.write(key);
   if (vi.isFakeTimers()) await vi.advanceTimersByTimeAsync(20);

@@ -219,6 +219,8 @@ describe('type your answer', () => {
     const { lastFrame, stdin } = render(<DrillScreen session={session} onDone={onDone} />);
     await waitForFrame(lastFrame, 'Your answer:');
     await press(stdin, 'q');
+    // While typing, q is a letter of the answer: the frame showing it typed proves it was handled.
+    await waitForFrame(lastFrame, '> q');
     expect(onDone).not.toHaveBeenCalled();
     await press(stdin, KEY.ctrlC);
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));

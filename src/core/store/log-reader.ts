@@ -83,6 +83,7 @@ function scan(file: string, bytes: Buffer): Scan {
     if (parsed.ok) return keep(parsed.record, line, i + 1);
     // A record appended after a crash cut the previous line short ends up on that line.
     const start = line.lastIndexOf(RECORD_START);
+    // Stryker disable next-line EqualityOperator,ConditionalExpression,StringLiteral: at 0 the line itself was already tried, and at -1 one character or any other fallback never parses as a record
     const rest = start > 0 ? line.slice(start) : '';
     const salvaged = rest ? parseRecordLine(rest) : undefined;
     if (salvaged?.ok) {
@@ -94,6 +95,7 @@ function scan(file: string, bytes: Buffer): Scan {
       return;
     }
     bad++;
+    // Stryker disable next-line UpdateOperator: recordLike is only ever compared with 0
     if (!parsed.garbage) recordLike++;
     if (bad <= MAX_LINE_WARNINGS) warnings.push(`${file}:${i + 1}: skipped a line: ${parsed.reason}`);
   });
@@ -176,8 +178,10 @@ export function readLog(file: string, opts: { repair?: boolean } = {}): LogRead 
     }
 
     const age = quietFor(file);
+    // Stryker disable next-line EqualityOperator: exactly SETTLE_MS either way is the same guess
     if (age === undefined || age < SETTLE_MS) {
       if (age !== undefined && attempt < MAX_ATTEMPTS) {
+        // Stryker disable next-line ArithmeticOperator: only how long to wait before looking again; the age is checked anew
         pause(SETTLE_MS - age + 20);
         continue;
       }

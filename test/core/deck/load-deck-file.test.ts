@@ -1,10 +1,14 @@
 import { chmodSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDeckFile, MAX_DECK_BYTES, parseDeck } from '../../../src/core/deck/load-deck.js';
-import { DeckError, formatProblem } from '../../../src/core/deck/types.js';
+import { DeckError, formatProblem, type DeckProblem } from '../../../src/core/deck/types.js';
 import { makeTempHome, type TempHome } from '../../helpers/temp-home.js';
+import { callUnprivileged, letThrough } from '../../helpers/unprivileged.js';
+
+const SOURCE = fileURLToPath(new URL('../../../src/core/deck/load-deck.ts', import.meta.url));
 
 let temp: TempHome;
 let dir: string;
@@ -54,11 +58,16 @@ describe('loadDeckFile', () => {
     expect(failure(join(dir, 'folder.yaml'), 'folder.yaml')).toEqual(['folder.yaml:1:1 cannot read the file: it is a folder, not a file']);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a file without read permission', () => {
+  it('a file without read permission', async () => {
     const file = join(dir, 'locked.yaml');
     writeFileSync(file, 'title: T\n');
     chmodSync(file, 0o000);
-    expect(failure(file, 'locked.yaml')).toEqual(['locked.yaml:1:1 cannot read the file: permission denied']);
+    letThrough(dir, dir);
+    // Run by a user without the right to read it, even when the tests run as root.
+    const outcome = await callUnprivileged(SOURCE, 'loadDeckFile', [file, 'locked.yaml']);
+    if (!('threw' in outcome)) throw new Error('expected the load to fail');
+    expect(outcome.threw.name).toBe('DeckError');
+    expect((outcome.threw.problems as DeckProblem[]).map(formatProblem)).toEqual(['locked.yaml:1:1 cannot read the file: permission denied']);
   });
 
   it('refuses a file over the size limit without reading it', () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   newRecordId,
@@ -9,7 +10,8 @@ import {
   type GradeRecord,
   type LogRecord,
 } from '../../../src/core/store/review-log.js';
-import { makeTempHome, useTempHome } from '../../helpers/temp-home.js';
+import { useTempHome } from '../../helpers/temp-home.js';
+import { callUnprivileged, letThrough } from '../../helpers/unprivileged.js';
 
 const home = useTempHome();
 const logFile = () => path.join(home().dir, 'logs', 'coder.jsonl');
@@ -35,21 +37,7 @@ function asides(file: string, tag: string): string[] {
     .map((f) => path.join(path.dirname(file), f));
 }
 
-/** Root ignores file permissions: tests that rely on them are skipped there. */
-const permissionsApply = (() => {
-  const temp = makeTempHome('prep-perm-');
-  const probe = path.join(temp.dir, 'probe');
-  fs.writeFileSync(probe, 'x');
-  fs.chmodSync(probe, 0o000);
-  try {
-    fs.readFileSync(probe);
-    return false;
-  } catch {
-    return true;
-  } finally {
-    temp.cleanup();
-  }
-})();
+const SOURCE = fileURLToPath(new URL('../../../src/core/store/review-log.ts', import.meta.url));
 
 describe('ReviewLog', () => {
   it('gives back every appended record, in order, after a reopen', () => {
@@ -246,12 +234,16 @@ describe('ReviewLog', () => {
     expect(fs.readFileSync(path.join(file, 'keep.txt'), 'utf8')).toBe('mine');
   });
 
-  it.skipIf(!permissionsApply)('throws a StoreError for a log without read permission', () => {
+  it('throws a StoreError for a log without read permission, and leaves it as it was', async () => {
     const file = logFile();
     appendAll(file, [grade('a')]);
     const before = fs.readFileSync(file);
     fs.chmodSync(file, 0o000);
-    expect(() => ReviewLog.open(file)).toThrow(`cannot read ${file}: permission denied`);
+    letThrough(home().dir, path.dirname(file));
+    // Run by a user without the right to read it, even when the tests run as root.
+    expect(await callUnprivileged(SOURCE, 'ReviewLog.open', [file])).toEqual({
+      threw: expect.objectContaining({ name: 'StoreError', message: `cannot read ${file}: permission denied`, code: 'EACCES' }),
+    });
     fs.chmodSync(file, 0o600);
     expect(fs.readFileSync(file)).toEqual(before);
   });

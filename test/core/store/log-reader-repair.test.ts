@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readLog } from '../../../src/core/store/log-reader.js';
+import { ReviewLog, type GradeRecord } from '../../../src/core/store/review-log.js';
+import { useTempHome } from '../../helpers/temp-home.js';
+
+const home = useTempHome();
+afterEach(() => vi.restoreAllMocks());
+
+let n = 0;
+function grade(card = 'q1'): GradeRecord {
+  n++;
+  return { v: 1, type: 'grade', id: `id${n}`, deck: 'coder', card, grade: 3, at: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString() };
+}
+const json = (r: unknown) => JSON.stringify(r);
+
+/** Writes the log as `text` and backdates it, as after a crash long ago. */
+function logWith(text: string | Buffer, ageMs = 60_000): string {
+  const file = path.join(home().dir, 'logs', 'coder.jsonl');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  const then = new Date(Date.now() - ageMs);
+  fs.utimesSync(file, then, then);
+  return file;
+}
+const besides = (file: string) => fs.readdirSync(path.dirname(file)).filter((f) => f !== path.basename(file));
+
+describe('reading a log: line by line', () => {
+  it('skips a second record with an id already used, naming its line', () => {
+    const a = grade();
+    const clash = { ...grade('q2'), id: a.id };
+    const file = logWith(`${json(a)}\n\n   \n${json(clash)}\n`);
+    const { records, warnings } = readLog(file);
+    expect(records).toEqual([a]);
+    // Blank lines count as lines: the clash is on line 4.
+    expect(warnings).toEqual([`${file}:4: skipped a record whose id ${a.id} is already used by another record`]);
+  });
+
+  it('names the right line of a record glued after a cut-off one', () => {
+    const [a, b, c] = [grade(), grade(), grade()];
+    const file = logWith(`${json(a)}\n${json(b)}\n{"v":1,"type":"gr${json(c)}\n`);
+    const { records, warnings } = readLog(file);
+    expect(records).toEqual([a, b, c]);
+    expect(warnings).toEqual([`${file}:3: skipped the cut-off start of a line, kept the record after it`]);
+  });
+
+  it('lists the first 20 bad lines and counts the rest', () => {
+    const a = grade();
+    const bad = Array.from({ length: 23 }, (_, i) => `oops ${i}`);
+    const file = logWith(`${json(a)}\n${bad.join('\n')}\n`);
+    const { records, warnings } = readLog(file);
+    expect(records).toEqual([a]);
+    expect(warnings).toHaveLength(21);
+    expect(warnings[0]).toBe(`${file}:2: skipped a line: not valid JSON`);
+    expect(warnings[19]).toBe(`${file}:21: skipped a line: not valid JSON`);
+    expect(warnings[20]).toBe(`${file}: skipped 3 more bad lines`);
+  });
+
+  it('lists exactly 20 bad lines without a count', () => {
+    const file = logWith(`${json(grade())}\n${Array.from({ length: 20 }, () => 'x').join('\n')}\n`);
+    expect(readLog(file).warnings).toHaveLength(20);
+  });
+
+  it('leaves a log of blank lines alone: nothing to move aside', () => {
+    const file = logWith('\n\n  \n');
+    expect(readLog(file)).toEqual({ records: [], warnings: [] });
+    expect(fs.readFileSync(file, 'utf8')).toBe('\n\n  \n');
+    expect(besides(file)).toEqual([]);
+  });
+});
+
+describe('reading a log: what a crash leaves at its end', () => {
+  it('a log whose very first record was cut off is emptied with a copy, not thrown away as unreadable', () => {
+    const fragment = '  {"v":1,"type":"grade","id":"x';
+    const file = logWith(fragment);
+    const { records, warnings } = readLog(file);
+    expect(records).toEqual([]);
+    const saved = besides(file);
+    expect(saved).toEqual([expect.stringMatching(/^coder\.jsonl\.torn-/)]);
+    expect(fs.readFileSync(path.join(path.dirname(file), saved[0]!), 'utf8')).toBe(fragment);
+    expect(fs.readFileSync(file, 'utf8')).toBe('');
+    expect(warnings).toEqual([
+      `${file}:1: the last line was cut off (prep was probably stopped while saving); it was skipped and saved to ${path.join(path.dirname(file), saved[0]!)}`,
+    ]);
+  });
+
+  it('a file of one line of text that is no record at all is moved aside as unreadable', () => {
+    const file = logWith('hello, this is my shopping list');
+    const { records, warnings } = readLog(file);
+    expect(records).toEqual([]);
+    const moved = besides(file);
+    expect(moved).toEqual([expect.stringMatching(/^coder\.jsonl\.unreadable-/)]);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(warnings).toEqual([
+      `${file} could not be read as a review log; it was moved to ${path.join(path.dirname(file), moved[0]!)} and a new log was started`,
+    ]);
+  });
+
+  it('does not cut a last line written "in the future" (a clock set back), and does not wait for it', () => {
+    const a = grade();
+    const file = logWith(`${json(a)}\n{"v":1,"ty`, -3_600_000);
+    // Waiting for a clock an hour ahead would hang the start for an hour (the test times out).
+    const { records, warnings } = readLog(file);
+    expect(records).toEqual([a]);
+    expect(warnings).toEqual([`${file}:2: skipped an unfinished last line`]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${json(a)}\n{"v":1,"ty`);
+    expect(besides(file)).toEqual([]);
+  });
+
+  it('reads a last line that another process completes while the torn copy is being made', () => {
+    const [a, b] = [grade(), grade()];
+    const file = logWith(`${json(a)}\n${json(b).slice(0, 15)}`);
+    const write = fs.writeFileSync.bind(fs);
+    vi.spyOn(fs, 'writeFileSync').mockImplementation((target, data, options) => {
+      write(target, data, options);
+      // The other prep finishes its line just after the copy is written.
+      if (String(target).includes('.torn-')) fs.appendFileSync(file, `${json(b).slice(15)}\n`);
+    });
+    const { records, warnings } = readLog(file);
+    vi.restoreAllMocks();
+    expect(records).toEqual([a, b]);
+    expect(warnings).toEqual([]);
+    // The copy made in vain is removed; nothing was cut.
+    expect(besides(file)).toEqual([]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${json(a)}\n${json(b)}\n`);
+  });
+
+  it('flushes the cut, so a torn line does not come back after a power cut', () => {
+    const a = grade();
+    const file = logWith(`${json(a)}\n{"v":1,"ty`);
+    const flushed: number[] = [];
+    const fsync = fs.fsyncSync.bind(fs);
+    vi.spyOn(fs, 'fsyncSync').mockImplementation((fd) => {
+      flushed.push(fs.fstatSync(fd).size);
+      fsync(fd);
+    });
+    readLog(file);
+    // The log, cut back to its complete first line, is flushed.
+    expect(flushed).toContain(json(a).length + 1);
+  });
+});
+
+describe('open files', () => {
+  const openFiles = () => fs.readdirSync('/proc/self/fd').length;
+
+  it.skipIf(!fs.existsSync('/proc/self/fd'))('are all closed again: reading, repairing and appending leak none', () => {
+    const file = logWith(`${json(grade())}\n{"v":1,"ty`);
+    const before = openFiles();
+    for (let i = 0; i < 5; i++) {
+      const { log } = ReviewLog.open(file);
+      log.append(grade());
+      fs.renameSync(file, `${file}.${i}`);
+      log.append(grade());
+      log.reload();
+      log.close();
+    }
+    expect(openFiles()).toBe(before);
+  });
+});
