@@ -20,3 +20,9 @@ export function positiveInt(value: string): number {
   }
   return n;
 }
+
+/** `--order` of prep mock: random (weighted) or deck. */
+export function mockOrder(value: string): 'random' | 'deck' {
+  if (value !== 'random' && value !== 'deck') throw new InvalidArgumentError(`"${value}" is not an order: use random or deck.`);
+  return value;
+}

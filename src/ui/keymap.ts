@@ -18,6 +18,9 @@ export enum Command {
   ToggleBeat = 'toggle-beat',
   Save = 'save',
   Retry = 'retry',
+  DoneAnswering = 'done-answering',
+  SkipQuestion = 'skip-question',
+  LeaveUngraded = 'leave-ungraded',
   Help = 'help',
   Quit = 'quit',
 }
@@ -30,12 +33,13 @@ export enum Command {
 export enum Category {
   Answer = 'Answer',
   Pitch = 'Pitch',
+  Mock = 'Mock interview',
   Typing = 'Typing',
   Grade = 'Grade',
   Session = 'Session',
 }
 
-export const CATEGORIES: readonly Category[] = [Category.Answer, Category.Pitch, Category.Typing, Category.Grade, Category.Session];
+export const CATEGORIES: readonly Category[] = [Category.Answer, Category.Pitch, Category.Mock, Category.Typing, Category.Grade, Category.Session];
 
 interface KeySpec {
   /** What the user sees in help and hints. */
@@ -106,6 +110,19 @@ export const keyBindings: Record<Command, Binding> = {
   },
   [Command.Save]: { keys: [{ label: 'enter', key: 'return' }], hint: 'save', help: 'Save this attempt to your history', category: Category.Pitch },
   [Command.Retry]: { keys: [{ label: 'r', input: 'r' }], hint: 'retry', help: 'Try again (an unsaved attempt is dropped)', category: Category.Pitch },
+  [Command.DoneAnswering]: {
+    keys: [{ label: 'enter', key: 'return' }, { label: 'space', input: ' ' }],
+    hint: 'done answering',
+    help: 'Done answering: on to the next question',
+    category: Category.Mock,
+  },
+  [Command.SkipQuestion]: { keys: [{ label: 's', input: 's' }], hint: 'skip', help: 'Skip this question', category: Category.Mock },
+  [Command.LeaveUngraded]: {
+    keys: [{ label: 'n', input: 'n' }],
+    hint: 'no grade',
+    help: 'Leave this answer without a grade (its schedule stays as it was)',
+    category: Category.Mock,
+  },
   [Command.Help]: { keys: [{ label: '?', input: '?' }], hint: 'help', help: 'Show or hide this help', category: Category.Session },
   [Command.Quit]: {
     keys: [{ label: 'q', input: 'q' }, { label: 'esc', key: 'escape' }, { label: 'ctrl+c', input: 'c', ctrl: true }],

@@ -18,7 +18,7 @@ export type DrillIntent =
   | { type: 'type-submit' }
   | { type: 'accept-suggestion' };
 
-const WHAT: Record<LogRecord['type'], string> = { grade: 'Grade', undo: 'Undo', pitch: 'Pitch attempt' };
+const WHAT: Record<LogRecord['type'], string> = { grade: 'Grade', undo: 'Undo', pitch: 'Pitch attempt', mock: 'Rehearsal' };
 
 /**
  * Owns a drill's state and commits what must last. A grade is appended (and fsync'd) to the log

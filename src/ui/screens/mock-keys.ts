@@ -1,0 +1,62 @@
+import type { MockIntent, MockSession } from '../../core/session/mock-session.js';
+import { typesAnswer, type MockState } from '../../core/session/mock-state.js';
+import { Command } from '../keymap.js';
+import type { ScreenKeys } from '../use-session-input.js';
+
+const GRADE_COMMANDS: readonly Command[] = [Command.Again, Command.Hard, Command.Good, Command.Easy];
+
+/** The commands that mean something in each phase of a mock; also the footer's hints. */
+export function mockCommands(s: MockState): Command[] {
+  if (s.quitting) return [];
+  if (s.help) return [Command.Help, Command.Quit];
+  switch (s.phase) {
+    case 'speaking':
+      return [Command.SkipQuestion, Command.Quit];
+    case 'answering': {
+      if (s.typing) return [Command.SubmitAnswer, Command.LeaveTyping];
+      const type = typesAnswer(s.config, s.items[s.index]?.card) ? [Command.TypeAnswer] : [];
+      return [Command.DoneAnswering, Command.SkipQuestion, ...type, Command.Help, Command.Quit];
+    }
+    case 'grading': {
+      const accept = s.items[s.index]?.answer?.suggested ? [Command.AcceptSuggestion] : [];
+      return [...accept, ...GRADE_COMMANDS, Command.LeaveUngraded, Command.Help, Command.Quit];
+    }
+    case 'finished':
+      return [Command.Quit];
+  }
+}
+
+/** The mock's help: every key of the rehearsal and of the scorecard. */
+export function mockHelp(s: MockState): Command[] {
+  const typing = s.config.type ? [Command.TypeAnswer, Command.SubmitAnswer, Command.LeaveTyping, Command.AcceptSuggestion] : [];
+  return [Command.DoneAnswering, Command.SkipQuestion, Command.LeaveUngraded, ...typing, ...GRADE_COMMANDS, Command.Help, Command.Quit];
+}
+
+const INTENT: Partial<Record<Command, MockIntent>> = {
+  [Command.DoneAnswering]: { type: 'done' },
+  [Command.SubmitAnswer]: { type: 'done' },
+  [Command.SkipQuestion]: { type: 'skip' },
+  [Command.TypeAnswer]: { type: 'type-open' },
+  [Command.LeaveTyping]: { type: 'type-leave' },
+  [Command.Again]: { type: 'grade', grade: 1 },
+  [Command.Hard]: { type: 'grade', grade: 2 },
+  [Command.Good]: { type: 'grade', grade: 3 },
+  [Command.Easy]: { type: 'grade', grade: 4 },
+  [Command.AcceptSuggestion]: { type: 'accept-suggestion' },
+  [Command.LeaveUngraded]: { type: 'not-graded' },
+  [Command.Help]: { type: 'toggle-help' },
+  [Command.Quit]: { type: 'quit' },
+};
+
+/** The mock screen's keys for the input hook. */
+export function mockKeys(session: Pick<MockSession, 'send'>): ScreenKeys<MockState> {
+  return {
+    commands: mockCommands,
+    takesText: (s) => s.phase === 'answering' && s.typing,
+    run(command) {
+      const intent = INTENT[command];
+      if (intent) session.send(intent);
+      return command === Command.Quit ? 'stop' : undefined;
+    },
+  };
+}
