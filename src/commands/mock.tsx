@@ -44,7 +44,7 @@ export async function mock(deckArg: string, opts: MockOptions = {}): Promise<num
   if (opts.speak) {
     const found = findOnPath(SPEECH_COMMANDS);
     if (found) speaker = speechCommand(found);
-    else process.stderr.write(`prep: --speak: none of ${SPEECH_COMMANDS.join(', ')} is on PATH; the rehearsal runs silently.\n`);
+    else process.stderr.write(`prep: --speak: no ${SPEECH_COMMANDS.slice(0, -1).join(', ')} or ${SPEECH_COMMANDS.at(-1)} on PATH; running silently.\n`);
   }
   const settings = openSettings(paths.configDir);
   const { retention } = settings.get();

@@ -54,7 +54,7 @@ export function speechCommand(path: string): Speaker {
           if (signal === 'SIGTERM') resolve(null);
           else if (code !== 0) resolve(`${name} failed (exit ${code ?? signal}${last ? `: ${last}` : ''}): reading silently.`);
           // espeak-ng without a sound device says so on stderr and still exits 0.
-          else resolve(last ? `${name} said: ${last}` : null);
+          else resolve(last ? `${name}: ${last}` : null);
         });
       });
     },
