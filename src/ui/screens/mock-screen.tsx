@@ -2,7 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { Box, Text } from 'ink';
 import type { MockSession } from '../../core/session/mock-session.js';
 import { gradesGiven, type MockState } from '../../core/session/mock-state.js';
-import { itemsOfState, rehearsalView, scorecard } from '../../core/session/mock-view.js';
+import { itemsOfState, rehearsalView, scorecard, type Scorecard } from '../../core/session/mock-view.js';
 import { colorsOff } from '../theme.js';
 import { AnswerClock } from '../components/answer-clock.js';
 import { AnswerInput } from '../components/answer-input.js';
@@ -31,7 +31,16 @@ export function MockScreen({ session, onDone, clock = Date.now }: { session: Moc
   useEffect(() => session.speakCurrent(), [session, s.index, s.phase]);
   const fit = useFitHeight();
   const rehearsing = s.phase === 'speaking' || s.phase === 'answering';
+  const grading = s.phase === 'grading' && !s.help;
   const cut = s.help ? { height: undefined, hidden: 0 } : fit;
+  const card = rehearsing
+    ? null
+    : scorecard(itemsOfState(s), (s.endedAt ?? s.startedAt) - s.startedAt, {
+        progress: s.progress,
+        retention: s.config.retention,
+        interview: s.config.interview,
+        now: new Date(clock()),
+      });
   const title = s.config.deck.title;
   const note = rehearsing ? 'mock interview' : s.config.scheduled ? 'scorecard' : 'scorecard · --no-grade';
 
@@ -46,14 +55,16 @@ export function MockScreen({ session, onDone, clock = Date.now }: { session: Moc
             total={s.phase === 'finished' ? 0 : s.items.length}
             kind={s.phase === 'finished' ? undefined : s.items[s.index]?.card.kind}
           />
+          {grading && card ? <GradeLine s={s} card={card} /> : null}
         </Box>
-        <Box ref={fit.body} flexDirection="column" flexShrink={1} overflow="hidden">
+        {/* Cut while grading, the answer keeps its end in view: the key points to grade against. */}
+        <Box ref={fit.body} flexDirection="column" flexShrink={1} overflow="hidden" justifyContent={grading ? 'flex-end' : 'flex-start'}>
           <Box ref={fit.content} flexDirection="column" flexShrink={0}>
-            {s.help ? <HelpView commands={mockHelp(s)} /> : rehearsing ? <Rehearsal s={s} session={session} clock={clock} /> : <Score s={s} clock={clock} />}
+            {s.help ? <HelpView commands={mockHelp(s)} /> : card ? <Score s={s} card={card} /> : <Rehearsal s={s} session={session} clock={clock} />}
           </Box>
         </Box>
         <Box flexDirection="column" flexShrink={0}>
-          {cut.hidden > 0 ? <Text dimColor wrap="truncate">{` … ${cut.hidden} lines below: enlarge the window`}</Text> : null}
+          {cut.hidden > 0 ? <Text dimColor wrap="truncate">{` … ${cut.hidden} lines ${grading ? 'above' : 'below'}: enlarge the window`}</Text> : null}
           {s.notice ? <Text dimColor>{` ${s.notice}`}</Text> : null}
           {s.error ? <Text color={colorsOff() ? undefined : 'red'}>{s.error}</Text> : null}
           {s.quitting ? <Text bold>{` ${quitLine(s)}`}</Text> : <KeyHints commands={mockCommands(s)} />}
@@ -91,15 +102,24 @@ function Rehearsal({ s, session, clock }: { s: MockState; session: MockSession; 
   );
 }
 
-/** The scorecard: while grading, the answer being graded against the model; then the rows and totals. */
-function Score({ s, clock }: { s: MockState; clock: () => number }) {
+/** Which answer is being graded, and its time against the target: pinned above the model answer. */
+function GradeLine({ s, card }: { s: MockState; card: Scorecard }) {
+  const item = s.items[s.index]!;
+  const row = card.rows[s.index]!;
+  const time = item.skipped ? 'skipped' : `${row.time}${item.target !== null ? ` of ${row.target} · ${row.verdict}` : ''}`;
+  return (
+    <Box paddingX={1}>
+      <Text wrap="truncate-end">
+        <Text bold>{`Grade ${s.index + 1} of ${s.items.length}`}</Text>
+        <Text color={row.over && !colorsOff() ? 'red' : undefined}>{` · ${time}`}</Text>
+      </Text>
+    </Box>
+  );
+}
+
+/** The scorecard: while grading, the answer against the model answer; then the rows and totals. */
+function Score({ s, card }: { s: MockState; card: Scorecard }) {
   const columns = useColumns();
-  const card = scorecard(itemsOfState(s), (s.endedAt ?? s.startedAt) - s.startedAt, {
-    progress: s.progress,
-    retention: s.config.retention,
-    interview: s.config.interview,
-    now: new Date(clock()),
-  });
   if (s.phase === 'finished') {
     return (
       <Box flexDirection="column" paddingX={1}>
@@ -110,17 +130,5 @@ function Score({ s, clock }: { s: MockState; clock: () => number }) {
     );
   }
   const item = s.items[s.index]!;
-  const row = card.rows[s.index]!;
-  const time = item.skipped ? 'skipped' : `${row.time}${item.target !== null ? ` of ${row.target} · ${row.verdict}` : ''}`;
-  return (
-    <Box flexDirection="column">
-      <Box paddingX={1}>
-        <Text>
-          <Text bold>{`Grade ${s.index + 1} of ${s.items.length}`}</Text>
-          <Text color={row.over && !colorsOff() ? 'red' : undefined}>{` · ${time}`}</Text>
-        </Text>
-      </Box>
-      <CardView card={item.card} revealed points={item.answer ? <KeyPointCoverage answer={item.answer} /> : undefined} />
-    </Box>
-  );
+  return <CardView card={item.card} revealed points={item.answer ? <KeyPointCoverage answer={item.answer} /> : undefined} />;
 }
