@@ -1,8 +1,8 @@
-import type { Grade, LogRecord } from '../store/review-log.js';
+import type { Grade } from '../store/review-log.js';
 import { newRecordId } from '../store/review-log.js';
 import { drillReducer, type DrillAction, type DrillState } from './drill-state.js';
 import { drillPitchRecord, onPitchCard } from './drill-pitch.js';
-import { SessionStore, type RecordSink } from './session-store.js';
+import { RECORD_NAMES, SessionStore, type RecordSink } from './session-store.js';
 
 /** User intents; the session turns them into log records and reducer actions. */
 export type DrillIntent =
@@ -18,7 +18,6 @@ export type DrillIntent =
   | { type: 'type-submit' }
   | { type: 'accept-suggestion' };
 
-const WHAT: Record<LogRecord['type'], string> = { grade: 'Grade', undo: 'Undo', pitch: 'Pitch attempt', mock: 'Rehearsal' };
 
 /**
  * Owns a drill's state and commits what must last. A grade is appended (and fsync'd) to the log
@@ -30,7 +29,7 @@ export class DrillSession extends SessionStore<DrillState, DrillAction> {
     sink: RecordSink,
     private readonly clock: () => number = Date.now,
   ) {
-    super(initial, drillReducer, sink, (record, err) => ({ type: 'error', message: `${WHAT[record.type]} not saved: ${err.message}` }));
+    super(initial, drillReducer, sink, (record, err) => ({ type: 'error', message: `${RECORD_NAMES[record.type]} not saved: ${err.message}` }));
   }
 
   /** Turns a user intent into records and reducer actions; true when something was applied. */

@@ -1,6 +1,6 @@
-import type { Grade, GradeRecord, LogRecord } from '../store/log-records.js';
+import type { Grade, GradeRecord } from '../store/log-records.js';
 import { newRecordId } from '../store/log-records.js';
-import { SessionStore, type RecordSink } from './session-store.js';
+import { RECORD_NAMES, SessionStore, type RecordSink } from './session-store.js';
 import { mockReducer, mockRecord, type MockAction, type MockState } from './mock-state.js';
 
 /** User intents on the mock screen; the session turns them into records and reducer actions. */
@@ -25,7 +25,6 @@ export interface Speaker {
   stop(): void;
 }
 
-const WHAT: Record<LogRecord['type'], string> = { grade: 'Grade', undo: 'Undo', pitch: 'Pitch attempt', mock: 'Rehearsal' };
 
 /**
  * Owns a mock interview's state and commits what must last: each grade of the scorecard is
@@ -41,7 +40,7 @@ export class MockSession extends SessionStore<MockState, MockAction> {
     private readonly speaker: Speaker | null = null,
     private readonly clock: () => number = Date.now,
   ) {
-    super(initial, mockReducer, sink, (record, err) => ({ type: 'error', message: `${WHAT[record.type]} not saved: ${err.message}` }));
+    super(initial, mockReducer, sink, (record, err) => ({ type: 'error', message: `${RECORD_NAMES[record.type]} not saved: ${err.message}` }));
   }
 
   /** Starts reading the card on screen aloud, once per card; the screen calls it after each frame. */

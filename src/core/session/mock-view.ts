@@ -1,7 +1,7 @@
 import type { Card, CardKind, Deck } from '../deck/types.js';
 import { cardById } from '../deck/types.js';
 import type { Grade, MockRecord } from '../store/log-records.js';
-import { formatClock, formatDiff, secondsLeft, tenths, timerZone, type TimerZone } from '../pitch/timing.js';
+import { formatClock, formatDiff, tenths, timerZone, zoneWords, type TimerZone } from '../pitch/timing.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { isSeen, recallAt, type CardProgress } from '../schedule/progress.js';
 import { GRADE_NAMES } from '../schedule/preview.js';
@@ -31,8 +31,7 @@ export function minSec(ms: number): string {
 export function clockView(ms: number, target: number | null): ClockView {
   if (target === null) return { text: formatClock(ms), target: null, zone: null, words: null, fill: 0 };
   const zone = timerZone(ms, target);
-  const words = zone === 'pace' ? '[on pace]' : zone === 'warning' ? `[${secondsLeft(ms, target)} s left]` : '[over]';
-  return { text: formatClock(ms), target: minSec(target * 1000), zone, words, fill: Math.min(1, ms / (target * 1000)) };
+  return { text: formatClock(ms), target: minSec(target * 1000), zone, words: zoneWords(ms, target), fill: Math.min(1, ms / (target * 1000)) };
 }
 
 /** What the rehearsal screen shows: the question only, never its answer. */

@@ -1,9 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ClockView } from '../../core/session/mock-view.js';
-import type { TimerZone } from '../../core/pitch/timing.js';
 import { colorsOff } from '../theme.js';
-
-const ZONE_COLOR: Record<TimerZone, string> = { pace: 'green', warning: 'yellow', over: 'red' };
+import { ZONE_COLOR } from './pitch-timer.js';
 
 /**
  * The answer clock of a mock, on one line so it fits a small terminal: time so far, a bar

@@ -13,7 +13,7 @@ export function mockCommands(s: MockState): Command[] {
     case 'speaking':
       return [Command.SkipQuestion, Command.Quit];
     case 'answering': {
-      if (s.typing) return [Command.SubmitAnswer, Command.LeaveTyping];
+      if (s.typing) return [Command.DoneTyping, Command.LeaveTyping];
       const type = typesAnswer(s.config, s.items[s.index]?.card) ? [Command.TypeAnswer] : [];
       return [Command.DoneAnswering, Command.SkipQuestion, ...type, Command.Help, Command.Quit];
     }
@@ -28,13 +28,14 @@ export function mockCommands(s: MockState): Command[] {
 
 /** The mock's help: every key of the rehearsal and of the scorecard. */
 export function mockHelp(s: MockState): Command[] {
-  const typing = s.config.type ? [Command.TypeAnswer, Command.SubmitAnswer, Command.LeaveTyping, Command.AcceptSuggestion] : [];
-  return [Command.DoneAnswering, Command.SkipQuestion, Command.LeaveUngraded, ...typing, ...GRADE_COMMANDS, Command.Help, Command.Quit];
+  // The drill's typing keys speak of a reveal, which a mock does not have: its own words instead.
+  const typing = s.config.type ? [Command.DoneTyping, Command.AcceptSuggestion] : [];
+  return [Command.DoneAnswering, ...typing, Command.SkipQuestion, Command.LeaveUngraded, ...GRADE_COMMANDS, Command.Help, Command.Quit];
 }
 
 const INTENT: Partial<Record<Command, MockIntent>> = {
   [Command.DoneAnswering]: { type: 'done' },
-  [Command.SubmitAnswer]: { type: 'done' },
+  [Command.DoneTyping]: { type: 'done' },
   [Command.SkipQuestion]: { type: 'skip' },
   [Command.TypeAnswer]: { type: 'type-open' },
   [Command.LeaveTyping]: { type: 'type-leave' },
