@@ -91,11 +91,23 @@ describe('mock screen', () => {
     await waitForFrame(app.lastFrame, 'Tell me about yourself.');
     await press(app.stdin, KEY.space);
     await waitForFrame(app.lastFrame, 'Your answer:');
+    await press(app.stdin, '?');
+    // Typing: '?' is text, not help; esc leaves the field, and the help then speaks of the mock's own keys.
+    await press(app.stdin, KEY.esc);
+    await press(app.stdin, '?');
+    const help = await waitForFrame(app.lastFrame, 'Keys');
+    expect(help).toContain('Done typing: the answer waits for the scorecard');
+    expect(help).not.toContain('reveal');
+    await press(app.stdin, '?');
+    await press(app.stdin, 't');
+    await waitForFrame(app.lastFrame, '> ?');
+    await press(app.stdin, '\x7f'); // backspace
     await press(app.stdin, 'we begin with a threat model');
     await press(app.stdin, KEY.enter);
     await waitForFrame(app.lastFrame, 'Grade 1 of 2');
     await press(app.stdin, 'n');
     const frame = await waitForFrame(app.lastFrame, 'Key points: 1/2 covered');
     expect(frame).toContain('Suggested grade: 2 Hard');
+    expect(frame).toContain('You wrote: we begin with a *threat* *model*'.replace(/\*/g, '')); // the '?' was taken back
   });
 });
