@@ -2,8 +2,10 @@
 // that prints its own table when imported.
 const benches = {
   perf: './perf.mjs',
+  matching: '../dist/bench/matching.js',
   readiness: './readiness.mjs',
   startup: './startup.mjs',
+  audio: './audio.mjs',
 };
 const which = process.argv[2] ?? 'perf';
 if (!benches[which]) {

@@ -59,13 +59,29 @@ const authoringApart = {
   },
 };
 
+/**
+ * `prep sync` (git, merging, the mirror of the config folder) is a bundle of its own,
+ * dist/prep-sync.js: no other command needs it, and every start would compile it otherwise.
+ */
+const syncApart = {
+  name: 'sync-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/sync\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith('/src/cli.tsx') ? { path: './prep-sync.js', external: true } : undefined,
+    );
+  },
+};
+
 const entries = [
-  { in: 'src/cli.tsx', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart] },
+  { in: 'src/cli.tsx', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart, syncApart] },
   { in: 'src/commands/authoring.ts', out: 'dist/prep-authoring.js', alias: prepAlias },
+  { in: 'src/commands/sync.ts', out: 'dist/prep-sync.js', alias: prepAlias, plugins: [authoringApart] },
 ];
 if (process.argv.includes('--bench')) {
   entries.push({ in: 'bench/minimal-ink.tsx', out: 'dist/bench/minimal-ink.js', alias: shared.alias });
   entries.push({ in: 'bench/grade-latency.ts', out: 'dist/bench/grade-latency.js', alias: prepAlias });
+  entries.push({ in: 'bench/matching.ts', out: 'dist/bench/matching.js', alias: prepAlias });
+  entries.push({ in: 'bench/audio-analysis.ts', out: 'dist/bench/audio-analysis.js', alias: prepAlias });
 }
 
 for (const entry of entries) {
@@ -81,3 +97,6 @@ for (const entry of entries) {
 
 // schema/deck.schema.json is generated from the zod deck schema on every build.
 await import('./schema.mjs');
+// dist/wordnet-synonyms.txt: the synonym sets the typed-answer check reads when it first runs.
+const { writeLexicon } = await import('./make-lexicon.mjs');
+writeLexicon();

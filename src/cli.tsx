@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { EXIT_USAGE, UserError } from './commands/user-error.js';
 import { inert } from './core/text/inert.js';
-import { interviewArg, mockOrder, positiveInt } from './commands/options.js';
+import { interviewArg, mockOrder, positiveInt, secondsArg } from './commands/options.js';
 
 const program = new Command('prep')
   .description('Interview-prep flashcards: drill your answers with spaced repetition.')
@@ -21,10 +21,12 @@ Examples:
   prep drill coder --interview 2026-12-03T14:00   schedule for the interview
   prep review coder --limit 5   your five weakest answers
   prep pitch coder              time the coder deck's pitch
+  prep pitch coder --audio take.m4a   time a recording of it: pauses, pace, verdict
   prep mock coder               rehearse: pitch, 5 questions, an ask card, a scorecard
   prep sheet coder > day.md     the one-page sheet for the morning of the interview
   prep stats coder              where you stand: forecast, calendar, recall, weakest
   prep list --json              every deck, as JSON for scripts
+  prep sync                     share decks and progress with your other machines (git)
 
 Progress lives in $PREP_HOME (or the XDG data folder); see the README.`,
   );
@@ -57,9 +59,29 @@ program
   .command('pitch')
   .description('time your 30-second pitch against its target, with your history')
   .argument('<deck>', 'deck name or a path to a .yaml file; the deck needs a `pitch:` section')
-  .action(async (deck: string) => {
+  .option('--audio <file>', 'time a recording of the pitch (WAV; other formats through sox or ffmpeg) and save it')
+  .option('--json', 'with --audio: print the figures as JSON')
+  .option('--dry-run', 'with --audio: show the figures without saving the attempt')
+  .option('--history', 'list the saved attempts with their ids (--json for scripts)')
+  .option('--delete <id>', 'leave an attempt out of history and stats (recorded in the log, never erased)')
+  .option('--listen', 'listen through the microphone: your voice starts the clock, a silence stops it')
+  .option('--stop-after <seconds>', 'with --listen: seconds of silence that end the attempt (default 2)', secondsArg, 2)
+  .option('--keep-audio <dir>', 'with --listen: keep each attempt as a WAV file in this folder')
+  .action(async (deck: string, opts: { audio?: string; json?: boolean; dryRun?: boolean; history?: boolean; delete?: string; listen?: boolean; stopAfter: number; keepAudio?: string }, cmd: Command) => {
+    const { checkPitchFlags } = await import('./commands/pitch-options.js');
+    checkPitchFlags(opts, cmd.getOptionValueSource('stopAfter') === 'cli');
+    if (opts.history || opts.delete !== undefined) {
+      const { pitchHistory, pitchDelete } = await import('./commands/pitch-history.js');
+      process.exitCode = opts.delete !== undefined ? await pitchDelete(deck, opts.delete) : await pitchHistory(deck, opts);
+      return;
+    }
+    if (opts.audio !== undefined) {
+      const { pitchAudio } = await import('./commands/pitch-audio.js');
+      process.exitCode = await pitchAudio(deck, opts.audio, opts);
+      return;
+    }
     const { pitch } = await import('./commands/pitch.js');
-    process.exitCode = await pitch(deck);
+    process.exitCode = await pitch(deck, opts.listen ? { stopAfter: opts.stopAfter, keepAudio: opts.keepAudio } : undefined);
   });
 
 program
@@ -144,6 +166,16 @@ program
   .action(async () => {
     const { schema } = await import('./commands/authoring.js');
     process.exitCode = await schema();
+  });
+
+program
+  .command('sync')
+  .description('share decks, logs and settings with your other machines through a git remote')
+  .option('--init <remote-url>', 'make the data folder a git repository syncing with this remote, and push it')
+  .option('--status', 'say what is not synced yet; changes nothing')
+  .action(async (opts: { init?: string; status?: boolean }) => {
+    const { sync } = await import('./commands/sync.js');
+    process.exitCode = await sync(opts);
   });
 
 for (const c of program.commands) c.exitOverride().showHelpAfterError(`usage: prep ${c.name()} ${c.usage()}`);

@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { pointWarnings } from '../core/answer/point-lint.js';
 import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
 import { readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
@@ -55,7 +56,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(paths.decksDir, `${name}.yaml`);
   const shown = shownPath(target, io.cwd);
   const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
-  const problems = lintDeckText(yaml, { name, path: target, displayPath: shown });
+  const problems = lintDeckText(yaml, { name, path: target, displayPath: shown }, [pointWarnings]);
   if (problems.some((p) => p.severity === 'error')) {
     // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
     throw new Error(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
@@ -114,12 +115,13 @@ function writeDeck(target: string, shownTarget: string, yaml: string, force: boo
   renameSync(tmp, target);
 }
 
-function describe(deck: DraftDeck): string {
+/** What import made, counted: `7 questions (24 points), pitch (5 beats), 3 asks`. */
+export function describe(deck: DraftDeck): string {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts: string[] = [];
   const n = deck.questions.length;
-  if (n > 0) parts.push(`${n} question${n === 1 ? '' : 's'}`);
-  if (deck.pitch) parts.push('the pitch');
-  const a = deck.ask.length;
-  if (a > 0) parts.push(`${a} question${a === 1 ? '' : 's'} to ask`);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing');
+  if (n > 0) parts.push(`${count(n, 'question')} (${count(deck.questions.reduce((sum, q) => sum + q.points.length, 0), 'point')})`);
+  if (deck.pitch) parts.push(`pitch (${count(deck.pitch.points.length, 'beat')})`);
+  if (deck.ask.length > 0) parts.push(count(deck.ask.length, 'ask'));
+  return parts.join(', ') || 'nothing';
 }

@@ -1,3 +1,4 @@
+import { pointWarnings } from '../core/answer/point-lint.js';
 import { lintDeckFile } from '../core/deck/lint.js';
 import { listDecks, locateDeck, type DeckRef } from '../core/deck/locate.js';
 import { formatProblem } from '../core/deck/types.js';
@@ -30,7 +31,7 @@ export async function lint(args: string[], io: CommandIO = processIO()): Promise
       continue;
     }
     const shown = shownPath(ref.path, io.cwd);
-    const problems = lintDeckFile(ref.path, shown);
+    const problems = lintDeckFile(ref.path, shown, [pointWarnings]);
     for (const p of problems) io.out(formatProblem(p));
     const errors = problems.filter((p) => p.severity === 'error').length;
     const warnings = problems.length - errors;

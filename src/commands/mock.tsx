@@ -65,7 +65,7 @@ export async function mock(deckArg: string, opts: MockOptions = {}): Promise<num
     const state = initMock(
       {
         id: newRecordId(),
-        deck: { name: deck.name, title: deck.title },
+        deck,
         cards,
         speak: speaker !== null,
         type: opts.type === true,

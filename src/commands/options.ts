@@ -21,6 +21,15 @@ export function positiveInt(value: string): number {
   return n;
 }
 
+/** `--stop-after`: seconds of silence, 0.5 to 30. */
+export function secondsArg(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0.5 || n > 30) {
+    throw new InvalidArgumentError(`"${value}" is not a number of seconds from 0.5 to 30.`);
+  }
+  return n;
+}
+
 /** `--order` of prep mock: random (weighted) or deck. */
 export function mockOrder(value: string): 'random' | 'deck' {
   if (value !== 'random' && value !== 'deck') throw new InvalidArgumentError(`"${value}" is not an order: use random or deck.`);

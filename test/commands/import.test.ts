@@ -31,7 +31,7 @@ describe('prep import', () => {
     expect(lintDeckFile(file).map(formatProblem)).toEqual([
       `${file}:10:3 warning: pitch.script: cannot fit its 30 s target: 110 words take about 44 s at 150 words a minute; cut about 35 words or raise "seconds"`,
     ]);
-    expect(io.stdout).toContain('Wrote 5 questions, the pitch and 1 question to ask to decks/coder.yaml');
+    expect(io.stdout).toContain('Wrote 5 questions (30 points), pitch (6 beats), 1 ask to decks/coder.yaml');
     expect(io.stdout).toContain('skipped: "Cover Letter" (line 10): not a questions, pitch or ask section');
     expect(io.stdout.at(-1)).toBe('Next: prep drill coder');
   });
@@ -46,8 +46,30 @@ describe('prep import', () => {
       'took: question (line 7): Why Acme? — answer and 3 key points',
     ]);
     expect(io.stdout).toContain('skipped: "Salary Notes" (line 40): not a questions, pitch or ask section');
-    expect(io.stdout).toContain('Wrote 3 questions, the pitch and 3 questions to ask to decks/bullets.yaml');
+    expect(io.stdout).toContain('Wrote 3 questions (10 points), pitch (2 beats), 3 asks to decks/bullets.yaml');
     expect(lintDeckFile(join(dir, 'decks', 'bullets.yaml'))).toEqual([]);
+  });
+
+  it('an unseen prep sheet: points per claim, figures kept, the pitch in beats, and the counts said', async () => {
+    const { dir } = home();
+    const io = captureIO(dir);
+    expect(await importDeck(join(FIXTURES, 'unseen-streaming.md'), {}, io)).toBe(0);
+    expect(io.stdout).toContain('Wrote 7 questions (30 points), pitch (6 beats), 3 asks to decks/unseen-streaming.yaml');
+    const deck = loadDeckFile(join(dir, 'decks', 'unseen-streaming.yaml'));
+    const sizing = deck.cards.find((c) => c.prompt.startsWith('How would you size'));
+    for (const figure of ['50 MB/s', '12 partitions', 'replication factor 3', '40% headroom']) {
+      expect(sizing?.points.some((p) => p.includes(figure))).toBe(true);
+    }
+    for (const card of deck.cards.filter((c) => c.kind === 'question')) {
+      expect(card.points.length).toBeGreaterThanOrEqual(2);
+      expect(card.points.length).toBeLessThanOrEqual(6);
+      for (const p of card.points) expect(p.split(/\s+/).length).toBeLessThanOrEqual(12);
+    }
+    // The bulleted answer: the bullets are its points, and the answer is their prose.
+    const retry = deck.cards.find((c) => c.prompt === 'How do you make consumers safe to retry?');
+    expect(retry?.points).toEqual(['Every event carries an idempotency key', 'The sink upserts on that key instead of appending', 'Offsets are committed only after the write succeeds']);
+    expect(retry?.answer).toBe('Every event carries an idempotency key. The sink upserts on that key instead of appending. Offsets are committed only after the write succeeds.');
+    expect(deck.cards[0]?.points.length).toBeGreaterThanOrEqual(3);
   });
 
   it('--name sets the deck name; an Anki export becomes a deck too', async () => {

@@ -24,7 +24,7 @@ describe('prep lint', () => {
 
   it('with no argument, lints every user deck (not the shipped ones) and exits 2 when one has an error', async () => {
     const { dir } = home();
-    userDeck(dir, 'good', 'title: Good\nquestions:\n  - id: q\n    question: Why?\n    answer: Because.\n    points: [because]\n');
+    userDeck(dir, 'good', 'title: Good\nquestions:\n  - id: q\n    question: Why?\n    answer: Because.\n    points: [a reason, another one]\n');
     userDeck(dir, 'bad', 'title: Bad\nquestions:\n  - id: q\n    question: Why?\n');
     const io = captureIO(dir);
     expect(await lint([], io)).toBe(2);
@@ -38,7 +38,7 @@ describe('prep lint', () => {
 
   it('warnings alone exit 0', async () => {
     const { dir } = home();
-    userDeck(dir, 'warn', 'title: W\nquestions:\n  - question: Why?\n    answer: Because.\n    points: [p]\n');
+    userDeck(dir, 'warn', 'title: W\nquestions:\n  - question: Why?\n    answer: Because.\n    points: [p, q]\n');
     const io = captureIO(dir);
     expect(await lint(['warn'], io)).toBe(0);
     expect(io.stdout.at(-1)).toBe('decks/warn.yaml: 1 warning');
@@ -49,8 +49,8 @@ describe('prep lint', () => {
     const io = captureIO(dir);
     expect(await lint(['coder', MANY, 'nope'], io)).toBe(2);
     expect(io.stdout[0]).toMatch(/decks\/coder\.yaml: no problems$/);
-    expect(io.stdout.filter((l) => new RegExp(`^${MANY}:\\d+:\\d+ `).test(l))).toHaveLength(8);
-    expect(io.stdout.at(-1)).toBe(`${MANY}: 3 errors, 5 warnings`);
+    expect(io.stdout.filter((l) => new RegExp(`^${MANY}:\\d+:\\d+ `).test(l))).toHaveLength(10);
+    expect(io.stdout.at(-1)).toBe(`${MANY}: 3 errors, 7 warnings`);
     expect(io.stderr).toEqual([expect.stringMatching(/^prep: no deck named "nope"/)]);
   });
 

@@ -47,7 +47,7 @@ describe('the deck-writing commands, from the built program', () => {
     const r = prep(['lint', join(FIXTURES, 'lint/many-problems.yaml')], ROOT);
     expect(r.code).toBe(2);
     expect(r.stdout.split('\n')).toContain('test/fixtures/lint/many-problems.yaml:17:5 questions[2]: unknown key "anwser" — did you mean "answer"?');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('test/fixtures/lint/many-problems.yaml: 3 errors, 5 warnings');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('test/fixtures/lint/many-problems.yaml: 3 errors, 7 warnings');
   });
 
   it('a bad name for prep new is refused with exit code 2', () => {

@@ -33,6 +33,13 @@ describe('the built bundle', () => {
     expect(has('./prep-authoring.js')).toBe(true);
   });
 
+  it('leaves prep sync to prep-sync.js, loaded only by `prep sync`', () => {
+    const sync = readFileSync(PREP.replace(/prep\.js$/, 'prep-sync.js'), 'utf8');
+    expect(has('logs/*.jsonl merge=union'), 'the sync repository files in prep.js').toBe(false);
+    expect(sync.includes('logs/*.jsonl merge=union')).toBe(true);
+    expect(has('./prep-sync.js')).toBe(true);
+  });
+
   it("leaves out conf's schema validation (ajv) and migrations (semver), which prep does not use", () => {
     expect(has('$dynamicRef'), 'an ajv keyword').toBe(false);
     expect(has('SEMVER_SPEC_VERSION'), 'a semver constant').toBe(false);

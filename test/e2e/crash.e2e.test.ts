@@ -83,6 +83,9 @@ describe('kill -9 in the middle of a session', () => {
     await p.waitFor(/enter\s+save/);
     p.write('2');
     await p.waitFor(/\[x\] 2 Proof/);
+    // An attempt this short is only saved once confirmed.
+    p.write('\r');
+    await p.waitFor('save it anyway?');
     p.write('\r');
     await p.waitFor('Saved to your history, with 1 of 3 beats hit.');
     // A second attempt under way when the process dies: never saved, never counted.

@@ -115,6 +115,9 @@ const SCREENS: Screen[] = [
       await p.waitFor(TIMING);
       p.write(' ');
       await p.waitFor(/enter\s+save/);
+      // An attempt this short is only saved once confirmed.
+      p.write('\r');
+      await p.waitFor('save it anyway?');
       p.write('\r');
       await p.waitFor('Saved to your history');
     },

@@ -112,7 +112,7 @@ describe('a resize in the middle of a card', () => {
     expect(screen.join('\n')).toMatch(/1 Again · \S+\s+2 Hard/);
 
     resizePty(p, 100, 45);
-    await p.waitFor(/I start from a threat model[\s\S]*At scale: container vs microVM/);
+    await p.waitFor(/I start from a threat model[\s\S]*At scale: container, microVM/);
     screen = await rows(p);
     expect(screen.join('\n')).not.toContain('enlarge the window');
     expect(screen.join('\n')).toContain('I start from a threat model');

@@ -26,7 +26,7 @@ describe('prep drill --type in a real terminal', () => {
     pty.write(TYPED);
     await pty.waitFor('gated sync where changes');
     pty.write('\r');
-    const screen = await pty.waitFor('Key points: 2/5 covered');
+    const screen = await pty.waitFor('Key points: 2/6 covered');
     expect(screen).toMatch(/✓ One containment layer per threat/);
     expect(screen).toMatch(/✓ Gated sync: changes leave only after approval/);
     expect(screen).toMatch(/✗ VM boundary/);

@@ -93,6 +93,28 @@ describe('type your answer', () => {
     expect(frame).not.toContain('Your answer:');
   });
 
+  it('shows each point\'s share of words said, and which word matched through which rule', async () => {
+    const card = question('ops', {
+      prompt: 'How do you run releases?',
+      answer: 'Small steps.',
+      points: ['Roll back rapidly on errors', 'Optimize queries', 'Blameless postmortem within 2 days'],
+      seconds: 90,
+    });
+    const { lastFrame, stdin } = mount({ cards: [card] });
+    await waitForFrame(lastFrame, 'run releases');
+    await press(stdin, 't');
+    await typeAnswer(stdin, lastFrame, 'we roll back quickly and optimise queries; a review in two days');
+    await press(stdin, KEY.enter);
+    const frame = plain(await waitForFrame(lastFrame, 'Key points: 2/3 covered'));
+    expect(frame).toMatch(/✓ Roll back rapidly on errors · 3\/4 words/);
+    expect(frame).toContain('quickly ≈ rapidly · synonym');
+    expect(frame).toMatch(/✓ Optimize queries · 2\/2 words/);
+    expect(frame).toContain('optimise ≈ Optimize · spelling');
+    // Partly said: "2" and "days" of five words; the number in words is named too.
+    expect(frame).toMatch(/✗ Blameless postmortem within 2 days · 2\/5 words/);
+    expect(frame).toContain('two ≈ 2 · number');
+  });
+
   it('highlights the matched words, bold and underlined', async () => {
     const { lastFrame, stdin } = mount();
     await waitForFrame(lastFrame, 'sandbox an agent');

@@ -14,16 +14,18 @@ export function isQuick(ms: number, targetSeconds?: number): boolean {
 
 /**
  * The grade a typed answer suggests: every key point covered is Good, and Easy only when it
- * was also quick; at least half is Hard; less is Again. Null when the card has no key points,
+ * was also quick; at least half is Hard; less is Again. "Half" counts partial coverage: a
+ * point not covered adds its share of words said (`score`, see `coverage`), so two points with
+ * half their words each weigh as one covered point. Null when the card has no key points,
  * since there is nothing to go by.
  */
 export function suggestGrade(
-  points: { covered: number; total: number },
+  points: { covered: number; total: number; score?: number },
   ms: number,
   targetSeconds?: number,
 ): Grade | null {
   const { covered, total } = points;
   if (total === 0) return null;
   if (covered >= total) return isQuick(ms, targetSeconds) ? 4 : 3;
-  return covered * 2 >= total ? 2 : 1;
+  return Math.max(covered, points.score ?? 0) * 2 >= total ? 2 : 1;
 }

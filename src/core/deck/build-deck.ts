@@ -28,12 +28,15 @@ export function buildDeck(data: DeckData, src: YamlSource, where: { name: string
     });
   }
   data.questions?.forEach((q, i) => {
+    const points = q.points ?? [];
+    const matches = points.map((p) => (typeof p === 'string' ? [] : (p.match ?? [])));
     cards.push({
       id: q.id ?? slugify(q.question),
       kind: 'question',
       prompt: q.question,
       answer: q.answer,
-      points: q.points ?? [],
+      points: points.map((p) => (typeof p === 'string' ? p : p.text)),
+      ...(matches.some((m) => m.length > 0) ? { matches } : {}),
       tags: q.tags ?? [],
       ...(q.seconds === undefined ? {} : { seconds: q.seconds }),
       line: lineOf(['questions', i]),
@@ -59,6 +62,7 @@ export function buildDeck(data: DeckData, src: YamlSource, where: { name: string
     ...(data.company === undefined ? {} : { company: data.company }),
     ...(data.role === undefined ? {} : { role: data.role }),
     ...(data.interview === undefined ? {} : { interview: data.interview }),
+    ...(data.aliases === undefined ? {} : { aliases: data.aliases }),
     cards,
   };
 }

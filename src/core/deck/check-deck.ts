@@ -28,8 +28,8 @@ export function checkDeck(data: Record<string, unknown>, src: YamlSource): Findi
 // would act on the terminal. The deck still loads, with the character made a visible symbol; the
 // warning says where, so the author can clean it up.
 function checkControlChars(value: unknown, path: DeckPath, src: YamlSource, out: Finding[]): void {
-  // Deck text sits at most four levels down (questions[0].points[1]); deeper is the schema's to report.
-  if (path.length > 4) return;
+  // Deck text sits at most six levels down (questions[0].points[1].match[0]); deeper is the schema's to report.
+  if (path.length > 6) return;
   if (typeof value === 'string') {
     const found = firstControl(value);
     if (found) {

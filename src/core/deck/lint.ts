@@ -20,18 +20,24 @@ export function speakingSeconds(text: string, wpm = PACE_WPM): number {
   return (countWords(text) * 60) / wpm;
 }
 
+/** More advice on a deck's raw data, from a part the deck format does not depend on (key points). */
+export type Advisor = (data: unknown, src: YamlSource) => Finding[];
+
 /**
  * Everything `prep lint` reports for deck text: the loader's errors and warnings, plus advice
  * that does not stop a drill (a question without an id or key points, an answer or pitch too
- * long to say in its time). Sorted by place. Never throws.
+ * long to say in its time), plus what each of `advisors` says. Sorted by place. Never throws.
  */
-export function lintDeckText(text: string, opts: ParseDeckOptions): DeckProblem[] {
+export function lintDeckText(text: string, opts: ParseDeckOptions, advisors: readonly Advisor[] = []): DeckProblem[] {
   const { problems } = parseDeck(text, opts);
   const file = opts.displayPath ?? opts.path;
   let advice: Finding[] = [];
   try {
     const src = readYaml(text.replace(/^\uFEFF/, ''));
-    if (src.usable) advice = deckWarnings(toData(src), src);
+    if (src.usable) {
+      const data = toData(src);
+      advice = [...deckWarnings(data, src), ...advisors.flatMap((a) => a(data, src))];
+    }
   } catch {
     // The loader has already reported whatever makes the file unreadable.
   }
@@ -57,12 +63,12 @@ function withHint(p: DeckProblem): DeckProblem {
 }
 
 /** Reads a deck file and lints it; a file that cannot be read is one problem at 1:1. */
-export function lintDeckFile(path: string, displayPath?: string): DeckProblem[] {
+export function lintDeckFile(path: string, displayPath?: string, advisors: readonly Advisor[] = []): DeckProblem[] {
   const file = displayPath ?? path;
   const absolute = resolve(path);
   const source = readDeckSource(absolute, file);
   if ('problem' in source) return [source.problem];
-  return lintDeckText(source.text, { name: deckNameOf(absolute), path: absolute, displayPath: file });
+  return lintDeckText(source.text, { name: deckNameOf(absolute), path: absolute, displayPath: file }, advisors);
 }
 
 /**

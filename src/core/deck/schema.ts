@@ -17,6 +17,17 @@ const textList = () => z.array(text());
 const cardId = () => z.string().trim().regex(ID_PATTERN);
 const seconds = () => z.number().positive();
 
+/** A key point: its text, or its text with other phrasings a typed answer may use instead. */
+export const pointSchema = z.union([
+  text(),
+  z
+    .object({
+      text: text().describe('The key point as the reveal shows it'),
+      match: textList().optional().describe('Other phrasings that also cover it, e.g. [firewall per tool, egress allow-list]'),
+    })
+    .strict(),
+]);
+
 /** The "tell me about yourself" pitch. */
 export const pitchSchema = z
   .object({
@@ -36,7 +47,7 @@ export const questionSchema = z
       .describe('Stable id (lowercase words joined by hyphens); progress is kept under it. Default: a slug of the question'),
     question: text().describe('The question as the interviewer would ask it'),
     answer: text().describe('Your model answer'),
-    points: textList().optional().describe('Key points the answer must hit'),
+    points: z.array(pointSchema).optional().describe('Key points the answer must hit: text, or {text, match: [other phrasings]}'),
     tags: textList().optional().describe('Free labels, e.g. security'),
     seconds: seconds().optional().describe('Target spoken length in seconds'),
   })
@@ -71,6 +82,10 @@ export const deckSchema = z
     pitch: pitchSchema.optional(),
     questions: z.array(questionSchema).optional().describe('Questions you expect, with model answers'),
     ask: z.array(askItemSchema).optional().describe('Questions to ask the interviewer'),
+    aliases: z
+      .record(z.string().trim().min(1), text())
+      .optional()
+      .describe('Words a typed answer may use for one another, e.g. {OTel: OpenTelemetry, k8s: Kubernetes}'),
   })
   .strict()
   .describe('An interview-prep deck for prep');

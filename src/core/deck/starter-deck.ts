@@ -53,7 +53,8 @@ questions:
       work on it where it reaches the most people.
     points:                      # what the answer must hit; shown when you reveal it
       - The problem we share
-      - The reach I want
+      - text: The reach I want     # a point may list other phrasings a typed answer may use
+        match: [the most people, the widest reach]
     tags: [motivation]           # optional labels
     seconds: 45                  # optional target for how long to speak
 
@@ -75,5 +76,9 @@ ask:
     question: What would my first project be?
     why: It shows what they need most.
   - How does the team decide what to build next?
+
+# Words a typed answer may use for one another, either way round.
+aliases:
+  CI: continuous integration
 `;
 }

@@ -14,6 +14,8 @@ export interface Card {
   answer: string;
   /** Key points the answer must hit (the pitch's beats); may be empty. */
   points: string[];
+  /** Other phrasings each point accepts (`match:`), by the point's index; absent when none has any. */
+  matches?: string[][];
   tags: string[];
   /** Target spoken length in seconds, when the deck sets one (pitch: default 30). */
   seconds?: number;
@@ -34,6 +36,8 @@ export interface Deck {
   role?: string;
   /** The interview date as written (`2026-03-05` or `2026-03-05T14:00`), if any. */
   interview?: string;
+  /** Words a typed answer may use for one another (`aliases:`), if the deck has any. */
+  aliases?: Record<string, string>;
   cards: Card[];
 }
 

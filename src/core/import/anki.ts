@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { decode } from 'html-entities';
+import { bulletProse } from './claims.js';
 import { derivePoints } from './points.js';
 import { cleanText, short } from './text.js';
 import type { DraftQuestion, ImportResult } from './types.js';
@@ -125,7 +126,8 @@ function noteCard(front: string, back: string): DraftQuestion | string {
   const lines = answer.split('\n').filter((l) => l.trim() !== '');
   // A back written as separate lines (or a list) reads as its key points already.
   const bullets = lines.length > 1 && paragraphs.length === 1 ? lines.map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')) : [];
-  return { question: question.replace(/\s*\n\s*/g, ' '), answer, points: derivePoints(paragraphs, bullets), tags: [] };
+  const prose = bullets.length > 0 ? bulletProse(bullets) : answer;
+  return { question: question.replace(/\s*\n\s*/g, ' '), answer: prose, points: derivePoints(paragraphs, bullets), tags: [] };
 }
 
 /** A field as plain text: with `html`, line-breaking tags become newlines, other tags go, entities are decoded. */

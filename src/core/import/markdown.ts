@@ -1,6 +1,7 @@
 import { countWords } from '../deck/pace.js';
 import { markdownParts, type ItemPart, type Part } from './markdown-blocks.js';
-import { derivePoints } from './points.js';
+import { bulletProse } from './claims.js';
+import { deriveBeats, derivePoints } from './points.js';
 import { headingSeconds, sectionKind, type SectionKind } from './sections.js';
 import { cleanQuestion, cleanText, oneLine, short, stripAnswerLabel, unquote } from './text.js';
 import type { DraftAsk, DraftDeck, DraftPitch, DraftQuestion, ImportResult } from './types.js';
@@ -103,7 +104,8 @@ function readQuestions(section: Section, result: ImportResult): void {
     if (items.length === 0) return;
     if (!open) return void result.skipped.push(`line ${line} in "${section.heading}": a list before the first question`);
     open.bullets.push(...items);
-    open.blocks.push(items.map((b) => `- ${b}`).join('\n'));
+    // The bullets become the key points; the answer says them as sentences, not a copy of the list.
+    open.blocks.push(bulletProse(items));
   };
 
   for (const part of section.parts) {
@@ -205,10 +207,12 @@ function readPitch(section: Section, result: ImportResult): void {
     return;
   }
   const seconds = headingSeconds(section.heading);
-  const pitch: DraftPitch = { script, points: paragraphs.length > 0 ? bullets : [], ...(seconds ? { seconds } : {}) };
+  // Bullets beside the prose are its beats; else the prose's sentences are.
+  const beats = paragraphs.length > 0 && bullets.length > 0 ? bullets : deriveBeats(paragraphs.length > 0 ? script : bulletProse(bullets));
+  const pitch: DraftPitch = { script, points: beats, ...(seconds ? { seconds } : {}) };
   result.deck.pitch = pitch;
   const target = seconds ? `, ${seconds} s target` : '';
-  result.took.push(`pitch (line ${section.line}): ${countWords(script)} words${target}`);
+  result.took.push(`pitch (line ${section.line}): ${countWords(script)} words${target}, ${beats.length} beat${beats.length === 1 ? '' : 's'}`);
 }
 
 function readAsk(section: Section, result: ImportResult): void {

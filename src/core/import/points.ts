@@ -1,8 +1,6 @@
 import { countWords } from '../deck/pace.js';
+import { claimPoints, MAX_CLAIM_WORDS, shortClaim } from './claims.js';
 import { oneLine, stripAnswerLabel } from './text.js';
-
-/** Longest key point we derive from prose, in words; longer sentences are cut. */
-export const MAX_POINT_WORDS = 15;
 
 // Words after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'st', 'inc', 'ltd', 'jr', 'sr', 'no', 'cf', 'approx']);
@@ -25,34 +23,27 @@ export function sentences(text: string): string[] {
   return out;
 }
 
-/**
- * Makes a sentence short enough to be a key point: its closing full stop dropped, and when it
- * is longer than {@link MAX_POINT_WORDS} words, cut at the last clause break that keeps at least
- * four words (a colon, semicolon or dash before a comma), else after the word limit with `…`.
- */
-export function shortenPoint(sentence: string): string {
-  const s = oneLine(sentence).replace(/[.…]+$/, '').trim();
-  if (countWords(s) <= MAX_POINT_WORDS) return s;
-  const cut = lastBreak(s, /\s*(?:[:;]|\s[—–-])\s/g) ?? lastBreak(s, /\s*,\s/g);
-  return cut ?? `${s.split(/\s+/).slice(0, MAX_POINT_WORDS).join(' ')}…`;
-}
-
-function lastBreak(s: string, breaks: RegExp): string | undefined {
-  let best: string | undefined;
-  for (const m of s.matchAll(breaks)) {
-    const head = s.slice(0, m.index).trim();
-    const words = countWords(head);
-    if (words > MAX_POINT_WORDS) break;
-    if (words >= 4) best = head;
-  }
-  return best;
-}
+/** How many key points import aims for on an answer, and beats on a pitch. */
+export const POINTS = { min: 2, max: 6 } as const;
+export const BEATS = { min: 3, max: 6 } as const;
 
 /**
- * Key points for an answer: its bullets as they are when it has any; otherwise the leading
- * sentence of each paragraph, shortened.
+ * Key points for an answer: its bullets when it has any (each kept short); otherwise one per
+ * claim of its prose, 2 to 6, each at most 12 words, with every figure and its unit kept in
+ * some point.
  */
 export function derivePoints(paragraphs: readonly string[], bullets: readonly string[]): string[] {
-  const points = bullets.length > 0 ? bullets.map(oneLine) : paragraphs.map((p) => shortenPoint(sentences(stripAnswerLabel(p))[0] ?? ''));
+  const points =
+    bullets.length > 0
+      ? bullets.map((b) => (countWords(b) > MAX_CLAIM_WORDS ? shortClaim(b) : oneLine(b)))
+      : claimPoints(
+          paragraphs.flatMap((p) => sentences(stripAnswerLabel(p))),
+          POINTS,
+        );
   return [...new Set(points.filter((p) => p !== ''))];
+}
+
+/** A pitch's beats when the sheet lists none: its sentences (or clauses), 3 to 6. */
+export function deriveBeats(script: string): string[] {
+  return claimPoints(sentences(script), BEATS);
 }

@@ -1,4 +1,4 @@
-import type { LogRecord, PitchRecord } from '../store/log-records.js';
+import { cancelledIds, type LogRecord, type PitchRecord } from '../store/log-records.js';
 import { diffTenths, tenths } from './timing.js';
 
 /** How many attempts the history chart shows. */
@@ -6,9 +6,10 @@ export const HISTORY_SHOWN = 10;
 /** How many recent attempts the median is taken over. */
 export const MEDIAN_OF = 5;
 
-/** The pitch attempts of `deck` in a review log, oldest first (log order). */
+/** The pitch attempts of `deck` in a review log, oldest first (log order), deleted ones left out. */
 export function pitchAttempts(records: readonly LogRecord[], deck: string): PitchRecord[] {
-  return records.filter((r): r is PitchRecord => r.type === 'pitch' && r.deck === deck);
+  const deleted = cancelledIds(records);
+  return records.filter((r): r is PitchRecord => r.type === 'pitch' && r.deck === deck && !deleted.has(r.id));
 }
 
 /** What the history panel shows. */

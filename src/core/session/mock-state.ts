@@ -1,11 +1,9 @@
-import type { Card } from '../deck/types.js';
+import type { Card, Deck } from '../deck/types.js';
 import type { Grade, GradeRecord, MockItemRecord, MockRecord } from '../store/log-records.js';
-import { coverage } from '../answer/match.js';
-import { suggestGrade } from '../answer/suggest.js';
 import { pitchTargetSeconds } from '../pitch/timing.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { applyGrade, type CardProgress } from '../schedule/progress.js';
-import type { SubmittedAnswer } from './drill-typing.js';
+import { checkTyped, type SubmittedAnswer } from './drill-typing.js';
 
 /**
  * speaking: the question is being read aloud (the clock waits); answering: the clock runs;
@@ -29,7 +27,8 @@ export interface MockItem {
 /** What a mock is set up with. */
 export interface MockConfig {
   id: string;
-  deck: { name: string; title: string };
+  /** The deck (its name, its title, and the aliases a typed answer is checked with). */
+  deck: Pick<Deck, 'name' | 'title' | 'aliases'>;
   /** The pitch (if any), the drawn questions, the ask card (if any), in interview order. */
   cards: readonly Card[];
   /** Each question is read aloud first (--speak with a speech command found). */
@@ -140,8 +139,7 @@ function finishAnswer(s: MockState, now: number): MockItem {
   const ms = Math.max(0, now - (s.answerStartedAt ?? now));
   const text = s.draft.trim();
   if (!typesAnswer(s.config, item.card) || !text) return { ...item, ms };
-  const cov = coverage(text, item.card.points);
-  return { ...item, ms, answer: { text, coverage: cov, suggested: suggestGrade(cov, ms, item.card.seconds) } };
+  return { ...item, ms, answer: checkTyped(s.config.deck, item.card, text, ms) };
 }
 
 /** The mock reducer: pure, with "now" carried by the actions that need it. */

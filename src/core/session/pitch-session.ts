@@ -1,4 +1,5 @@
 import { pitchRecord } from '../pitch/attempt-record.js';
+import { isShortAttempt } from '../pitch/short-attempt.js';
 import { SessionStore, type RecordSink } from './session-store.js';
 import { pitchReducer, type PitchAction, type PitchState } from './pitch-state.js';
 
@@ -10,7 +11,10 @@ export type PitchIntent =
   | { type: 'toggle-help' }
   | { type: 'save' }
   | { type: 'retry' }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  /** Listening: the voice started or (after a silence) ended at `at`, ms since the epoch. */
+  | { type: 'voice-start'; at: number }
+  | { type: 'voice-stop'; at: number };
 
 /**
  * Owns the pitch screen's state and commits what must last. An attempt is appended (and
@@ -34,6 +38,10 @@ export class PitchSession extends SessionStore<PitchState, PitchAction> {
         return this.apply(s.phase === 'timing' ? { type: 'stop', now } : { type: 'start', now });
       case 'toggle-beat':
         return this.apply({ type: 'toggle-beat', index: intent.index });
+      case 'voice-start':
+        return s.phase === 'ready' ? this.apply({ type: 'start', now: intent.at }) : undefined;
+      case 'voice-stop':
+        return s.phase === 'timing' ? this.apply({ type: 'stop', now: intent.at }) : undefined;
       case 'toggle-script':
       case 'toggle-help':
       case 'retry':
@@ -42,6 +50,7 @@ export class PitchSession extends SessionStore<PitchState, PitchAction> {
         return this.apply({ type: 'quit', now });
       case 'save': {
         if (s.phase !== 'stopped' || s.startedAt === null || s.stoppedAt === null) return;
+        if (!s.confirmShort && isShortAttempt(s.stoppedAt - s.startedAt, s.targetSeconds)) return this.apply({ type: 'ask-confirm' });
         const record = pitchRecord({
           deck: s.deck,
           startedAt: s.startedAt,

@@ -27,6 +27,8 @@ export interface PitchState {
   quitting: boolean;
   /** A message for the user, e.g. an attempt that could not be saved. */
   error: string | null;
+  /** A very short attempt waits for a second save before it is stored. */
+  confirmShort: boolean;
 }
 
 export type PitchAction =
@@ -38,7 +40,8 @@ export type PitchAction =
   | { type: 'saved'; record: PitchRecord }
   | { type: 'retry' }
   | { type: 'quit'; now: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'ask-confirm' };
 
 /** The state the pitch screen opens in, with the attempts already in the log. */
 export function initPitch(deck: { name: string; title: string }, card: Card, history: readonly PitchRecord[]): PitchState {
@@ -57,6 +60,7 @@ export function initPitch(deck: { name: string; title: string }, card: Card, his
     discardedMs: null,
     quitting: false,
     error: null,
+    confirmShort: false,
   };
 }
 
@@ -78,7 +82,7 @@ export function pitchReducer(s: PitchState, a: PitchAction): PitchState {
     case 'start':
       if (s.phase !== 'ready') return s;
       // The script is for rehearsing, not for reading out: hide it when the clock starts.
-      return { ...s, phase: 'timing', startedAt: a.now, stoppedAt: null, hit: [], showScript: false, help: false, discardedMs: null, error: null };
+      return { ...s, phase: 'timing', startedAt: a.now, stoppedAt: null, hit: [], showScript: false, help: false, discardedMs: null, error: null, confirmShort: false };
     case 'stop':
       return s.phase === 'timing' ? { ...s, phase: 'stopped', stoppedAt: a.now } : s;
     case 'toggle-beat': {
@@ -104,10 +108,13 @@ export function pitchReducer(s: PitchState, a: PitchAction): PitchState {
         hit: [],
         help: false,
         error: null,
+        confirmShort: false,
       };
     case 'quit':
       return { ...s, quitting: true, help: false, stoppedAt: s.phase === 'timing' ? a.now : s.stoppedAt };
     case 'error':
       return { ...s, error: a.message };
+    case 'ask-confirm':
+      return s.phase === 'stopped' ? { ...s, confirmShort: true } : s;
   }
 }

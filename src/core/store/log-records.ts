@@ -23,13 +23,17 @@ export interface GradeRecord {
   mock?: string;
 }
 
-/** Cancels an earlier grade (the log itself is never rewritten). */
+/**
+ * Cancels an earlier record (the log itself is never rewritten): a grade taken back in the
+ * drill, or a pitch attempt deleted with `prep pitch --delete`. One record type for both, so a
+ * prep from before deletions reads such a log without a warning (it still shows the attempt).
+ */
 export interface UndoRecord {
   v: 1;
   type: 'undo';
   id: string;
   deck: string;
-  /** The id of the grade undone. */
+  /** The id of the grade or pitch attempt cancelled. */
   target: string;
   at: string;
 }
@@ -78,6 +82,13 @@ export interface MockRecord {
 
 /** A line of the review log. */
 export type LogRecord = GradeRecord | UndoRecord | PitchRecord | MockRecord;
+
+/** Ids of the records that undo records cancel. */
+export function cancelledIds(records: readonly LogRecord[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of records) if (r.type === 'undo') ids.add(r.target);
+  return ids;
+}
 
 /** The only record format version this build reads and writes. */
 export const LOG_VERSION = 1;

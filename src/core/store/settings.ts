@@ -5,6 +5,9 @@ import { moveAside } from './aside.js';
 import { parseInterview } from './interview-date.js';
 import { errorCode, StoreError, storeErrorFrom } from './store-error.js';
 
+/** The key of settings.json that records when each setting was last written (ISO times). */
+export const WRITTEN_AT = 'writtenAt';
+
 /** How an answer is checked: the user grades themself, or types it first. */
 export type AnswerMode = 'self' | 'type';
 
@@ -161,7 +164,11 @@ class ConfSettings implements Settings {
 
   private write<K extends keyof SettingsValues>(key: K, value: SettingsValues[K]): void {
     try {
-      this.conf.set(key, value);
+      // When each key was last written: \`prep sync\` lets the later write win when two
+      // machines changed the same setting.
+      const stored = this.raw()[WRITTEN_AT];
+      const writtenAt = { ...(isPlainObject(stored) ? stored : {}), [key]: new Date().toISOString() };
+      (this.conf as unknown as Conf<Record<string, unknown>>).set({ [key]: value, [WRITTEN_AT]: writtenAt });
     } catch (err) {
       throw storeErrorFrom('could not save settings to', this.file, err);
     }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Segment } from '../../core/answer/match.js';
+import type { PointCoverage, Segment } from '../../core/answer/match.js';
 import type { SubmittedAnswer } from '../../core/session/drill-typing.js';
 import { GRADE_NAMES } from '../../core/schedule/preview.js';
 import { Command, keyLabel } from '../keymap.js';
@@ -28,9 +28,20 @@ function Marked({ segments }: { segments: readonly Segment[] }) {
   );
 }
 
+/** How a point's words were found: its share said, and each word the answer put another way. */
+function howMatched(p: PointCoverage): { share: string; why: string } {
+  const share = p.words.length > 0 ? ` · ${p.matched.length}/${p.words.length} words` : '';
+  const why = [
+    ...(p.alternative ? [`as "${p.alternative}"`] : []),
+    ...p.via.map((v) => `${v.answer} ≈ ${v.point} · ${v.rule}`),
+  ].join(', ');
+  return { share, why };
+}
+
 /**
- * The key points against a typed answer: each marked covered or missed, the matched words
- * highlighted in the points and in the answer, and the suggested grade.
+ * The key points against a typed answer: each marked covered or missed with the share of its
+ * words said, the matched words highlighted in the points and in the answer, the words matched
+ * through a rule (a synonym, an alias, a number in words...), and the suggested grade.
  */
 export function KeyPointCoverage({ answer }: { answer: SubmittedAnswer }) {
   const { coverage, suggested, text } = answer;
@@ -41,12 +52,19 @@ export function KeyPointCoverage({ answer }: { answer: SubmittedAnswer }) {
       {coverage.points.map((p, i) => {
         // Without colour the mark says it in words.
         const mark = p.covered ? (plainText ? '✓ covered' : '✓') : plainText ? '✗ missed ' : '✗';
+        const { share, why } = howMatched(p);
         return (
-          <Box key={i}>
-            <Box flexShrink={0}>
-              <Text color={plainText ? undefined : p.covered ? 'green' : 'red'}>{`  ${mark} `}</Text>
+          <Box key={i} flexDirection="column">
+            <Box>
+              <Box flexShrink={0}>
+                <Text color={plainText ? undefined : p.covered ? 'green' : 'red'}>{`  ${mark} `}</Text>
+              </Box>
+              <Text>
+                <Marked segments={p.segments} />
+                <Text dimColor>{share}</Text>
+              </Text>
             </Box>
-            <Marked segments={p.segments} />
+            {why ? <Text dimColor>{`      ${why}`}</Text> : null}
           </Box>
         );
       })}

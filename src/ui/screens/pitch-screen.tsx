@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { describePace, estimatePace } from '../../core/deck/pace.js';
 import { pitchStats } from '../../core/pitch/history.js';
@@ -19,10 +19,12 @@ import { useColumns } from '../use-columns.js';
 import { wrapProse } from '../wrap-prose.js';
 
 /** Pitch practice: reads the session's state, renders it, sends key presses back. Writes nothing. */
-export function PitchScreen({ session, onDone, clock = Date.now }: {
+export function PitchScreen({ session, onDone, clock = Date.now, listening }: {
   session: PitchSession;
   onDone: () => void;
   clock?: () => number;
+  /** With --listen: what the microphone hears, shown under the attempt. */
+  listening?: ReactNode;
 }) {
   const s = useSyncExternalStore(session.subscribe, session.getState);
   useSessionInput(session.getState, pitchKeys(session), !s.quitting);
@@ -51,7 +53,8 @@ export function PitchScreen({ session, onDone, clock = Date.now }: {
           ) : (
             <Box flexDirection="column" paddingX={1}>
               <Text bold>{wrapProse(s.card.prompt, width)}</Text>
-              {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} />}
+              {s.phase === 'ready' ? listening : null}
+              {s.phase === 'ready' ? <Ready s={s} /> : <Attempt s={s} clock={clock} listening={listening} />}
               {s.showScript ? (
                 <Box marginTop={1}>
                   <Text dimColor>{wrapProse(s.card.answer, width)}</Text>
@@ -92,13 +95,14 @@ function Ready({ s }: { s: PitchState }) {
 }
 
 /** The clock while timing; once stopped, the result and the beats to tick; once saved, the history. */
-function Attempt({ s, clock }: { s: PitchState; clock: () => number }) {
+function Attempt({ s, clock, listening }: { s: PitchState; clock: () => number; listening?: ReactNode }) {
   const { card, targetSeconds } = s;
   return (
     <>
       <Box marginTop={1}>
         <PitchAttempt startedAt={s.startedAt} stoppedAt={s.stoppedAt} targetSeconds={targetSeconds} clock={clock} />
       </Box>
+      {listening}
       {s.phase === 'saved' ? (
         <>
           <Text color={colorsOff() ? undefined : 'green'}>
@@ -108,7 +112,10 @@ function Attempt({ s, clock }: { s: PitchState; clock: () => number }) {
         </>
       ) : (
         // The history waits until the attempt is saved, so it never crowds the checklist.
-        <Box marginTop={1}>
+        <Box marginTop={1} flexDirection="column">
+          {s.confirmShort && s.startedAt !== null && s.stoppedAt !== null ? (
+            <Text bold>{`Only ${formatSeconds(s.stoppedAt - s.startedAt)}: save it anyway? enter saves, r drops it.`}</Text>
+          ) : null}
           <BeatChecklist points={card.points} hit={s.phase === 'stopped' ? s.hit : undefined} />
         </Box>
       )}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_THRESHOLD, coverage, words } from '../../../src/core/answer/match.js';
+import { COVERAGE_THRESHOLD, coverage, words, type KeyPoint, type MatchOptions } from '../../../src/core/answer/match.js';
 
 /** One key point against a typed answer, through the one public rule. */
-const matchPoint = (typed: string, point: string) => coverage(typed, [point]).points[0]!;
+const matchPoint = (typed: string, point: string | KeyPoint, opts: MatchOptions = {}) => coverage(typed, [point], opts).points[0]!;
 
 /** (typed answer, key point, covered?, why) */
 const TABLE: ReadonlyArray<[string, string, boolean, string]> = [
@@ -19,14 +19,20 @@ const TABLE: ReadonlyArray<[string, string, boolean, string]> = [
   ['HTTP 503 on overload', 'HTTP 429', false, 'a different number is a different word'],
   ['', 'Threat model first', false, 'nothing typed covers nothing'],
   ['threat model', 'Threat model first (STRIDE)', false, '2 of 4 is not most'],
-  // Honest limits: paraphrases and synonyms the matcher misses.
+  // Meaning beyond the very words.
+  ['seven framework adapters', '7 adapters', true, 'a number in words is the digit'],
+  ['we optimise the queries', 'optimize queries', true, 'British and American spellings are one'],
+  ['the colour of the centre', 'color center', true, 'colour/color, centre/center'],
+  ['a post mortem within two days', 'postmortem in 2 days', true, 'hyphen, space or one word'],
+  ['every tool gets its own firewall', 'per-tool network policy', false, '"per" is a stop word; 1 of 3'],
+  ['we fix bugs quickly', 'fix bugs rapidly', true, 'WordNet synonym: quickly ~ rapidly'],
+  ['I would never start from a threat model', 'Start from a threat model', false, 'a negated answer does not match'],
+  ["we don't dual-run pipelines", 'dual-run the pipelines', false, "n't negates too"],
+  ['3 partitions at 50 MB/s', '12 partitions for 50 MB/s', false, 'every figure of the point must be said'],
+  // Honest limits: paraphrases the matcher misses, and word order it ignores.
   ['keep the agent off the internet except the model API', 'per-tool network policy', false, 'paraphrase: no shared word'],
-  ['seven framework adapters', '7 adapters', false, 'a number in words is not the digit'],
-  ['we optimise the queries', 'optimize queries', false, 'British and American spellings differ'],
   ["I'd make my tools behave like theirs", "Implement their interface; don't make them learn yours", false, 'same idea, other words'],
-  ['use OTel for the traces', 'OpenTelemetry tracing', false, 'an abbreviation is another word'],
-  // Honest limits the other way: it checks words, not meaning.
-  ['I would never start from a threat model', 'Start from a threat model', true, 'a negated sentence still matches'],
+  ['use OTel for the traces', 'OpenTelemetry tracing', false, 'an abbreviation needs a deck alias'],
   ['the model of the threat', 'threat model', true, 'word order is ignored'],
 ];
 
@@ -82,7 +88,7 @@ describe('words', () => {
 describe('what matched, for highlighting', () => {
   it('names the content words of a point and those the answer hit', () => {
     const r = matchPoint('we isolate every agent', 'Isolation per agent');
-    expect(r.words).toEqual(['Isolation', 'per', 'agent']);
+    expect(r.words).toEqual(['Isolation', 'agent']);
     expect(r.matched).toEqual(['Isolation', 'agent']);
   });
 
@@ -97,10 +103,49 @@ describe('what matched, for highlighting', () => {
     expect(first!.segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['Threat', 'model']);
     expect(c.answer.map((s) => s.text).join('')).toBe(typed);
     // Stop words ("with", "a", "then") are never marked; "Start" matched no point.
-    expect(c.answer.filter((s) => s.hit).map((s) => s.text)).toEqual(['threat', 'model', 'one', 'layer', 'per', 'threat']);
+    expect(c.answer.filter((s) => s.hit).map((s) => s.text)).toEqual(['threat', 'model', 'one', 'layer', 'threat']);
   });
 
   it('a card without key points has nothing to cover', () => {
     expect(coverage('anything', [])).toMatchObject({ covered: 0, total: 0, points: [] });
+  });
+});
+
+describe('how each word matched, for the reveal', () => {
+  const via = (typed: string, point: string | KeyPoint, opts?: MatchOptions) => matchPoint(typed, point, opts).via.map((v) => `${v.answer} ≈ ${v.point} · ${v.rule}`);
+
+  it('names the rule: number, spelling, word form, hyphen, synonym', () => {
+    expect(via('seven adapters', '7 adapters')).toEqual(['seven ≈ 7 · number']);
+    expect(via('optimise it', 'optimize it')).toEqual(['optimise ≈ optimize · spelling']);
+    expect(via('isolating builds', 'build isolation')).toEqual(['builds ≈ build · word form', 'isolating ≈ isolation · word form']);
+    expect(via('a post-mortem', 'postmortem')).toEqual(['post ≈ postmortem · hyphen']);
+    expect(via('fix bugs quickly', 'fix bugs rapidly')).toEqual(['quickly ≈ rapidly · synonym']);
+  });
+
+  it('accepts a deck alias either way, and says so', () => {
+    const aliases = { OTel: 'OpenTelemetry', k8s: 'Kubernetes' };
+    expect(matchPoint('use OTel for the traces', 'OpenTelemetry tracing', { aliases }).covered).toBe(true);
+    expect(via('OpenTelemetry on k8s', 'OTel on Kubernetes', { aliases })).toEqual(['OpenTelemetry ≈ OTel · alias', 'k8s ≈ Kubernetes · alias']);
+  });
+
+  it("covers a point through one of its accepted phrasings (match:), and names it", () => {
+    const point = { text: 'Per-tool network policy', match: ['firewall per tool', 'egress allow-list'] };
+    const r = matchPoint('each tool sits behind its own firewall', point);
+    expect(r.covered).toBe(true);
+    expect(r.alternative).toBe('firewall per tool');
+    expect(matchPoint('the build is fast', point).covered).toBe(false);
+  });
+
+  it('does not make unrelated words synonyms', () => {
+    expect(matchPoint('the system runs', 'network').covered).toBe(false);
+    expect(matchPoint('a test suite', 'run trial').covered).toBe(false);
+  });
+});
+
+describe('partial coverage', () => {
+  it('counts words said of a point not covered, and scores them', () => {
+    const c = coverage('threat model', ['Threat model first (STRIDE)', 'Gated sync']);
+    expect(c.points[0]).toMatchObject({ covered: false, words: ['Threat', 'model', 'first', 'STRIDE'], matched: ['Threat', 'model'] });
+    expect(c.score).toBe(0.5);
   });
 });

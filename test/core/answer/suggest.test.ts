@@ -18,6 +18,13 @@ describe('suggestGrade', () => {
     expect(suggestGrade({ covered: 0, total: 1 }, 1000, 90)).toBe(1);
   });
 
+  it('counts partly covered points by their share of words said', () => {
+    // 1 point covered of 4, and two more with half their words: 1 + 0.5 + 0.5 = 2 of 4.
+    expect(suggestGrade({ covered: 1, total: 4, score: 2 }, 1000, 90)).toBe(2);
+    expect(suggestGrade({ covered: 1, total: 4, score: 1.5 }, 1000, 90)).toBe(1);
+    expect(suggestGrade({ covered: 0, total: 2, score: 1 }, 1000, 90)).toBe(2);
+  });
+
   it('suggests nothing for a card without key points', () => {
     expect(suggestGrade({ covered: 0, total: 0 }, 1000)).toBeNull();
   });

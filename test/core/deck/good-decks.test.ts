@@ -114,4 +114,32 @@ describe('good decks', () => {
     const { deck } = parseDeck(text, { name: 't', path: '/t.yaml' });
     expect(deck?.cards[1]?.tags).toEqual(['core', 'basics']);
   });
+
+  it('a point may list other phrasings it accepts, and the deck words to take for one another', () => {
+    const text = [
+      'title: T',
+      'aliases:',
+      '  OTel: OpenTelemetry',
+      'questions:',
+      '  - question: Q',
+      '    answer: A',
+      '    points:',
+      '      - Threat model first',
+      '      - text: Per-tool network policy',
+      '        match: [firewall per tool, egress allow-list]',
+      '',
+    ].join('\n');
+    const { deck, problems } = parseDeck(text, { name: 't', path: '/t.yaml' });
+    expect(problems).toEqual([]);
+    expect(deck?.aliases).toEqual({ OTel: 'OpenTelemetry' });
+    expect(deck?.cards[0]?.points).toEqual(['Threat model first', 'Per-tool network policy']);
+    expect(deck?.cards[0]?.matches).toEqual([[], ['firewall per tool', 'egress allow-list']]);
+  });
+
+  it('a point object without text is an error at its place', () => {
+    const text = 'title: T\nquestions:\n  - question: Q\n    answer: A\n    points:\n      - match: [x]\n';
+    const { deck, problems } = parseDeck(text, { name: 't', path: '/t.yaml' });
+    expect(deck).toBeUndefined();
+    expect(problems[0]).toMatchObject({ line: 6, severity: 'error' });
+  });
 });

@@ -9,7 +9,7 @@ import { DeckError, formatProblem, type DeckProblem } from '../../../src/core/de
 import { makeTempHome } from '../../helpers/temp-home.js';
 
 const HOSTILE = fileURLToPath(new URL('../../fixtures/decks/hostile/', import.meta.url));
-const LOOKS = 'expected one of: title, company, role, interview, pitch, questions, ask';
+const LOOKS = 'expected one of: title, company, role, interview, pitch, questions, ask, aliases';
 const QUESTION_KEYS = 'expected one of: id, question, answer, points, tags, seconds';
 
 /** Every fixture and the errors it must give, as the user reads them (warnings left out). */

@@ -24,10 +24,11 @@ describe('Anki plain-text export', () => {
     expect(deck.title).toBe('Acme');
     expect(deck.questions).toEqual([
       { question: 'What is a closure?', answer: 'A function together with the scope it was made in.', points: ['A function together with the scope it was made in'], tags: ['js', 'basics'] },
-      { question: 'Name three "HTTP" verbs', answer: '- GET\n- POST\n- DELETE', points: ['GET', 'POST', 'DELETE'], tags: ['http'] },
+      { question: 'Name three "HTTP" verbs', answer: 'GET. POST. DELETE.', points: ['GET', 'POST', 'DELETE'], tags: ['http'] },
       {
         question: 'What is CAP?',
-        answer: 'Consistency, availability, partition tolerance: pick two when the network splits.\nIn practice: pick C or A.',
+        // Lines read as points; the answer says them as one paragraph.
+        answer: 'Consistency, availability, partition tolerance: pick two when the network splits. In practice: pick C or A.',
         points: ['Consistency, availability, partition tolerance: pick two when the network splits.', 'In practice: pick C or A.'],
         tags: [],
       },

@@ -23,13 +23,14 @@ describe('importing the coder prep sheet', () => {
       'Tell us about your open-source engineering practices.',
     ]);
     expect(deck.questions[0]?.answer).toMatch(/^Start with the threat model\. I used STRIDE.*concurrent coding agents\.$/);
-    expect(deck.questions.map((q) => q.points)).toEqual([
-      ['Start with the threat model'],
-      ["Don't make them learn your API"],
-      ["I switch between Python and TypeScript daily and I'm actively learning Rust"],
-      ['Every agent action becomes an OTel span with structured attributes'],
-      ['CI runs against latest upstream framework versions with a zero-skip policy'],
-    ]);
+    // One point per claim, 2 to 6, each short, every figure kept.
+    for (const q of deck.questions) {
+      expect(q.points.length).toBeGreaterThanOrEqual(2);
+      expect(q.points.length).toBeLessThanOrEqual(6);
+      for (const p of q.points) expect(p.split(/\s+/).length).toBeLessThanOrEqual(12);
+    }
+    expect(deck.questions[0]?.points.slice(0, 2)).toEqual(['Start with the threat model', 'I used STRIDE for bilrost']);
+    expect(deck.pitch?.points.length).toBeGreaterThanOrEqual(3);
     expect(deck.pitch?.seconds).toBe(30);
     expect(deck.pitch?.script).toMatch(/^I build infrastructure that makes autonomous agents safe.*That's the scale I want to work at\.$/);
     expect(deck.ask).toHaveLength(1);
@@ -48,16 +49,22 @@ describe('importing prep sheets written in other ways', () => {
     expect(deck.questions.map((q) => q.question)).toEqual(['Why Acme?', 'Tell me about a hard bug', 'How do you review code?']);
     expect(deck.questions[0]).toEqual({
       question: 'Why Acme?',
-      answer: '- The product solves a problem I have had\n- Small team, big scope\n- I can ship on day one',
+      // The answer says the bullets as sentences; it is not a copy of the list.
+      answer: 'The product solves a problem I have had. Small team, big scope. I can ship on day one.',
       points: ['The product solves a problem I have had', 'Small team, big scope', 'I can ship on day one'],
       tags: [],
     });
-    // Prose answers: the leading sentence of each paragraph.
-    expect(deck.questions[2]?.points).toEqual(['I read the tests first', 'I leave one comment per problem, with a suggestion']);
+    // Prose answers: one point per claim.
+    expect(deck.questions[2]?.points).toEqual([
+      'I read the tests first',
+      'The change itself, looking for what it does not handle',
+      'I leave one comment per problem, with a suggestion',
+      'Small things get a nit: prefix',
+    ]);
     expect(deck.questions[2]?.answer).toBe(
       'I read the tests first. Then the change itself, looking for what it does not handle.\n\nI leave one comment per problem, with a suggestion. Small things get a nit: prefix.',
     );
-    expect(took).toContain('question (line 21): How do you review code? — answer and 2 key points');
+    expect(took).toContain('question (line 21): How do you review code? — answer and 4 key points');
     expect(skipped).toContain('"Technical" (line 19): no answer under it');
     expect(skipped).toContain('"Salary Notes" (line 40): not a questions, pitch or ask section');
   });
@@ -84,21 +91,21 @@ describe('importing prep sheets written in other ways', () => {
       {
         question: 'What does a good deploy pipeline look like?',
         answer: 'Every change builds once, and the same artifact goes to every stage.\n\nRollbacks take one command. Nobody deploys by hand.',
-        points: ['Every change builds once, and the same artifact goes to every stage', 'Rollbacks take one command'],
+        points: ['Every change builds once, and the same artifact goes to every stage', 'Rollbacks take one command', 'Nobody deploys by hand'],
         tags: [],
       },
-      { question: 'How do you handle an incident?', answer: 'Stop the bleeding first, then find the cause.', points: ['Stop the bleeding first, then find the cause'], tags: [] },
+      { question: 'How do you handle an incident?', answer: 'Stop the bleeding first, then find the cause.', points: ['Stop the bleeding first', 'Find the cause'], tags: [] },
       {
         question: 'How do you keep a service observable?',
         answer: 'Structured logs, RED metrics and traces on every request boundary. Dashboards come second.',
-        points: ['Structured logs, RED metrics and traces on every request boundary'],
+        points: ['Structured logs, RED metrics and traces on every request boundary', 'Dashboards come second'],
         tags: [],
       },
       {
         question: 'What is your biggest weakness?',
         answer: 'I used to say yes to everything; now I keep a written list of what I have committed to.',
         // Past 15 words a point is cut at its last clause break.
-        points: ['I used to say yes to everything'],
+        points: ['I used to say yes to everything', 'Now I keep a written list of what I have committed to'],
         tags: [],
       },
     ]);

@@ -124,3 +124,22 @@ describe('typing the answer in a drill', () => {
     expect(s()).toMatchObject({ current: { id: 'sandbox' }, phase: 'question', answer: { open: true, draft: '', submitted: null } });
   });
 });
+
+describe('typing against a deck that accepts other words', () => {
+  it("credits a point's accepted phrasing and the deck's aliases in the suggested grade", () => {
+    const card = question('net', { points: ['Per-tool network policy', 'OpenTelemetry traces'], seconds: 90 });
+    const deck = { ...makeDeck(0, { cards: [{ ...card, matches: [['firewall per tool'], []] }] }), aliases: { OTel: 'OpenTelemetry' } };
+    let now = T0;
+    const config = { deck, retention: 0.9, newPerDay: 20, answerMode: 'type' as const };
+    const session = new DrillSession(initDrill(config, replay(scheduler(0.9), deck.cards, []), now), { append: () => undefined }, () => now);
+    session.send({ type: 'type-change', text: 'a firewall for each tool, and OTel traces' });
+    now += 120_000;
+    session.send({ type: 'type-submit' });
+    const submitted = session.getState().answer.submitted;
+    expect(submitted?.coverage.covered).toBe(2);
+    expect(submitted?.coverage.points[0]?.alternative).toBe('firewall per tool');
+    expect(submitted?.coverage.points[1]?.via).toEqual([{ point: 'OpenTelemetry', answer: 'OTel', rule: 'alias' }]);
+    expect(submitted?.suggested).toBe(3);
+  });
+});
+

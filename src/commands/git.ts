@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from './user-error.js';
+
+/** What one git command did. */
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs git in one repository: arguments as an array, never through a shell. */
+export interface Git {
+  /** Runs `git ...args`; a non-zero exit is returned, not thrown. */
+  try(args: string[]): Promise<GitResult>;
+  /** Runs `git ...args`; a non-zero exit throws a one-line UserError (exit code 1). */
+  run(args: string[]): Promise<string>;
+}
+
+/** The git program on PATH, or undefined. prep never guesses other places. */
+export function findGit(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const names = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD').split(';').map((e) => `git${e.toLowerCase()}`) : ['git'];
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    for (const name of names) {
+      const file = path.join(dir, name);
+      try {
+        fs.accessSync(file, fs.constants.X_OK);
+        if (fs.statSync(file).isFile()) return file;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The last non-empty line git printed: its reason, without the progress chatter before it. */
+export function lastLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .at(-1) ?? ''
+  );
+}
+
+/**
+ * Git for the repository at `cwd`. Git may use its own credential helpers and ssh agent, but
+ * never prompts on the terminal (GIT_TERMINAL_PROMPT=0): a sync must fail with a sentence,
+ * never hang on a question nobody sees. Merges never open an editor.
+ */
+export function openGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Git {
+  const file = findGit(env);
+  if (!file) throw new UserError('prep sync needs git, and no git program was found on PATH; install git and try again', 1);
+  const gitEnv = { ...env, GIT_TERMINAL_PROMPT: '0', GIT_MERGE_AUTOEDIT: 'no', GIT_EDITOR: ':' };
+  const tryRun = (args: string[]) =>
+    new Promise<GitResult>((resolve, reject) => {
+      execFile(file, args, { cwd, env: gitEnv, maxBuffer: 1 << 30, encoding: 'utf8' }, (err, stdout, stderr) => {
+        if (err && typeof err.code !== 'number') return reject(new UserError(`could not run git: ${err.message}`, 1));
+        resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
+      });
+    });
+  return {
+    try: tryRun,
+    async run(args) {
+      const r = await tryRun(args);
+      if (r.code !== 0) throw new UserError(`git ${args[0]} failed: ${lastLine(r.stderr) || lastLine(r.stdout) || `exit code ${r.code}`}`, 1);
+      return r.stdout;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { deletionRecord, findAttempt } from '../core/pitch/delete-attempt.js';
+import { pitchAttempts } from '../core/pitch/history.js';
+import { formatDiff, formatSeconds, pitchTargetSeconds, verdict } from '../core/pitch/timing.js';
+import { reviewLogPath } from '../core/store/paths.js';
+import { readLog } from '../core/store/log-reader.js';
+import { ReviewLog } from '../core/store/review-log.js';
+import type { PitchRecord } from '../core/store/log-records.js';
+import { processIO, type CommandIO } from './command-io.js';
+import { context, openDeck } from './context.js';
+import { UserError } from './user-error.js';
+import { pitchCardOf } from './pitch-card.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Local date and time to the minute: "2026-11-29 14:05". */
+function when(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function line(a: PitchRecord, target: number): string {
+  const beats = a.beatsTotal > 0 ? ` · ${a.beats.length}/${a.beatsTotal} beats` : '';
+  return `${a.id}  ${when(a.at)}  ${formatSeconds(a.ms).padStart(6)}  ${formatDiff(a.ms, target).padStart(7)}  ${verdict(a.ms, target)}${beats}`;
+}
+
+/** `prep pitch <deck> --history`: every saved attempt with its id, oldest first. Reads only. */
+export async function pitchHistory(deckArg: string, opts: { json?: boolean }, io: CommandIO = processIO()): Promise<number> {
+  const { paths, dirs } = context(io.env);
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd);
+  const target = pitchTargetSeconds(pitchCardOf(deck));
+  const { records, warnings } = readLog(reviewLogPath(paths.logsDir, deck.name));
+  for (const w of warnings) io.err(`prep: ${w}`);
+  const attempts = pitchAttempts(records, deck.name);
+  if (opts.json) {
+    io.out(JSON.stringify(attempts.map((a) => ({ id: a.id, at: a.at, seconds: a.ms / 1000, verdict: verdict(a.ms, target), beats: a.beats.length, beatsTotal: a.beatsTotal })), null, 2));
+    return 0;
+  }
+  if (attempts.length === 0) {
+    io.out(`No pitch attempt saved for ${deck.title} yet.`);
+    return 0;
+  }
+  io.out(`${attempts.length} pitch attempt${attempts.length === 1 ? '' : 's'} of ${deck.title}, target ${target} s (oldest first):`);
+  for (const a of attempts) io.out(line(a, target));
+  io.out(`Delete one with: prep pitch ${deck.name} --delete ID`);
+  return 0;
+}
+
+/** `prep pitch <deck> --delete ID`: leaves an attempt out of history, stats and the chart from now on. */
+export async function pitchDelete(deckArg: string, id: string, io: CommandIO = processIO()): Promise<number> {
+  const { paths, dirs } = context(io.env);
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd);
+  const target = pitchTargetSeconds(pitchCardOf(deck));
+  const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
+  try {
+    for (const w of warnings) io.err(`prep: ${w}`);
+    const found = findAttempt(pitchAttempts(records, deck.name), id);
+    if (typeof found === 'string') throw new UserError(`${found} in ${deck.name} (see: prep pitch ${deck.name} --history)`);
+    log.append(deletionRecord(found, Date.now()));
+    io.out(`Deleted ${line(found, target)}`);
+    io.out('It is left out of the history, stats and chart; the log keeps a record of the deletion.');
+    return 0;
+  } finally {
+    log.close();
+  }
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PrepPaths } from '../core/store/paths.js';
+
+// Without PREP_HOME, the decks and settings.json live in the config folder and the logs in the
+// data folder; git has one work tree, the data folder. So the data folder's repository holds a
+// copy of the decks and settings: copied in before a sync commits, copied out after it merges.
+// A manifest (what both sides held after the last copy) tells a deletion here from a file the
+// merge brought in but a killed sync never copied out.
+
+type Manifest = Record<string, string>;
+
+const hash = (text: Buffer) => createHash('sha256').update(text).digest('hex');
+const isDeck = (f: string) => /\.ya?ml$/.test(f) && !/\.theirs(-\d+)?\.ya?ml$/.test(f);
+
+function read(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function list(dir: string, keep: (f: string) => boolean): string[] {
+  try {
+    return fs.readdirSync(dir).filter(keep);
+  } catch {
+    return [];
+  }
+}
+
+/** Copies between the config folder (the user's files) and the repository's copy of them. */
+export interface Mirror {
+  /** The user's decks and settings into the repository (deletions too). */
+  copyIn(): void;
+  /** The merged decks and settings back out, and the other machine's conflict copies. */
+  copyOut(): void;
+  /** Where the user sees a file of the repository (`<repo>/decks/x.yaml` -> config decks folder). */
+  shown(file: string): string;
+}
+
+/** The mirror for these paths, or undefined when decks, logs and settings share one folder. */
+export function openMirror(paths: PrepPaths, gitDir: string): Mirror | undefined {
+  if (path.resolve(paths.configDir) === path.resolve(paths.dataDir)) return undefined;
+  const repoDecks = path.join(paths.dataDir, 'decks');
+  const manifestFile = path.join(gitDir, 'prep-mirror.json');
+  // Relative name in the repository -> [file in the config folder, file in the repository].
+  const pairs = (): Map<string, [string, string]> => {
+    const names = new Set([...list(paths.decksDir, isDeck), ...list(repoDecks, isDeck)]);
+    const out = new Map<string, [string, string]>([...names].map((n) => [`decks/${n}`, [path.join(paths.decksDir, n), path.join(repoDecks, n)]]));
+    out.set('settings.json', [path.join(paths.configDir, 'settings.json'), path.join(paths.dataDir, 'settings.json')]);
+    for (const n of Object.keys(loadManifest())) {
+      if (!out.has(n)) out.set(n, [path.join(paths.configDir, n), path.join(paths.dataDir, n)]);
+    }
+    return out;
+  };
+  const loadManifest = (): Manifest => {
+    try {
+      return JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
+    } catch {
+      return {};
+    }
+  };
+  const saveManifest = () => {
+    const m: Manifest = {};
+    for (const [name, [, repo]] of pairs()) {
+      const text = read(repo);
+      if (text) m[name] = hash(text);
+    }
+    fs.writeFileSync(manifestFile, JSON.stringify(m));
+  };
+  /**
+   * Makes `to` hold what `from` holds, unless `to` changed since the last copy and `from` did
+   * not. Changed on both sides (a deck edited while a sync ran), the user's file wins: `userIsFrom`.
+   */
+  const copy = (from: string, to: string, name: string, userIsFrom: boolean) => {
+    const known = loadManifest()[name];
+    const [src, dst] = [read(from), read(to)];
+    if (src?.equals(dst ?? Buffer.alloc(0)) && dst) return;
+    const srcChanged = (src ? hash(src) : undefined) !== known;
+    const dstChanged = (dst ? hash(dst) : undefined) !== known;
+    if ((!srcChanged && dstChanged) || (srcChanged && dstChanged && !userIsFrom)) return;
+    if (src) {
+      fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
+      fs.writeFileSync(to, src);
+    } else if (known !== undefined) fs.rmSync(to, { force: true });
+  };
+  return {
+    copyIn() {
+      for (const [name, [user, repo]] of pairs()) copy(user, repo, name, true);
+    },
+    copyOut() {
+      for (const [name, [user, repo]] of pairs()) copy(repo, user, name, false);
+      for (const f of list(repoDecks, (n) => !isDeck(n) && /\.ya?ml$/.test(n))) {
+        fs.mkdirSync(paths.decksDir, { recursive: true, mode: 0o700 });
+        fs.copyFileSync(path.join(repoDecks, f), path.join(paths.decksDir, f));
+        fs.rmSync(path.join(repoDecks, f));
+      }
+      saveManifest();
+    },
+    shown(file) {
+      const rel = path.relative(paths.dataDir, file);
+      return rel.startsWith('decks') || rel === 'settings.json' ? path.join(paths.configDir, rel) : file;
+    },
+  };
+}

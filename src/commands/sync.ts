@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { deckLine, missingFrom, reviewIds } from '../core/sync/log-merge.js';
+import { snapshotPath } from '../core/store/snapshot-store.js';
+import { inert } from '../core/text/inert.js';
+import type { DeckDirs } from '../core/deck/locate.js';
+import { context, openDeck } from './context.js';
+import { UserError } from './user-error.js';
+import { lastLine, openGit } from './git.js';
+import { loadProgress } from './load-progress.js';
+import { readSettings } from './report-io.js';
+import { mergeTheirs, type Conflict } from './sync-merge.js';
+import { authorArgs, commitLocal, gitDir, logsAt, prepareTree, recover, showAt, takeLock, type Repo } from './sync-repo.js';
+import { openMirror, type Mirror } from './sync-mirror.js';
+import { syncStatus } from './sync-status.js';
+
+export interface SyncOptions {
+  /** `--init <url>`: make the data folder a repository syncing with this remote. */
+  init?: string;
+  /** `--status`: say what is not synced yet, change nothing. */
+  status?: boolean;
+}
+
+type Paths = ReturnType<typeof context>['paths'];
+
+/** The data folder as a repository; throws a one-line error when it is not one (yet). */
+async function openRepo(paths: Paths, env: NodeJS.ProcessEnv, init: string | undefined): Promise<Repo> {
+  const dir = paths.dataDir;
+  if (init !== undefined) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  let git = openGit(dir, env);
+  // ssh asks for passphrases and unknown host keys on the terminal, past GIT_TERMINAL_PROMPT:
+  // batch mode makes it fail instead (keys in an agent still work). A user's own ssh command wins.
+  const sshCommand = (await git.try(['config', 'core.sshCommand'])).stdout.trim();
+  if (!env.GIT_SSH_COMMAND && !env.GIT_SSH && !sshCommand) git = openGit(dir, { ...env, GIT_SSH_COMMAND: 'ssh -o BatchMode=yes' });
+  const top = await git.try(['rev-parse', '--show-toplevel']);
+  const isRepo = top.code === 0 && path.resolve(top.stdout.trim()) === fs.realpathSync(dir);
+  if (!isRepo) {
+    if (init === undefined) throw new UserError(`${dir} is not set up for sync yet; run: prep sync --init <remote-url>`, 1);
+    await git.run(['init', '--quiet']);
+    // The branch is "main" whatever git's default: both machines must agree on it.
+    await git.run(['symbolic-ref', 'HEAD', 'refs/heads/main']);
+  }
+  if (init !== undefined) {
+    const url = await git.try(['remote', 'get-url', 'origin']);
+    if (url.code !== 0) await git.run(['remote', 'add', 'origin', init]);
+    else if (url.stdout.trim() !== init) await git.run(['remote', 'set-url', 'origin', init]);
+  }
+  return { dir, git, author: await authorArgs(git) };
+}
+
+async function revOf(repo: Repo, ref: string): Promise<string | undefined> {
+  const r = await repo.git.try(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  return r.code === 0 ? r.stdout.trim() : undefined;
+}
+
+async function isAncestor(repo: Repo, a: string, b: string): Promise<boolean> {
+  return (await repo.git.try(['merge-base', '--is-ancestor', a, b])).code === 0;
+}
+
+async function offline(repo: Repo, stderr: string): Promise<UserError> {
+  const url = (await repo.git.try(['remote', 'get-url', 'origin'])).stdout.trim();
+  return new UserError(
+    `cannot reach the sync remote ${url} (${lastLine(stderr)}); everything is saved and committed here, run prep sync again when it can be reached`,
+    1,
+  );
+}
+
+/** Reviews per deck that `theirs` has and `ours` lacks (pulled), and the other way (pushed). */
+async function counts(repo: Repo, ours: string, theirs: string | undefined) {
+  const files = new Set([...(await logsAt(repo, ours)), ...(theirs ? await logsAt(repo, theirs) : [])]);
+  const out = new Map<string, { pulled: number; pushed: number }>();
+  for (const file of [...files].sort()) {
+    const mine = reviewIds((await showAt(repo, ours, file)) ?? '');
+    const other = reviewIds((theirs && (await showAt(repo, theirs, file))) || '');
+    out.set(path.basename(file, '.jsonl'), { pulled: missingFrom(other, mine), pushed: missingFrom(mine, other) });
+  }
+  return out;
+}
+
+/** Replays the decks whose logs the merge changed, so the next start finds a snapshot that fits. */
+async function rebuildSnapshots(paths: Paths, dirs: DeckDirs, repo: Repo, from: string): Promise<void> {
+  const changed = (await repo.git.run(['diff', '--name-only', '-z', from, 'HEAD', '--', 'logs/'])).split('\0');
+  const retention = readSettings(paths.configDir).values.retention;
+  for (const file of changed.filter((f) => f.endsWith('.jsonl'))) {
+    const name = path.basename(file, '.jsonl');
+    fs.rmSync(snapshotPath(paths.dataDir, name), { force: true });
+    try {
+      const loaded = loadProgress(paths, await openDeck(name, dirs, paths.cacheDir), retention);
+      loaded.saveSnapshot();
+      loaded.log.close();
+    } catch {
+      // A log without its deck here (or a broken deck): its snapshot is made when it is next opened.
+    }
+  }
+}
+
+/** The decks waiting for a person: the copies of theirs a conflict saved beside ours. */
+function waiting(decksDir: string): string[] {
+  try {
+    return fs.readdirSync(decksDir).filter((f) => /\.theirs(-\d+)?\.ya?ml$/.test(f)).map((f) => path.join(decksDir, f));
+  } catch {
+    return [];
+  }
+}
+
+function conflictError(conflicts: Conflict[], mirror: Mirror | undefined): UserError {
+  const shown = (f: string) => (mirror ? mirror.shown(f) : f);
+  const both = conflicts.map((c) => `${shown(c.ours)} (yours) and ${shown(c.theirs)} (the other machine's)`).join('; ');
+  return new UserError(
+    `changed on both machines, sync stopped: ${both}; keep what you want in the first file, delete the second, then run prep sync again`,
+    1,
+  );
+}
+
+/** What one round did: `done` is false when the remote moved on meanwhile (try again). */
+interface Round {
+  done: boolean;
+  conflicts: Conflict[];
+}
+
+/** One round: fetch, merge, push (not after a conflict). */
+async function round(repo: Repo, branch: string, lines: string[], state: { mergedFrom?: string }): Promise<Round> {
+  const fetched = await repo.git.try(['fetch', '--quiet', 'origin']);
+  if (fetched.code !== 0) throw await offline(repo, fetched.stderr);
+  const ours = (await revOf(repo, 'HEAD'))!;
+  const theirs = await revOf(repo, `refs/remotes/origin/${branch}`);
+  const perDeck = await counts(repo, ours, theirs);
+  let conflicts: Conflict[] = [];
+  if (theirs && !(await isAncestor(repo, theirs, ours))) {
+    // HEAD before the first merge: the snapshots of the logs changed since are rebuilt.
+    state.mergedFrom ??= ours;
+    if (await isAncestor(repo, ours, theirs)) await repo.git.run(['merge', '--quiet', '--ff-only', theirs]);
+    else {
+      const unrelated = (await repo.git.try(['merge-base', ours, theirs])).code !== 0;
+      conflicts = await mergeTheirs(repo, `origin/${branch}`, unrelated);
+    }
+  }
+  if (conflicts.length > 0) return { done: true, conflicts };
+  if (theirs !== (await revOf(repo, 'HEAD'))) {
+    const pushed = await repo.git.try(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
+    if (pushed.code !== 0) {
+      if (/\[rejected\]|fetch first|non-fast-forward/.test(pushed.stderr)) return { done: false, conflicts };
+      throw await offline(repo, pushed.stderr);
+    }
+  }
+  lines.length = 0;
+  for (const [deck, c] of perDeck) lines.push(deckLine(deck, c.pulled, c.pushed));
+  return { done: true, conflicts };
+}
+
+/** `prep sync`: commit what changed here, fetch, merge, push, and say per deck what moved. */
+export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { paths, dirs } = context(env);
+  const repo = await openRepo(paths, env, opts.init);
+  if (opts.status) return syncStatus(repo, paths);
+  const dir = await gitDir(repo);
+  const release = takeLock(dir);
+  const mirror = openMirror(paths, dir);
+  try {
+    await recover(repo, dir);
+    mirror?.copyIn();
+    for (const w of prepareTree(repo.dir)) process.stderr.write(`prep: ${inert(w)}\n`);
+    await commitLocal(repo);
+    const pending = waiting(paths.decksDir);
+    if (pending.length > 0) {
+      throw new UserError(`sync stopped: settle ${pending.join(', ')} first (keep what you want in the deck itself, delete this copy), then run prep sync again`, 1);
+    }
+    const branch = (await repo.git.run(['symbolic-ref', '--short', 'HEAD'])).trim();
+    const lines: string[] = [];
+    let last: Round = { done: false, conflicts: [] };
+    const state: { mergedFrom?: string } = {};
+    try {
+      for (let attempt = 0; attempt < 3 && !last.done; attempt++) last = await round(repo, branch, lines, state);
+    } finally {
+      // Also after a failed push: what was merged reaches the config folder and the snapshots.
+      mirror?.copyOut();
+      if (state.mergedFrom) await rebuildSnapshots(paths, dirs, repo, state.mergedFrom);
+    }
+    if (last.conflicts.length > 0) throw conflictError(last.conflicts, mirror);
+    if (!last.done) throw new UserError('the sync remote kept changing while prep synced; run prep sync again', 1);
+    process.stdout.write(inert(lines.length > 0 ? `${lines.join('\n')}\n` : 'synced; no reviews yet\n'));
+    return 0;
+  } finally {
+    release();
+  }
+}
