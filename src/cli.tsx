@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { EXIT_USAGE, UserError } from './commands/user-error.js';
 import { inert } from './core/text/inert.js';
-import { interviewArg, positiveInt, secondsArg } from './commands/options.js';
+import { interviewArg, mockOrder, positiveInt, secondsArg } from './commands/options.js';
 
 const program = new Command('prep')
   .description('Interview-prep flashcards: drill your answers with spaced repetition.')
@@ -27,6 +27,8 @@ Examples:
   prep review coder --limit 5   your five weakest answers
   prep pitch coder              time the coder deck's pitch
   prep pitch coder --audio take.m4a   time a recording of it: pauses, pace, verdict
+  prep mock coder               rehearse: pitch, 5 questions, an ask card, a scorecard
+  prep sheet coder > day.md     the one-page sheet for the morning of the interview
   prep stats coder              where you stand: forecast, calendar, recall, weakest
   prep list --json              every deck, as JSON for scripts
   prep                          your decks on one screen: pick one, then drill, pitch, review
@@ -92,6 +94,33 @@ program
     }
     const { pitch } = await import('./commands/pitch.js');
     process.exitCode = await pitch(deck, opts.listen ? { stopAfter: opts.stopAfter, keepAudio: opts.keepAudio } : undefined);
+  });
+
+program
+  .command('mock')
+  .description('rehearse the interview: the pitch, questions against the clock, an ask card, then a scorecard')
+  .argument('<deck>', 'deck name or a path to a .yaml file')
+  .option('--questions <n>', 'how many questions (default 5, or all if fewer)', positiveInt)
+  .option('--seed <seed>', 'draw the same questions again: any text or number')
+  .option('--order <order>', 'random (weighted to weak and little-practised cards) or deck', mockOrder)
+  .option('--type', 'type your answers; the scorecard shows the key points they cover')
+  .option('--no-grade', 'grade in the scorecard without touching the schedule')
+  .option('--speak', 'read each question aloud (say, espeak-ng, espeak or spd-say)')
+  .option('--last', 'show the last scorecard again')
+  .action(async (deck: string, opts: import('./commands/mock.js').MockOptions) => {
+    const { mock } = await import('./commands/mock.js');
+    process.exitCode = await mock(deck, opts);
+  });
+
+program
+  .command('sheet')
+  .description('a one-page summary for the interview day: pitch beats, key points weakest first, your questions')
+  .argument('<deck>', 'deck name or a path to a .yaml file')
+  .option('--markdown', 'Markdown (the default when the output is not a terminal)')
+  .option('--out <file>', 'write it to this file instead (Markdown)')
+  .action(async (deck: string, opts: { markdown?: boolean; out?: string }) => {
+    const { sheet } = await import('./commands/sheet.js');
+    process.exitCode = await sheet(deck, opts);
   });
 
 program

@@ -30,3 +30,8 @@ export function secondsArg(value: string): number {
   return n;
 }
 
+/** `--order` of prep mock: random (weighted) or deck. */
+export function mockOrder(value: string): 'random' | 'deck' {
+  if (value !== 'random' && value !== 'deck') throw new InvalidArgumentError(`"${value}" is not an order: use random or deck.`);
+  return value;
+}

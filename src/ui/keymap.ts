@@ -18,6 +18,10 @@ export enum Command {
   ToggleBeat = 'toggle-beat',
   Save = 'save',
   Retry = 'retry',
+  DoneAnswering = 'done-answering',
+  DoneTyping = 'done-typing',
+  SkipQuestion = 'skip-question',
+  LeaveUngraded = 'leave-ungraded',
   Help = 'help',
   CloseHelp = 'close-help',
   Quit = 'quit',
@@ -45,6 +49,7 @@ export enum Command {
 export enum Category {
   Answer = 'Answer',
   Pitch = 'Pitch',
+  Mock = 'Mock interview',
   Typing = 'Typing',
   Grade = 'Grade',
   Scroll = 'Scroll',
@@ -52,7 +57,7 @@ export enum Category {
   Decks = 'Decks',
 }
 
-export const CATEGORIES: readonly Category[] = [Category.Decks, Category.Answer, Category.Pitch, Category.Typing, Category.Grade, Category.Scroll, Category.Session];
+export const CATEGORIES: readonly Category[] = [Category.Decks, Category.Answer, Category.Pitch, Category.Mock, Category.Typing, Category.Grade, Category.Scroll, Category.Session];
 
 interface KeySpec {
   /** What the user sees in help and hints. */
@@ -123,6 +128,25 @@ export const keyBindings: Record<Command, Binding> = {
   },
   [Command.Save]: { keys: [{ label: 'enter', key: 'return' }], hint: 'save', help: 'Save this attempt to your history', category: Category.Pitch },
   [Command.Retry]: { keys: [{ label: 'r', input: 'r' }], hint: 'retry', help: 'Try again (an unsaved attempt is dropped)', category: Category.Pitch },
+  [Command.DoneAnswering]: {
+    keys: [{ label: 'enter', key: 'return' }, { label: 'space', input: ' ' }],
+    hint: 'done answering',
+    help: 'Done answering: on to the next question',
+    category: Category.Mock,
+  },
+  [Command.DoneTyping]: {
+    keys: [{ label: 'enter', key: 'return' }],
+    hint: 'done answering',
+    help: 'Done typing: the answer waits for the scorecard',
+    category: Category.Mock,
+  },
+  [Command.SkipQuestion]: { keys: [{ label: 's', input: 's' }], hint: 'skip', help: 'Skip this question', category: Category.Mock },
+  [Command.LeaveUngraded]: {
+    keys: [{ label: 'n', input: 'n' }],
+    hint: 'no grade',
+    help: 'Leave this answer without a grade (its schedule stays as it was)',
+    category: Category.Mock,
+  },
   [Command.Help]: { keys: [{ label: '?', input: '?' }], hint: 'help', help: 'Show or hide this help', category: Category.Session },
   [Command.CloseHelp]: {
     keys: [{ label: '?', input: '?' }, { label: 'q', input: 'q' }, { label: 'esc', key: 'escape' }],

@@ -67,6 +67,19 @@ const statsShape = z.strictObject({
     best: z.number().min(0).nullable(),
     medianLast5: z.number().min(0).nullable(),
   }),
+  mocks: z.array(
+    z.strictObject({
+      at: isoTime,
+      ms: z.number().min(0),
+      cards: count,
+      answered: count,
+      skipped: count,
+      overTime: count,
+      timed: count,
+      meanGrade: z.number().min(1).max(4).nullable(),
+      scheduled: z.boolean(),
+    }),
+  ),
 });
 
 const DAY = 86_400_000;
@@ -89,6 +102,20 @@ function writeCoderLog(home: TempHome): void {
     line({ type: 'grade', card: 'many-agent-frameworks', grade: 1, ms: 20_000 }, 2),
     line({ type: 'pitch', ms: 34_200, beats: [0, 1], beatsTotal: 5 }, 3),
     line({ type: 'pitch', ms: 29_100, beats: [0, 1, 2, 3, 4], beatsTotal: 5 }, 1),
+    line({ type: 'grade', card: 'why-coder', grade: 2, ms: 70_000, early: true, mock: 'm1' }, 1),
+    line(
+      {
+        type: 'mock',
+        ms: 300_000,
+        scheduled: true,
+        items: [
+          { card: 'pitch', kind: 'pitch', ms: 33_000, target: 30, skipped: false, grade: null },
+          { card: 'why-coder', kind: 'question', ms: 70_000, target: 60, skipped: false, grade: 2 },
+          { card: 'ramp-up-on-go', kind: 'question', ms: null, target: 60, skipped: true, grade: null },
+        ],
+      },
+      1,
+    ),
   ];
   mkdirSync(join(home.dir, 'logs'), { recursive: true });
   writeFileSync(join(home.dir, 'logs', 'coder.jsonl'), `${lines.join('\n')}\n`);
@@ -118,7 +145,7 @@ describe('prep list --json and prep stats --json', () => {
     expect(byName.get('acme')!.interview).toBe(new Date(`${interview}T09:00`).toISOString());
     expect(byName.get('broken')).toMatchObject({ shipped: false, title: null, cards: null });
     expect(byName.get('broken')!.error).toMatch(/broken\.yaml:\d+:\d+ .*title/);
-    expect(byName.get('coder')).toMatchObject({ shipped: true, cards: 9, new: 6, error: null });
+    expect(byName.get('coder')).toMatchObject({ shipped: true, cards: 9, new: 5, error: null });
     expect(byName.get('coder')!.lastPractised).not.toBeNull();
   });
 
@@ -129,13 +156,18 @@ describe('prep list --json and prep stats --json', () => {
     const s = statsShape.parse(JSON.parse(r.stdout));
     expect(s).toMatchObject({ deck: 'coder', interview: null, daysLeft: null });
     expect(s.counts.total).toBe(9);
-    expect(s.counts.new).toBe(6);
-    expect(s.reviews).toMatchObject({ total: 4, last30d: 4, retention30d: 1 });
+    // The rehearsal's grade (early, from a mock) counts like any review: why-coder is no longer new.
+    expect(s.counts.new).toBe(5);
+    expect(s.reviews).toMatchObject({ total: 5, last30d: 5, retention30d: 1 });
+    // The rehearsal: pitch and one answer over their targets, one skipped, graded Hard once.
+    expect(s.mocks).toEqual([
+      { at: expect.any(String), ms: 300_000, cards: 3, answered: 2, skipped: 1, overTime: 2, timed: 2, meanGrade: 2, scheduled: true },
+    ]);
     expect(s.pitch).toMatchObject({ target: 30_000, best: 29_100 });
     expect(s.pitch.attempts.map((a) => a.ms)).toEqual([34_200, 29_100]);
     expect(s.weakest[0]).toBe('many-agent-frameworks');
     expect(s.cards.find((c) => c.id === 'sandbox-design')?.medianMs).toBe(70_000);
-    expect(s.heatmap.reduce((a, d) => a + d.count, 0)).toBe(4);
+    expect(s.heatmap.reduce((a, d) => a + d.count, 0)).toBe(5);
   });
 
   it('stats of a deck never practised: nulls, and nothing is written to the data folder', () => {
@@ -155,6 +187,7 @@ describe('prep list --json and prep stats --json', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Coder — Software Engineer, AI Tools');
     expect(r.stdout).toContain('Less · ░ ▒ ▓ █ More');
+    expect(r.stdout).toMatch(/Mock interviews {2}1 in all, latest first\n.* · 2 of 2 over time · mean grade 2\.0 · 1 skipped/);
     // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/\x1b\[(?:3\d|4\d|9[0-7])/);
   });

@@ -60,6 +60,14 @@ export function timerZone(ms: number, targetSeconds: number): TimerZone {
   return left <= WARNING_SECONDS * 10 ? 'warning' : 'pace';
 }
 
+/** The zone in words, where colour would say it (NO_COLOR): "[on pace]", "[4 s left]", "[over]". */
+export function zoneWords(ms: number, targetSeconds: number): string {
+  const zone = timerZone(ms, targetSeconds);
+  if (zone === 'pace') return '[on pace]';
+  if (zone === 'warning') return `[${secondsLeft(ms, targetSeconds)} s left]`;
+  return '[over]';
+}
+
 /** Whole seconds left before the target, rounded up (what "5 s left" counts). */
 export function secondsLeft(ms: number, targetSeconds: number): number {
   return Math.max(0, Math.ceil((targetSeconds * 10 - tenths(ms)) / 10));

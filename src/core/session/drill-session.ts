@@ -1,9 +1,9 @@
 import { progressKey } from '../deck/progress-key.js';
-import type { Grade, LogRecord } from '../store/review-log.js';
+import type { Grade } from '../store/review-log.js';
 import { newRecordId } from '../store/review-log.js';
 import { drillReducer, type DrillAction, type DrillState } from './drill-state.js';
 import { drillPitchRecord, onPitchCard, pitchReady, pitchTiming, shortPitchMs } from './drill-pitch.js';
-import { SessionStore, type RecordSink } from './session-store.js';
+import { RECORD_NAMES, SessionStore, type RecordSink } from './session-store.js';
 
 /** User intents; the session turns them into log records and reducer actions. */
 export type DrillIntent =
@@ -24,7 +24,6 @@ export type DrillIntent =
   | { type: 'voice-start'; at: number }
   | { type: 'voice-stop'; at: number };
 
-const WHAT: Record<LogRecord['type'], string> = { grade: 'Grade', undo: 'Undo', pitch: 'Pitch attempt' };
 
 /**
  * Owns a drill's state and commits what must last. A grade is appended (and fsync'd) to the log
@@ -36,7 +35,7 @@ export class DrillSession extends SessionStore<DrillState, DrillAction> {
     sink: RecordSink,
     private readonly clock: () => number = Date.now,
   ) {
-    super(initial, drillReducer, sink, (record, err) => ({ type: 'error', message: `${WHAT[record.type]} not saved: ${err.message}` }));
+    super(initial, drillReducer, sink, (record, err) => ({ type: 'error', message: `${RECORD_NAMES[record.type]} not saved: ${err.message}` }));
   }
 
   /** Turns a user intent into records and reducer actions; true when something was applied. */

@@ -91,6 +91,17 @@ export function canType(s: TypingSlice): boolean {
 /** Single-line field: a pasted newline or tab becomes a space (one for one, so the cursor stays put). */
 const oneLine = (text: string) => text.replace(/[\r\n\t]/g, ' ');
 
+/**
+ * A typed answer against the card's key points (with their `match:` alternatives and the deck's
+ * aliases), and the grade it suggests after `ms`: what the drill's reveal and the mock's
+ * scorecard both show.
+ */
+export function checkTyped(deck: Pick<Deck, 'aliases'>, card: Card, text: string, ms: number): SubmittedAnswer {
+  const points = card.points.map((p, i) => ({ text: p, match: card.matches?.[i] ?? [] }));
+  const cov = coverage(text, points, { aliases: deck.aliases ?? {} });
+  return { text, coverage: cov, suggested: suggestGrade(cov, ms, card.seconds) };
+}
+
 /** The typing part of the drill reducer. */
 export function typingReducer<S extends TypingSlice>(s: S, a: TypingAction): S {
   const card = cardOf(s);
@@ -114,10 +125,7 @@ export function typingReducer<S extends TypingSlice>(s: S, a: TypingAction): S {
       const revealed: S = { ...s, phase: 'revealed', revealedAt: a.now, error: null };
       // Nothing typed: a plain reveal, graded by the user.
       if (!text) return { ...revealed, answer: CLOSED };
-      const points = card.points.map((p, i) => ({ text: p, match: card.matches?.[i] ?? [] }));
-      const cov = coverage(text, points, { aliases: s.config.deck.aliases ?? {} });
-      const suggested = suggestGrade(cov, a.now - s.shownAt, card.seconds);
-      return { ...revealed, answer: { ...CLOSED, submitted: { text, coverage: cov, suggested } } };
+      return { ...revealed, answer: { ...CLOSED, submitted: checkTyped(s.config.deck, card, text, a.now - s.shownAt) } };
     }
   }
 }

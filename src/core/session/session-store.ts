@@ -5,6 +5,9 @@ export interface RecordSink {
   append(record: LogRecord): void;
 }
 
+/** What each record is called in a "not saved" message. */
+export const RECORD_NAMES: Record<LogRecord['type'], string> = { grade: 'Grade', undo: 'Undo', pitch: 'Pitch attempt', mock: 'Rehearsal' };
+
 /** A pure reducer: the next state, or the same object when nothing changed. */
 export type Reducer<S, A> = (state: S, action: A) => S;
 

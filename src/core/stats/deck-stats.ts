@@ -16,6 +16,7 @@ import { reviewHeatmap, type Heatmap } from './heatmap.js';
 import { lastPractised } from './log-view.js';
 import { cardStats, lowestAtInterview, type CardStat } from './recall.js';
 import { reviewSummary, type ReviewSummary } from './retention.js';
+import { mockRecords, summarizeMock, type MockSummary } from './mocks.js';
 
 /** How many weakest cards the stats show. */
 export const WEAKEST_SHOWN = 5;
@@ -75,6 +76,8 @@ export interface DeckStats {
   };
   /** Median time to reveal per card, slowest first. */
   answerTimes: AnswerTime[];
+  /** Every rehearsal (`prep mock`), oldest first. */
+  mocks: MockSummary[];
 }
 
 /** Computes every figure of a deck from its review log, as of `now`. */
@@ -115,5 +118,6 @@ export function deckStats(input: DeckStatsInput): DeckStats {
     weakest,
     pitch: { targetSeconds, attempts, history: pitchStats(attempts, targetSeconds ?? FALLBACK_PITCH_SECONDS) },
     answerTimes: answerTimes(records, new Set(deck.cards.map((c) => c.id))),
+    mocks: mockRecords(records, deck.name).map(summarizeMock),
   };
 }

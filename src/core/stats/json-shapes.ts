@@ -56,6 +56,20 @@ export interface StatsJson {
   cards: CardJson[];
   weakest: string[];
   pitch: { target: number | null; attempts: { at: string; ms: number }[]; best: number | null; medianLast5: number | null };
+  mocks: MockJson[];
+}
+
+/** One rehearsal (`prep mock`) in `prep stats --json`, oldest first. */
+export interface MockJson {
+  at: string;
+  ms: number;
+  cards: number;
+  answered: number;
+  skipped: number;
+  overTime: number;
+  timed: number;
+  meanGrade: number | null;
+  scheduled: boolean;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -116,5 +130,16 @@ export function statsJson(s: DeckStats): StatsJson {
       best: s.pitch.history.best?.ms ?? null,
       medianLast5: s.pitch.history.medianRecentMs,
     },
+    mocks: s.mocks.map((m) => ({
+      at: m.at.toISOString(),
+      ms: m.ms,
+      cards: m.cards,
+      answered: m.answered,
+      skipped: m.skipped,
+      overTime: m.overTime,
+      timed: m.timed,
+      meanGrade: round(m.meanGrade),
+      scheduled: m.scheduled,
+    })),
   };
 }

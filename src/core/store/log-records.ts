@@ -20,6 +20,8 @@ export interface GradeRecord {
   early?: boolean;
   /** What the user typed, in 'type' answer mode. */
   typed?: string;
+  /** The id of the mock interview (`prep mock`) this grade was given in; always with `early`. */
+  mock?: string;
 }
 
 /**
@@ -50,8 +52,37 @@ export interface PitchRecord {
   at: string;
 }
 
+/** One answer of a mock interview, as the scorecard showed it. */
+export interface MockItemRecord {
+  card: string;
+  kind: 'question' | 'pitch' | 'ask';
+  /** How long the answer took; null when it was skipped. */
+  ms: number | null;
+  /** The card's target in seconds, if it has one. */
+  target: number | null;
+  skipped: boolean;
+  /** The grade given in the scorecard; null when none was given. */
+  grade: Grade | null;
+}
+
+/** One rehearsal of the whole interview (`prep mock`): its history, whether or not graded. */
+export interface MockRecord {
+  v: 1;
+  type: 'mock';
+  /** Also the `mock` field of the grades given in it. */
+  id: string;
+  deck: string;
+  /** When the rehearsal started. */
+  at: string;
+  /** From the first question to the scorecard. */
+  ms: number;
+  items: MockItemRecord[];
+  /** False with --no-grade: the grades are in this record only, not in the schedule. */
+  scheduled: boolean;
+}
+
 /** A line of the review log. */
-export type LogRecord = GradeRecord | UndoRecord | PitchRecord;
+export type LogRecord = GradeRecord | UndoRecord | PitchRecord | MockRecord;
 
 /** Ids of the records that undo records cancel. */
 export function cancelledIds(records: readonly LogRecord[]): Set<string> {
@@ -83,6 +114,18 @@ const millis: Check = (x) => typeof x === 'number' && Number.isFinite(x) && x >=
 const optional = (c: Check): Check => (x) => x === undefined || c(x);
 const oneOf = (...xs: unknown[]): Check => (x) => xs.includes(x);
 
+const nullOr = (c: Check): Check => (x) => x === null || c(x);
+const mockItemShape: Array<[string, Check]> = [
+  ['card', text],
+  ['kind', oneOf('question', 'pitch', 'ask')],
+  ['ms', nullOr(millis)],
+  ['target', nullOr(millis)],
+  ['skipped', (x) => typeof x === 'boolean'],
+  ['grade', nullOr(oneOf(1, 2, 3, 4))],
+];
+const mockItem: Check = (x) =>
+  typeof x === 'object' && x !== null && mockItemShape.every(([k, ok]) => ok((x as Record<string, unknown>)[k]));
+
 const shapeOf: { [K in LogRecord['type']]: Record<string, Check> } = {
   grade: {
     id: text,
@@ -93,6 +136,7 @@ const shapeOf: { [K in LogRecord['type']]: Record<string, Check> } = {
     ms: optional(millis),
     early: optional((x) => typeof x === 'boolean'),
     typed: optional((x) => typeof x === 'string'),
+    mock: optional(text),
   },
   undo: { id: text, deck: text, target: text, at: isoTime },
   pitch: {
@@ -102,6 +146,14 @@ const shapeOf: { [K in LogRecord['type']]: Record<string, Check> } = {
     beats: (x) => Array.isArray(x) && x.every(millis),
     beatsTotal: (x) => Number.isInteger(x) && (x as number) >= 0,
     at: isoTime,
+  },
+  mock: {
+    id: text,
+    deck: text,
+    at: isoTime,
+    ms: millis,
+    items: (x) => Array.isArray(x) && x.every(mockItem),
+    scheduled: (x) => typeof x === 'boolean',
   },
 };
 

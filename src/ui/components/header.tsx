@@ -4,7 +4,7 @@ import type { SessionProgress } from '../../core/session/drill-state.js';
 import { tone } from '../theme.js';
 import { useColumns } from '../use-columns.js';
 
-const KIND_LABEL: Record<CardKind, string> = { question: 'Question', pitch: 'Pitch', ask: 'Ask them' };
+export const KIND_LABEL: Record<CardKind, string> = { question: 'Question', pitch: 'Pitch', ask: 'Ask them' };
 const BAR = 8;
 
 /** "4 left · 2 learning", or "done" when nothing is. */

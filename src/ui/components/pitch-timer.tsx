@@ -1,18 +1,16 @@
 import { Box, Text } from 'ink';
-import { formatClock, secondsLeft, timerZone, type TimerZone } from '../../core/pitch/timing.js';
+import { formatClock, timerZone, zoneWords, type TimerZone } from '../../core/pitch/timing.js';
 import { colorsOff } from '../theme.js';
 import { useColumns } from '../use-columns.js';
 import { useNow } from '../use-now.js';
 import { bigRows, bigWidth } from './big-digits.js';
 
-const ZONE_COLOR: Record<TimerZone, string> = { pace: 'green', warning: 'yellow', over: 'red' };
+/** The running clock's colours, shared by the pitch timer and the mock's answer clock. */
+export const ZONE_COLOR: Record<TimerZone, string> = { pace: 'green', warning: 'yellow', over: 'red' };
 
 /** The zone in words, for NO_COLOR: "[on pace]", "[4 s left]", "[over]". */
 export function zoneLabel(ms: number, targetSeconds: number): string {
-  const zone = timerZone(ms, targetSeconds);
-  if (zone === 'pace') return '[on pace]';
-  if (zone === 'warning') return `[${secondsLeft(ms, targetSeconds)} s left]`;
-  return '[over]';
+  return zoneWords(ms, targetSeconds);
 }
 
 /**

@@ -10,6 +10,7 @@ import { ColourMode, Tint } from '../components/tint.js';
 import { PitchHistory } from '../components/pitch-history.js';
 import { interviewWhen, percent, practisedWhen, shortDate, clockTime } from '../format.js';
 import { wrapProse } from '../wrap-prose.js';
+import { MOCKS_SHOWN } from '../../core/stats/mocks.js';
 
 /** Panels go side by side from this width; below it they stack, readable down to 60 columns. */
 export const WIDE = 100;
@@ -66,6 +67,23 @@ function RecallPanel({ s, wide }: { s: DeckStats; wide: boolean }) {
       {list.length === 0 ? <Tint dim>No card practised yet.</Tint> : <RecallList cards={list.slice(0, RECALL_ROWS)} pick={pick} retention={s.retention} />}
       {rest.length > 0 ? <Tint dim>{`… ${rest.length} more, all at ${percent(pick(rest[0]!))} or above`}</Tint> : null}
       {unseen > 0 && list.length > 0 ? <Tint dim>{`${unseen} never practised: no prediction yet`}</Tint> : null}
+    </Panel>
+  );
+}
+
+function MocksPanel({ s }: { s: DeckStats }) {
+  if (s.mocks.length === 0) return null;
+  const shown = s.mocks.slice(-MOCKS_SHOWN).reverse();
+  return (
+    <Panel title="Mock interviews" note={`${s.mocks.length} in all, latest first`}>
+      {shown.map((m) => (
+        <Text key={m.id} wrap="truncate-end">
+          <Tint dim>{`${shortDate(m.at)} ${clockTime(m.at)} · `}</Tint>
+          <Tint color={m.overTime > 0 ? 'red' : 'green'}>{`${m.overTime} of ${m.timed} over time`}</Tint>
+          {` · ${m.meanGrade === null ? 'not graded' : `mean grade ${m.meanGrade.toFixed(1)}`}`}
+          {m.skipped ? <Tint dim>{` · ${m.skipped} skipped`}</Tint> : null}
+        </Text>
+      ))}
     </Panel>
   );
 }
@@ -129,6 +147,7 @@ export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; c
             {s.answerTimes.length ? <SlowList times={s.answerTimes.slice(0, 3)} prompts={prompts} /> : <Tint dim>No timed answers yet.</Tint>}
           </Panel>
         </PanelRow>
+        <MocksPanel s={s} />
       </Box>
     </ColourMode>
   );

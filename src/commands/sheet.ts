@@ -1,0 +1,63 @@
+import { progressKey } from '../core/deck/progress-key.js';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { context, openDeck } from './context.js';
+import { shownPath } from './command-io.js';
+import { outputColumns, readProgress, readSettings } from './report-io.js';
+import { UserError } from './user-error.js';
+import { wantsColour } from '../ui/theme.js';
+import { sheetText } from '../ui/sheet-text.js';
+import { interviewSheet } from '../core/stats/sheet.js';
+import { interviewOf } from '../core/schedule/interview.js';
+import { inert } from '../core/text/inert.js';
+
+export interface SheetOptions {
+  markdown?: boolean;
+  out?: string;
+}
+
+/** The sheet is printed for an 80-column page, or narrower on a narrower terminal. */
+const PAGE = 80;
+
+/** `prep sheet <deck>`: the one-page interview-day summary, on stdout or to `--out`. Writes nothing else. */
+export async function sheet(deckArg: string, opts: SheetOptions, now = new Date()): Promise<number> {
+  const { paths, dirs } = context();
+  // No parse cache either: the sheet leaves the data folder exactly as it was.
+  const deck = await openDeck(deckArg, dirs);
+  const settings = readSettings(paths.configDir);
+  const { records, warnings, snapshot } = readProgress(paths, progressKey(deck));
+  for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
+  const s = interviewSheet({ deck, records, snapshot, retention: settings.values.retention, interview: interviewOf(deck, settings.values.interviews), now });
+
+  if (opts.out !== undefined) {
+    writeAtomically(resolve(opts.out), sheetText(s, 'markdown', { width: PAGE, colour: false }));
+    process.stdout.write(inert(`Wrote ${shownPath(resolve(opts.out), process.cwd())}\n`));
+    return 0;
+  }
+  const terminal = process.stdout.isTTY === true && !opts.markdown;
+  const width = terminal ? Math.min(PAGE, outputColumns()) : PAGE;
+  const text = sheetText(s, terminal ? 'terminal' : 'markdown', { width, colour: terminal && wantsColour() });
+  process.stdout.write(text);
+  return 0;
+}
+
+/** Writes beside the target and renames, so a crash never leaves half a sheet. */
+function writeAtomically(target: string, text: string): void {
+  const shown = shownPath(target, process.cwd());
+  try {
+    if (statSync(target).isDirectory()) throw new UserError(`${shown} is a folder: give --out a file name, e.g. day.md`);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+  }
+  const tmp = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, target);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`cannot write ${shown}: its folder ${shownPath(dirname(target), process.cwd())} does not exist`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot write ${shown}: permission denied`);
+    throw err;
+  }
+}
