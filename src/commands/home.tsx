@@ -18,8 +18,8 @@ async function runChoice(choice: HomeChoice): Promise<number> {
       return (await import('./review.js')).review(choice.path, {});
     case 'stats':
       return (await import('./stats.js')).stats(choice.path, {});
-    // Issue 15: when src/commands/mock.tsx exports mock(deck, opts), a 'mock' case goes here,
-    // with 'mock' in HomeCommand (core/session/home-state.ts) and an `m` binding in home-keys.ts.
+    case 'mock':
+      return (await import('./mock.js')).mock(choice.path, {});
   }
 }
 

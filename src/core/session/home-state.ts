@@ -1,7 +1,7 @@
 import type { DeckSummary } from '../stats/deck-summary.js';
 
-/** What the home screen can start on the selected deck. (`mock` joins when `prep mock` lands, issue 15.) */
-export type HomeCommand = 'drill' | 'pitch' | 'review' | 'stats';
+/** What the home screen can start on the selected deck. */
+export type HomeCommand = 'drill' | 'pitch' | 'review' | 'mock' | 'stats';
 
 /** The deck and command the user picked; the command runs after the home screen has closed. */
 export interface HomeChoice {

@@ -4,7 +4,7 @@ import { Command } from '../keymap.js';
 import type { ScreenKeys } from '../use-session-input.js';
 
 /** What the selected deck can be opened with; the footer shows these. */
-const OPEN = [Command.OpenDrill, Command.OpenPitch, Command.OpenReview, Command.OpenStats];
+const OPEN = [Command.OpenDrill, Command.OpenPitch, Command.OpenReview, Command.OpenMock, Command.OpenStats];
 
 /** The commands that mean something on the home screen now. */
 export function homeCommands(s: HomeState): Command[] {
@@ -28,6 +28,7 @@ const ACTION: Partial<Record<Command, HomeAction>> = {
   [Command.OpenDrill]: { type: 'choose', command: 'drill' },
   [Command.OpenPitch]: { type: 'choose', command: 'pitch' },
   [Command.OpenReview]: { type: 'choose', command: 'review' },
+  [Command.OpenMock]: { type: 'choose', command: 'mock' },
   [Command.OpenStats]: { type: 'choose', command: 'stats' },
   [Command.Help]: { type: 'toggle-help' },
   [Command.Quit]: { type: 'quit' },

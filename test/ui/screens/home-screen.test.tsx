@@ -49,7 +49,7 @@ describe('home screen', () => {
     expect(frame).toMatch(/› acme +Acme — Senior Backend Engineer, Paym\S* +4 +2 3 Dec · in 7 d +81%/);
     expect(frame).toMatch(/initech .*20 Nov · past/);
     expect(frame).toMatch(/draft +error: draft\.yaml:1:1 title: required/);
-    expect(frame).toMatch(/enter drill +p pitch +r review +s stats/);
+    expect(frame).toMatch(/enter drill +p pitch +r review +m mock +s stats/);
     // Every line fits the window.
     expect(widest(frame)).toBeLessThanOrEqual(80);
   });
@@ -68,8 +68,8 @@ describe('home screen', () => {
     expect(session.getState().choice).toEqual({ command: 'drill', name: 'globex', path: '/decks/globex.yaml' });
   });
 
-  it('p, r and s pick pitch, review and stats', async () => {
-    for (const [key, command] of [['p', 'pitch'], ['r', 'review'], ['s', 'stats']] as const) {
+  it('p, r, m and s pick pitch, review, mock and stats', async () => {
+    for (const [key, command] of [['p', 'pitch'], ['r', 'review'], ['m', 'mock'], ['s', 'stats']] as const) {
       const { lastFrame, stdin, session, unmount } = await mount();
       await waitForFrame(lastFrame, 'acme');
       await press(stdin, key);
