@@ -31,9 +31,8 @@ describe('prep lint and prep drill on hostile decks', () => {
     expect(drill.stderr).toMatch(new RegExp(`^${escape(target)}:\\d+:\\d+ `, 'm'));
     for (const r of [lint, drill]) {
       expect(`${r.stdout}${r.stderr}`).not.toMatch(STACK_TRACE);
-      // A sanity bound only, as CI machines are noisy: each run takes a fraction of a second.
-      expect(r.ms).toBeLessThan(5000);
     }
+    // A hang would end in the test's timeout; speed is the bench's to show, not a timed assertion.
   });
 
   it('a 50 MB file is refused by its size, at once', async () => {
@@ -42,8 +41,8 @@ describe('prep lint and prep drill on hostile decks', () => {
     fs.truncateSync(big, 50 * 1024 * 1024);
     const r = await runCli(['lint', big], { env: { ...process.env, PREP_HOME: home().dir } });
     expect(r.code).toBe(2);
+    // Refused by its size before any of it is read: the message names the size, not a parse error.
     expect(r.stdout).toContain(`${big}:1:1 the file is too big for a deck: 52428800 bytes, over the limit of 16777216 bytes (16 MB)`);
-    expect(r.ms).toBeLessThan(5000);
   });
 });
 
