@@ -40,9 +40,9 @@ async function summarize(
       cacheDir: paths.cacheDir,
       salt: pkg.version,
     });
-    const { records, warnings, snapshot } = readProgress(paths, deck.name);
-    warnings.forEach(warn);
-    return summarizeDeck(ref, deck, records, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews), snapshot });
+    const stored = readProgress(paths, deck, settings.retention);
+    stored.warnings.forEach(warn);
+    return summarizeDeck(ref, deck, stored, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews) });
   } catch (err) {
     // One bad deck (or unreadable log) must not hide the others.
     return brokenDeck(ref, oneLine(err));

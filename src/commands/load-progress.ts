@@ -1,34 +1,32 @@
 import type { Deck } from '../core/deck/types.js';
 import { scheduler } from '../core/schedule/fsrs.js';
 import type { CardProgress } from '../core/schedule/progress.js';
-import { replayFrom } from '../core/schedule/snapshot.js';
+import { readStoredProgress } from '../core/schedule/stored-progress.js';
 import { reviewLogPath, type PrepPaths } from '../core/store/paths.js';
-import { ReviewLog, type LogRecord } from '../core/store/review-log.js';
-import { loadSnapshot, saveSnapshot, type ReplaySnapshot } from '../core/store/snapshot-store.js';
+import { ReviewLog } from '../core/store/review-log.js';
+import { saveSnapshot } from '../core/store/snapshot-store.js';
 
 /** A deck's review log, opened, and every card's progress rebuilt from it. */
 export interface LoadedProgress {
   log: ReviewLog;
-  records: LogRecord[];
   progress: Map<string, CardProgress>;
   warnings: string[];
   /** Stores the snapshot for the next start if it moved on; call it after the first frame. */
   saveSnapshot(): void;
 }
 
-/** Opens the log and replays it, from the deck's snapshot when it still fits the log. */
+/** Opens the log for appending and rebuilds progress, reading only what follows the deck's snapshot when it fits. */
 export function loadProgress(paths: PrepPaths, deck: Deck, retention: number): LoadedProgress {
-  const { log, records, warnings } = ReviewLog.open(reviewLogPath(paths.logsDir, deck.name));
-  const old = loadSnapshot(paths.dataDir, deck.name);
-  const { progress, snapshot, reused } = replayFrom(scheduler(retention), retention, deck.cards, records, old);
-  const stale = !reused || (old as ReplaySnapshot).count !== snapshot.count;
+  const file = reviewLogPath(paths.logsDir, deck.name);
+  const log = ReviewLog.forAppending(file);
+  const stored = readStoredProgress(scheduler(retention), retention, deck.cards, file, paths.dataDir, deck.name);
   return {
     log,
-    records,
-    progress,
-    warnings,
+    progress: stored.progress,
+    warnings: stored.warnings,
     saveSnapshot: () => {
-      if (stale && records.length > 0) saveSnapshot(paths.dataDir, deck.name, snapshot);
+      const snapshot = stored.moved ? stored.snapshot() : undefined;
+      if (snapshot) saveSnapshot(paths.dataDir, deck.name, snapshot);
     },
   };
 }

@@ -1,12 +1,10 @@
 import type { Deck } from '../deck/types.js';
 import type { LogRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
-import { replayFrom } from '../schedule/snapshot.js';
-import type { ReplaySnapshot } from '../store/snapshot-store.js';
+import { replayTail, type Replayed } from '../schedule/snapshot.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { countByState, dueNow } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
-import { lastPractised } from './log-view.js';
 
 /** One line of `prep list`: a deck that loaded, or one that did not and why. */
 export interface DeckSummary {
@@ -32,17 +30,17 @@ export interface DeckPlace {
   shipped: boolean;
 }
 
-/** The `prep list` line of a deck that loaded, from its review log as of `now`. */
+/** The `prep list` line of a deck that loaded, from its review log's records (or the progress replayed from them) as of `now`. */
 export function summarizeDeck(
   place: DeckPlace,
   deck: Deck,
-  records: readonly LogRecord[],
-  opts: { now: Date; retention: number; interview: Date | null; snapshot?: ReplaySnapshot | null },
+  log: readonly LogRecord[] | Pick<Replayed, 'progress' | 'lastPractised'>,
+  opts: { now: Date; retention: number; interview: Date | null },
 ): DeckSummary {
   const f = scheduler(opts.retention);
+  const stored = Array.isArray(log) ? replayTail(f, opts.retention, deck.cards, log, null, undefined)! : (log as Replayed);
   // Due as the drill sees it: with an interview ahead, no card is due after it.
-  const replayed = replayFrom(f, opts.retention, deck.cards, records, opts.snapshot).progress;
-  const progress = deadlineView(f, replayed, opts.interview, opts.now);
+  const progress = deadlineView(f, stored.progress, opts.interview, opts.now);
   const counts = countByState(deck.cards, progress);
   return {
     ...place,
@@ -52,7 +50,7 @@ export function summarizeDeck(
     new: counts.new,
     interview: opts.interview,
     daysLeft: opts.interview ? calendarDaysBetween(opts.now, opts.interview) : null,
-    lastPractised: lastPractised(records),
+    lastPractised: stored.lastPractised === null ? null : new Date(stored.lastPractised),
     error: null,
   };
 }

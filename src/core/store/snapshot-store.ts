@@ -1,62 +1,70 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
-import type { Card as FsrsCard } from 'ts-fsrs';
+import type { LogPosition } from './log-reader.js';
 
 /**
- * The FSRS state of every card after the first `count` records of a log. Replaying a year of
- * grades through FSRS takes about half a second; with a snapshot only the records after it are
- * replayed. It is a cache: the log stays the source of truth, and a snapshot that does not fit
- * the log is ignored and rebuilt.
+ * What a start needs from the first part of a deck's log, so that it reads only what follows:
+ * every card's FSRS state and grade summary after the log's first `at.offset` bytes. It is a
+ * cache: the log stays the source of truth, and a snapshot that does not fit the log (another
+ * retention, a log cut or rewritten before `at`, an undo reaching back into it) is ignored and
+ * rebuilt from the whole log. Version 1 (FSRS states only, by record count) is rebuilt too.
  */
 export interface ReplaySnapshot {
-  v: 1;
+  v: 2;
   retention: number;
-  /** How many records (valid lines) of the log it covers. */
-  count: number;
-  /** Id of the last record covered, to check the log still starts the same way. */
-  lastId: string | null;
-  /** FSRS card states by card id, for every card with a counted grade (dates as ISO strings). */
-  cards: Record<string, FsrsCard>;
+  /** The end of the part covered, with the check that the log still holds it unchanged. */
+  at: LogPosition;
+  /**
+   * One row per card with a counted grade (cards since removed from the deck included, so an id
+   * that comes back resumes); the schedule encodes and decodes them (schedule/snapshot.ts).
+   */
+  cards: Record<string, unknown[]>;
+  /** Targets of the undos covered (undos are few): a grade with one of these ids never counts. */
+  undone: string[];
+  /** The latest counted grade or pitch run covered (ms since 1970), or null. */
+  lastPractised: number | null;
 }
+
+/** The only snapshot version this build reads; any other is rebuilt. */
+export const SNAPSHOT_VERSION = 2;
 
 /** Where a deck's replay snapshot lives: `<dataDir>/snapshots/<deck>.json`. */
 export function snapshotPath(dataDir: string, deck: string): string {
   return path.join(dataDir, 'snapshots', `${deck}.json`);
 }
 
-function open(dataDir: string, deck: string): Conf<{ snapshot?: ReplaySnapshot }> {
-  const cwd = path.join(dataDir, 'snapshots');
-  fs.mkdirSync(cwd, { recursive: true, mode: 0o700 });
-  return new Conf<{ snapshot?: ReplaySnapshot }>({ cwd, configName: deck, projectName: 'prep' });
-}
-
 /**
  * Reads a deck's snapshot. A snapshot is only a cache of the review log, so one that is
- * missing, unreadable or corrupt reads as "none" and is rebuilt from the log.
+ * missing, unreadable, corrupt or of another version reads as "none" and is rebuilt from the log.
  */
 export function loadSnapshot(dataDir: string, deck: string): ReplaySnapshot | null {
-  if (!fs.existsSync(snapshotPath(dataDir, deck))) return null;
   try {
-    return open(dataDir, deck).get('snapshot') ?? null;
+    // Plain JSON read once: conf would parse it twice and deep-compare it with its defaults.
+    const file = JSON.parse(fs.readFileSync(snapshotPath(dataDir, deck), 'utf8')) as { snapshot?: Partial<ReplaySnapshot> } | null;
+    const snap = file?.snapshot;
+    return snap?.v === SNAPSHOT_VERSION ? (snap as ReplaySnapshot) : null;
   } catch {
     return null;
   }
 }
 
-/** Replaces a deck's snapshot (conf writes the whole file atomically). Best effort: a failure costs only speed. */
+/** Replaces a deck's snapshot (written aside, fsynced, then renamed into place). Best effort: a failure costs only speed. */
 export function saveSnapshot(dataDir: string, deck: string, snapshot: ReplaySnapshot): boolean {
+  const file = snapshotPath(dataDir, deck);
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    const file = snapshotPath(dataDir, deck);
-    // A corrupt cache file is simply replaced; conf would refuse to open it.
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const fd = fs.openSync(tmp, 'w', 0o600);
     try {
-      JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch {
-      fs.rmSync(file, { force: true });
+      fs.writeFileSync(fd, JSON.stringify({ snapshot }));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
     }
-    open(dataDir, deck).set('snapshot', snapshot);
+    fs.renameSync(tmp, file);
     return true;
   } catch {
+    fs.rmSync(tmp, { force: true });
     return false;
   }
 }
