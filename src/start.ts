@@ -13,9 +13,12 @@ import { resolvePaths } from './core/store/paths.js';
  */
 const WRITING = new Set(['drill', 'review', 'weak', 'pitch', 'new', 'import']);
 
+// Node 22.1+; this project's Node 20 types do not know it yet.
+const { enableCompileCache } = module as { enableCompileCache?: (dir: string) => unknown };
+
 /** `<cache folder>/node-compile-cache`, when Node has a compile cache and prep can write there. */
 function compileCacheDir(): string | undefined {
-  if (typeof module.enableCompileCache !== 'function' || !WRITING.has(process.argv[2] ?? '')) return undefined;
+  if (!enableCompileCache || !WRITING.has(process.argv[2] ?? '')) return undefined;
   try {
     const dir = path.join(resolvePaths().cacheDir, 'node-compile-cache');
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -28,5 +31,5 @@ function compileCacheDir(): string | undefined {
 }
 
 const dir = compileCacheDir();
-if (dir) module.enableCompileCache(dir);
+if (dir && enableCompileCache) enableCompileCache(dir);
 await import('./cli.js');
