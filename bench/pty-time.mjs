@@ -43,6 +43,8 @@ export function runInPty(argv, { marker, env = process.env, cols = 100, rows = 3
       child.kill('SIGKILL');
       reject(err);
     }
+    // A program that exits as soon as it has drawn (node -e) may be gone before the q: no matter.
+    child.stdin.on('error', () => {});
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d) => {
       out += d;
