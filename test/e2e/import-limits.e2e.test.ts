@@ -20,7 +20,7 @@ describe('prep import and the deck size limit', () => {
     const r = await runCli(['import', file], { env: env() });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/the deck would be at least 1\d\.\d MB, over the 16\.0 MB a deck may hold.*Nothing was written\./);
+    expect(r.stderr).toMatch(/the deck would be at least \d+\.\d MB, over the 16\.0 MB a deck may hold.*Nothing was written\./);
     expect(r.stderr).not.toMatch(STACK_TRACE);
     expect(fs.existsSync(path.join(home, 'decks'))).toBe(false);
   });
