@@ -43,6 +43,8 @@ export function runInPty(argv, { marker, env = process.env, cols = 100, rows = 3
       child.kill('SIGKILL');
       reject(err);
     }
+    // A program that exits as soon as it has drawn (node -e) may be gone before the q: no matter.
+    child.stdin.on('error', () => {});
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d) => {
       out += d;
@@ -93,13 +95,14 @@ export function stats(xs) {
 
 /**
  * The start-up comparison (shared by `npm run bench` and `-- startup`): time to the first frame
- * of `prep drill coder`, of the minimal Ink app bundled the same way, and of bare node.
+ * of `prep drill coder`, of the minimal Ink app bundled the same way, and of bare node, run by
+ * `node` (another Node's binary for the comparison across Nodes), their names ending in `suffix`.
  */
-export function startupContenders(root, env) {
+export function startupContenders(root, env, node = 'node', suffix = '') {
   return [
-    { name: 'prep', run: () => timeToFirstFrame(['node', join(root, 'dist/prep.js'), 'drill', 'coder'], 'quit', { env }) },
-    { name: 'ink', run: () => timeToFirstFrame(['node', join(root, 'dist/bench/minimal-ink.js')], 'ready', { env }) },
-    { name: 'node', run: () => timeToFirstFrame(['node', '-e', 'process.stdout.write("ready")'], 'ready', { env }) },
+    { name: `prep${suffix}`, run: () => timeToFirstFrame([node, join(root, 'dist/prep.js'), 'drill', 'coder'], 'quit', { env }) },
+    { name: `ink${suffix}`, run: () => timeToFirstFrame([node, join(root, 'dist/bench/minimal-ink.js')], 'ready', { env }) },
+    { name: `node${suffix}`, run: () => timeToFirstFrame([node, '-e', 'process.stdout.write("ready")'], 'ready', { env }) },
   ];
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench [-- NAME]`: prints figures; never part of `npm test`. Each bench is a module
 // that prints its own table when imported.
 const benches = {
+  nodes: './nodes.mjs',
   perf: './perf.mjs',
   matching: '../dist/bench/matching.js',
   readiness: './readiness.mjs',

@@ -1,4 +1,5 @@
-// Bundles the CLI: dist/prep.js, which every command starts from, and dist/prep-authoring.js,
+// Bundles the CLI: dist/prep.js, a small first file that turns on Node's compile cache (22.1+)
+// and loads dist/prep-cli.js, which every command runs from; and dist/prep-authoring.js,
 // which holds what only re-parsing a deck and the writing commands need (src/commands/
 // authoring.ts: the YAML parser, zod, the importers). Unbundled Ink starts about twice as
 // slowly, because Node resolves and compiles hundreds of small modules at start-up; and every
@@ -44,6 +45,10 @@ const prepAlias = {
 const authoringApart = {
   name: 'authoring-apart',
   setup(b) {
+    // src/start.ts loads the CLI bundle only after the compile cache is on.
+    b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith('/src/start.ts') ? { path: './prep-cli.js', external: true } : undefined,
+    );
     b.onResolve({ filter: /^\.\/(commands\/authoring|load-deck)\.js$/ }, (args) => {
       const fromCli = args.importer.endsWith('/src/cli.tsx') && args.path === './commands/authoring.js';
       const fromCache = args.importer.endsWith('/src/core/deck/open-deck-file.ts') && args.path === './load-deck.js';
@@ -67,7 +72,8 @@ const syncApart = {
 };
 
 const entries = [
-  { in: 'src/cli.tsx', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart, syncApart] },
+  { in: 'src/start.ts', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart] },
+  { in: 'src/cli.tsx', out: 'dist/prep-cli.js', alias: prepAlias, plugins: [authoringApart, syncApart] },
   { in: 'src/commands/authoring.ts', out: 'dist/prep-authoring.js', alias: prepAlias },
   { in: 'src/commands/sync.ts', out: 'dist/prep-sync.js', alias: prepAlias, plugins: [authoringApart] },
 ];

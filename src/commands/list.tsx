@@ -4,7 +4,6 @@ import { shownPath } from './command-io.js';
 import { outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
 import { wantsColour } from '../ui/theme.js';
 import { listDecks, type DeckRef } from '../core/deck/locate.js';
-import { progressKey } from '../core/deck/progress-key.js';
 import { openDeckFile } from '../core/deck/open-deck-file.js';
 import { DeckError, formatProblem } from '../core/deck/types.js';
 import { brokenDeck, deckOrder, summarizeDeck, type DeckSummary } from '../core/stats/deck-summary.js';
@@ -44,9 +43,9 @@ async function summarize(
       cacheReadOnly: true,
     });
     const deck = ref.key === opened.name ? opened : { ...opened, key: ref.key };
-    const { records, warnings, snapshot } = readProgress(paths, progressKey(deck));
-    warnings.forEach(warn);
-    return summarizeDeck(ref, deck, records, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews), snapshot });
+    const stored = readProgress(paths, deck, settings.retention);
+    stored.warnings.forEach(warn);
+    return summarizeDeck(ref, deck, stored, { now, retention: settings.retention, interview: interviewOf(deck, settings.interviews) });
   } catch (err) {
     // One bad deck (or unreadable log) must not hide the others.
     return brokenDeck(ref, oneLine(err));

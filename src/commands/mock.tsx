@@ -3,14 +3,14 @@ import { runScreen } from './run-screen.js';
 import { openDeck, context, requireTty } from './context.js';
 import { UserError } from './user-error.js';
 import { loadProgress } from './load-progress.js';
-import { outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
+import { outputColumns, readRecords, readSettings, writeOut } from './report-io.js';
 import { SPEECH_COMMANDS, findOnPath, speechCommand } from './speech.js';
 import { wantsColour } from '../ui/theme.js';
 import { inert } from '../core/text/inert.js';
 import { interviewOf } from '../core/schedule/interview.js';
 import { openSettings } from '../core/store/settings.js';
 import { scheduler } from '../core/schedule/fsrs.js';
-import { replayFrom } from '../core/schedule/snapshot.js';
+import { replay } from '../core/schedule/snapshot.js';
 import { newRecordId, type MockRecord } from '../core/store/log-records.js';
 import { DEFAULT_MOCK_QUESTIONS, drawAsk, drawQuestions, seededRandom, type MockOrder } from '../core/session/mock-draw.js';
 import { initMock } from '../core/session/mock-state.js';
@@ -91,7 +91,7 @@ export async function mock(deckArg: string, opts: MockOptions = {}): Promise<num
 /** `prep mock <deck> --last`: the last rehearsal's scorecard, printed once; no terminal needed. */
 async function lastScorecard(deck: Deck, paths: ReturnType<typeof context>['paths']): Promise<number> {
   const settings = readSettings(paths.configDir);
-  const { records, warnings, snapshot } = readProgress(paths, progressKey(deck));
+  const { records, warnings } = readRecords(paths, progressKey(deck));
   for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
   const last = records.filter((r): r is MockRecord => r.type === 'mock' && r.deck === progressKey(deck)).at(-1);
   if (!last) {
@@ -99,7 +99,7 @@ async function lastScorecard(deck: Deck, paths: ReturnType<typeof context>['path
     return 0;
   }
   const { retention, interviews } = settings.values;
-  const { progress } = replayFrom(scheduler(retention), retention, deck.cards, records, snapshot);
+  const progress = replay(scheduler(retention), deck.cards, records);
   const card = scorecard(itemsOfRecord(last, deck), last.ms, { progress, retention, interview: interviewOf(deck, interviews), now: new Date() });
   const [{ renderToString }, { LastScorecard }] = await Promise.all([import('ink'), import('../ui/screens/last-scorecard.js')]);
   const columns = outputColumns();

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { progressKey } from '../core/deck/progress-key.js';
+import type { Deck } from '../core/deck/types.js';
+import { scheduler } from '../core/schedule/fsrs.js';
+import { readStoredProgress, type StoredProgress } from '../core/schedule/stored-progress.js';
 import { recordsOfDeck } from '../core/store/deck-records.js';
-import { readLog } from '../core/store/log-reader.js';
-import type { LogRecord } from '../core/store/log-records.js';
+import { readLog, type LogRead } from '../core/store/log-reader.js';
 import { reviewLogPath, type PrepPaths } from '../core/store/paths.js';
-import { loadSnapshot, type ReplaySnapshot } from '../core/store/snapshot-store.js';
 import { DEFAULT_SETTINGS, openSettings, type SettingsValues } from '../core/store/settings.js';
 
 // What the read-only reports (`prep stats`, `prep list`) share: they only look, so they create
@@ -20,23 +22,22 @@ export function readSettings(configDir: string): { values: SettingsValues; warni
   return { values: settings.get(), warnings: settings.warnings };
 }
 
-/** What is stored of a deck's progress, read only: the log's records and the replay snapshot. */
-export interface StoredProgress {
-  records: LogRecord[];
-  warnings: string[];
-  snapshot: ReplaySnapshot | null;
-}
-
 /**
- * A deck's stored progress, for the reports: a deck never practised has no log, and none is
- * created. The drill opens the same two files for writing (load-progress.ts).
+ * A deck's stored progress, for the reports: read from its snapshot on when that fits the log,
+ * otherwise from the whole log. A deck never practised has no log, and none is created; no
+ * snapshot is written either. The drill opens the same two files for writing (load-progress.ts).
  */
-export function readProgress(paths: Pick<PrepPaths, 'logsDir' | 'dataDir'>, deck: string): StoredProgress {
+export function readProgress(paths: Pick<PrepPaths, 'logsDir' | 'dataDir'>, deck: Deck, retention: number): StoredProgress {
+  const key = progressKey(deck);
   // Read-only: a torn line is skipped here and repaired by the next command that writes.
-  const { records, warnings } = recordsOfDeck(readLog(reviewLogPath(paths.logsDir, deck), { repair: false }), deck);
-  return { records, warnings, snapshot: loadSnapshot(paths.dataDir, deck) };
+  return readStoredProgress(scheduler(retention), retention, deck.cards, reviewLogPath(paths.logsDir, key), paths.dataDir, key, { repair: false });
 }
 
+/** Every record of the deck stored under `key`, read only (for the reports that need the whole log). */
+export function readRecords(paths: Pick<PrepPaths, 'logsDir'>, key: string): LogRead {
+  // Read-only: a torn line is skipped here and repaired by the next command that writes.
+  return recordsOfDeck(readLog(reviewLogPath(paths.logsDir, key), { repair: false }), key);
+}
 
 /** The width to draw at: the terminal's, or 80 when the output is not a terminal. */
 export function outputColumns(stdout: { columns?: number } = process.stdout): number {

@@ -3,7 +3,7 @@ import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { context, openDeck } from './context.js';
 import { shownPath } from './command-io.js';
-import { outputColumns, readProgress, readSettings } from './report-io.js';
+import { outputColumns, readRecords, readSettings } from './report-io.js';
 import { UserError } from './user-error.js';
 import { wantsColour } from '../ui/theme.js';
 import { sheetText } from '../ui/sheet-text.js';
@@ -25,9 +25,9 @@ export async function sheet(deckArg: string, opts: SheetOptions, now = new Date(
   // No parse cache either: the sheet leaves the data folder exactly as it was.
   const deck = await openDeck(deckArg, dirs);
   const settings = readSettings(paths.configDir);
-  const { records, warnings, snapshot } = readProgress(paths, progressKey(deck));
+  const { records, warnings } = readRecords(paths, progressKey(deck));
   for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
-  const s = interviewSheet({ deck, records, snapshot, retention: settings.values.retention, interview: interviewOf(deck, settings.values.interviews), now });
+  const s = interviewSheet({ deck, records, retention: settings.values.retention, interview: interviewOf(deck, settings.values.interviews), now });
 
   if (opts.out !== undefined) {
     writeAtomically(resolve(opts.out), sheetText(s, 'markdown', { width: PAGE, colour: false }));

@@ -6,6 +6,9 @@ import { deckStats } from '../core/stats/deck-stats.js';
 import { interviewOf } from '../core/schedule/interview.js';
 import { statsJson } from '../core/stats/json-shapes.js';
 import { inert } from '../core/text/inert.js';
+import type { LogRecord } from '../core/store/log-records.js';
+import { streamLog } from '../core/store/log-stream.js';
+import { reviewLogPath } from '../core/store/paths.js';
 
 export interface StatsOptions {
   json?: boolean;
@@ -17,11 +20,18 @@ export async function stats(deckArg: string, opts: StatsOptions, now = new Date(
   // A report only looks: it reads the deck cache but never fills it.
   const deck = await openDeck(deckArg, dirs, paths.cacheDir, process.cwd(), true);
   const settings = readSettings(paths.configDir);
-  const { records, warnings, snapshot } = readProgress(paths, progressKey(deck));
-  for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
-
   const { retention, interviews } = settings.values;
-  const s = deckStats({ deck, records, now, retention, interview: interviewOf(deck, interviews), snapshot });
+  const stored = readProgress(paths, deck, retention);
+  for (const w of [...settings.warnings, ...stored.warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
+
+  // The counts need every record: those already in memory, or one pass streaming the log.
+  // Records naming another deck are skipped, as reading the log for progress skips them.
+  const key = progressKey(deck);
+  const eachRecord = (visit: (r: LogRecord) => void) => streamLog(reviewLogPath(paths.logsDir, key), (r) => {
+    if (r.deck === key) visit(r);
+  });
+  const log = stored.all ? { records: stored.all } : { stored, eachRecord };
+  const s = deckStats({ deck, now, retention, interview: interviewOf(deck, interviews), ...log });
   if (opts.json) {
     writeOut(JSON.stringify(statsJson(s), null, 2));
     return 0;

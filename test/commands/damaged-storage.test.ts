@@ -5,6 +5,7 @@ import { loadProgress } from '../../src/commands/load-progress.js';
 import { scheduler } from '../../src/core/schedule/fsrs.js';
 import { replay } from '../../src/core/schedule/snapshot.js';
 import { resolvePaths } from '../../src/core/store/paths.js';
+import { readLog } from '../../src/core/store/log-reader.js';
 import { ReviewLog, StoreError, type GradeRecord } from '../../src/core/store/review-log.js';
 import { loadSnapshot, snapshotPath } from '../../src/core/store/snapshot-store.js';
 import { makeDeck } from '../helpers/deck.js';
@@ -50,8 +51,9 @@ describe('a corrupt snapshot', () => {
     const { paths, file, records, truth } = setUp();
     const snap = snapshotPath(paths.dataDir, 'test');
     fs.mkdirSync(path.dirname(snap), { recursive: true });
-    // A snapshot that fits the log exactly, except that its card states are garbage.
-    const damaged = { snapshot: { v: 1, retention: 0.9, count: records.length, lastId: records.at(-1)!.id, cards: { q1: { due: 'soon', stability: 'x' }, q2: null } } };
+    // A snapshot that fits the log exactly (its end, checked by the last line's hash), except that its card states are garbage.
+    const at = readLog(file).end!;
+    const damaged = { snapshot: { v: 2, retention: 0.9, at, undone: [], lastPractised: null, cards: { q1: ['soon', 'x'], q2: null } } };
     fs.writeFileSync(snap, text || JSON.stringify(damaged));
     const before = fs.readFileSync(file);
 
@@ -61,7 +63,7 @@ describe('a corrupt snapshot', () => {
     for (const p of loaded.progress.values()) expect(Number.isNaN(p.fsrs.due.getTime())).toBe(false);
 
     loaded.saveSnapshot();
-    expect(loadSnapshot(paths.dataDir, 'test')).toMatchObject({ v: 1, count: records.length, lastId: records.at(-1)!.id });
+    expect(loadSnapshot(paths.dataDir, 'test')).toMatchObject({ v: 2, at: { offset: before.length, lines: records.length } });
     // The log itself was not touched.
     expect(fs.readFileSync(file)).toEqual(before);
   });
@@ -74,8 +76,8 @@ describe('a damaged log', () => {
     const old = new Date(Date.now() - 3_600_000);
     fs.utimesSync(file, old, old);
 
-    const { log, records: read, warnings } = loadProgress(paths, deck, 0.9);
-    expect(read).toEqual(records);
+    const { log, progress, warnings } = loadProgress(paths, deck, 0.9);
+    expect(progress.get('q1')!.history.count).toBe(records.filter((r) => r.card === 'q1').length);
     expect(warnings.join('\n')).toMatch(/the last line was cut off .* saved to .*test\.jsonl\.torn-/);
     const torn = fs.readdirSync(paths.logsDir).find((f) => f.startsWith('test.jsonl.torn-'))!;
     expect(fs.readFileSync(path.join(paths.logsDir, torn), 'utf8')).toBe('{"v":1,"type":"grade","id":"torn","deck":"te');
@@ -89,9 +91,9 @@ describe('a damaged log', () => {
     const { paths, file } = setUp();
     const garbage = Buffer.from('this is not a review log\n\u0000\u0001 at all\n');
     fs.writeFileSync(file, garbage);
-    const { log, records, warnings } = loadProgress(paths, deck, 0.9);
+    const { log, progress, warnings } = loadProgress(paths, deck, 0.9);
     log.close();
-    expect(records).toEqual([]);
+    expect([...progress.values()].every((p) => p.history.count === 0)).toBe(true);
     expect(warnings).toEqual([expect.stringMatching(/could not be read as a review log; it was moved to .*test\.jsonl\.unreadable-.* and a new log was started/)]);
     const aside = fs.readdirSync(paths.logsDir).find((f) => f.startsWith('test.jsonl.unreadable-'))!;
     expect(fs.readFileSync(path.join(paths.logsDir, aside))).toEqual(garbage);

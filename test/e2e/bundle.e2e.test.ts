@@ -3,15 +3,24 @@ import { readFileSync } from 'node:fs';
 import { PREP } from '../helpers/run-cli.js';
 
 const AUTHORING = PREP.replace(/prep\.js$/, 'prep-authoring.js');
+const CLI = PREP.replace(/prep\.js$/, 'prep-cli.js');
 
-// What scripts/build.mjs keeps out of dist/prep.js, because every start compiles all of it. That
+// What scripts/build.mjs keeps out of dist/prep-cli.js (which dist/prep.js loads once Node's
+// compile cache is on), because every start compiles all of it. That
 // the result still works is shown by the other e2e tests: typed answers are scored with the
 // English stop words (type-answer); settings and snapshots are written by prep's own small
 // atomic writer, not conf (review: --interview is remembered; damaged-storage: snapshots); first runs parse their deck, and lint,
 // import, new and schema run, from prep-authoring.js (drill, hostile-decks-cli, writing-cli).
 describe('the built bundle', () => {
-  const bundle = readFileSync(PREP, 'utf8');
+  const bundle = readFileSync(CLI, 'utf8');
   const has = (text: string) => bundle.includes(text);
+
+  it('starts from a small first file that turns on the compile cache, then loads the CLI', () => {
+    const first = readFileSync(PREP, 'utf8');
+    expect(first.length).toBeLessThan(4000);
+    expect(first).toContain('enableCompileCache');
+    expect(first).toContain('./prep-cli.js');
+  });
 
   it('holds the English stop-word list and none of the other languages', () => {
     expect(has('"about","after","all","also"')).toBe(true);

@@ -44,8 +44,9 @@ describe.skipIf(!HAS_GIT)('prep sync, two machines, one bare remote (real git)',
     await expectSameEverywhere(a, b);
     // The snapshots of the merged logs were rebuilt by the sync: they cover every record.
     for (const m of [a, b]) {
-      const stored = JSON.parse(fs.readFileSync(path.join(m.home, 'snapshots', 'five.json'), 'utf8')) as { snapshot: { count: number } };
-      expect(stored.snapshot.count).toBe(6);
+      const stored = JSON.parse(fs.readFileSync(path.join(m.home, 'snapshots', 'five.json'), 'utf8')) as { snapshot: { at: { offset: number; lines: number } } };
+      expect(stored.snapshot.at.lines).toBe(6);
+      expect(stored.snapshot.at.offset).toBe(fs.statSync(path.join(m.home, 'logs', 'five.jsonl')).size);
     }
   });
 

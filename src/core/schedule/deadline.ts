@@ -65,7 +65,7 @@ export function deadlineIntervals(
   const preview = f.repeat(p.fsrs, notBeforeLastReview(p.fsrs, now));
   const out = {} as Record<Grade, number>;
   for (const g of GRADES) {
-    const next = { fsrs: preview[g as FsrsGrade].card, grades: p.grades };
+    const next = { fsrs: preview[g as FsrsGrade].card, history: p.history };
     out[g] = effectiveDue(f, next, interview, now).getTime() - now.getTime();
   }
   return out;

@@ -2,16 +2,49 @@ import { createEmptyCard, State, type Card as FsrsCard, type FSRS, type Grade as
 import type { Grade, GradeRecord } from '../store/review-log.js';
 import { DAY_MS } from './day.js';
 
-/** What prep knows of one card: its FSRS memory state and the grades that built it. */
+/** One counted grade as a summary keeps it. */
+export interface GradeMark {
+  grade: Grade;
+  /** ISO 8601 time of the grade, as logged. */
+  at: string;
+  /** Time to answer, when it was logged. */
+  ms?: number;
+}
+
+/**
+ * What the screens need of a card's grades, kept up to date grade by grade instead of the list
+ * itself: a 10,000-card deck with a year of history would otherwise hold every grade at start.
+ * (Reps and lapses are in the FSRS state.)
+ */
+export interface GradeSummary {
+  /** Grades that count (undone ones left out). */
+  count: number;
+  /** The first counted grade (without its time to answer). */
+  first: GradeMark | null;
+  last: GradeMark | null;
+  /** The newest non-blank typed answer, and when it was graded. */
+  typed: { text: string; at: string } | null;
+}
+
+/** What prep knows of one card: its FSRS memory state and a summary of the grades that built it. */
 export interface CardProgress {
   fsrs: FsrsCard;
-  /** Grades that count (undone ones removed), oldest first. */
-  grades: GradeRecord[];
+  history: GradeSummary;
 }
+
+/** The summary of a card never graded. */
+export const NO_GRADES: GradeSummary = Object.freeze({ count: 0, first: null, last: null, typed: null });
 
 /** A card nobody has graded yet. */
 export function emptyProgress(now: Date): CardProgress {
-  return { fsrs: createEmptyCard(now), grades: [] };
+  return { fsrs: createEmptyCard(now), history: NO_GRADES };
+}
+
+/** The summary after one more counted grade. */
+export function addGrade(h: GradeSummary, r: GradeRecord): GradeSummary {
+  const mark: GradeMark = r.ms === undefined ? { grade: r.grade, at: r.at } : { grade: r.grade, at: r.at, ms: r.ms };
+  const typed = r.typed !== undefined && r.typed.trim() !== '' ? { text: r.typed, at: r.at } : h.typed;
+  return { count: h.count + 1, first: h.first ?? { grade: r.grade, at: r.at }, last: mark, typed };
 }
 
 /**
@@ -31,7 +64,7 @@ export function nextState(f: FSRS, card: FsrsCard, record: GradeRecord): FsrsCar
 
 /** Applies one grade with FSRS. */
 export function applyGrade(f: FSRS, p: CardProgress, record: GradeRecord): CardProgress {
-  return { fsrs: nextState(f, p.fsrs, record), grades: [...p.grades, record] };
+  return { fsrs: nextState(f, p.fsrs, record), history: addGrade(p.history, record) };
 }
 
 /**

@@ -125,7 +125,10 @@ export function newIntroducedToday(progress: ReadonlyMap<string, CardProgress>, 
   const start = dayStart(now).getTime();
   let n = 0;
   for (const p of progress.values()) {
-    const first = p.grades[0];
+    // A card's last review is never before its first grade: most cards are ruled out without parsing a time.
+    const last = p.fsrs.last_review;
+    if (!last || last.getTime() < start) continue;
+    const first = p.history.first;
     if (first && new Date(first.at).getTime() >= start) n++;
   }
   return n;

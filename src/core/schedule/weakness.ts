@@ -30,7 +30,7 @@ const W_OVER_TIME = 0.5;
 
 /** How weak one card is now, or null for a card never graded (unseen cards are not weak, only new). */
 export function weakness(f: FSRS, card: Card, p: CardProgress, now: Date): Weakness | null {
-  const lastRecord = p.grades[p.grades.length - 1];
+  const lastRecord = p.history.last;
   if (!isSeen(p) || !lastRecord) return null;
   const recall = recallAt(f, p, now);
   const lapses = p.fsrs.lapses;

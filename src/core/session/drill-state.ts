@@ -227,7 +227,7 @@ function reduce(s: DrillState, a: DrillAction): DrillState {
       const old = s.progress.get(a.record.card);
       if (!old) return s;
       const progress = s.progress.with(a.record.card, applyGrade(fsrsOf(s), old, a.record));
-      const wasNew = old.grades.length === 0;
+      const wasNew = old.history.count === 0;
       // In `all` and `review` modes a forgotten card goes to the back of the line once more.
       const queue = s.mode !== 'due' && a.record.grade === 1 ? sendBack(s.queue, a.record.card) : s.queue;
       return advance(

@@ -1,5 +1,5 @@
 import type { Card } from '../deck/types.js';
-import { lastTyped, type TypedAttempt } from '../answer/last-attempt.js';
+import type { TypedAttempt } from '../answer/last-attempt.js';
 import { pitchTargetSeconds } from '../pitch/timing.js';
 import { deadlineIntervals, deadlineView, describeReadiness } from '../schedule/deadline.js';
 import { scheduler } from '../schedule/fsrs.js';
@@ -73,7 +73,7 @@ export function drillView(s: DrillState, now: Date, ending = s.phase === 'empty'
             return GRADES.map((grade) => ({ grade, name: GRADE_NAMES[grade], wait: formatInterval(waits[grade]) }));
           })()
         : null,
-    lastAttempt: revealed && progress ? lastTyped(progress.grades) : null,
+    lastAttempt: revealed && progress ? progress.history.typed : null,
     pitchTarget: card?.kind === 'pitch' ? pitchTargetSeconds(card) : null,
     shortPitch: shortPitch(s),
     end: ending ? drillEnd(s, now) : null,

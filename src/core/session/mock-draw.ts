@@ -37,7 +37,7 @@ const LITTLE_PRACTISED = 1.5;
 /** How likely a question is to be drawn: more for weak cards and for cards graded few times. */
 export function drawWeight(f: FSRS, card: Card, p: CardProgress | undefined, now: Date): number {
   const w = p ? weakness(f, card, p, now) : null;
-  const graded = p?.grades.length ?? 0;
+  const graded = p?.history.count ?? 0;
   return BASE + (w?.score ?? 0) + LITTLE_PRACTISED / (1 + graded);
 }
 

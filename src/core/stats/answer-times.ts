@@ -1,4 +1,4 @@
-import type { LogRecord } from '../store/log-records.js';
+import type { GradeRecord, LogRecord } from '../store/log-records.js';
 import { median } from '../pitch/history.js';
 import { countedGrades } from './log-view.js';
 
@@ -11,18 +11,32 @@ export interface AnswerTime {
 }
 
 /**
- * Median time to reveal of every card with timed grades, slowest first (ties by card id, so
- * the order is stable). Only cards in `cardIds` count: a card removed from the deck is history.
+ * Median time to reveal of every card with timed grades, collected one grade at a time (a log
+ * can be streamed through it). Only cards in `cardIds` count: a card removed from the deck is history.
  */
-export function answerTimes(records: readonly LogRecord[], cardIds: ReadonlySet<string>): AnswerTime[] {
-  const times = new Map<string, number[]>();
-  for (const g of countedGrades(records)) {
-    if (g.ms === undefined || !cardIds.has(g.card)) continue;
-    const list = times.get(g.card) ?? [];
-    list.push(g.ms);
-    times.set(g.card, list);
+export class AnswerTimeCounter {
+  private readonly times = new Map<string, number[]>();
+
+  constructor(private readonly cardIds: ReadonlySet<string>) {}
+
+  add(g: GradeRecord): void {
+    if (g.ms === undefined || !this.cardIds.has(g.card)) return;
+    const list = this.times.get(g.card);
+    if (list) list.push(g.ms);
+    else this.times.set(g.card, [g.ms]);
   }
-  return [...times]
-    .map(([card, ms]) => ({ card, medianMs: median(ms)!, count: ms.length }))
-    .sort((a, b) => b.medianMs - a.medianMs || (a.card < b.card ? -1 : a.card > b.card ? 1 : 0));
+
+  /** Slowest first (ties by card id, so the order is stable). */
+  result(): AnswerTime[] {
+    return [...this.times]
+      .map(([card, ms]) => ({ card, medianMs: median(ms)!, count: ms.length }))
+      .sort((a, b) => b.medianMs - a.medianMs || (a.card < b.card ? -1 : a.card > b.card ? 1 : 0));
+  }
+}
+
+/** Median time to reveal per card of a log's records (see {@link AnswerTimeCounter}). */
+export function answerTimes(records: readonly LogRecord[], cardIds: ReadonlySet<string>): AnswerTime[] {
+  const counter = new AnswerTimeCounter(cardIds);
+  for (const g of countedGrades(records)) counter.add(g);
+  return counter.result();
 }

@@ -1,38 +1,66 @@
 import { progressKey } from '../deck/progress-key.js';
 import type { Deck } from '../deck/types.js';
-import type { LogRecord, PitchRecord } from '../store/log-records.js';
+import type { GradeRecord, LogRecord, MockRecord, PitchRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
-import { replayFrom } from '../schedule/snapshot.js';
-import type { ReplaySnapshot } from '../store/snapshot-store.js';
+import { replayTail, type Replayed } from '../schedule/snapshot.js';
 import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { weakCards } from '../schedule/weakness.js';
-import { pitchAttempts, pitchStats, type PitchStats } from '../pitch/history.js';
-import { answerTimes, type AnswerTime } from './answer-times.js';
+import { pitchStats, type PitchStats } from '../pitch/history.js';
+import { AnswerTimeCounter, type AnswerTime } from './answer-times.js';
 import { countByState, dueNow, type StateCounts } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
 import { dueForecast, type DayCount } from './forecast.js';
-import { reviewHeatmap, type Heatmap } from './heatmap.js';
-import { lastPractised } from './log-view.js';
+import { HeatmapCounter, type Heatmap } from './heatmap.js';
 import { cardStats, lowestAtInterview, type CardStat } from './recall.js';
-import { reviewSummary, type ReviewSummary } from './retention.js';
-import { mockRecords, summarizeMock, type MockSummary } from './mocks.js';
+import { ReviewCounter, type ReviewSummary } from './retention.js';
+import { summarizeMock, type MockSummary } from './mocks.js';
 
 /** How many weakest cards the stats show. */
 export const WEAKEST_SHOWN = 5;
 /** The pitch target when a deck with timed runs no longer has a pitch card (the deck default). */
 const FALLBACK_PITCH_SECONDS = 30;
 
-/** What the stats of one deck are computed from. Everything time-dependent uses `now`. */
-export interface DeckStatsInput {
+/**
+ * What the stats of one deck are computed from: the log's records, or (at the size of a year's
+ * history) the progress already replayed from the deck's snapshot and a pass that streams the
+ * log's records once for the counts. Everything time-dependent uses `now`.
+ */
+export type DeckStatsInput = {
   deck: Deck;
-  records: readonly LogRecord[];
   now: Date;
   /** Desired retention of the scheduler (settings). */
   retention: number;
   interview: Date | null;
-  /** The deck's replay snapshot, if any: only the records after it go through FSRS again. */
-  snapshot?: ReplaySnapshot | null;
+} & ({ records: readonly LogRecord[] } | { stored: Replayed; eachRecord: (visit: (r: LogRecord) => void) => void });
+
+/** The counts only the whole log gives, in one pass over its records. */
+function countLog(input: DeckStatsInput, undone: ReadonlySet<string>) {
+  const reviews = new ReviewCounter(input.now, 30);
+  const heatmap = new HeatmapCounter(input.now, 12);
+  const times = new AnswerTimeCounter(new Set(input.deck.cards.map((c) => c.id)));
+  const attempts: PitchRecord[] = [];
+  const mocks: MockRecord[] = [];
+  const key = progressKey(input.deck);
+  const visit = (r: LogRecord) => {
+    if (r.type === 'pitch') {
+      // A deleted attempt is an undo's target: it no longer counts.
+      if (r.deck === key && !undone.has(r.id)) attempts.push(r);
+      return;
+    }
+    if (r.type === 'mock') {
+      if (r.deck === input.deck.name) mocks.push(r);
+      return;
+    }
+    if (r.type !== 'grade' || undone.has(r.id)) return;
+    const g = r as GradeRecord;
+    reviews.add(g);
+    heatmap.add(g.at);
+    times.add(g);
+  };
+  if ('records' in input) input.records.forEach(visit);
+  else input.eachRecord(visit);
+  return { reviews: reviews.result(), heatmap: heatmap.result(), answerTimes: times.result(), attempts, mocks };
 }
 
 /** A weak card and why, in the words of `prep review`. */
@@ -82,11 +110,13 @@ export interface DeckStats {
 
 /** Computes every figure of a deck from its review log, as of `now`. */
 export function deckStats(input: DeckStatsInput): DeckStats {
-  const { deck, records, now, retention, interview } = input;
+  const { deck, now, retention, interview } = input;
   const f = scheduler(retention);
+  const stored = 'stored' in input ? input.stored : replayTail(f, retention, deck.cards, input.records, null, undefined)!;
   // Due dates as the drill sees them: with an interview ahead, none lands after it.
-  const replayed = scheduleFromNow(replayFrom(f, retention, deck.cards, records, input.snapshot).progress, now).progress;
+  const replayed = scheduleFromNow(stored.progress, now).progress;
   const progress = deadlineView(f, replayed, interview, now);
+  const counted = countLog(input, stored.undone);
   const cards = cardStats(f, deck.cards, progress, now, interview);
   const byId = new Map(cards.map((c) => [c.id, c]));
   // Exactly the cards `prep weak` would drill, in its order: one function for both.
@@ -95,7 +125,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
     .map((w) => ({ ...byId.get(w.id)!, reasons: w.reasons }));
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');
   const targetSeconds = pitchCard ? (pitchCard.seconds ?? FALLBACK_PITCH_SECONDS) : null;
-  const attempts = pitchAttempts(records, progressKey(deck));
+  const { attempts } = counted;
   const atInterview = lowestAtInterview(cards);
   // One recall function (schedule/progress.ts) for stats, review and the drill, so their figures agree.
   const meanAtInterview = atInterview.length ? atInterview.reduce((a, c) => a + c.recallAtInterview!, 0) / cards.length : null;
@@ -107,17 +137,17 @@ export function deckStats(input: DeckStatsInput): DeckStats {
     daysLeft: interview ? calendarDaysBetween(now, interview) : null,
     counts: countByState(deck.cards, progress),
     dueNow: dueNow(deck.cards, progress, now),
-    lastPractised: lastPractised(records),
-    reviews: reviewSummary(records, now, 30),
+    lastPractised: stored.lastPractised === null ? null : new Date(stored.lastPractised),
+    reviews: counted.reviews,
     forecast: dueForecast(deck.cards, progress, now, 14),
-    heatmap: reviewHeatmap(records, now, 12),
+    heatmap: counted.heatmap,
     cards,
     atInterview,
     meanAtInterview,
     unseen: cards.filter((c) => c.state === 'new').length,
     weakest,
     pitch: { targetSeconds, attempts, history: pitchStats(attempts, targetSeconds ?? FALLBACK_PITCH_SECONDS) },
-    answerTimes: answerTimes(records, new Set(deck.cards.map((c) => c.id))),
-    mocks: mockRecords(records, deck.name).map(summarizeMock),
+    answerTimes: counted.answerTimes,
+    mocks: counted.mocks.map(summarizeMock),
   };
 }

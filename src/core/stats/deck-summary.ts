@@ -1,14 +1,12 @@
 import type { Deck } from '../deck/types.js';
 import type { LogRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
-import { replayFrom } from '../schedule/snapshot.js';
-import type { ReplaySnapshot } from '../store/snapshot-store.js';
+import { replayTail, type Replayed } from '../schedule/snapshot.js';
 import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView, meanRecallAt } from '../schedule/deadline.js';
 import { interviewPassed } from '../schedule/interview.js';
 import { countByState, dueNow } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
-import { lastPractised } from './log-view.js';
 
 /** One line of `prep list`: a deck that loaded, or one that did not and why. */
 export interface DeckSummary {
@@ -40,16 +38,17 @@ export interface DeckPlace {
   shipped: boolean;
 }
 
-/** The `prep list` line of a deck that loaded, from its review log as of `now`. */
+/** The `prep list` line of a deck that loaded, from its review log's records (or the progress replayed from them) as of `now`. */
 export function summarizeDeck(
   place: DeckPlace,
   deck: Deck,
-  records: readonly LogRecord[],
-  opts: { now: Date; retention: number; interview: Date | null; snapshot?: ReplaySnapshot | null },
+  log: readonly LogRecord[] | Pick<Replayed, 'progress' | 'lastPractised'>,
+  opts: { now: Date; retention: number; interview: Date | null },
 ): DeckSummary {
   const f = scheduler(opts.retention);
+  const stored = Array.isArray(log) ? replayTail(f, opts.retention, deck.cards, log, null, undefined)! : (log as Replayed);
   // Due as the drill sees it: with an interview ahead, no card is due after it.
-  const replayed = scheduleFromNow(replayFrom(f, opts.retention, deck.cards, records, opts.snapshot).progress, opts.now).progress;
+  const replayed = scheduleFromNow(stored.progress, opts.now).progress;
   const progress = deadlineView(f, replayed, opts.interview, opts.now);
   const counts = countByState(deck.cards, progress);
   const past = opts.interview !== null && interviewPassed(opts.interview, opts.now);
@@ -64,7 +63,7 @@ export function summarizeDeck(
     interviewPast: past,
     recallAtInterview: opts.interview && !past ? meanRecallAt(f, deck.cards, replayed, opts.interview).mean : null,
     hasPitch: deck.cards.some((c) => c.kind === 'pitch'),
-    lastPractised: lastPractised(records),
+    lastPractised: stored.lastPractised === null ? null : new Date(stored.lastPractised),
     error: null,
   };
 }

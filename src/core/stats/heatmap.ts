@@ -27,27 +27,50 @@ export function heatLevel(count: number, max: number): HeatDay['level'] {
 }
 
 /**
- * Grades per study day over the last `weeks` weeks, ending with the week of `now`. Days roll
- * over at 04:00 as in the drill, so a session after midnight counts for the evening before.
+ * Grades per study day over the last `weeks` weeks, ending with the week of `now`, counted one
+ * grade at a time (a log can be streamed through it). Days roll over at 04:00 as in the drill,
+ * so a session after midnight counts for the evening before.
  */
-export function reviewHeatmap(records: readonly LogRecord[], now: Date, weeks = 12): Heatmap {
-  const today = dayStart(now);
-  // Monday of this week: getDay() is 0 on Sunday.
-  const monday = addStudyDays(today, -((today.getDay() + 6) % 7));
-  const first = addStudyDays(monday, -7 * (weeks - 1));
-  const days = Array.from({ length: weeks * 7 }, (_, i) => addStudyDays(first, i));
-  const byDay = new Map<number, number>();
-  for (const g of countedGrades(records)) {
-    const key = dayStart(new Date(g.at)).getTime();
-    byDay.set(key, (byDay.get(key) ?? 0) + 1);
+export class HeatmapCounter {
+  private readonly today: Date;
+  private readonly days: Date[];
+  private readonly from: number;
+  private readonly byDay = new Map<number, number>();
+
+  constructor(now: Date, weeks = 12) {
+    this.today = dayStart(now);
+    // Monday of this week: getDay() is 0 on Sunday.
+    const monday = addStudyDays(this.today, -((this.today.getDay() + 6) % 7));
+    const first = addStudyDays(monday, -7 * (weeks - 1));
+    this.days = Array.from({ length: weeks * 7 }, (_, i) => addStudyDays(first, i));
+    this.from = first.getTime();
   }
-  const shown = days.filter((d) => d.getTime() <= today.getTime());
-  const max = Math.max(0, ...shown.map((d) => byDay.get(d.getTime()) ?? 0));
-  const grid: (HeatDay | null)[][] = [];
-  days.forEach((d, i) => {
-    if (i % 7 === 0) grid.push([]);
-    const count = byDay.get(d.getTime()) ?? 0;
-    grid[grid.length - 1]!.push(d.getTime() > today.getTime() ? null : { day: d, count, level: heatLevel(count, max) });
-  });
-  return { weeks: grid, max };
+
+  /** Counts a grade given at `at` (ISO time); older ones cost one comparison. */
+  add(at: string): void {
+    const t = Date.parse(at);
+    if (!(t >= this.from)) return;
+    const key = dayStart(new Date(t)).getTime();
+    this.byDay.set(key, (this.byDay.get(key) ?? 0) + 1);
+  }
+
+  result(): Heatmap {
+    const today = this.today.getTime();
+    const shown = this.days.filter((d) => d.getTime() <= today);
+    const max = Math.max(0, ...shown.map((d) => this.byDay.get(d.getTime()) ?? 0));
+    const grid: (HeatDay | null)[][] = [];
+    this.days.forEach((d, i) => {
+      if (i % 7 === 0) grid.push([]);
+      const count = this.byDay.get(d.getTime()) ?? 0;
+      grid[grid.length - 1]!.push(d.getTime() > today ? null : { day: d, count, level: heatLevel(count, max) });
+    });
+    return { weeks: grid, max };
+  }
+}
+
+/** The review calendar of a log's records (see {@link HeatmapCounter}). */
+export function reviewHeatmap(records: readonly LogRecord[], now: Date, weeks = 12): Heatmap {
+  const counter = new HeatmapCounter(now, weeks);
+  for (const g of countedGrades(records)) counter.add(g.at);
+  return counter.result();
 }

@@ -55,7 +55,7 @@ export function cardStats(
       difficulty: seen ? p.fsrs.difficulty : null,
       reps: p?.fsrs.reps ?? 0,
       lapses: p?.fsrs.lapses ?? 0,
-      lastGrade: p?.grades.at(-1)?.grade ?? null,
+      lastGrade: p?.history.last?.grade ?? null,
       recallNow: seen ? recallAt(f, p, now) : null,
       recallAtInterview: seen && ahead ? recallAt(f, p, ahead) : null,
     };

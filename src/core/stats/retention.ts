@@ -1,4 +1,4 @@
-import type { LogRecord } from '../store/log-records.js';
+import type { GradeRecord, LogRecord } from '../store/log-records.js';
 import { countedGrades } from './log-view.js';
 import { dayStart } from '../schedule/day.js';
 
@@ -17,34 +17,56 @@ export interface ReviewSummary {
   retentionOf: number;
 }
 
-/** Review counts and true retention over the `days` days up to `now` (30 by default), local time. */
-export function reviewSummary(records: readonly LogRecord[], now: Date, days = 30): ReviewSummary {
-  // Calendar days, so a change of clocks within the window moves its start by no hour.
-  const start = new Date(now);
-  start.setDate(start.getDate() - days);
-  const from = start.getTime();
-  const grades = countedGrades(records);
-  let lastWindow = 0;
-  let recalled = 0;
-  let retentionOf = 0;
+/**
+ * Review counts and true retention over the `days` days up to `now` (30 by default), local
+ * time, counted one grade at a time in log order (a log can be streamed through it).
+ */
+export class ReviewCounter {
+  private readonly from: number;
+  private readonly to: number;
   /** Per card: the study day of its first grade, and of its last counted one. */
-  const firstDay = new Map<string, number>();
-  const countedDay = new Map<string, number>();
-  for (const g of grades) {
+  private readonly firstDay = new Map<string, number>();
+  private readonly countedDay = new Map<string, number>();
+  private total = 0;
+  private lastWindow = 0;
+  private recalled = 0;
+  private retentionOf = 0;
+
+  constructor(now: Date, days = 30) {
+    // Calendar days, so a change of clocks within the window moves its start by no hour.
+    const start = new Date(now);
+    start.setDate(start.getDate() - days);
+    this.from = start.getTime();
+    this.to = now.getTime();
+  }
+
+  add(g: GradeRecord): void {
+    this.total++;
     const t = Date.parse(g.at);
     const day = dayStart(new Date(t)).getTime();
-    const inWindow = t > from && t <= now.getTime();
-    if (inWindow) lastWindow++;
+    const inWindow = t > this.from && t <= this.to;
+    if (inWindow) this.lastWindow++;
     // As Anki counts true retention: only cards already in review (first graded on an earlier
     // study day), and only the first answer of each study day; repeats seconds apart in one
     // session measure nothing remembered.
-    const first = firstDay.get(g.card);
-    if (inWindow && first !== undefined && first < day && countedDay.get(g.card) !== day) {
-      retentionOf++;
-      if (g.grade !== 1) recalled++;
+    const first = this.firstDay.get(g.card);
+    if (inWindow && first !== undefined && first < day && this.countedDay.get(g.card) !== day) {
+      this.retentionOf++;
+      if (g.grade !== 1) this.recalled++;
     }
-    if (first === undefined) firstDay.set(g.card, day);
-    if (countedDay.get(g.card) !== day) countedDay.set(g.card, day);
+    if (first === undefined) this.firstDay.set(g.card, day);
+    if (this.countedDay.get(g.card) !== day) this.countedDay.set(g.card, day);
   }
-  return { total: grades.length, lastWindow, retention: retentionOf ? recalled / retentionOf : null, retentionOf };
+
+  result(): ReviewSummary {
+    const { total, lastWindow, recalled, retentionOf } = this;
+    return { total, lastWindow, retention: retentionOf ? recalled / retentionOf : null, retentionOf };
+  }
+}
+
+/** Review counts and true retention of a log's records (see {@link ReviewCounter}). */
+export function reviewSummary(records: readonly LogRecord[], now: Date, days = 30): ReviewSummary {
+  const counter = new ReviewCounter(now, days);
+  for (const g of countedGrades(records)) counter.add(g);
+  return counter.result();
 }

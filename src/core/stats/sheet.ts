@@ -1,8 +1,7 @@
 import type { Deck } from '../deck/types.js';
 import type { LogRecord } from '../store/log-records.js';
-import type { ReplaySnapshot } from '../store/snapshot-store.js';
 import { scheduler } from '../schedule/fsrs.js';
-import { replayFrom } from '../schedule/snapshot.js';
+import { replay } from '../schedule/snapshot.js';
 import { pitchTargetSeconds } from '../pitch/timing.js';
 import { recallAt } from './recall.js';
 
@@ -32,14 +31,13 @@ export interface Sheet {
 export function interviewSheet(input: {
   deck: Deck;
   records: readonly LogRecord[];
-  snapshot?: ReplaySnapshot | null;
   retention: number;
   interview: Date | null;
   now: Date;
 }): Sheet {
   const { deck, retention, now } = input;
   const f = scheduler(retention);
-  const { progress } = replayFrom(f, retention, deck.cards, input.records, input.snapshot);
+  const progress = replay(f, deck.cards, input.records);
   const ahead = input.interview && input.interview.getTime() > now.getTime() ? input.interview : null;
   const at = ahead ?? now;
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');

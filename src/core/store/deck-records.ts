@@ -11,6 +11,7 @@ export function recordsOfDeck(read: LogRead, key: string): LogRead {
   if (other === 0) return read;
   const names = [...new Set(read.records.filter((r) => r.deck !== key).map((r) => r.deck.slice(0, 40)))].slice(0, 3);
   return {
+    ...read,
     records: own,
     warnings: [
       ...read.warnings,

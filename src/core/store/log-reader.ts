@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { copyAside, moveAside } from './aside.js';
 import { parseRecordLine, type LogRecord } from './log-records.js';
@@ -8,7 +9,22 @@ import { errorCode, StoreError, storeErrorFrom } from './store-error.js';
 export interface LogRead {
   records: LogRecord[];
   warnings: string[];
+  /** Where the records read end, to read only what follows next time; undefined when that cannot be told (an unterminated last record). */
+  end?: LogPosition;
 }
+
+/**
+ * A place in a log just after a line, with what is needed to tell whether the bytes before it
+ * are still the same: the number of lines up to it (for `file:line` warnings) and the length
+ * and hash of the line that ends there (null at the start of the file).
+ */
+export interface LogPosition {
+  offset: number;
+  lines: number;
+  last: { length: number; hash: string } | null;
+}
+
+const hashLine = (line: Uint8Array): string => createHash('sha256').update(line).digest('hex').slice(0, 32);
 
 const NEWLINE = 0x0a;
 /** Every record starts so: JSON.stringify keeps key order, and `{"v":` cannot occur inside a string. */
@@ -30,9 +46,10 @@ interface Scan {
   torn: { start: number; lineNo: number } | undefined;
   /** Nothing in the file looks like a record, yet it holds more than a cut-off first line. */
   unreadable: boolean;
+  end: LogPosition | undefined;
 }
 
-function readBytes(file: string): Buffer | undefined {
+function readBytes(file: string, from?: LogPosition): Buffer | undefined | 'changed' {
   let fd: number;
   try {
     // Non-blocking, so a FIFO in the log's place cannot hang the open waiting for a writer.
@@ -46,7 +63,8 @@ function readBytes(file: string): Buffer | undefined {
     if (stat.isDirectory()) throw new StoreError(`cannot read ${file}: it is a folder, not a file`, file, { code: 'EISDIR' });
     // A device (a link to /dev/zero, say) would be read forever.
     if (!stat.isFile()) throw new StoreError(`cannot read ${file}: it is not a regular file`, file);
-    return fs.readFileSync(fd);
+    if (!from) return fs.readFileSync(fd);
+    return readAfter(fd, stat.size, from);
   } catch (err) {
     if (err instanceof StoreError) throw err;
     throw storeErrorFrom('cannot read', file, err);
@@ -55,7 +73,43 @@ function readBytes(file: string): Buffer | undefined {
   }
 }
 
-function scan(file: string, bytes: Buffer): Scan {
+/**
+ * The bytes after `at`, or 'changed' when the line that ended there is gone or different (the log
+ * was cut, rewritten or replaced): then only a full read can be trusted.
+ */
+function readAfter(fd: number, size: number, at: LogPosition): Buffer | 'changed' {
+  if (at.offset === 0) return fs.readFileSync(fd);
+  const lineLength = at.last?.length ?? -1;
+  if (lineLength < 0 || size < at.offset) return 'changed';
+  // The line that ends at the offset, with the newline before it (if it is not the first) and after it.
+  const start = Math.max(0, at.offset - lineLength - 2);
+  const buf = Buffer.allocUnsafe(size - start);
+  let done = 0;
+  while (done < buf.length) {
+    const n = fs.readSync(fd, buf, done, buf.length - done, start + done);
+    if (n === 0) break;
+    done += n;
+  }
+  if (done < buf.length) return 'changed';
+  const lineStart = at.offset - lineLength - 1 - start;
+  const before = lineStart === 0 || buf[lineStart - 1] === NEWLINE;
+  const line = buf.subarray(lineStart, lineStart + lineLength);
+  if (!before || buf[lineStart + lineLength] !== NEWLINE || hashLine(line) !== at.last!.hash) return 'changed';
+  return buf.subarray(at.offset - start);
+}
+
+const START: LogPosition = { offset: 0, lines: 0, last: null };
+
+/** The position after the last complete line of `bytes`, read from `at`; undefined after an unterminated record. */
+function endOf(bytes: Buffer, at: LogPosition, newlines: number, lastIsRecord: boolean): LogPosition | undefined {
+  if (lastIsRecord) return undefined;
+  const end = bytes.lastIndexOf(NEWLINE);
+  if (end < 0) return at;
+  const start = end === 0 ? 0 : bytes.lastIndexOf(NEWLINE, end - 1) + 1;
+  return { offset: at.offset + end + 1, lines: at.lines + newlines, last: { length: end - start, hash: hashLine(bytes.subarray(start, end)) } };
+}
+
+function scan(file: string, bytes: Buffer, at: LogPosition = START): Scan {
   const lines = bytes.toString('utf8').split('\n');
   // A file ending in '\n' splits into a last empty string: there is no unfinished line.
   const last = lines.length - 1;
@@ -65,6 +119,7 @@ function scan(file: string, bytes: Buffer): Scan {
   let bad = 0;
   let recordLike = 0;
   let torn: Scan['torn'];
+  let lastIsRecord = false;
 
   const keep = (record: LogRecord, line: string, lineNo: number) => {
     const before = seen.get(record.id);
@@ -80,24 +135,29 @@ function scan(file: string, bytes: Buffer): Scan {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const parsed = parseRecordLine(line);
-    if (parsed.ok) return keep(parsed.record, line, i + 1);
+    const lineNo = at.lines + i + 1;
+    if (parsed.ok) {
+      lastIsRecord = i === last;
+      return keep(parsed.record, line, lineNo);
+    }
     // A record appended after a crash cut the previous line short ends up on that line.
     const start = line.lastIndexOf(RECORD_START);
     // Stryker disable next-line EqualityOperator,ConditionalExpression,StringLiteral: at 0 the line itself was already tried, and at -1 one character or any other fallback never parses as a record
     const rest = start > 0 ? line.slice(start) : '';
     const salvaged = rest ? parseRecordLine(rest) : undefined;
     if (salvaged?.ok) {
-      warnings.push(`${file}:${i + 1}: skipped the cut-off start of a line, kept the record after it`);
-      return keep(salvaged.record, rest, i + 1);
+      lastIsRecord = i === last;
+      warnings.push(`${file}:${lineNo}: skipped the cut-off start of a line, kept the record after it`);
+      return keep(salvaged.record, rest, lineNo);
     }
     if (i === last && parsed.reason === 'not valid JSON') {
-      torn = { start: bytes.lastIndexOf(NEWLINE) + 1, lineNo: i + 1 };
+      torn = { start: at.offset + bytes.lastIndexOf(NEWLINE) + 1, lineNo };
       return;
     }
     bad++;
     // Stryker disable next-line UpdateOperator: recordLike is only ever compared with 0
     if (!parsed.garbage) recordLike++;
-    if (bad <= MAX_LINE_WARNINGS) warnings.push(`${file}:${i + 1}: skipped a line: ${parsed.reason}`);
+    if (bad <= MAX_LINE_WARNINGS) warnings.push(`${file}:${lineNo}: skipped a line: ${parsed.reason}`);
   });
   if (bad > MAX_LINE_WARNINGS) {
     warnings.push(`${file}: skipped ${bad - MAX_LINE_WARNINGS} more bad lines`);
@@ -106,8 +166,9 @@ function scan(file: string, bytes: Buffer): Scan {
   const loneFragment = torn !== undefined && torn.start === 0 && bytes.toString('utf8').trimStart().startsWith('{');
   // Lines that look like records (from a newer prep, say) mean this is a log we partly
   // understand, not garbage: moving it aside would hide it from the prep that wrote it.
-  const unreadable = records.length === 0 && recordLike === 0 && (bad > 0 || (torn !== undefined && !loneFragment));
-  return { records, warnings, torn, unreadable };
+  // After a checked position the log is known to hold records already.
+  const unreadable = at.offset === 0 && records.length === 0 && recordLike === 0 && (bad > 0 || (torn !== undefined && !loneFragment));
+  return { records, warnings, torn, unreadable, end: endOf(bytes, at, last, lastIsRecord) };
 }
 
 /** Cuts the file back to `length` bytes, unless it no longer has `expected` bytes. */
@@ -156,25 +217,37 @@ function moveUnreadable(file: string): LogRead {
  * - a bad line in the middle is skipped with a `file:line` warning;
  * - a file with no record at all (binary garbage...) is moved to `<file>.unreadable-<time>`.
  * Nothing is ever deleted without a copy. With `repair: false` (read-only reports) the file is
- * never changed: the damage is only skipped and reported. A missing file is an empty log. A file that cannot
- * be read throws a StoreError and is left untouched. May block up to about a second while
- * another process finishes an append.
+ * never changed: the damage is only skipped and reported. A missing file is an empty log. A file
+ * that cannot be read throws a StoreError and is left untouched. May block up to about a second
+ * while another process finishes an append.
  */
 export function readLog(file: string, opts: { repair?: boolean } = {}): LogRead {
+  return readLogAfter(file, START, opts)!;
+}
+
+/**
+ * Reads only the records after `at` (a position a previous read returned as its `end`), as
+ * {@link readLog} reads the whole log, repairs included. Ids are checked for reuse only among
+ * the records read. Returns undefined when the bytes before `at` are no longer what they were
+ * (the log was cut, rewritten or replaced) or the file is gone: then read it all.
+ */
+export function readLogAfter(file: string, at: LogPosition, opts: { repair?: boolean } = {}): LogRead | undefined {
   const repair = opts.repair ?? true;
   for (let attempt = 1; ; attempt++) {
-    const bytes = readBytes(file);
-    if (bytes === undefined) return { records: [], warnings: [] };
-    const found = scan(file, bytes);
+    const bytes = readBytes(file, at);
+    if (bytes === undefined) return at.offset === 0 ? { records: [], warnings: [], end: START } : undefined;
+    if (bytes === 'changed') return undefined;
+    const found = scan(file, bytes, at);
     if (found.unreadable && !repair) {
       return { records: [], warnings: [`${file} could not be read as a review log; it was skipped (the next drill moves it aside)`] };
     }
     if (found.unreadable) return moveUnreadable(file);
-    const { torn, records, warnings } = found;
-    if (torn === undefined) return { records, warnings };
+    const { torn, records, warnings, end } = found;
+    if (torn === undefined) return { records, warnings, end };
+    const unfinished = `${file}:${torn.lineNo}: skipped an unfinished last line`;
     if (!repair) {
       // Only looking (list, stats): the repair waits for the next command that writes.
-      return { records, warnings: [...warnings, `${file}:${torn.lineNo}: skipped an unfinished last line (the next drill repairs the file)`] };
+      return { records, warnings: [...warnings, `${unfinished} (the next drill repairs the file)`], end };
     }
 
     const age = quietFor(file);
@@ -186,24 +259,24 @@ export function readLog(file: string, opts: { repair?: boolean } = {}): LogRead 
         continue;
       }
       // Possibly a write still in progress (or a clock gone backwards): leave it be.
-      return { records, warnings: [...warnings, `${file}:${torn.lineNo}: skipped an unfinished last line`] };
+      return { records, warnings: [...warnings, unfinished], end };
     }
 
     let aside: string;
     try {
-      aside = copyAside(file, 'torn', bytes.subarray(torn.start));
+      aside = copyAside(file, 'torn', bytes.subarray(torn.start - at.offset));
     } catch (err) {
       throw storeErrorFrom('could not save the cut-off last line of', file, err);
     }
-    if (!truncateIfUnchanged(file, bytes.length, torn.start)) {
+    if (!truncateIfUnchanged(file, at.offset + bytes.length, torn.start)) {
       // The file grew after all: the line was being completed. Read it again.
       fs.rmSync(aside, { force: true });
       if (attempt < MAX_ATTEMPTS) continue;
-      return { records, warnings: [...warnings, `${file}:${torn.lineNo}: skipped an unfinished last line`] };
+      return { records, warnings: [...warnings, unfinished], end };
     }
     const warning =
       `${file}:${torn.lineNo}: the last line was cut off (prep was probably stopped while saving); ` +
       `it was skipped and saved to ${aside}`;
-    return { records, warnings: [...warnings, warning] };
+    return { records, warnings: [...warnings, warning], end };
   }
 }

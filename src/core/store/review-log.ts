@@ -46,14 +46,23 @@ export class ReviewLog {
    * cannot be created or the file cannot be read; then nothing has been touched.
    */
   static open(file: string): { log: ReviewLog; records: LogRecord[]; warnings: string[] } {
+    const log = ReviewLog.forAppending(file);
+    const { records, warnings } = readLog(file);
+    return { log, records, warnings };
+  }
+
+  /**
+   * The log at `file` for appending only (its folder created, nothing read): for a caller that
+   * reads just the part after a snapshot. Throws a StoreError if the folder cannot be created.
+   */
+  static forAppending(file: string): ReviewLog {
     const dir = path.dirname(file);
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     } catch (err) {
       throw storeErrorFrom('cannot create the folder', dir, err);
     }
-    const { records, warnings } = readLog(file);
-    return { log: new ReviewLog(file), records, warnings };
+    return new ReviewLog(file);
   }
 
   /**

@@ -1,50 +1,62 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Card as FsrsCard } from 'ts-fsrs';
 import { writeFileAtomic } from './atomic-write.js';
+import type { LogPosition } from './log-reader.js';
 import { readSmallFile } from './safe-read.js';
 
 /**
- * The FSRS state of every card after the first `count` records of a log. Replaying a year of
- * grades through FSRS takes about half a second; with a snapshot only the records after it are
- * replayed. It is a cache: the log stays the source of truth, and a snapshot that does not fit
- * the log is ignored and rebuilt.
+ * What a start needs from the first part of a deck's log, so that it reads only what follows:
+ * every card's FSRS state and grade summary after the log's first `at.offset` bytes. It is a
+ * cache: the log stays the source of truth, and a snapshot that does not fit the log (another
+ * retention, a log cut or rewritten before `at`, an undo reaching back into it) is ignored and
+ * rebuilt from the whole log. Version 1 (FSRS states only, by record count) is rebuilt too.
  */
 export interface ReplaySnapshot {
-  v: 1;
+  v: 2;
   retention: number;
-  /** How many records (valid lines) of the log it covers. */
-  count: number;
-  /** Id of the last record covered, to check the log still starts the same way. */
-  lastId: string | null;
-  /** FSRS card states by card id, for every card with a counted grade (dates as ISO strings). */
-  cards: Record<string, FsrsCard>;
+  /** The end of the part covered, with the check that the log still holds it unchanged. */
+  at: LogPosition;
   /**
-   * SHA-256 of the covered records' ids and of `cards`: a snapshot edited by hand, or copied
-   * beside another log that happens to have the same count and last id, no longer fits.
+   * One row per card with a counted grade (cards since removed from the deck included, so an id
+   * that comes back resumes); the schedule encodes and decodes them (schedule/snapshot.ts).
    */
-  digest?: string;
+  cards: Record<string, unknown[]>;
+  /** Targets of the undos covered (undos are few): a grade with one of these ids never counts. */
+  undone: string[];
+  /** The latest counted grade or pitch run covered (ms since 1970), or null. */
+  lastPractised: number | null;
+  /**
+   * SHA-256 of everything above (see schedule/snapshot.ts): a snapshot edited by hand no longer
+   * fits and is rebuilt. The log itself is checked through `at` (the hash of the line ending
+   * there), so a snapshot copied beside another log does not fit either.
+   */
+  digest: string;
 }
+
+/** The only snapshot version this build reads; any other is rebuilt. */
+export const SNAPSHOT_VERSION = 2;
 
 /** Where a deck's replay snapshot lives: `<dataDir>/snapshots/<deck>.json`. */
 export function snapshotPath(dataDir: string, deck: string): string {
   return path.join(dataDir, 'snapshots', `${deck}.json`);
 }
 
-/** Far above the snapshot of any real deck (a few hundred bytes a card). */
+/** Far above the snapshot of any real deck (about a hundred bytes a card). */
 const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads a deck's snapshot. A snapshot is only a cache of the review log, so one that is
- * missing, unreadable, not a regular file or corrupt reads as "none" and is rebuilt from the
- * log. Reading creates nothing.
+ * missing, unreadable, not a regular file, corrupt or of another version reads as "none" and is
+ * rebuilt from the log. Reading creates nothing.
  */
 export function loadSnapshot(dataDir: string, deck: string): ReplaySnapshot | null {
   try {
+    // Plain JSON read once: conf would parse it twice and deep-compare it with its defaults.
     const text = readSmallFile(snapshotPath(dataDir, deck), MAX_SNAPSHOT_BYTES);
     if (text === undefined) return null;
-    const stored = JSON.parse(text) as { snapshot?: ReplaySnapshot } | null;
-    return stored?.snapshot ?? null;
+    const file = JSON.parse(text) as { snapshot?: Partial<ReplaySnapshot> } | null;
+    const snap = file?.snapshot;
+    return snap?.v === SNAPSHOT_VERSION ? (snap as ReplaySnapshot) : null;
   } catch {
     return null;
   }
@@ -58,8 +70,7 @@ export function saveSnapshot(dataDir: string, deck: string, snapshot: ReplaySnap
   try {
     const file = snapshotPath(dataDir, deck);
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    // The shape conf wrote before, so snapshots from earlier versions still read.
-    writeFileAtomic(file, JSON.stringify({ snapshot }, null, '\t'));
+    writeFileAtomic(file, JSON.stringify({ snapshot }));
     return true;
   } catch {
     return false;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lexicon, lexiconPath, parseLexicon } from '../../../src/core/answer/lexicon.js';
 import { keyOf } from '../../../src/core/answer/words.js';
 
-const PREP_JS = fileURLToPath(new URL('../../../dist/prep.js', import.meta.url));
+const PREP_JS = fileURLToPath(new URL('../../../dist/prep-cli.js', import.meta.url));
 
 describe('the WordNet synonym sets', () => {
   it('a word matches only words of its own sets, by their comparison keys', () => {

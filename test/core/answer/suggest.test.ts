@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isQuick, QUICK_MS_WITHOUT_TARGET, QUICK_SHARE, suggestGrade } from '../../../src/core/answer/suggest.js';
-import { lastTyped } from '../../../src/core/answer/last-attempt.js';
+import { addGrade, NO_GRADES } from '../../../src/core/schedule/progress.js';
 import type { GradeRecord } from '../../../src/core/store/log-records.js';
+
+const lastTyped = (grades: GradeRecord[]) => grades.reduce(addGrade, NO_GRADES).typed;
 
 const SLOW = 10 * 60_000;
 
@@ -44,7 +46,7 @@ describe('quick', () => {
   });
 });
 
-describe('lastTyped', () => {
+describe('the last typed answer in a grade summary', () => {
   const grade = (at: string, typed?: string): GradeRecord => ({ v: 1, type: 'grade', id: at, deck: 'd', card: 'c', grade: 3, at, ...(typed === undefined ? {} : { typed }) });
 
   it('is the newest grade that carries a typed answer', () => {

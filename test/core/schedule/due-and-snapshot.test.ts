@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { nextDue } from '../../../src/core/schedule/queue.js';
-import { replay, replayFrom } from '../../../src/core/schedule/snapshot.js';
+import { replay, replayTail, snapshotDigest } from '../../../src/core/schedule/snapshot.js';
+import type { LogPosition } from '../../../src/core/store/log-reader.js';
 import type { ReplaySnapshot } from '../../../src/core/store/snapshot-store.js';
 import type { GradeRecord } from '../../../src/core/store/review-log.js';
 import { makeDeck } from '../../helpers/deck.js';
@@ -36,27 +37,39 @@ describe('nextDue: when the drill says to come back', () => {
 
 describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
   const records = [grade('a', 'q1', 3, 0), grade('b', 'q1', 3, 30), grade('c', 'q2', 1, 31), grade('d', 'q2', 3, 32), grade('e', 'q1', 2, 200)];
+  // Where the first two records end in the log (only carried into the snapshot here).
+  const AT: LogPosition = { offset: 200, lines: 2, last: { length: 99, hash: 'h' } };
   // Covers q1's first two grades: the replay goes on from q1's stored state.
-  const good = replayFrom(f, 0.9, deck.cards, records.slice(0, 2)).snapshot;
+  const good = replayTail(f, 0.9, deck.cards, records.slice(0, 2), null, AT)!.snapshot()!;
   const truth = replay(f, deck.cards, records);
   const dues = (p: ReturnType<typeof replay>) => deck.cards.map((c) => p.get(c.id)!.fsrs.due.toISOString());
+  // The row of a card: [due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review, ...].
+  const FIELD = { due: 0, stability: 1, difficulty: 2, reps: 6, lapses: 7, state: 8, last_review: 9 } as const;
 
-  /** The good snapshot, as read from disk, with one field of q1's card replaced. */
-  function damaged(field: string, value: unknown): ReplaySnapshot {
+  /** As a start uses a snapshot: from it when it fits, otherwise from the whole log. */
+  function start(snap: ReplaySnapshot) {
+    const tail = replayTail(f, 0.9, deck.cards, records.slice(snap.at.lines), snap, undefined);
+    return { reused: tail !== null, progress: (tail ?? replayTail(f, 0.9, deck.cards, records, null, undefined)!).progress };
+  }
+  /** `snap` with its checksum made to match, so only the check of its content can refuse it. */
+  const resealed = (snap: ReplaySnapshot): ReplaySnapshot => ({ ...snap, digest: snapshotDigest(snap) });
+
+  /** The good snapshot, as read from disk, with one field of q1's row replaced. */
+  function damaged(field: keyof typeof FIELD, value: unknown): ReplaySnapshot {
     const snap = JSON.parse(JSON.stringify(good)) as ReplaySnapshot;
-    (snap.cards.q1 as unknown as Record<string, unknown>)[field] = value;
-    return snap;
+    snap.cards.q1![FIELD[field]] = value;
+    return resealed(snap);
   }
 
   it('reuses the snapshot as read back from disk when it is sound', () => {
-    const r = replayFrom(f, 0.9, deck.cards, records, JSON.parse(JSON.stringify(good)) as ReplaySnapshot);
+    const r = start(JSON.parse(JSON.stringify(good)) as ReplaySnapshot);
     expect(r.reused).toBe(true);
     expect(dues(r.progress)).toEqual(dues(truth));
   });
 
   it.each([
     ['due', 'next tuesday'],
-    ['due', 12],
+    ['due', null],
     ['last_review', 'yesterday'],
     ['stability', 'x'],
     ['stability', null],
@@ -64,26 +77,33 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
     ['reps', '2'],
     ['state', {}],
     ['lapses', Number.NaN],
-  ])('ignores a snapshot whose card has %s = %j, and shows the right due dates', (field, value) => {
-    const r = replayFrom(f, 0.9, deck.cards, records, damaged(field, value));
+  ] as const)('ignores a snapshot whose card has %s = %j, and shows the right due dates', (field, value) => {
+    const r = start(damaged(field, value));
     expect(r.reused).toBe(false);
     expect(dues(r.progress)).toEqual(dues(truth));
   });
 
-  it('ignores a snapshot with a card that is not an object, or a bad count', () => {
+  it('ignores a snapshot edited by hand (its checksum no longer matches)', () => {
     const snap = JSON.parse(JSON.stringify(good)) as ReplaySnapshot;
-    expect(replayFrom(f, 0.9, deck.cards, records, { ...snap, cards: { ...snap.cards, q3: null as never } }).reused).toBe(false);
-    expect(replayFrom(f, 0.9, deck.cards, records, { ...snap, cards: null as never }).reused).toBe(false);
-    expect(replayFrom(f, 0.9, deck.cards, records, { ...snap, count: 2.5 }).reused).toBe(false);
-    expect(replayFrom(f, 0.9, deck.cards, records, { ...snap, count: -1 }).reused).toBe(false);
-    expect(replayFrom(f, 0.9, deck.cards, records, { ...snap, count: 5 }).reused).toBe(false);
-    expect(replayFrom(f, 0.9, deck.cards, records, { ...snap, v: 2 as 1 }).reused).toBe(false);
+    snap.cards.q1![1] = 999;
+    expect(start(snap).reused).toBe(false);
+    expect(dues(start(snap).progress)).toEqual(dues(truth));
+  });
+
+  it('ignores a snapshot with a row that is not a row, no rows, or another version', () => {
+    const snap = JSON.parse(JSON.stringify(good)) as ReplaySnapshot;
+    expect(start(resealed({ ...snap, cards: { ...snap.cards, q3: null as never } })).reused).toBe(false);
+    expect(start(resealed({ ...snap, cards: null as never })).reused).toBe(false);
+    expect(start(resealed({ ...snap, undone: 'x' as never })).reused).toBe(false);
+    expect(start(resealed({ ...snap, lastPractised: 'soon' as never })).reused).toBe(false);
+    expect(start(resealed({ ...snap, v: 1 as never })).reused).toBe(false);
+    expect(start(snap).reused).toBe(true);
   });
 
   it('reuses an empty snapshot of an empty log prefix', () => {
-    const empty = replayFrom(f, 0.9, deck.cards, []).snapshot;
-    expect(empty).toMatchObject({ count: 0, lastId: null, cards: {} });
-    const r = replayFrom(f, 0.9, deck.cards, records, empty);
+    const empty = replayTail(f, 0.9, deck.cards, [], null, { offset: 0, lines: 0, last: null })!.snapshot()!;
+    expect(empty).toMatchObject({ at: { offset: 0, lines: 0 }, cards: {}, undone: [] });
+    const r = start(empty);
     expect(r.reused).toBe(true);
     expect(dues(r.progress)).toEqual(dues(truth));
   });

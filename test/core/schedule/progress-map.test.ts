@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEmptyCard } from 'ts-fsrs';
 import { ProgressMap } from '../../../src/core/schedule/progress-map.js';
-import type { CardProgress } from '../../../src/core/schedule/progress.js';
+import { NO_GRADES, type CardProgress } from '../../../src/core/schedule/progress.js';
 
-const progress = (reps: number): CardProgress => ({ fsrs: { ...createEmptyCard(new Date(0)), reps }, grades: [] });
+const progress = (reps: number): CardProgress => ({ fsrs: { ...createEmptyCard(new Date(0)), reps }, history: NO_GRADES });
 const base = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`c${i}`, progress(0)] as const));
 const summary = (m: ReadonlyMap<string, CardProgress>) => [...m].map(([id, p]) => `${id}:${p.fsrs.reps}`);
 

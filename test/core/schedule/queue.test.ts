@@ -111,7 +111,7 @@ describe('replay', () => {
       grade('gone', 3, t),
     ]);
     expect(p.get('q1')!.fsrs.state).toBe(State.New);
-    expect(p.get('q1')!.grades).toHaveLength(0);
+    expect(p.get('q1')!.history.count).toBe(0);
     expect(p.has('gone')).toBe(false);
   });
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import fs from 'node:fs';
+import path from 'node:path';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { replay, replayFrom } from '../../../src/core/schedule/snapshot.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
+import { readStoredProgress } from '../../../src/core/schedule/stored-progress.js';
+import { deckStats } from '../../../src/core/stats/deck-stats.js';
+import { streamLog } from '../../../src/core/store/log-stream.js';
 import { loadSnapshot, saveSnapshot, snapshotPath } from '../../../src/core/store/snapshot-store.js';
+import type { CardProgress } from '../../../src/core/schedule/progress.js';
 import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';
 import { makeDeck } from '../../helpers/deck.js';
 import { useTempHome } from '../../helpers/temp-home.js';
@@ -10,83 +15,185 @@ import { useTempHome } from '../../helpers/temp-home.js';
 const f = scheduler(0.9);
 const deck = makeDeck(5);
 const T = Date.parse('2026-10-01T10:00:00Z');
+const home = useTempHome('prep-snap-');
 
-function log(n: number, from = 0): GradeRecord[] {
+function grades(n: number, from = 0): GradeRecord[] {
   return Array.from({ length: n }, (_, k) => {
     const i = from + k;
-    return { v: 1, type: 'grade', id: `g${i}`, deck: 'test', card: `q${(i % 5) + 1}`, grade: ([3, 1, 3, 4, 2] as const)[i % 5]!, at: new Date(T + i * 3_600_000).toISOString() };
+    const typed = i % 7 === 0 ? { typed: `try ${i}` } : {};
+    return { v: 1, type: 'grade', id: `g${i}`, deck: 'test', card: `q${(i % 5) + 1}`, grade: ([3, 1, 3, 4, 2] as const)[i % 5]!, at: new Date(T + i * 3_600_000).toISOString(), ms: 1000 + i, ...typed };
   });
 }
+const undo = (target: string, i: number): LogRecord => ({ v: 1, type: 'undo', id: `u${i}`, deck: 'test', target, at: new Date(T + i * 3_600_000).toISOString() });
+const lines = (records: LogRecord[]) => records.map((r) => `${JSON.stringify(r)}\n`).join('');
+const plain = (m: ReadonlyMap<string, CardProgress>) => JSON.parse(JSON.stringify([...m]));
 
-const plain = (m: Map<string, { fsrs: unknown; grades: unknown[] }>) =>
-  JSON.parse(JSON.stringify([...m].map(([id, p]) => [id, p.fsrs, p.grades.length])));
+/** A deck's log in a temp home, read as a start reads it, and its snapshot saved as the drill saves it. */
+function setUp(records: LogRecord[]) {
+  const dir = home().dir;
+  const file = path.join(dir, 'logs', 'test.jsonl');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, lines(records));
+  const read = (retention = 0.9) => readStoredProgress(scheduler(retention), retention, deck.cards, file, dir, 'test');
+  const start = (retention = 0.9) => {
+    const r = read(retention);
+    const snap = r.moved ? r.snapshot() : undefined;
+    if (snap) saveSnapshot(dir, 'test', snap);
+    return r;
+  };
+  return { dir, file, read, start, append: (more: LogRecord[]) => fs.appendFileSync(file, lines(more)) };
+}
 
-describe('replay from a snapshot', () => {
-  it('gives exactly what a full replay gives, while replaying only the new records', () => {
-    const first = log(40);
-    const { snapshot } = replayFrom(f, 0.9, deck.cards, first);
-    const all: LogRecord[] = [...first, ...log(10, 40)];
-    const fromSnap = replayFrom(f, 0.9, deck.cards, all, snapshot);
-    expect(fromSnap.reused).toBe(true);
-    expect(plain(fromSnap.progress)).toEqual(plain(replay(f, deck.cards, all)));
-    expect(fromSnap.snapshot.count).toBe(50);
+describe('a start reads only the log after its snapshot', () => {
+  it('gives exactly what a full replay gives, summaries included, reading only the new records', () => {
+    const first = grades(40);
+    const log = setUp(first);
+    expect(log.start().all).toHaveLength(40);
+    log.append(grades(10, 40));
+    const tail = log.start();
+    expect(tail.all).toBeUndefined();
+    const all = [...first, ...grades(10, 40)];
+    expect(plain(tail.progress)).toEqual(plain(replay(f, deck.cards, all)));
+    expect(tail.progress.get('q1')!.history).toMatchObject({ count: 10, first: { grade: 3, at: all[0]!.at }, last: { grade: 3, at: all[45]!.at, ms: 1045 }, typed: { text: 'try 35' } });
+    // The next start has nothing new to read, and still the same progress.
+    const again = log.read();
+    expect(again.all).toBeUndefined();
+    expect(again.moved).toBe(false);
+    expect(plain(again.progress)).toEqual(plain(tail.progress));
   });
 
-  it('ignores a snapshot that does not fit the log (rewritten log, other retention, late undo)', () => {
-    const first = log(20);
-    const { snapshot } = replayFrom(f, 0.9, deck.cards, first);
-    const other = log(20).map((r, i) => (i === 19 ? { ...r, id: 'changed' } : r));
-    expect(replayFrom(f, 0.9, deck.cards, other, snapshot).reused).toBe(false);
-    expect(replayFrom(f, 0.85, deck.cards, first, snapshot).reused).toBe(false);
-    const undo: LogRecord = { v: 1, type: 'undo', id: 'u', deck: 'test', target: 'g19', at: new Date(T + 30 * 3_600_000).toISOString() };
-    const withUndo = [...first, undo];
-    const r = replayFrom(f, 0.9, deck.cards, withUndo, snapshot);
-    expect(r.reused).toBe(false);
-    expect(plain(r.progress)).toEqual(plain(replay(f, deck.cards, withUndo)));
+  it('rebuilds from the whole log when the log before the offset changed, or the retention did', () => {
+    const first = grades(20);
+    const log = setUp(first);
+    log.start();
+    // Rewritten in place: the last covered record changed (same length, other grade).
+    const rewritten = first.map((r, i) => (i === 19 ? { ...r, grade: 4 as const } : r));
+    fs.writeFileSync(log.file, lines([...rewritten, ...grades(3, 20)]));
+    const r = log.read();
+    expect(r.all).toHaveLength(23);
+    expect(plain(r.progress)).toEqual(plain(replay(f, deck.cards, [...rewritten, ...grades(3, 20)])));
+    // Cut shorter than the snapshot.
+    fs.writeFileSync(log.file, lines(first.slice(0, 5)));
+    expect(log.read().all).toHaveLength(5);
+    fs.writeFileSync(log.file, lines(first));
+    expect(log.read(0.85).all).toHaveLength(20);
+  });
+
+  it('an undo after the offset of a grade before it: the whole log is replayed once, without that grade, then tails again', () => {
+    const first = grades(20);
+    const log = setUp(first);
+    log.start();
+    // Another prep process saved the snapshot after g19; this one then takes g19 back.
+    log.append([undo('g19', 21), ...grades(2, 22)]);
+    const r = log.start();
+    expect(r.all).toHaveLength(23);
+    const truth = replay(f, deck.cards, [...first, undo('g19', 21), ...grades(2, 22)]);
+    expect(plain(r.progress)).toEqual(plain(truth));
+    expect(r.progress.get('q5')!.history.count).toBe(3);
+    // The undo is now before the offset; a grade reusing its target id still never counts.
+    log.append([{ ...grades(1, 30)[0]!, id: 'g19' }]);
+    const next = log.start();
+    expect(next.all).toBeUndefined();
+    expect(next.progress.get('q1')!.history.count).toBe(truth.get('q1')!.history.count);
+  });
+
+  it('an undo after the offset of a grade also after it: still only the tail is read', () => {
+    const log = setUp(grades(20));
+    log.start();
+    log.append([...grades(2, 20), undo('g21', 22)]);
+    const r = log.read();
+    expect(r.all).toBeUndefined();
+    expect(plain(r.progress)).toEqual(plain(replay(f, deck.cards, [...grades(22), undo('g21', 22)])));
   });
 
   it('keeps the state of cards removed from the deck, so a returning id resumes', () => {
-    const { snapshot } = replayFrom(f, 0.9, makeDeck(2).cards, log(10));
-    expect(Object.keys(snapshot.cards).sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
-    const back = replayFrom(f, 0.9, deck.cards, log(10), snapshot);
-    expect(back.reused).toBe(true);
-    expect(plain(back.progress)).toEqual(plain(replay(f, deck.cards, log(10))));
+    const log = setUp(grades(10));
+    const two = makeDeck(2);
+    const r = readStoredProgress(f, 0.9, two.cards, log.file, log.dir, 'test');
+    saveSnapshot(log.dir, 'test', r.snapshot()!);
+    expect(Object.keys(loadSnapshot(log.dir, 'test')!.cards).sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
+    const back = log.read();
+    expect(back.all).toBeUndefined();
+    expect(plain(back.progress)).toEqual(plain(replay(f, deck.cards, grades(10))));
+  });
+
+  it('a corrupt, damaged or old-version snapshot reads as none and is rebuilt', () => {
+    const log = setUp(grades(12));
+    log.start();
+    const file = snapshotPath(log.dir, 'test');
+    const good = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, '{"snapshot": {"v":2, "ret');
+    expect(log.read().all).toHaveLength(12);
+    fs.writeFileSync(file, good.replace(/"q1":\[\d+/, '"q1":["soon"'));
+    expect(log.read().all).toHaveLength(12);
+    fs.writeFileSync(file, JSON.stringify({ snapshot: { v: 1, retention: 0.9, count: 12, lastId: 'g11', cards: {} } }));
+    const r = log.start();
+    expect(r.all).toHaveLength(12);
+    expect(loadSnapshot(log.dir, 'test')?.v).toBe(2);
+    expect(log.read().all).toBeUndefined();
+  });
+
+  it('prep stats from the snapshot and one streaming pass equals stats from the whole log', () => {
+    const records: LogRecord[] = [...grades(30), undo('g13', 31), { v: 1, type: 'pitch', id: 'p1', deck: 'test', ms: 31_000, beats: [0], beatsTotal: 2, at: new Date(T + 32 * 3_600_000).toISOString() }];
+    const log = setUp(records.slice(0, 10));
+    log.start();
+    log.append(records.slice(10));
+    const stored = log.read();
+    expect(stored.all).toBeUndefined();
+    const now = new Date(T + 40 * 3_600_000);
+    const streamed = deckStats({ deck, now, retention: 0.9, interview: null, stored, eachRecord: (visit) => streamLog(log.file, visit) });
+    expect(streamed).toEqual(deckStats({ deck, records, now, retention: 0.9, interview: null }));
+    expect(streamed.reviews.total).toBe(29);
   });
 });
 
-describe('snapshot store', () => {
-  const temp = useTempHome('prep-snap-');
+describe('a snapshot that still fits its log by offset and last line', () => {
+  it('is not trusted when its card rows were edited by hand', () => {
+    const first = grades(20);
+    const log = setUp(first);
+    log.start();
+    const file = snapshotPath(log.dir, 'test');
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { snapshot: { cards: Record<string, unknown[]> } };
+    // q1 made "learned for years": stability and due date changed, digest left as it was.
+    const row = stored.snapshot.cards.q1!;
+    row[0] = Date.parse('2099-01-01T00:00:00Z');
+    row[1] = 999;
+    fs.writeFileSync(file, JSON.stringify(stored));
+    const again = log.read();
+    expect(again.all, 'the whole log read again').toHaveLength(20);
+    expect(plain(again.progress)).toEqual(plain(replay(f, deck.cards, first)));
+    expect(again.progress.get('q1')!.fsrs.due.getUTCFullYear()).not.toBe(2099);
+  });
 
-  it('saves and loads a snapshot; a corrupt file reads as none and is replaced on save', () => {
-    const dir = temp().dir;
-    expect(loadSnapshot(dir, 'test')).toBeNull();
-    const { snapshot } = replayFrom(f, 0.9, deck.cards, log(12));
-    expect(saveSnapshot(dir, 'test', snapshot)).toBe(true);
-    const loaded = loadSnapshot(dir, 'test')!;
-    expect(replayFrom(f, 0.9, deck.cards, log(15), loaded).reused).toBe(true);
-    writeFileSync(snapshotPath(dir, 'test'), '{"snapshot": {"v":1, "cou');
-    expect(loadSnapshot(dir, 'test')).toBeNull();
-    expect(saveSnapshot(dir, 'test', snapshot)).toBe(true);
-    expect(loadSnapshot(dir, 'test')?.count).toBe(12);
+  it('is not trusted beside another log that differs in its last covered line', () => {
+    const first = grades(20);
+    const log = setUp(first);
+    log.start();
+    const other = first.map((r, i) => (i === 19 ? { ...r, id: 'elsewhere', grade: 1 as const } : r));
+    fs.writeFileSync(log.file, lines(other));
+    const r = log.read();
+    expect(r.all).toHaveLength(20);
+    expect(plain(r.progress)).toEqual(plain(replay(f, deck.cards, other)));
   });
 });
 
-describe('a snapshot that keeps the count and the last id', () => {
-  it('is not trusted when its card states were edited', () => {
-    const records = log(20);
-    const { snapshot } = replayFrom(f, 0.9, deck.cards, records);
-    const stored = JSON.parse(JSON.stringify(snapshot)) as typeof snapshot;
-    expect(replayFrom(f, 0.9, deck.cards, records, stored).reused).toBe(true);
-    stored.cards.q1 = { ...stored.cards.q1!, stability: 999, due: '2099-01-01T00:00:00.000Z' as unknown as Date };
-    const again = replayFrom(f, 0.9, deck.cards, records, stored);
-    expect(again.reused).toBe(false);
-    expect(plain(again.progress)).toEqual(plain(replay(f, deck.cards, records)));
+describe('a deleted pitch run (an undo targeting it)', () => {
+  const pitch = (id: string, i: number): LogRecord => ({ v: 1, type: 'pitch', id, deck: 'test', ms: 31_000, beats: [0], beatsTotal: 2, at: new Date(T + i * 3_600_000).toISOString() });
+
+  it('before the snapshot, no longer counts as the last practice (the whole log is read once)', () => {
+    const before = setUp([...grades(3), pitch('p1', 10)]);
+    expect(before.start().lastPractised).toBe(T + 10 * 3_600_000);
+    before.append([undo('p1', 11)]);
+    expect(before.start().lastPractised).toBe(T + 2 * 3_600_000);
+    expect(before.read().lastPractised).toBe(T + 2 * 3_600_000);
   });
 
-  it('is not trusted beside another log with the same count and last id', () => {
-    const records = log(20);
-    const { snapshot } = replayFrom(f, 0.9, deck.cards, records);
-    const other = records.map((r, i) => (i === 3 ? { ...r, id: 'elsewhere', grade: 1 as const } : r));
-    expect(replayFrom(f, 0.9, deck.cards, other, snapshot).reused).toBe(false);
+  it('read after the snapshot, is left out without reading the whole log', () => {
+    const after = setUp(grades(3));
+    after.start();
+    after.append([pitch('p2', 10), undo('p2', 11)]);
+    const r = after.read();
+    expect(r.all, 'only the tail read').toBeUndefined();
+    expect(r.lastPractised).toBe(T + 2 * 3_600_000);
   });
 });

@@ -54,7 +54,7 @@ describe('the pitch card in a drill', () => {
       { type: 'pitch', deck: 'test', ms: 28_500, beats: [], beatsTotal: 3, at: new Date(T0 + 2000).toISOString() },
     ]);
     // The grade schedules the card as usual, and the next card starts with no timer.
-    expect(session.getState().progress.get('pitch')?.grades).toHaveLength(1);
+    expect(session.getState().progress.get('pitch')?.history.count).toBe(1);
     expect(session.getState()).toMatchObject({ current: { id: 'q1' }, pitchStartedAt: null });
   });
 

@@ -3,14 +3,14 @@ import { createEmptyCard, State } from 'ts-fsrs';
 import { dueForecast } from '../../../src/core/stats/forecast.js';
 import { countByState, dueNow } from '../../../src/core/stats/counts.js';
 import { localDate } from '../../../src/core/schedule/day.js';
-import type { CardProgress } from '../../../src/core/schedule/progress.js';
+import { NO_GRADES, type CardProgress } from '../../../src/core/schedule/progress.js';
 import { makeDeck } from '../../helpers/deck.js';
 
 const NOW = new Date('2026-11-26T10:00');
 
 /** Progress of a card in `state`, due at local time `due`. */
 function at(state: State, due: string): CardProgress {
-  return { fsrs: { ...createEmptyCard(new Date(0)), state, due: new Date(due), stability: 3, reps: 2 }, grades: [] };
+  return { fsrs: { ...createEmptyCard(new Date(0)), state, due: new Date(due), stability: 3, reps: 2 }, history: NO_GRADES };
 }
 
 describe('due forecast', () => {

@@ -64,7 +64,7 @@ describe('reading a log: line by line', () => {
 
   it('leaves a log of blank lines alone: nothing to move aside', () => {
     const file = logWith('\n\n  \n');
-    expect(readLog(file)).toEqual({ records: [], warnings: [] });
+    expect(readLog(file)).toMatchObject({ records: [], warnings: [] });
     expect(fs.readFileSync(file, 'utf8')).toBe('\n\n  \n');
     expect(besides(file)).toEqual([]);
   });
