@@ -11,6 +11,16 @@ export function screenReaderWanted(env: NodeJS.ProcessEnv = process.env): boolea
   return v === '1' || v === 'true';
 }
 
+function holdRawMode(): void {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) return;
+  try {
+    stdin.setRawMode(true);
+  } catch {
+    // A terminal that went away: the hang-up handling below ends prep.
+  }
+}
+
 /**
  * Runs an interactive screen under the one exit site until it is done, and returns the exit
  * status: 0, or the status of a signal that stopped it. Every grade and attempt is on disk
@@ -20,6 +30,10 @@ export function screenReaderWanted(env: NodeJS.ProcessEnv = process.env): boolea
  */
 export async function runScreen(screen: (done: () => void) => ReactNode, afterFirstFrame?: () => void): Promise<number> {
   const reader = screenReaderWanted();
+  // Raw mode from before the first frame: Ink turns it on only in an effect after that frame is
+  // out, and a Ctrl+C typed in between would reach the kernel as SIGINT and end prep (from the
+  // home screen: everything) instead of being the screen's quit key. Ink turns it off at the end.
+  holdRawMode();
   const app = render(<Root>{screen}</Root>, {
     exitOnCtrlC: false,
     // Only the lines that changed are rewritten: a ticking clock costs one line, not the frame,
