@@ -16,6 +16,11 @@ export function terminalEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proces
   return out;
 }
 
+/** True when `raw` ends inside a synchronized-output block (`ESC[?2026h` with no `ESC[?2026l` after it). */
+function midFrame(raw: string): boolean {
+  return raw.lastIndexOf('\x1b[?2026h') > raw.lastIndexOf('\x1b[?2026l');
+}
+
 /** Quotes a word for /bin/sh. */
 const sh = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
 
@@ -92,7 +97,14 @@ export class Pty {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
+      const seen = this.raw.length;
       last = await this.screen();
+      // Ink wraps each frame in synchronized-output marks; a screen read between them is half a
+      // frame (a loaded machine delivers a frame in pieces), never what a person would see.
+      if (midFrame(this.raw.slice(0, seen))) {
+        await new Promise((r) => setTimeout(r, 5));
+        continue;
+      }
       if (typeof what === 'string' ? last.includes(what) : typeof what === 'function' ? what(last) : what.test(last)) return last;
       await new Promise((r) => setTimeout(r, 25));
     }
