@@ -18,8 +18,12 @@ const shared = {
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // Ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
-  alias: { 'react-devtools-core': `${root}scripts/devtools-stub.js` },
+  alias: {
+    // Ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
+    'react-devtools-core': `${root}scripts/devtools-stub.js`,
+    // Ink's frame-to-text step, without a style diff per blank cell (see the file).
+    '@alcalzone/ansi-tokenize': `${root}scripts/ansi-tokenize-fast.mjs`,
+  },
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: {

@@ -1,5 +1,7 @@
 // Colour in one place: the NO_COLOR rule (https://no-color.org: set and not empty) for the live
 // screens and for the printed reports. No React here: the commands read it before Ink loads.
+import type { TimerZone } from '../core/pitch/timing.js';
+import type { Grade } from '../core/store/log-records.js';
 
 /**
  * True when the user asked for no colour (https://no-color.org: NO_COLOR set and not empty).
@@ -27,7 +29,7 @@ export function wantsColour(env: NodeJS.ProcessEnv = process.env, isTTY = proces
  * is this one table and NO_COLOR is answered here: off, every role has no colour, and the
  * component says in words (a mark, a label) what the colour would have said.
  */
-export type Role = 'accent' | 'heading' | 'due' | 'over' | 'warning' | 'covered' | 'missed' | 'good' | 'error';
+export type Role = 'accent' | 'heading' | 'due' | 'over' | 'warning' | 'covered' | 'missed' | 'good' | 'easy' | 'error';
 
 const PALETTE: Record<Role, string> = {
   accent: 'cyan',
@@ -38,8 +40,15 @@ const PALETTE: Record<Role, string> = {
   covered: 'green',
   missed: 'red',
   good: 'green',
+  easy: 'blue',
   error: 'red',
 };
+
+/** The role of each grade's name in the grade bar: Again, Hard, Good, Easy. */
+export const GRADE_ROLE: Record<Grade, Role> = { 1: 'missed', 2: 'warning', 3: 'good', 4: 'easy' };
+
+/** The role of a running clock's zone (the pitch timer, the mock's answer clock). */
+export const ZONE_ROLE: Record<TimerZone, Role> = { pace: 'good', warning: 'warning', over: 'over' };
 
 /** The colour of a role, or undefined under NO_COLOR. */
 export function tone(role: Role, env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -49,6 +49,11 @@ describe('the built bundle', () => {
     expect(has('./prep-sync.js')).toBe(true);
   });
 
+  it("draws frames through the stand-in for Ink's frame-to-text step, which skips cells styled alike", () => {
+    // scripts/ansi-tokenize-fast.mjs: its comparison of two cells' styles, as minified.
+    expect(bundle).toMatch(/\w+\[\w+\]\.code!==\w+\[\w+\]\.code\|\|\w+\[\w+\]\.endCode!==\w+\[\w+\]\.endCode/);
+  });
+
   it('holds no settings library: settings and snapshots need neither conf nor its ajv and semver', () => {
     expect(has('$dynamicRef'), 'an ajv keyword').toBe(false);
     expect(has('SEMVER_SPEC_VERSION'), 'a semver constant').toBe(false);

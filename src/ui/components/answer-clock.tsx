@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ClockView } from '../../core/session/mock-view.js';
-import { colorsOff } from '../theme.js';
-import { ZONE_COLOR } from './pitch-timer.js';
+import { colorsOff, tone, ZONE_ROLE } from '../theme.js';
 
 /**
  * The answer clock of a mock, on one line so it fits a small terminal: time so far, a bar
@@ -10,7 +9,7 @@ import { ZONE_COLOR } from './pitch-timer.js';
  */
 export function AnswerClock({ clock, width, waiting }: { clock: ClockView; width: number; waiting?: boolean }) {
   const plainText = colorsOff();
-  const color = clock.zone && !plainText && !waiting ? ZONE_COLOR[clock.zone] : undefined;
+  const color = clock.zone && !waiting ? tone(ZONE_ROLE[clock.zone]) : undefined;
   const target = clock.target ? ` / ${clock.target}` : ' (no target)';
   const words = plainText && clock.words && !waiting ? ` ${clock.words}` : '';
   const barWidth = Math.max(0, Math.min(30, width - clock.text.length - target.length - words.length - 2));

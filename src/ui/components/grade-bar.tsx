@@ -1,8 +1,7 @@
 import { Box, Text } from 'ink';
 import type { GradeChoice } from '../../core/session/drill-view.js';
 import type { Grade } from '../../core/store/log-records.js';
-
-const COLOR: Record<Grade, string> = { 1: 'red', 2: 'yellow', 3: 'green', 4: 'blue' };
+import { GRADE_ROLE, tone } from '../theme.js';
 
 /** The four grades with the wait each would give: "3 Good · 3d"; a suggested one is pre-selected ("▸"). */
 export function GradeBar({ grades, suggested }: { grades: readonly GradeChoice[]; suggested?: Grade | null }) {
@@ -12,7 +11,7 @@ export function GradeBar({ grades, suggested }: { grades: readonly GradeChoice[]
         <Text key={g}>
           {g === suggested ? <Text bold>{'▸ '}</Text> : null}
           <Text bold>{g}</Text>{' '}
-          <Text color={COLOR[g]} inverse={g === suggested}>
+          <Text color={tone(GRADE_ROLE[g])} inverse={g === suggested}>
             {name}
           </Text>
           <Text dimColor>{` · ${wait}`}</Text>

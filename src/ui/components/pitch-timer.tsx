@@ -1,12 +1,9 @@
 import { Box, Text } from 'ink';
-import { formatClock, timerZone, zoneWords, type TimerZone } from '../../core/pitch/timing.js';
-import { colorsOff } from '../theme.js';
+import { formatClock, timerZone, zoneWords } from '../../core/pitch/timing.js';
+import { colorsOff, tone, ZONE_ROLE } from '../theme.js';
 import { useColumns } from '../use-columns.js';
 import { useNow } from '../use-now.js';
 import { bigRows, bigWidth } from './big-digits.js';
-
-/** The running clock's colours, shared by the pitch timer and the mock's answer clock. */
-export const ZONE_COLOR: Record<TimerZone, string> = { pace: 'green', warning: 'yellow', over: 'red' };
 
 /** The zone in words, for NO_COLOR: "[on pace]", "[4 s left]", "[over]". */
 export function zoneLabel(ms: number, targetSeconds: number): string {
@@ -30,7 +27,7 @@ export function PitchTimer({ startedAt, stoppedAt, targetSeconds, clock = Date.n
   const ms = startedAt === null ? 0 : Math.max(0, (stoppedAt ?? now) - startedAt);
   const zone = timerZone(ms, targetSeconds);
   const plainText = colorsOff();
-  const color = startedAt === null || plainText ? undefined : ZONE_COLOR[zone];
+  const color = startedAt === null ? undefined : tone(ZONE_ROLE[zone]);
   // Once stopped, the result line says how it went; a frozen "[4 s left]" would only mislead.
   const label = running && plainText ? zoneLabel(ms, targetSeconds) : null;
   const clockText = formatClock(ms);
