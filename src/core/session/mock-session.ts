@@ -82,7 +82,9 @@ export class MockSession extends SessionStore<MockState, MockAction> {
         return;
       }
       case 'grade': {
-        if (s.phase !== 'grading') return;
+        // Once the user has left, a key still on its way must not reach the log: the rehearsal's
+        // record is already written, without this grade.
+        if (s.phase !== 'grading' || s.quitting) return;
         const item = s.items[s.index]!;
         const record: GradeRecord | null = s.config.scheduled
           ? {
