@@ -163,3 +163,30 @@ describe('the study day and the new-card allowance', () => {
     expect(s().phase).toBe('done');
   });
 });
+
+describe('what a grade and an undo write to the log', () => {
+  it('a clock set back while the card was shown saves 0 ms, never a negative time', () => {
+    const { session, log, tick } = drill();
+    tick(-60_000);
+    session.send({ type: 'reveal' });
+    session.send({ type: 'grade', grade: 3 });
+    expect(log[0]).toMatchObject({ type: 'grade', ms: 0 });
+  });
+
+  it('a deck opened by a path outside the deck folders writes under its own key, grade and undo alike', () => {
+    const { session, log, grade } = drill(makeDeck(2, { key: 'elsewhere-1a2b' }));
+    grade(3);
+    session.send({ type: 'undo' });
+    expect(log.map((r) => r.deck)).toEqual(['elsewhere-1a2b', 'elsewhere-1a2b']);
+    expect(log[1]).toMatchObject({ type: 'undo', at: new Date(T0).toISOString() });
+  });
+
+  it('enter with no suggestion grades nothing, before or after the reveal', () => {
+    const { session, log, s } = drill();
+    session.send({ type: 'accept-suggestion' });
+    session.send({ type: 'reveal' });
+    session.send({ type: 'accept-suggestion' });
+    expect(log).toEqual([]);
+    expect(s().phase).toBe('revealed');
+  });
+});
