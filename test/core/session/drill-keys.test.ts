@@ -44,6 +44,25 @@ describe('undo says what it took back', () => {
     grade(1);
     session.send({ type: 'undo' });
     expect(s().notice).toBe('Undid Again on “Question q1?”');
+    const exact = 'How do you size a Kafka cluster?';
+    expect(exact).toHaveLength(32);
+    const d = drill(makeDeck(1, { cards: [question('k', { prompt: exact })] }));
+    d.grade(2);
+    d.session.send({ type: 'undo' });
+    expect(d.s().notice).toBe(`Undid Hard on “${exact}”`);
+  });
+
+  it('in type mode the line stays while the user types the answer again', () => {
+    const deck = makeDeck(2);
+    const log: LogRecord[] = [];
+    const config = { deck, retention: 0.9, newPerDay: 20, answerMode: 'type' as const };
+    const session = new DrillSession(initDrill(config, replay(scheduler(0.9), deck.cards, []), T0), { append: (r) => void log.push(r) }, () => T0);
+    session.send({ type: 'reveal' });
+    session.send({ type: 'grade', grade: 3 });
+    session.send({ type: 'undo' });
+    expect(session.getState().answer.open).toBe(true);
+    session.send({ type: 'type-change', text: 'point' });
+    expect(session.getState().notice).toBe('Undid Good on “Question q1?”');
   });
 
   it('on an ask card, names the question the user would ask', () => {
@@ -111,14 +130,16 @@ describe('keys that do nothing where they do not apply', () => {
   });
 
   it('practise-all after the last card starts every card again, weakest first, as early reviews', () => {
-    const { session, s, grade, log } = drill(makeDeck(2));
+    const { session, s, grade, log, tick } = drill(makeDeck(2));
     while (s().phase === 'question') grade(4);
     expect(s().phase).toBe('done');
     session.send({ type: 'practise-all' });
     expect(s()).toMatchObject({ phase: 'question', mode: 'all' });
     expect(position(s()).left).toBe(2);
+    tick(4000);
     grade(3);
-    expect(log.at(-1)).toMatchObject({ early: true });
+    // Timed from when practice showed the card.
+    expect(log.at(-1)).toMatchObject({ early: true, ms: 4000 });
   });
 
   it('a late grade for another card than the one on screen is not applied', () => {
@@ -188,5 +209,48 @@ describe('what a grade and an undo write to the log', () => {
     session.send({ type: 'accept-suggestion' });
     expect(log).toEqual([]);
     expect(s().phase).toBe('revealed');
+  });
+});
+
+describe('the reducer ignores what arrives out of turn', () => {
+  const pitch = question('pitch', { kind: 'pitch', prompt: 'Tell me about yourself.', points: ['What'], seconds: 30 });
+
+  it('a second start does not restart the pitch clock; a start after the reveal does nothing', () => {
+    const { s } = drill(makeDeck(1, { cards: [pitch] }));
+    const started = drillReducer(s(), { type: 'pitch-start', now: T0 + 1000 });
+    expect(started.pitchStartedAt).toBe(T0 + 1000);
+    expect(drillReducer(started, { type: 'pitch-start', now: T0 + 5000 })).toBe(started);
+    const revealed = drillReducer(started, { type: 'reveal', now: T0 + 2000 });
+    expect(drillReducer({ ...revealed, pitchStartedAt: null }, { type: 'pitch-start', now: T0 + 3000 }).pitchStartedAt).toBeNull();
+  });
+
+  it('keeping a short attempt means nothing before the reveal; a grade before the reveal is not applied', () => {
+    const { s } = drill(makeDeck(1, { cards: [pitch] }));
+    const before = s();
+    expect(drillReducer(before, { type: 'keep-short-pitch' })).toBe(before);
+    const record = { v: 1 as const, type: 'grade' as const, id: 'x', deck: 'test', card: 'pitch', grade: 3 as Grade, at: new Date(T0).toISOString() };
+    expect(drillReducer(before, { type: 'graded', record, now: T0 })).toBe(before);
+    expect(drillReducer(before, { type: 'undone', now: T0 })).toBe(before);
+  });
+
+  it('the choice to keep a short attempt is not carried to the next showing of the card', () => {
+    const { session, log, tick } = drill(makeDeck(1, { cards: [pitch] }), { mode: 'all' });
+    session.send({ type: 'start-stop' });
+    tick(900);
+    session.send({ type: 'start-stop' });
+    session.send({ type: 'keep-short-pitch' });
+    session.send({ type: 'grade', grade: 1 });
+    // Forgotten: the pitch comes back; this short attempt is not kept.
+    session.send({ type: 'start-stop' });
+    tick(700);
+    session.send({ type: 'start-stop' });
+    session.send({ type: 'grade', grade: 3 });
+    expect(log.map((r) => r.type)).toEqual(['grade', 'pitch', 'grade']);
+  });
+
+  it('a review with no cards to go through ends at once', () => {
+    const deck = makeDeck(2);
+    const state = initDrill({ deck, retention: 0.9, newPerDay: 20 }, replay(scheduler(0.9), deck.cards, []), T0, 'review');
+    expect(state).toMatchObject({ phase: 'done', current: null });
   });
 });

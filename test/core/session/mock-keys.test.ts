@@ -3,7 +3,7 @@ import type { Card, Deck } from '../../../src/core/deck/types.js';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { replay } from '../../../src/core/schedule/snapshot.js';
 import { MockSession, type Speaker } from '../../../src/core/session/mock-session.js';
-import { initMock, mockReducer, type MockConfig } from '../../../src/core/session/mock-state.js';
+import { gradesGiven, initMock, mockReducer, type MockConfig } from '../../../src/core/session/mock-state.js';
 import type { LogRecord, MockRecord } from '../../../src/core/store/log-records.js';
 import { question } from '../../helpers/deck.js';
 
@@ -163,5 +163,120 @@ describe('the scorecard', () => {
     expect(s().help).toBe(true);
     session.send({ type: 'toggle-help' });
     expect(s().help).toBe(false);
+  });
+});
+
+describe('keys out of turn in a mock', () => {
+  it('in the scorecard, skip and t do nothing; during the rehearsal, a grade or "no grade" writes and moves nothing', () => {
+    const { session, s, log } = setup({ type: true });
+    session.send({ type: 'grade', grade: 3 });
+    session.send({ type: 'not-graded' });
+    expect(s()).toMatchObject({ phase: 'answering', index: 0 });
+    expect(log).toEqual([]);
+    for (let i = 0; i < 3; i++) session.send({ type: 'done' });
+    const scorecard = s();
+    session.send({ type: 'skip' });
+    session.send({ type: 'type-open' });
+    expect(s()).toBe(scorecard);
+    const record = { v: 1 as const, type: 'grade' as const, id: 'g', deck: 'test', card: 'pitch', grade: 3 as const, at: new Date(T0).toISOString() };
+    const rehearsing = initMock({ ...scorecard.config }, T0);
+    expect(mockReducer(rehearsing, { type: 'graded', grade: 3, record })).toBe(rehearsing);
+  });
+
+  it('typing while the question is still read aloud is not taken', () => {
+    const { session, s } = setup({ type: true, speak: true, cards: [q1, q2] });
+    expect(s()).toMatchObject({ phase: 'speaking', typing: true });
+    session.send({ type: 'type-change', text: 'threat model' });
+    expect(s().draft).toBe('');
+  });
+
+  it('each question starts with an empty field', () => {
+    const q3 = question('q3', { points: ['gated sync'] });
+    const { session, s } = setup({ type: true, cards: [q1, q3] });
+    session.send({ type: 'type-change', text: 'threat model' });
+    session.send({ type: 'done' });
+    expect(s()).toMatchObject({ index: 1, draft: '', typing: true });
+    session.send({ type: 'done' });
+    expect(s().items[1]!.answer).toBeNull();
+  });
+
+  it('the pitch is timed against its default target when it sets none; a question without one has none', () => {
+    const bare: Card = { ...pitch, seconds: undefined };
+    const { s } = setup({ cards: [bare, question('q9')] });
+    expect(s().items.map((i) => i.target)).toEqual([30, null]);
+  });
+
+  it('leaving closes the help; the rehearsal time stops where the answers ended, not when the user left', () => {
+    const { s } = setup();
+    let st = mockReducer(s(), { type: 'toggle-help' });
+    for (let i = 0; i < 3; i++) st = mockReducer(st, { type: 'done', now: T0 + (i + 1) * 10_000 });
+    const left = mockReducer(st, { type: 'quit', now: T0 + 99_000 });
+    expect(left).toMatchObject({ quitting: true, help: false, endedAt: T0 + 30_000 });
+    expect(mockReducer(s(), { type: 'quit', now: T0 + 5000 }).endedAt).toBe(T0 + 5000);
+  });
+
+  it('counts the grades given in the scorecard', () => {
+    const { session, s } = setup();
+    for (let i = 0; i < 3; i++) session.send({ type: 'done' });
+    expect(gradesGiven(s())).toBe(0);
+    session.send({ type: 'grade', grade: 3 });
+    session.send({ type: 'not-graded' });
+    expect(gradesGiven(s())).toBe(1);
+  });
+
+  it('"no grade" on the last answer finishes the scorecard and stores the rehearsal', () => {
+    const { session, s, log } = setup();
+    for (let i = 0; i < 3; i++) session.send({ type: 'done' });
+    for (let i = 0; i < 3; i++) session.send({ type: 'not-graded' });
+    expect(s().phase).toBe('finished');
+    expect(log.map((r) => r.type)).toEqual(['mock']);
+  });
+});
+
+describe('reading the questions aloud', () => {
+  function reader() {
+    const said: string[] = [];
+    const ends: Array<(n: string | null) => void> = [];
+    const speaker: Speaker = { say: (t) => (said.push(t), new Promise((r) => ends.push(r))), stop: () => {} };
+    return { said, ends, speaker };
+  }
+
+  it('reads nothing without --speak, nor once the user has left', () => {
+    const r = reader();
+    setup({}, undefined, r.speaker).session.speakCurrent();
+    const left = setup({ speak: true }, undefined, r.speaker);
+    left.session.send({ type: 'quit' });
+    left.session.speakCurrent();
+    expect(r.said).toEqual([]);
+  });
+
+  it('a question skipped before its reading began does not stop the next from being read', () => {
+    const r = reader();
+    const { session } = setup({ speak: true }, undefined, r.speaker);
+    session.send({ type: 'skip' });
+    session.speakCurrent();
+    expect(r.said).toEqual(['Question q1?']);
+  });
+
+  it('the ask card is read as the interviewer would put it', () => {
+    const r = reader();
+    const ask: Card = { id: 'ask1', kind: 'ask', prompt: 'What will you ask them?', answer: 'How do you ship?', points: [], tags: [], line: 9 };
+    const { session } = setup({ speak: true, cards: [ask] }, undefined, r.speaker);
+    session.speakCurrent();
+    expect(r.said).toEqual(['Do you have any questions for us?']);
+  });
+
+  it('a reading that ends after the user moved on does not start the next question\'s clock', async () => {
+    const r = reader();
+    const { session, s } = setup({ speak: true }, undefined, r.speaker);
+    session.speakCurrent();
+    session.send({ type: 'skip' });
+    session.speakCurrent();
+    r.ends[0]!(null);
+    await Promise.resolve();
+    expect(s()).toMatchObject({ index: 1, phase: 'speaking', answerStartedAt: null });
+    r.ends[1]!(null);
+    await Promise.resolve();
+    expect(s()).toMatchObject({ index: 1, phase: 'answering', answerStartedAt: T0 });
   });
 });
