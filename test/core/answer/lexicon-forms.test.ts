@@ -27,6 +27,11 @@ describe('synonyms of a word in another form', () => {
     expect(synonymsOf('ear')).toEqual([keyOf('lug')]);
   });
 
+  it('a word in two sets has the words of both', () => {
+    const two = parseLexicon('fast quick\nfast firm\n');
+    expect([...two.synonyms('fast', keyOf('fast'))].sort()).toEqual([keyOf('firm'), keyOf('quick')].sort());
+  });
+
   it('blank lines and comments hold no set; asking twice gives the same answer', () => {
     expect(lx.size).toBe(7);
     expect(lx.synonyms('boxes', keyOf('boxes'))).toBe(lx.synonyms('boxes', keyOf('boxes')));

@@ -42,6 +42,19 @@ describe('key-point advice', () => {
     expect(lint(text).filter((l) => l.includes('figure'))).toEqual([]);
   });
 
+  it('an accepted phrasing that is not text is passed over; a text one counts', () => {
+    const src = readYaml('x: 1\n');
+    const q = (match: unknown[]) => ({ questions: [{ answer: 'We run 12 partitions.', points: [{ text: 'Partitions', match }, 'Brokers'] }] });
+    expect(pointWarnings(q([7, '12 partitions']), src)).toEqual([]);
+    expect(pointWarnings(q([12]), src).map((f) => f.message)).toEqual([expect.stringMatching(/^the figure "12 partitions"/)]);
+  });
+
+  it('a pitch whose beats are not a list gets the advice; a pitch without a script does not', () => {
+    const src = readYaml('x: 1\n');
+    expect(pointWarnings({ pitch: { script: 'I build.', points: 'Build' } }, src).map((f) => f.message)).toEqual([expect.stringMatching(/^the pitch has no beats/)]);
+    expect(pointWarnings({ pitch: { points: [] } }, src)).toEqual([]);
+  });
+
   it('a pitch with beats, or without a script, gets no advice', () => {
     expect(lint(deck('  - question: Q\n    answer: A.\n    points: [One, Two]\n', 'pitch:\n  script: I build.\n  points: [Build]\n'))).toEqual([]);
   });
@@ -53,5 +66,8 @@ describe('key-point advice', () => {
     expect(pointWarnings({ questions: ['just text', { points: 'not a list' }, { points: [] }] }, src)).toEqual([]);
     expect(pointWarnings({ questions: [{ answer: 'We run 12 partitions.', points: [{ nope: 1 }, 5, { text: '12 partitions' }] }] }, src)).toEqual([]);
     expect(pointWarnings({ pitch: 'just text' }, src)).toEqual([]);
+    expect(pointWarnings({ questions: [{ answer: 42, points: [null, 'one', 'two'] }] }, src)).toEqual([]);
+    // No points at all is the deck check's to report, not a figure missing from them.
+    expect(pointWarnings({ questions: [{ answer: 'We run 12 partitions.', points: [] }] }, src)).toEqual([]);
   });
 });

@@ -90,3 +90,62 @@ describe('word forms', () => {
     expect(covered('early release', 'ear release')).toBe(false);
   });
 });
+
+describe('hyphens, slashes and decimals', () => {
+  it('a hyphenated point word is covered by the word written whole, both halves marked', () => {
+    const r = point('our postmortem', 'post-mortem');
+    expect(r.covered).toBe(true);
+    expect(r.matched).toEqual(['post', 'mortem']);
+    expect(r.via.map((v) => v.rule)).toEqual(['hyphen', 'hyphen']);
+    expect(covered('read MBs', 'MB/s')).toBe(true);
+  });
+
+  it('only a hyphen or slash right between two words joins them; a space or a spaced dash does not', () => {
+    expect(covered('our postmortem', 'post mortem')).toBe(false);
+    expect(covered('our postmortem', 'post - mortem')).toBe(false);
+    expect(covered('our postmortem', 'post -mortem')).toBe(false);
+    expect(covered('our postmortem', 'post- mortem')).toBe(false);
+  });
+
+  it('a decimal or a version is one figure: its parts said apart are not it', () => {
+    expect(covered('12 5 TB', '12.5 TB')).toBe(false);
+    expect(covered('1.2 5 GB', '1.25 GB')).toBe(false);
+    expect(covered('about 1 5 TB', '15 TB')).toBe(false);
+    expect(covered('a post mortem', 'postmortem')).toBe(true);
+    expect(covered('shipped 2.0 and 1', '2.0.1 shipped')).toBe(false);
+  });
+});
+
+describe('how a point is weighed', () => {
+  it('a word repeated in the point is one word to say', () => {
+    const r = point('cache', 'cache, cache and cache warming');
+    expect(r.words).toEqual(['cache', 'warming']);
+    expect(r.covered).toBe(false);
+  });
+
+  it('a word said twice counts where it is said plainly, even after a negated mention', () => {
+    expect(covered('no cache here, but cache there', 'cache')).toBe(true);
+  });
+
+  it('a British spelling in the point is named too', () => {
+    expect(point('optimized queries', 'optimise queries').via).toEqual([{ point: 'optimise', answer: 'optimized', rule: 'spelling' }]);
+  });
+
+  it('an accepted phrasing that does no better than the point is not named, and the point keeps its marks', () => {
+    const same = coverage('network policy', [{ text: 'network policy', match: ['policy network'] }]).points[0]!;
+    expect(same.alternative).toBeUndefined();
+    expect(same.segments.filter((s) => s.hit).map((s) => s.text)).toEqual(['network', 'policy']);
+    const better = coverage('each tool sits behind its own firewall', [{ text: 'Per-tool network policy', match: ['firewall per tool'] }]).points[0]!;
+    expect(better.alternative).toBe('firewall per tool');
+    // The marks would be the point's own words, which did not decide: none are shown.
+    expect(better.segments.some((s) => s.hit)).toBe(false);
+  });
+
+  it('a deck alias of several words counts only when said in order', () => {
+    const aliases = { OTel: 'Open Telemetry' };
+    expect(coverage('we use Open Telemetry', ['OTel'], { aliases }).covered).toBe(1);
+    expect(coverage('we use open the telemetry', ['OTel'], { aliases }).covered).toBe(1);
+    expect(coverage('telemetry is open', ['OTel'], { aliases }).covered).toBe(0);
+    expect(coverage('open source telemetry', ['OTel'], { aliases }).covered).toBe(0);
+  });
+});
