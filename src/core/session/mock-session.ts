@@ -52,6 +52,7 @@ export class MockSession extends SessionStore<MockState, MockAction> {
     const item = s.items[index]!;
     void this.speaker.say(item.card.kind === 'ask' ? ASK_PROMPT : item.card.prompt).then((notice) => {
       const now = this.getState();
+      // Stryker disable next-line ConditionalExpression: with the same card on screen the phase can only have left 'speaking' by quitting, which the reducer ignores anyway
       if (now.index === index && now.phase === 'speaking') this.apply({ type: 'spoken', now: this.clock(), notice });
     });
   };
