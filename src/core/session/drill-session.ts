@@ -67,6 +67,7 @@ export class DrillSession extends SessionStore<DrillState, DrillAction> {
       case 'type-submit':
         return this.apply({ type: 'type-submit', now });
       case 'accept-suggestion': {
+        // Stryker disable next-line ConditionalExpression: a submitted answer exists only once revealed (a grade or undo gives a fresh one)
         const suggested = s.phase === 'revealed' ? s.answer.submitted?.suggested : null;
         return suggested ? this.send({ type: 'grade', grade: suggested }) : undefined;
       }

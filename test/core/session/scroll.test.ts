@@ -32,3 +32,24 @@ describe('scroll', () => {
     expect(run(measured(8, 10), { type: 'line', by: 1 }, { type: 'page', by: 1 }, { type: 'bottom' }).offset).toBe(0);
   });
 });
+
+describe('scroll at the edges of a small window', () => {
+  it('a page of a one- or two-line window still moves one line', () => {
+    expect(run(measured(10, 1), { type: 'page', by: 1 }).offset).toBe(1);
+    expect(run(measured(10, 2), { type: 'page', by: 1 }).offset).toBe(1);
+    expect(run(measured(10, 3), { type: 'page', by: 1 }).offset).toBe(2);
+    expect(run(measured(10, 3), { type: 'bottom' }, { type: 'page', by: -1 }).offset).toBe(5);
+  });
+
+  it('a jump above the top lands on the top line; a half line rounds to the nearest', () => {
+    expect(run(measured(30, 10), { type: 'line', by: 5 }, { type: 'to', offset: -4 }).offset).toBe(0);
+    expect(run(measured(30, 10), { type: 'to', offset: 2.6 }).offset).toBe(3);
+  });
+
+  it('content that shrinks pulls the view up to its new end; content that grows keeps the place', () => {
+    const s = run(measured(30, 10), { type: 'line', by: 15 });
+    expect(run(s, { type: 'measured', content: 20, viewport: 10 }).offset).toBe(10);
+    expect(run(s, { type: 'measured', content: 50, viewport: 10 }).offset).toBe(15);
+    expect(hiddenLines(run(s, { type: 'measured', content: 50, viewport: 10 }))).toEqual({ above: 15, below: 25 });
+  });
+});
