@@ -70,41 +70,66 @@ export function readDeckEntry(file: string): Omit<Deck, 'name' | 'path'> | null 
   if (typeof index?.deck?.title !== 'string' || !Array.isArray(index.cards)) return null;
   const texts = body.subarray(indexEnd + 1);
   const read = (start: number, end: number): Texts => JSON.parse(texts.toString('utf8', start, end)) as Texts;
-  return { ...withoutUndefined(index.deck), cards: index.cards.map((row) => lazyCard(row, read)) };
+  return { ...withoutUndefined(index.deck), cards: index.cards.map((row) => new CachedCard(row, read)) };
 }
 
-/** A card whose texts are parsed from the entry when one of them is first read. */
-function lazyCard(row: IndexRow, read: (start: number, end: number) => Texts): Card {
-  const [id, kind, line, tags, seconds, ask, start, end] = row;
-  let t: Texts | undefined;
-  const texts = () => (t ??= read(start, end));
-  // Own enumerable getters, so a spread or JSON.stringify of a card still sees every field.
-  return {
-    id,
-    kind,
-    line,
-    tags,
-    ...(seconds === null ? {} : { seconds }),
-    ...(ask === null ? {} : { ask }),
-    get prompt() {
-      return texts()[0];
-    },
-    get answer() {
-      return texts()[1];
-    },
-    get points() {
-      return texts()[2];
-    },
-    get matches() {
-      return texts()[3] ?? undefined;
-    },
-    get why() {
-      return texts()[4] ?? undefined;
-    },
-    get cue() {
-      return texts()[5] ?? undefined;
-    },
-  };
+/**
+ * A card whose texts are parsed from the entry when one of them is first read. A class with the
+ * texts as getters on its prototype: an object literal with six getters per card cost a start
+ * more than the index it saves parsing. `toJSON` gives every field, as a parsed card has them.
+ */
+class CachedCard implements Card {
+  readonly id: string;
+  readonly kind: CardKind;
+  readonly line: number;
+  readonly tags: string[];
+  readonly seconds?: number;
+  readonly ask?: { index: number; total: number };
+  #texts: Texts | undefined;
+
+  constructor(
+    row: IndexRow,
+    private readonly read: (start: number, end: number) => Texts,
+  ) {
+    const [id, kind, line, tags, seconds, ask] = row;
+    this.id = id;
+    this.kind = kind;
+    this.line = line;
+    this.tags = tags;
+    if (seconds !== null) this.seconds = seconds;
+    if (ask !== null) this.ask = ask;
+    this.#range = [row[6], row[7]];
+  }
+
+  readonly #range: [number, number];
+
+  #all(): Texts {
+    return (this.#texts ??= this.read(this.#range[0], this.#range[1]));
+  }
+
+  get prompt(): string {
+    return this.#all()[0];
+  }
+  get answer(): string {
+    return this.#all()[1];
+  }
+  get points(): string[] {
+    return this.#all()[2];
+  }
+  get matches(): string[][] | undefined {
+    return this.#all()[3] ?? undefined;
+  }
+  get why(): string | undefined {
+    return this.#all()[4] ?? undefined;
+  }
+  get cue(): string | undefined {
+    return this.#all()[5] ?? undefined;
+  }
+
+  toJSON(): Card {
+    const { id, kind, prompt, answer, points, matches, tags, seconds, why, cue, ask, line } = this;
+    return withoutUndefined({ id, kind, prompt, answer, points, matches, tags, seconds, why, cue, ask, line });
+  }
 }
 
 function withoutUndefined<T extends object>(o: T): T {
