@@ -31,19 +31,21 @@ interface Index {
 
 /** A deck as a cache entry's bytes. */
 export function encodeDeckEntry(deck: Deck): Buffer {
-  const texts: Buffer[] = [];
+  const texts: string[] = [];
   const rows: IndexRow[] = [];
   let at = 0;
   for (const c of deck.cards) {
     const t: Texts = [c.prompt, c.answer, c.points, c.matches ?? null, c.why ?? null, c.cue ?? null];
-    const bytes = Buffer.from(JSON.stringify(t), 'utf8');
-    rows.push([c.id, c.kind, c.line, c.tags, c.seconds ?? null, c.ask ?? null, at, at + bytes.length]);
-    texts.push(bytes);
-    at += bytes.length;
+    const json = JSON.stringify(t);
+    const bytes = Buffer.byteLength(json, 'utf8');
+    rows.push([c.id, c.kind, c.line, c.tags, c.seconds ?? null, c.ask ?? null, at, at + bytes]);
+    texts.push(json);
+    at += bytes;
   }
   const { title, company, role, interview, aliases } = deck;
   const index: Index = { deck: { title, company, role, interview, aliases }, cards: rows };
-  const body = Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`, 'utf8'), ...texts]);
+  // One string made into bytes once: a Buffer per card made a first run's cache write twice as slow.
+  const body = Buffer.from(`${JSON.stringify(index)}\n${texts.join('')}`, 'utf8');
   const head = Buffer.from(`${MAGIC}${createHash('sha256').update(body).digest('hex')}\n`, 'utf8');
   return Buffer.concat([head, body]);
 }
