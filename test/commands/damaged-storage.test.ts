@@ -53,7 +53,7 @@ describe('a corrupt snapshot', () => {
     fs.mkdirSync(path.dirname(snap), { recursive: true });
     // A snapshot that fits the log exactly (its end, checked by the last line's hash), except that its card states are garbage.
     const at = readLog(file).end!;
-    const damaged = { snapshot: { v: 2, retention: 0.9, at, undone: [], lastPractised: null, cards: { q1: ['soon', 'x'], q2: null } } };
+    const damaged = { snapshot: { v: 3, retention: 0.9, at, undone: [], lastPractised: null, cards: { q1: ['soon', 'x'], q2: null } } };
     fs.writeFileSync(snap, text || JSON.stringify(damaged));
     const before = fs.readFileSync(file);
 
@@ -63,7 +63,7 @@ describe('a corrupt snapshot', () => {
     for (const p of loaded.progress.values()) expect(Number.isNaN(p.fsrs.due.getTime())).toBe(false);
 
     loaded.saveSnapshot();
-    expect(loadSnapshot(paths.dataDir, 'test')).toMatchObject({ v: 2, at: { offset: before.length, lines: records.length } });
+    expect(loadSnapshot(paths.dataDir, 'test')).toMatchObject({ v: 3, at: { offset: before.length, lines: records.length } });
     // The log itself was not touched.
     expect(fs.readFileSync(file)).toEqual(before);
   });

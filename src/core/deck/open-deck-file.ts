@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { join, resolve } from 'node:path';
+import { encodeDeckEntry, readDeckEntry } from './deck-cache.js';
 import { deckNameOf } from './deck-name.js';
 import type { Deck } from './types.js';
 
@@ -10,7 +11,8 @@ import type { Deck } from './types.js';
  * (path, inode, size, mtime in nanoseconds, as build tools do) and prep's version, so a new
  * loader never trusts an old entry. A hit skips reading and hashing the YAML, parsing and
  * validation, and with them the parser and schema modules, which are imported only on a miss:
- * that is most of a start-up's own cost, and it grows with the deck.
+ * that is most of a start-up's own cost, and it grows with the deck. A hit parses the cards'
+ * texts only when they are read (deck-cache.ts).
  *
  * @param salt changes whenever the Deck shape may change (prep's version).
  * @throws DeckError with every problem (from {@link loadDeckFile}, which a miss goes through).
@@ -21,7 +23,7 @@ export async function openDeckFile(path: string, opts: { displayPath?: string; c
   const name = deckNameOf(absolute);
   const entry = opts.cacheDir ? cacheEntry(opts.cacheDir, absolute, opts.salt) : null;
   if (entry) {
-    const hit = readEntry(entry);
+    const hit = readDeckEntry(entry);
     if (hit) return { ...hit, name, path: absolute };
   }
   // A miss goes through the one loader; the cache only wraps it.
@@ -37,16 +39,7 @@ function cacheEntry(cacheDir: string, file: string, salt: string): string | null
     const st = statSync(file, { bigint: true });
     if (!st.isFile()) return null;
     const id = [salt, file, st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join('\0');
-    return join(cacheDir, 'decks', `${createHash('sha256').update(id).digest('hex')}.json`);
-  } catch {
-    return null;
-  }
-}
-
-function readEntry(file: string): Deck | null {
-  try {
-    const deck = JSON.parse(readFileSync(file, 'utf8')) as Deck;
-    return typeof deck.title === 'string' && Array.isArray(deck.cards) ? deck : null;
+    return join(cacheDir, 'decks', `${createHash('sha256').update(id).digest('hex')}.deck`);
   } catch {
     return null;
   }
@@ -56,7 +49,7 @@ function readEntry(file: string): Deck | null {
 function writeEntry(file: string, deck: Deck): void {
   try {
     mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-    writeFileAtomic(file, JSON.stringify(deck));
+    writeFileAtomic(file, encodeDeckEntry(deck));
   } catch {
     /* see above */
   }

@@ -12,6 +12,23 @@ export function dayStart(now: Date, rolloverHour = ROLLOVER_HOUR): Date {
   return d;
 }
 
+/** A quarter of an hour: every UTC offset in use, and every daylight-saving change, falls on one. */
+const QUARTER_MS = 900_000;
+
+/**
+ * {@link dayStart} in milliseconds for many times (a log's 50,000 grades), remembered per quarter
+ * of an hour: the study day only changes at a local 04:00, which always falls on a quarter hour.
+ */
+export function studyDayOf(): (t: number) => number {
+  const memo = new Map<number, number>();
+  return (t) => {
+    const quarter = Math.floor(t / QUARTER_MS);
+    let day = memo.get(quarter);
+    if (day === undefined) memo.set(quarter, (day = dayStart(new Date(t)).getTime()));
+    return day;
+  };
+}
+
 /** Start of the next study day after `now`. */
 export function nextDayStart(now: Date, rolloverHour = ROLLOVER_HOUR): Date {
   const d = dayStart(now, rolloverHour);

@@ -1,5 +1,5 @@
 import type { LogRecord } from '../store/log-records.js';
-import { addStudyDays, dayStart } from '../schedule/day.js';
+import { addStudyDays, dayStart, studyDayOf } from '../schedule/day.js';
 import { countedGrades } from './log-view.js';
 
 /** One day of the review calendar. */
@@ -36,6 +36,7 @@ export class HeatmapCounter {
   private readonly days: Date[];
   private readonly from: number;
   private readonly byDay = new Map<number, number>();
+  private readonly dayOf = studyDayOf();
 
   constructor(now: Date, weeks = 12) {
     this.today = dayStart(now);
@@ -50,7 +51,7 @@ export class HeatmapCounter {
   add(at: string): void {
     const t = Date.parse(at);
     if (!(t >= this.from)) return;
-    const key = dayStart(new Date(t)).getTime();
+    const key = this.dayOf(t);
     this.byDay.set(key, (this.byDay.get(key) ?? 0) + 1);
   }
 

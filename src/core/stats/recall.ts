@@ -48,7 +48,10 @@ export function cardStats(
     return {
       id: c.id,
       kind: c.kind,
-      prompt: c.kind === 'ask' ? c.answer : c.prompt,
+      // A getter: a deck's card texts are read when shown, and the stats show a few of 10,000.
+      get prompt() {
+        return c.kind === 'ask' ? c.answer : c.prompt;
+      },
       state: p ? stateName(p) : 'new',
       due: seen ? p.fsrs.due : null,
       stability: seen ? p.fsrs.stability : null,

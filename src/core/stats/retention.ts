@@ -1,6 +1,6 @@
 import type { GradeRecord, LogRecord } from '../store/log-records.js';
 import { countedGrades } from './log-view.js';
-import { dayStart } from '../schedule/day.js';
+import { studyDayOf } from '../schedule/day.js';
 
 /** What the log says about reviewing, all time and over a recent window. */
 export interface ReviewSummary {
@@ -27,6 +27,7 @@ export class ReviewCounter {
   /** Per card: the study day of its first grade, and of its last counted one. */
   private readonly firstDay = new Map<string, number>();
   private readonly countedDay = new Map<string, number>();
+  private readonly dayOf = studyDayOf();
   private total = 0;
   private lastWindow = 0;
   private recalled = 0;
@@ -43,7 +44,7 @@ export class ReviewCounter {
   add(g: GradeRecord): void {
     this.total++;
     const t = Date.parse(g.at);
-    const day = dayStart(new Date(t)).getTime();
+    const day = this.dayOf(t);
     const inWindow = t > this.from && t <= this.to;
     if (inWindow) this.lastWindow++;
     // As Anki counts true retention: only cards already in review (first graded on an earlier

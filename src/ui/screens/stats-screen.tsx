@@ -107,7 +107,10 @@ export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; c
   const forecastTotal = s.forecast.reduce((a, d) => a + d.count, 0);
   const bars = s.forecast.map((d) => ({ value: d.count, label: String(d.day.getDate()), sub: weekday2(d.day) }));
   const digits = Math.max(2, ...bars.map((b) => String(b.value).length));
-  const prompts = new Map(s.cards.map((c) => [c.id, c.prompt]));
+  const slowest = s.answerTimes.slice(0, 3);
+  // Only the prompts shown: a card's text is read from the deck cache when first asked for.
+  const slowIds = new Set(slowest.map((t) => t.card));
+  const prompts = new Map(s.cards.filter((c) => slowIds.has(c.id)).map((c) => [c.id, c.prompt]));
   return (
     <ColourMode value={colour}>
       <Box flexDirection="column" width={columns}>
@@ -144,7 +147,7 @@ export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; c
         <PanelRow wide={wide}>
           <PitchPanel s={s} wide={wide} />
           <Panel title="Slowest answers" note="median time to reveal" inRow={wide}>
-            {s.answerTimes.length ? <SlowList times={s.answerTimes.slice(0, 3)} prompts={prompts} /> : <Tint dim>No timed answers yet.</Tint>}
+            {s.answerTimes.length ? <SlowList times={slowest} prompts={prompts} /> : <Tint dim>No timed answers yet.</Tint>}
           </Panel>
         </PanelRow>
         <MocksPanel s={s} />

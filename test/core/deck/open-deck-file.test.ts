@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadDeckFile } from '../../../src/core/deck/load-deck.js';
 import { openDeckFile } from '../../../src/core/deck/open-deck-file.js';
 import { DeckError } from '../../../src/core/deck/types.js';
 import { useTempHome } from '../../helpers/temp-home.js';
@@ -38,5 +39,64 @@ describe('openDeckFile (cached)', () => {
     await openDeckFile(good, { cacheDir, salt: 'v1' });
     await openDeckFile(good, { cacheDir, salt: 'v2' });
     expect(readdirSync(join(cacheDir, 'decks'))).toHaveLength(2);
+  });
+
+  const full = [
+    'title: Full',
+    'company: Acme',
+    'aliases: { k8s: kubernetes }',
+    'pitch:',
+    '  prompt: Tell me about yourself.',
+    '  script: I build tools.',
+    '  points: [tools, teams]',
+    '  seconds: 45',
+    'questions:',
+    '  - id: one',
+    '    question: Why "quotes" and ünïcödé?',
+    '    answer: Because.',
+    '    points: [first, { text: second, match: [2nd] }]',
+    '    tags: [a]',
+    '  - question: Second?',
+    '    answer: Two.',
+    'ask:',
+    '  - question: What does a week look like?',
+    '    why: pace',
+    '',
+  ].join('\n');
+
+  it('a cached deck has every field of the parsed one, texts included', async () => {
+    const dir = temp().dir;
+    const file = join(dir, 'full.yaml');
+    const cacheDir = join(dir, 'cache');
+    writeFileSync(file, full);
+    const parsed = loadDeckFile(file);
+    await openDeckFile(file, { cacheDir, salt: 't' });
+    const cached = await openDeckFile(file, { cacheDir, salt: 't' });
+    expect(JSON.parse(JSON.stringify(cached))).toEqual(JSON.parse(JSON.stringify(parsed)));
+    expect(cached.cards.map((c) => c.prompt)).toEqual(parsed.cards.map((c) => c.prompt));
+    expect(cached.cards[1]!.matches).toEqual([[], ['2nd']]);
+  });
+
+  it('an entry edited or cut by hand is not trusted: the deck is read from its file again', async () => {
+    const dir = temp().dir;
+    const file = join(dir, 'full.yaml');
+    const cacheDir = join(dir, 'cache');
+    writeFileSync(file, full);
+    await openDeckFile(file, { cacheDir, salt: 't' });
+    const entry = join(cacheDir, 'decks', readdirSync(join(cacheDir, 'decks'))[0]!);
+    const good = readFileSync(entry, 'utf8');
+    expect(good).toContain('Because.');
+
+    writeFileSync(entry, good.replace('Because.', 'Hacked!!'));
+    const edited = await openDeckFile(file, { cacheDir, salt: 't', cacheReadOnly: true });
+    expect(edited.cards[1]!.answer).toBe('Because.');
+
+    writeFileSync(entry, good.slice(0, Math.floor(good.length / 2)));
+    const cut = await openDeckFile(file, { cacheDir, salt: 't', cacheReadOnly: true });
+    expect(cut.cards.map((c) => c.answer)).toEqual(loadDeckFile(file).cards.map((c) => c.answer));
+    // Read-only: the bad entry stays as it was; a command that saves work rewrites it.
+    expect(readFileSync(entry, 'utf8')).not.toBe(good);
+    await openDeckFile(file, { cacheDir, salt: 't' });
+    expect(readFileSync(entry, 'utf8')).toBe(good);
   });
 });
