@@ -33,6 +33,16 @@ function compileCacheDir(): string | undefined {
   }
 }
 
+function hideFetch(): void {
+  const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (fetch?.configurable) delete (globalThis as { fetch?: unknown }).fetch;
+}
+
 const dir = compileCacheDir();
 if (dir && enableCompileCache) enableCompileCache(dir);
+// prep never fetches anything, but Ink's layout engine loads its WebAssembly with `fetch` when
+// the global exists, and merely touching Node's `fetch` loads Node's whole HTTP client (undici)
+// to read a data: URL: tens of milliseconds of every start. Without it the engine decodes the
+// same bytes directly.
+hideFetch();
 await import('./cli.js');

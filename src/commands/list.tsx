@@ -1,7 +1,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { context } from './context.js';
 import { shownPath } from './command-io.js';
-import { loadInkForReport, outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
+import { outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
 import { wantsColour } from '../ui/theme.js';
 import { listDecks, type DeckRef } from '../core/deck/locate.js';
 import { openDeckFile } from '../core/deck/open-deck-file.js';
@@ -75,7 +75,7 @@ export async function list(opts: ListOptions, now = new Date()): Promise<number>
     writeOut(JSON.stringify(decks.map(listJson), null, 2));
     return 0;
   }
-  const [{ renderToString }, { ListScreen }] = await Promise.all([loadInkForReport(), import('../ui/screens/list-screen.js')]);
+  const [{ renderToString }, { ListScreen }] = await Promise.all([import('ink'), import('../ui/screens/list-screen.js')]);
   const columns = outputColumns();
   const screen = <ListScreen decks={decks} now={now} columns={columns} colour={wantsColour()} decksDir={paths.decksDir} />;
   writeOut(renderToString(screen, { columns }));

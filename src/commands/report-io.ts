@@ -49,18 +49,3 @@ export function writeOut(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/**
- * Ink, for a report drawn once. Ink's layout engine loads its WebAssembly with `fetch` when the
- * global exists, and merely looking at Node's `fetch` loads Node's whole HTTP client (undici)
- * before fetching a data: URL with it: tens of milliseconds of a report's few hundred. Without
- * it the engine decodes the same bytes directly. The global is put back as it was.
- */
-export async function loadInkForReport(): Promise<typeof import('ink')> {
-  const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (fetch?.configurable) delete (globalThis as { fetch?: unknown }).fetch;
-  try {
-    return await import('ink');
-  } finally {
-    if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', fetch);
-  }
-}

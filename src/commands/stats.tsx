@@ -1,6 +1,6 @@
 import { progressKey } from '../core/deck/progress-key.js';
 import { context, openDeck } from './context.js';
-import { loadInkForReport, outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
+import { outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
 import { wantsColour } from '../ui/theme.js';
 import { deckStats } from '../core/stats/deck-stats.js';
 import { interviewOf } from '../core/schedule/interview.js';
@@ -37,7 +37,7 @@ export async function stats(deckArg: string, opts: StatsOptions, now = new Date(
     return 0;
   }
   // Ink only for the picture: a script asking for JSON never loads it.
-  const [{ renderToString }, { StatsScreen }] = await Promise.all([loadInkForReport(), import('../ui/screens/stats-screen.js')]);
+  const [{ renderToString }, { StatsScreen }] = await Promise.all([import('ink'), import('../ui/screens/stats-screen.js')]);
   const columns = outputColumns();
   writeOut(renderToString(<StatsScreen stats={s} columns={columns} colour={wantsColour()} />, { columns }));
   return 0;
