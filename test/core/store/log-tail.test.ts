@@ -57,6 +57,14 @@ describe('reading a log after a position', () => {
     expect(readLogAfter(file, end)).toBeUndefined();
     fs.rmSync(file);
     expect(readLogAfter(file, end)).toBeUndefined();
+    // The line break before the last covered line, or the one ending it, replaced (an edit by hand):
+    // that line now reads as part of another, so the records before the position may differ.
+    const text = lines(0, 5);
+    const lastStart = text.lastIndexOf('\n', text.length - 2);
+    fs.writeFileSync(file, `${text.slice(0, lastStart)} ${text.slice(lastStart + 1)}${lines(5, 1)}`);
+    expect(readLogAfter(file, end)).toBeUndefined();
+    fs.writeFileSync(file, `${text.slice(0, -1)} ${lines(5, 1)}`);
+    expect(readLogAfter(file, end)).toBeUndefined();
     // The same bytes again: fine.
     fs.writeFileSync(file, lines(0, 6));
     expect(readLogAfter(file, end)!.records.map((x) => x.id)).toEqual(['g5']);
