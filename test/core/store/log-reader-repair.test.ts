@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readLog } from '../../../src/core/store/log-reader.js';
+import { readLog, readLogAfter } from '../../../src/core/store/log-reader.js';
 import { ReviewLog, type GradeRecord } from '../../../src/core/store/review-log.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
@@ -156,5 +156,55 @@ describe('open files', () => {
       log.close();
     }
     expect(openFiles()).toBe(before);
+  });
+});
+
+describe('a repair that cannot be done', () => {
+  const fail = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+
+  it('no room to save the cut-off line: one line saying so, the log left whole', () => {
+    const a = grade();
+    const text = `${json(a)}\n{"v":1,"ty`;
+    const file = logWith(text);
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+      throw fail('ENOSPC');
+    });
+    expect(() => readLog(file)).toThrow(`could not save the cut-off last line of ${file}: no space left on device`);
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    expect(besides(file)).toEqual([]);
+  });
+
+  it('the log cannot be cut back: one line saying so', () => {
+    const file = logWith(`${json(grade())}\n{"v":1,"ty`);
+    vi.spyOn(fs, 'ftruncateSync').mockImplementation(() => {
+      throw fail('EROFS');
+    });
+    expect(() => readLog(file)).toThrow(`could not repair ${file}: the file system is read-only`);
+  });
+
+  it('an unreadable log cannot be moved aside: one line saying so, the file where it was', () => {
+    const file = logWith('my shopping list\n');
+    vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw fail('EACCES');
+    });
+    expect(() => readLog(file)).toThrow(`could not move aside the unreadable log ${file}: permission denied`);
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(file, 'utf8')).toBe('my shopping list\n');
+  });
+});
+
+describe('where a read ends', () => {
+  it('is not told after a last record without a line break, so the next start reads that record once', () => {
+    const [a, b, c] = [grade(), grade(), grade()];
+    const file = logWith(`${json(a)}\n${json(b)}`);
+    const first = readLog(file);
+    expect(first.records).toEqual([a, b]);
+    // Another prep completes the line and adds a grade.
+    fs.appendFileSync(file, `\n${json(c)}\n`);
+    // The next start, as it does with a snapshot: what was read plus the records after its end,
+    // or, with no end told, the whole log again.
+    const counted = first.end ? [...first.records, ...readLogAfter(file, first.end)!.records] : readLog(file).records;
+    expect(counted).toEqual([a, b, c]);
   });
 });
