@@ -65,6 +65,7 @@ describe('what the review log accepts from disk', () => {
     [{ ...grade, typed: 42 }, 'typed'],
     [{ ...grade, early: true, mock: '' }, 'mock'],
     [{ ...grade, at: 1700000000 }, 'at'],
+    [{ ...grade, at: [AT] }, 'at'],
   ])('skips a grade with a bad field: %j', (record, key) => expectSkipped(record, `malformed grade record (${key}: invalid value)`));
 
   it.each([
@@ -129,6 +130,12 @@ describe('what the review log accepts from disk', () => {
     [{ ...mock, at: 'after lunch' }, 'at'],
     [{ ...mock, deck: 7 }, 'deck'],
   ])('skips a mock interview with a bad field: %j', (record, key) => expectSkipped(record, `malformed mock record (${key}: invalid value)`));
+
+  it('skips a time too large for a number, as a hand edit can write it (1e999 reads as Infinity)', () => {
+    const { records, warnings, file } = openWith(JSON.stringify(pitch).replace('"ms":61000', '"ms":1e999'));
+    expect(records.map((r) => r.id)).toEqual(['first', 'last']);
+    expect(warnings).toEqual([`${file}:2: skipped a line: malformed pitch record (ms: invalid value)`]);
+  });
 
   it('says which version or type it does not know, and skips lines that are not records', () => {
     expectSkipped({ ...grade, v: 2 }, 'unknown record version 2 (written by a newer prep?)');

@@ -30,6 +30,13 @@ describe('reading a log after a position', () => {
     expect(readLogAfter(file, r.end!)).toMatchObject({ records: [], end: r.end });
   });
 
+  it('reads after a position that ends the very first line', () => {
+    const file = logWith(lines(0, 1));
+    const end = readLog(file).end!;
+    fs.appendFileSync(file, lines(1, 2));
+    expect(readLogAfter(file, end)!.records.map((x) => x.id)).toEqual(['g1', 'g2']);
+  });
+
   it('repairs a torn last line after the position as a full read does: copied aside, cut from the log', () => {
     const file = logWith(lines(0, 5));
     const end = readLog(file).end!;

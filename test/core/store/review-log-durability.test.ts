@@ -157,11 +157,11 @@ describe('the file the log writes to', () => {
     expect(ReviewLog.open(file).records).toEqual([b]);
   });
 
-  it('is made again, private as before, when its whole folder was deleted between two grades', () => {
-    const file = logFile();
+  it('is made again, private as before, when its folder and the one above were deleted between two grades', () => {
+    const file = path.join(home().dir, 'data', 'logs', 'coder.jsonl');
     const { log } = ReviewLog.open(file);
     log.append(grade('a'));
-    fs.rmSync(path.dirname(file), { recursive: true });
+    fs.rmSync(path.join(home().dir, 'data'), { recursive: true });
     const b = grade('b');
     log.append(b);
     log.close();
@@ -211,5 +211,34 @@ describe('a log prep may not read', () => {
       throw fail('EIO');
     });
     expect(() => ReviewLog.open(file)).toThrow(`cannot read ${file}: input/output error (the disk may be failing)`);
+  });
+});
+
+describe('a log that is not a file', () => {
+  it.skipIf(!fs.existsSync('/dev/zero'))('a link to a device is refused at once in words, not read forever, and left alone', () => {
+    const file = logFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.symlinkSync('/dev/zero', file);
+    expect(() => ReviewLog.open(file)).toThrow(new RegExp(`^cannot read ${file}: it is not a regular file$`));
+    expect(fs.readlinkSync(file)).toBe('/dev/zero');
+  });
+
+  it('a folder in its place is refused with the system code kept', () => {
+    const file = logFile();
+    fs.mkdirSync(file, { recursive: true });
+    let caught: unknown;
+    try {
+      ReviewLog.open(file);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(StoreError);
+    expect((caught as StoreError).code).toBe('EISDIR');
+  });
+
+  it('a folder that cannot be made is named in the error, with the reason', () => {
+    const blocker = path.join(home().dir, 'logs');
+    fs.writeFileSync(blocker, 'a file, not a folder');
+    expect(() => ReviewLog.open(logFile())).toThrow(`cannot create the folder ${blocker}: a file with that name is in the way`);
   });
 });
