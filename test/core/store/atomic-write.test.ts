@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic, type WriteOps } from '../../../src/core/store/atomic-write.js';
 import { StoreError } from '../../../src/core/store/store-error.js';
 import { useTempHome } from '../../helpers/temp-home.js';
@@ -66,5 +66,55 @@ describe('writeFileAtomic', () => {
     fs.writeFileSync(path.join(dir, 'plain'), '');
     expect(() => writeFileAtomic(path.join(dir, 'plain', 'x.json'), '{}')).toThrow(/: a part of the path is a file, not a folder$/);
     expect(fs.readdirSync(dir)).toEqual(['plain']);
+  });
+});
+
+describe('writeFileAtomic on success', () => {
+  it('leaves only the file, private to the user, with no temp file beside it', () => {
+    const { dir } = home();
+    const file = path.join(dir, 'deck.yaml');
+    writeFileAtomic(file, 'title: T\n', { exclusive: true });
+    writeFileAtomic(path.join(dir, 'settings.json'), '{}');
+    writeFileAtomic(path.join(dir, 'settings.json'), '{"retention":0.95}');
+    expect(fs.readdirSync(dir).sort()).toEqual(['deck.yaml', 'settings.json']);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')).toBe('{"retention":0.95}');
+    writeFileAtomic(path.join(dir, 'shared.yaml'), 'x', { mode: 0o644 });
+    expect(fs.statSync(path.join(dir, 'shared.yaml')).mode & 0o777).toBe(0o644);
+  });
+});
+
+describe('writeFileAtomic on a file system without hard links (FAT, some network shares)', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const noLinks = (code: string) =>
+    vi.spyOn(fs, 'linkSync').mockImplementation(() => {
+      throw Object.assign(new Error(`${code}: operation not permitted, link`), { code });
+    });
+
+  it.each(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV'])('still writes a new file once (%s), and never replaces one that is there', (code) => {
+    const { dir } = home();
+    noLinks(code);
+    const file = path.join(dir, 'deck.yaml');
+    writeFileAtomic(file, 'mine', { exclusive: true });
+    expect(fs.readFileSync(file, 'utf8')).toBe('mine');
+    let caught: unknown;
+    try {
+      writeFileAtomic(file, 'theirs', { exclusive: true });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(StoreError);
+    expect((caught as StoreError).message).toBe(`could not write ${file}: a file with that name is in the way`);
+    expect((caught as StoreError).code).toBe('EEXIST');
+    expect(fs.readFileSync(file, 'utf8')).toBe('mine');
+    expect(fs.readdirSync(dir)).toEqual(['deck.yaml']);
+  });
+
+  it('reports any other failure to place the file in words, leaving nothing behind', () => {
+    const { dir } = home();
+    noLinks('EIO');
+    const file = path.join(dir, 'deck.yaml');
+    expect(() => writeFileAtomic(file, 'mine', { exclusive: true })).toThrow(`could not write ${file}: input/output error (the disk may be failing)`);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readLog } from '../../../src/core/store/log-reader.js';
+import { readLog, readLogAfter } from '../../../src/core/store/log-reader.js';
 import { ReviewLog, type GradeRecord } from '../../../src/core/store/review-log.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
@@ -156,5 +156,134 @@ describe('open files', () => {
       log.close();
     }
     expect(openFiles()).toBe(before);
+  });
+});
+
+describe('a repair that cannot be done', () => {
+  const fail = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+
+  it('no room to save the cut-off line: one line saying so, the log left whole', () => {
+    const a = grade();
+    const text = `${json(a)}\n{"v":1,"ty`;
+    const file = logWith(text);
+    vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+      throw fail('ENOSPC');
+    });
+    expect(() => readLog(file)).toThrow(`could not save the cut-off last line of ${file}: no space left on device`);
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    expect(besides(file)).toEqual([]);
+  });
+
+  it('the log cannot be cut back: one line saying so', () => {
+    const file = logWith(`${json(grade())}\n{"v":1,"ty`);
+    vi.spyOn(fs, 'ftruncateSync').mockImplementation(() => {
+      throw fail('EROFS');
+    });
+    expect(() => readLog(file)).toThrow(`could not repair ${file}: the file system is read-only`);
+  });
+
+  it('an unreadable log cannot be moved aside: one line saying so, the file where it was', () => {
+    const file = logWith('my shopping list\n');
+    vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw fail('EACCES');
+    });
+    expect(() => readLog(file)).toThrow(`could not move aside the unreadable log ${file}: permission denied`);
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(file, 'utf8')).toBe('my shopping list\n');
+  });
+});
+
+describe('where a read ends', () => {
+  it('is not told after a last record without a line break, so the next start reads that record once', () => {
+    const [a, b, c] = [grade(), grade(), grade()];
+    const file = logWith(`${json(a)}\n${json(b)}`);
+    const first = readLog(file);
+    expect(first.records).toEqual([a, b]);
+    // Another prep completes the line and adds a grade.
+    fs.appendFileSync(file, `\n${json(c)}\n`);
+    // The next start, as it does with a snapshot: what was read plus the records after its end,
+    // or, with no end told, the whole log again.
+    const counted = first.end ? [...first.records, ...readLogAfter(file, first.end)!.records] : readLog(file).records;
+    expect(counted).toEqual([a, b, c]);
+  });
+});
+
+describe('reading a log: what is left where it is', () => {
+  it('a last line from a newer prep without its line break is skipped with its reason, never cut off as torn', () => {
+    const a = grade();
+    const newer = json({ ...grade(), v: 2 });
+    const file = logWith(`${json(a)}\n${newer}`);
+    const { records, warnings } = readLog(file);
+    expect(records).toEqual([a]);
+    expect(warnings).toEqual([`${file}:2: skipped a line: unknown record version 2 (written by a newer prep?)`]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${json(a)}\n${newer}`);
+    expect(besides(file)).toEqual([]);
+  });
+
+  it('garbage after the part a snapshot covers is skipped line by line; the log is not moved aside', () => {
+    const a = grade();
+    const file = logWith(`${json(a)}\n`);
+    const end = readLog(file).end!;
+    fs.appendFileSync(file, 'scribbled by hand\n');
+    const tail = readLogAfter(file, end)!;
+    expect(tail.records).toEqual([]);
+    expect(tail.warnings).toEqual([`${file}:2: skipped a line: not valid JSON`]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${json(a)}\nscribbled by hand\n`);
+    expect(besides(file)).toEqual([]);
+  });
+
+  it('a record glued after a cut-off line at the very end, without a line break, is counted once by the next start', () => {
+    const [a, b, c] = [grade(), grade(), grade()];
+    const file = logWith(`${json(a)}\n{"v":1,"ty${json(b)}`);
+    const first = readLog(file);
+    expect(first.records).toEqual([a, b]);
+    fs.appendFileSync(file, `\n${json(c)}\n`);
+    const counted = first.end ? [...first.records, ...readLogAfter(file, first.end)!.records] : readLog(file).records;
+    expect(counted).toEqual([a, b, c]);
+  });
+
+  it('a last line that stays unfinished (another prep stuck mid-write) is left alone after a few seconds, with a warning', () => {
+    const a = grade();
+    const file = logWith(`${json(a)}\n{"v":1,"ty`);
+    // The line always looks a tenth of a second old: prep waits a little, then gives up rather than hang.
+    const mtime = fs.statSync(file).mtimeMs;
+    vi.spyOn(Date, 'now').mockReturnValue(mtime + 100);
+    const { records, warnings } = readLog(file);
+    vi.restoreAllMocks();
+    expect(records).toEqual([a]);
+    expect(warnings).toEqual([`${file}:2: skipped an unfinished last line`]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${json(a)}\n{"v":1,"ty`);
+    expect(besides(file)).toEqual([]);
+  }, 15_000);
+
+  it('a last line that keeps growing while it is being repaired is never cut, and no copy of it is left', () => {
+    const a = grade();
+    const file = logWith(`${json(a)}\n{"v":1,"ty`);
+    const write = fs.writeFileSync.bind(fs);
+    vi.spyOn(fs, 'writeFileSync').mockImplementation((target, data, options) => {
+      write(target, data, options);
+      if (!String(target).includes('.torn-')) return;
+      // Another prep adds a byte to the line each time, just after the copy is made (its clock long past).
+      write(file, 'p', { flag: 'a' });
+      const then = new Date(Date.now() - 60_000);
+      fs.utimesSync(file, then, then);
+    });
+    const { records, warnings } = readLog(file);
+    vi.restoreAllMocks();
+    expect(records).toEqual([a]);
+    expect(warnings).toEqual([`${file}:2: skipped an unfinished last line`]);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(new RegExp(`^${json(a).replace(/[{}[\]()*+?.^$|\\]/g, '\\$&')}\\n\\{"v":1,"typ+$`));
+    expect(besides(file)).toEqual([]);
+  });
+
+  it('a log that cannot be opened for the repair: one line saying so', () => {
+    const file = logWith(`${json(grade())}\n{"v":1,"ty`);
+    const open = fs.openSync.bind(fs);
+    vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, flags?: fs.OpenMode, ...rest: unknown[]) => {
+      if (flags === 'r+') throw Object.assign(new Error('EACCES: simulated'), { code: 'EACCES' });
+      return (open as (...a: unknown[]) => number)(p, flags, ...rest);
+    }) as typeof fs.openSync);
+    expect(() => readLog(file)).toThrow(`could not repair ${file}: permission denied`);
   });
 });

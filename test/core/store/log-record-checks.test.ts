@@ -9,6 +9,8 @@ const AT = '2026-03-01T10:00:00.000Z';
 const grade = { v: 1, type: 'grade', id: 'g1', deck: 'coder', card: 'tell-me', grade: 3, at: AT };
 const undo = { v: 1, type: 'undo', id: 'u1', deck: 'coder', target: 'g0', at: AT };
 const pitch = { v: 1, type: 'pitch', id: 'p1', deck: 'coder', ms: 61_000, beats: [0, 2], beatsTotal: 4, at: AT };
+const answered = { card: 'tell-me', kind: 'question', ms: 42_000, target: 60, skipped: false, grade: 3 };
+const mock = { v: 1, type: 'mock', id: 'm1', deck: 'coder', at: AT, ms: 900_000, items: [answered], scheduled: true };
 
 /** Opens a log holding a good record, then `line`, then another good record. */
 function openWith(line: string): { records: LogRecord[]; warnings: string[]; file: string } {
@@ -43,6 +45,7 @@ describe('what the review log accepts from disk', () => {
     expectKept(grade);
     expectKept({ ...grade, grade: 1, ms: 0, early: false, typed: '' });
     expectKept({ ...grade, grade: 4, ms: 4200.5, early: true, typed: 'an answer' });
+    expectKept({ ...grade, ms: 31_000, early: true, mock: 'm1' });
     expectKept(undo);
     expectKept(pitch);
     expectKept({ ...pitch, ms: 0, beats: [], beatsTotal: 0 });
@@ -60,7 +63,9 @@ describe('what the review log accepts from disk', () => {
     [{ ...grade, deck: undefined }, 'deck'],
     [{ ...grade, early: 'yes' }, 'early'],
     [{ ...grade, typed: 42 }, 'typed'],
+    [{ ...grade, early: true, mock: '' }, 'mock'],
     [{ ...grade, at: 1700000000 }, 'at'],
+    [{ ...grade, at: [AT] }, 'at'],
   ])('skips a grade with a bad field: %j', (record, key) => expectSkipped(record, `malformed grade record (${key}: invalid value)`));
 
   it.each([
@@ -82,6 +87,55 @@ describe('what the review log accepts from disk', () => {
     [{ ...pitch, beatsTotal: -1 }, 'beatsTotal'],
     [{ ...pitch, deck: '' }, 'deck'],
   ])('skips a pitch run with a bad field: %j', (record, key) => expectSkipped(record, `malformed pitch record (${key}: invalid value)`));
+
+  it('makes a typed answer from an edited log harmless: control characters are shown, never sent to the terminal', () => {
+    const typed = 'use a map\u001b]52;c;ZXZpbA==\u0007 then \u009b2J';
+    const { records, warnings } = openWith(JSON.stringify({ ...grade, typed }));
+    expect(warnings).toEqual([]);
+    expect(records[1]).toEqual({ ...grade, typed: 'use a map\u241b]52;c;ZXZpbA==\u2407 then \ufffd2J' });
+    // Tabs and line breaks lay an answer out and are kept.
+    expect(openWith(JSON.stringify({ ...grade, typed: 'a\tb\nc' })).records[1]).toEqual({ ...grade, typed: 'a\tb\nc' });
+  });
+
+  it('keeps a mock interview with every kind of answer: timed, skipped, ungraded, without a target', () => {
+    expectKept(mock);
+    expectKept({
+      ...mock,
+      scheduled: false,
+      items: [
+        { ...answered, kind: 'pitch', ms: 0, target: 0, grade: 1 },
+        { ...answered, kind: 'ask', ms: null, target: null, skipped: true, grade: null },
+        { ...answered, grade: 4 },
+      ],
+    });
+    expectKept({ ...mock, ms: 0, items: [] });
+  });
+
+  it.each([
+    [{ ...mock, ms: -1 }, 'ms'],
+    [{ ...mock, ms: null }, 'ms'],
+    [{ ...mock, scheduled: 'yes' }, 'scheduled'],
+    [{ ...mock, scheduled: undefined }, 'scheduled'],
+    [{ ...mock, items: 'all' }, 'items'],
+    [{ ...mock, items: [null] }, 'items'],
+    [{ ...mock, items: ['tell-me'] }, 'items'],
+    [{ ...mock, items: [{ ...answered, card: '' }] }, 'items'],
+    [{ ...mock, items: [{ ...answered, kind: 'quiz' }] }, 'items'],
+    [{ ...mock, items: [{ ...answered, ms: -5 }] }, 'items'],
+    [{ ...mock, items: [{ ...answered, ms: undefined }] }, 'items'],
+    [{ ...mock, items: [{ ...answered, target: -1 }] }, 'items'],
+    [{ ...mock, items: [{ ...answered, skipped: 'no' }] }, 'items'],
+    [{ ...mock, items: [{ ...answered, grade: 5 }] }, 'items'],
+    [{ ...mock, items: [answered, { ...answered, grade: 0 }] }, 'items'],
+    [{ ...mock, at: 'after lunch' }, 'at'],
+    [{ ...mock, deck: 7 }, 'deck'],
+  ])('skips a mock interview with a bad field: %j', (record, key) => expectSkipped(record, `malformed mock record (${key}: invalid value)`));
+
+  it('skips a time too large for a number, as a hand edit can write it (1e999 reads as Infinity)', () => {
+    const { records, warnings, file } = openWith(JSON.stringify(pitch).replace('"ms":61000', '"ms":1e999'));
+    expect(records.map((r) => r.id)).toEqual(['first', 'last']);
+    expect(warnings).toEqual([`${file}:2: skipped a line: malformed pitch record (ms: invalid value)`]);
+  });
 
   it('says which version or type it does not know, and skips lines that are not records', () => {
     expectSkipped({ ...grade, v: 2 }, 'unknown record version 2 (written by a newer prep?)');

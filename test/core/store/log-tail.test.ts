@@ -30,6 +30,13 @@ describe('reading a log after a position', () => {
     expect(readLogAfter(file, r.end!)).toMatchObject({ records: [], end: r.end });
   });
 
+  it('reads after a position that ends the very first line', () => {
+    const file = logWith(lines(0, 1));
+    const end = readLog(file).end!;
+    fs.appendFileSync(file, lines(1, 2));
+    expect(readLogAfter(file, end)!.records.map((x) => x.id)).toEqual(['g1', 'g2']);
+  });
+
   it('repairs a torn last line after the position as a full read does: copied aside, cut from the log', () => {
     const file = logWith(lines(0, 5));
     const end = readLog(file).end!;
@@ -56,6 +63,14 @@ describe('reading a log after a position', () => {
     fs.writeFileSync(file, lines(0, 4));
     expect(readLogAfter(file, end)).toBeUndefined();
     fs.rmSync(file);
+    expect(readLogAfter(file, end)).toBeUndefined();
+    // The line break before the last covered line, or the one ending it, replaced (an edit by hand):
+    // that line now reads as part of another, so the records before the position may differ.
+    const text = lines(0, 5);
+    const lastStart = text.lastIndexOf('\n', text.length - 2);
+    fs.writeFileSync(file, `${text.slice(0, lastStart)} ${text.slice(lastStart + 1)}${lines(5, 1)}`);
+    expect(readLogAfter(file, end)).toBeUndefined();
+    fs.writeFileSync(file, `${text.slice(0, -1)} ${lines(5, 1)}`);
     expect(readLogAfter(file, end)).toBeUndefined();
     // The same bytes again: fine.
     fs.writeFileSync(file, lines(0, 6));

@@ -33,6 +33,8 @@ describe('a grade is saved only once it is on disk', () => {
     // b reached the page cache and may well be read back; what matters is that the user was
     // told it might not be saved, and that the log is still whole.
     expect(ReviewLog.open(file).records.map((r) => r.id)).toEqual(expect.arrayContaining([a.id, c.id]));
+    // The line was written whole before the flush failed: the next one follows it directly.
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${line(a)}${line(b)}${line(c)}`);
   });
 
   it('flushes the record after writing it, before append returns', () => {
@@ -155,6 +157,19 @@ describe('the file the log writes to', () => {
     expect(ReviewLog.open(file).records).toEqual([b]);
   });
 
+  it('is made again, private as before, when its folder and the one above were deleted between two grades', () => {
+    const file = path.join(home().dir, 'data', 'logs', 'coder.jsonl');
+    const { log } = ReviewLog.open(file);
+    log.append(grade('a'));
+    fs.rmSync(path.join(home().dir, 'data'), { recursive: true });
+    const b = grade('b');
+    log.append(b);
+    log.close();
+    expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(ReviewLog.open(file).records).toEqual([b]);
+  });
+
   it('stays open between appends, and close() can be called twice', () => {
     const file = logFile();
     const { log } = ReviewLog.open(file);
@@ -167,5 +182,63 @@ describe('the file the log writes to', () => {
     log.close();
     vi.restoreAllMocks();
     expect(ReviewLog.open(file).records).toHaveLength(3);
+  });
+});
+
+describe('a log prep may not read', () => {
+  it('is refused with one line saying why, and left as it was', () => {
+    const file = logFile();
+    const { log } = ReviewLog.open(file);
+    const a = grade('a');
+    log.append(a);
+    log.close();
+    const open = fs.openSync.bind(fs);
+    vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => {
+      if (p === file) throw fail('EACCES');
+      return (open as (...a: unknown[]) => number)(p, ...rest);
+    }) as typeof fs.openSync);
+    expect(() => ReviewLog.open(file)).toThrow(`cannot read ${file}: permission denied`);
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(file, 'utf8')).toBe(line(a));
+  });
+
+  it('that fails while being read (a failing disk) is refused in words too', () => {
+    const file = logFile();
+    const { log } = ReviewLog.open(file);
+    log.append(grade('a'));
+    log.close();
+    vi.spyOn(fs, 'readFileSync').mockImplementation(() => {
+      throw fail('EIO');
+    });
+    expect(() => ReviewLog.open(file)).toThrow(`cannot read ${file}: input/output error (the disk may be failing)`);
+  });
+});
+
+describe('a log that is not a file', () => {
+  it.skipIf(!fs.existsSync('/dev/zero'))('a link to a device is refused at once in words, not read forever, and left alone', () => {
+    const file = logFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.symlinkSync('/dev/zero', file);
+    expect(() => ReviewLog.open(file)).toThrow(new RegExp(`^cannot read ${file}: it is not a regular file$`));
+    expect(fs.readlinkSync(file)).toBe('/dev/zero');
+  });
+
+  it('a folder in its place is refused with the system code kept', () => {
+    const file = logFile();
+    fs.mkdirSync(file, { recursive: true });
+    let caught: unknown;
+    try {
+      ReviewLog.open(file);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(StoreError);
+    expect((caught as StoreError).code).toBe('EISDIR');
+  });
+
+  it('a folder that cannot be made is named in the error, with the reason', () => {
+    const blocker = path.join(home().dir, 'logs');
+    fs.writeFileSync(blocker, 'a file, not a folder');
+    expect(() => ReviewLog.open(logFile())).toThrow(`cannot create the folder ${blocker}: a file with that name is in the way`);
   });
 });

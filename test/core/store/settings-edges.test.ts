@@ -68,6 +68,20 @@ describe('settings: what a hand-edited settings.json can hold', () => {
   });
 });
 
+describe('settings: what a warning quotes', () => {
+  it('a long bad value is cut to 80 characters with an ellipsis; one of 80 is quoted whole', () => {
+    const long = 'x'.repeat(500);
+    const exact = 'y'.repeat(78);
+    fs.writeFileSync(settingsFile(), JSON.stringify({ answerMode: long, newPerDay: exact }));
+    const s = openSettings(home().dir);
+    expect(s.warnings).toEqual([
+      `${settingsFile()}: newPerDay must be a whole number, 0 or more (found "${exact}"); using 20`,
+      `${settingsFile()}: answerMode must be "self" or "type" (found "${'x'.repeat(78)}…); using "self"`,
+    ]);
+    expect(() => s.set('answerMode', long as 'self')).toThrow(`answerMode must be "self" or "type" (got "${'x'.repeat(78)}…)`);
+  });
+});
+
 describe('snapshot store', () => {
   it('reading a snapshot that is not there writes nothing', () => {
     expect(loadSnapshot(home().dir, 'coder')).toBeNull();

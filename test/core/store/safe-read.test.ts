@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_SETTINGS_BYTES, openSettings } from '../../../src/core/store/settings.js';
+import { StoreError } from '../../../src/core/store/store-error.js';
+import { useTempHome } from '../../helpers/temp-home.js';
+
+// settings.json is read whole at every start: what is in its place must not hang, flood or crash prep.
+const home = useTempHome('prep-small-file-');
+const settingsFile = () => path.join(home().dir, 'settings.json');
+
+describe('a settings.json that is not a small regular file', () => {
+  it('over the size limit: refused in words, left in place', () => {
+    const big = JSON.stringify({ retention: 0.8, note: 'x'.repeat(MAX_SETTINGS_BYTES) });
+    fs.writeFileSync(settingsFile(), big);
+    const size = Buffer.byteLength(big);
+    expect(() => openSettings(home().dir)).toThrow(
+      `cannot read ${settingsFile()}: it is ${size} bytes, over the ${MAX_SETTINGS_BYTES} bytes such a file may have`,
+    );
+    let caught: unknown;
+    try {
+      openSettings(home().dir);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(StoreError);
+    expect((caught as StoreError).code).toBe('EFBIG');
+    expect(fs.statSync(settingsFile()).size).toBe(size);
+  });
+
+  it('exactly at the size limit: read', () => {
+    const head = '{"retention":0.8,"note":"';
+    fs.writeFileSync(settingsFile(), `${head}${'x'.repeat(MAX_SETTINGS_BYTES - head.length - 2)}"}`);
+    expect(fs.statSync(settingsFile()).size).toBe(MAX_SETTINGS_BYTES);
+    expect(openSettings(home().dir).get().retention).toBe(0.8);
+  });
+
+  it('a link to a device: refused at once as not a regular file, the link left alone', () => {
+    fs.symlinkSync('/dev/zero', settingsFile());
+    expect(() => openSettings(home().dir)).toThrow(`cannot read ${settingsFile()}: it is not a regular file`);
+    expect(fs.readlinkSync(settingsFile())).toBe('/dev/zero');
+  });
+
+  it('a link that leads nowhere reads as no settings at all', () => {
+    fs.symlinkSync(path.join(home().dir, 'gone.json'), settingsFile());
+    expect(openSettings(home().dir, { readOnly: true }).warnings).toEqual([]);
+  });
+});
