@@ -3,7 +3,6 @@ import { pointWarnings } from '../core/answer/point-lint.js';
 import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
 import { MAX_DECK_BYTES, readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
-import { draftBytesAtLeast } from '../core/import/deck-size.js';
 import { slugify } from '../core/deck/slug.js';
 import { formatProblem } from '../core/deck/types.js';
 import { importText } from '../core/import/import-text.js';
@@ -35,17 +34,12 @@ const FORMAT_NAMES = { markdown: 'a Markdown prep sheet', anki: 'an Anki plain-t
 export async function importDeck(fileArg: string, opts: ImportOptions, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
   const source = resolve(io.cwd, fileArg);
-  let text: string;
-  try {
-    text = readDeckText(source);
-  } catch (err) {
-    throw new UserError(`${fileArg}: ${err instanceof UnreadableDeckError ? err.message : String(err)}`);
-  }
-  const { format, deck, took, skipped } = readSheet(fileArg, source, text);
+  const sheet = readSheet(fileArg, source, 'count');
+  const { format, took, skipped } = sheet;
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
   for (const line of took) io.out(`took: ${line}`);
   for (const line of skipped) io.out(`skipped: ${line}`);
-  if (!hasCards(deck)) {
+  if (!hasCards(sheet)) {
     const expected =
       format === 'markdown'
         ? 'a "Likely Questions" section with numbered bold questions, a "Tell Me About Yourself" pitch, or "Questions to Ask"'
@@ -53,7 +47,9 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
     throw new UserError(`found nothing to import in ${fileArg}: expected ${expected}. Nothing was written.`);
   }
 
-  refuseTooBig(fileArg, draftBytesAtLeast(deck), 'at least ');
+  refuseTooBig(fileArg, sheet.questions.bytesAtLeast(), 'at least ');
+  // A big file's first read only counted its cards; now it is known to fit, read them.
+  const deck = sheet.questions.dropped ? readSheet(fileArg, source, 'keep').deck : sheet.deck;
   const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(paths.decksDir, `${name}.yaml`);
   const shown = shownPath(target, io.cwd);
@@ -80,10 +76,26 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   return 0;
 }
 
-/** Imports the text, turning a block too big for the Markdown reader into a one-line refusal. */
-function readSheet(fileArg: string, source: string, text: string): ReturnType<typeof importText> {
+/** Files over this size are read twice when their deck fits: first to count the cards, then to keep them. */
+const COUNT_FIRST_BYTES = 1024 * 1024;
+
+/**
+ * Reads and imports the file, turning a block too big for the Markdown reader into a one-line
+ * refusal. The file's text lives only in here, so it can be freed before the YAML is made.
+ * With `count`, the cards of a big file are counted, not kept: most big files make decks over
+ * the loader's limit, and holding up to that limit in cards only to refuse them cost several
+ * times the file's size in memory.
+ */
+function readSheet(fileArg: string, source: string, cards: 'count' | 'keep'): ReturnType<typeof importText> {
+  let text: string;
   try {
-    return importText(basename(source), text);
+    text = readDeckText(source);
+  } catch (err) {
+    throw new UserError(`${fileArg}: ${err instanceof UnreadableDeckError ? err.message : String(err)}`);
+  }
+  try {
+    const limit = cards === 'keep' ? Infinity : text.length > COUNT_FIRST_BYTES ? 0 : MAX_DECK_BYTES;
+    return importText(basename(source), text, { limit });
   } catch (err) {
     // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
     if (err instanceof RangeError) throw new UserError(`cannot import ${fileArg}: a paragraph or list in it is too long to read (${err.message}). Nothing was written.`);

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { importAnki } from './anki.js';
 import { importMarkdown } from './markdown.js';
-import type { ImportResult } from './types.js';
+import type { ImporterOptions, ImportResult } from './types.js';
 
 /** The kinds of file `prep import` reads. */
 export type ImportFormat = 'markdown' | 'anki';
@@ -20,8 +20,8 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
 }
 
 /** Imports a file's text in the format it is in. */
-export function importText(fileName: string, text: string): ImportResult & { format: ImportFormat } {
+export function importText(fileName: string, text: string, opts: ImporterOptions = {}): ImportResult & { format: ImportFormat } {
   const format = detectFormat(fileName, text);
   const body = text.replace(/^\uFEFF/, '');
-  return { format, ...(format === 'anki' ? importAnki(body) : importMarkdown(body)) };
+  return { format, ...(format === 'anki' ? importAnki(body, opts) : importMarkdown(body, opts)) };
 }
