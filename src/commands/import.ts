@@ -34,6 +34,33 @@ const FORMAT_NAMES = { markdown: 'a Markdown prep sheet', anki: 'an Anki plain-t
 export async function importDeck(fileArg: string, opts: ImportOptions, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
   const source = resolve(io.cwd, fileArg);
+  const { yaml, made, name, target, shown } = importedYaml(fileArg, source, opts, io, paths.decksDir);
+  const problems = lintDeckText(yaml, { name, path: target, displayPath: shown }, [pointWarnings]);
+  if (problems.some((p) => p.severity === 'error')) {
+    // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
+    throw new Error(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
+  }
+
+  writeDeckFile(target, shown, yaml, {
+    replace: opts.force === true,
+    makeFolder: opts.out === undefined,
+    exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
+  });
+  io.out(`Wrote ${made} to ${shown}`);
+  for (const p of problems) io.out(formatProblem(p));
+  const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
+  if (inDecks && listDecks({ user: '', shipped: dirs.shipped }).some((d) => d.name === name)) {
+    io.out(`It takes the place of the shipped deck "${name}" (use --name to keep both).`);
+  }
+  io.out(`Next: prep drill ${inDecks ? basename(target, extname(target)) : asPathArg(shown)}`);
+  return 0;
+}
+
+/**
+ * Reads the file, reports what it took and skipped, and makes the deck's YAML, refusing a deck
+ * the loader would refuse. The cards live only in here: checking the YAML after needs the memory.
+ */
+function importedYaml(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
   const sheet = readSheet(fileArg, source, 'count');
   const { format, took, skipped } = sheet;
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
@@ -51,29 +78,11 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   // A big file's first read only counted its cards; now it is known to fit, read them.
   const deck = sheet.questions.dropped ? readSheet(fileArg, source, 'keep').deck : sheet.deck;
   const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
-  const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(paths.decksDir, `${name}.yaml`);
+  const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(decksDir, `${name}.yaml`);
   const shown = shownPath(target, io.cwd);
   const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
   refuseTooBig(fileArg, Buffer.byteLength(yaml, 'utf8'), '');
-  const problems = lintDeckText(yaml, { name, path: target, displayPath: shown }, [pointWarnings]);
-  if (problems.some((p) => p.severity === 'error')) {
-    // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
-    throw new Error(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
-  }
-
-  writeDeckFile(target, shown, yaml, {
-    replace: opts.force === true,
-    makeFolder: opts.out === undefined,
-    exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
-  });
-  io.out(`Wrote ${describe(deck)} to ${shown}`);
-  for (const p of problems) io.out(formatProblem(p));
-  const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
-  if (inDecks && listDecks({ user: '', shipped: dirs.shipped }).some((d) => d.name === name)) {
-    io.out(`It takes the place of the shipped deck "${name}" (use --name to keep both).`);
-  }
-  io.out(`Next: prep drill ${inDecks ? basename(target, extname(target)) : asPathArg(shown)}`);
-  return 0;
+  return { yaml, made: describe(deck), name, target, shown };
 }
 
 /** Files over this size are read twice when their deck fits: first to count the cards, then to keep them. */
