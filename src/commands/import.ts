@@ -2,10 +2,10 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path
 import { pointWarnings } from '../core/answer/point-lint.js';
 import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
-import { MAX_DECK_BYTES, readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
+import { MAX_DECK_BYTES, readDeckBytes, UnreadableDeckError } from '../core/deck/read-deck-file.js';
 import { slugify } from '../core/deck/slug.js';
 import { formatProblem } from '../core/deck/types.js';
-import { importText } from '../core/import/import-text.js';
+import { importInput, prepareInput, type ImportInput } from '../core/import/import-text.js';
 import { deckYaml } from '../core/import/to-yaml.js';
 import { hasCards, type DraftDeck } from '../core/import/types.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
@@ -90,25 +90,30 @@ const COUNT_FIRST_BYTES = 1024 * 1024;
 
 /**
  * Reads and imports the file, turning a block too big for the Markdown reader into a one-line
- * refusal. The file's text lives only in here, so it can be freed before the YAML is made.
+ * refusal. The file's bytes live only in here, so it can be freed before the YAML is made.
  * With `count`, the cards of a big file are counted, not kept: most big files make decks over
  * the loader's limit, and holding up to that limit in cards only to refuse them cost several
  * times the file's size in memory.
  */
-function readSheet(fileArg: string, source: string, cards: 'count' | 'keep'): ReturnType<typeof importText> {
-  let text: string;
+function readSheet(fileArg: string, source: string, cards: 'count' | 'keep'): ReturnType<typeof importInput> {
+  const input = readInput(fileArg, source);
+  const size = input.format === 'anki' ? input.bytes.length : input.text.length;
   try {
-    text = readDeckText(source);
-  } catch (err) {
-    throw new UserError(`${fileArg}: ${err instanceof UnreadableDeckError ? err.message : String(err)}`);
-  }
-  try {
-    const limit = cards === 'keep' ? Infinity : text.length > COUNT_FIRST_BYTES ? 0 : MAX_DECK_BYTES;
-    return importText(basename(source), text, { limit });
+    const limit = cards === 'keep' ? Infinity : size > COUNT_FIRST_BYTES ? 0 : MAX_DECK_BYTES;
+    return importInput(input, { limit });
   } catch (err) {
     // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
     if (err instanceof RangeError) throw new UserError(`cannot import ${fileArg}: a paragraph or list in it is too long to read (${err.message}). Nothing was written.`);
     throw err;
+  }
+}
+
+/** The file made ready for its reader; a function of its own, so no running frame still holds a decoded sheet's bytes. */
+function readInput(fileArg: string, source: string): ImportInput {
+  try {
+    return prepareInput(basename(source), readDeckBytes(source));
+  } catch (err) {
+    throw new UserError(`${fileArg}: ${err instanceof UnreadableDeckError ? err.message : String(err)}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { bulletProse } from './claims.js';
 import { derivePoints } from './points.js';
 import { cleanText, short } from './text.js';
 import { QuestionTally } from './deck-size.js';
+import { lineEnd, utf8 } from './bytes.js';
 import type { DraftDeck, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
 /** The header of an Anki plain-text export: `#separator:tab`, `#html:true`, `#columns:...` and friends. */
@@ -20,13 +21,16 @@ export interface AnkiHeader {
   lines: number;
 }
 
+/** The most lines an export's header is looked for in. */
+const HEADER_LINES = 64;
+
 const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', space: ' ', pipe: '|', colon: ':' };
 
 /** Reads the `#key:value` lines at the top of an Anki export; a file without them is tab-separated HTML, as old exports are. */
 export function readAnkiHeader(text: string): AnkiHeader {
   const header: AnkiHeader = { separator: '', html: true, columns: [], meta: {}, tags: [], lines: 0 };
   // Only the top lines are looked at: splitting a 12 MB export into lines would copy all of it.
-  const lines = topLines(text, 64);
+  const lines = topLines(text, HEADER_LINES);
   let columns = '';
   for (const raw of lines) {
     const m = /^#([a-z ]+):(.*)$/i.exec(raw.replace(/\r$/, ''));
@@ -57,14 +61,16 @@ export function readAnkiHeader(text: string): AnkiHeader {
  * front the question and its back the answer, HTML stripped when the export holds HTML. Cloze
  * notes ask their text with the gaps shown as `[…]`. Notes with an empty side are skipped.
  */
-export function importAnki(text: string, opts: ImporterOptions = {}): ImportResult {
+export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {}): ImportResult {
   const fresh = (): ImportResult => {
     const deck: DraftDeck = { questions: [], ask: [] };
     return { deck, took: [], skipped: [], questions: new QuestionTally(deck, opts.limit) };
   };
   let result = fresh();
-  const header = readAnkiHeader(text);
-  const body = text.slice(offsetOfLine(text, header.lines));
+  // csv-parse reads bytes: given text, it would make a copy of all of it as bytes.
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const header = readAnkiHeader(utf8(bytes, 0, offsetOfLine(bytes, HEADER_LINES)));
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).subarray(offsetOfLine(bytes, header.lines));
   const metaCols = new Set(Object.values(header.meta));
   const decks = new Set<string>();
   const readNote = (record: string[], lines: number): void => {
@@ -119,15 +125,14 @@ function topLines(text: string, n: number): string[] {
   return out;
 }
 
-/** Where line `n` (0-based) of `text` starts, or its length when it has fewer lines. */
-function offsetOfLine(text: string, n: number): number {
+/** Where line `n` (0-based) of `bytes` starts, or their length when they have fewer lines. */
+function offsetOfLine(bytes: Uint8Array, n: number): number {
   let at = 0;
   for (let i = 0; i < n; i++) {
-    const end = text.indexOf('\n', at);
-    if (end === -1) return text.length;
-    at = end + 1;
+    if (at >= bytes.length) return bytes.length;
+    at = lineEnd(bytes, at) + 1;
   }
-  return at;
+  return Math.min(at, bytes.length);
 }
 
 /** The question and answer fields: named Front/Back (or Question/Answer, Text/Extra) when columns are named, else the first two. */
