@@ -1,6 +1,12 @@
 // `npm run bench -- import`: the peak memory of `prep import` against the size of its input, for
 // a Markdown prep sheet and an Anki export, big enough to be refused (over the loader's limit)
 // and small enough to make a deck. Memory, not time: one run each, as the peak is steady.
+//
+// The target (issue 21) is memory under 10x the input. Node and prep's code alone take what a
+// one-question sheet peaks at (about 55 MB), which is 27x a 2 MB file before a byte of it is
+// read. So the figure compared with the target is the whole peak for the big files, which are
+// refused, and the peak above that baseline (what the input costs) for the small files that make
+// a deck. Both ratios are printed for every row.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,11 +66,12 @@ function importPeak(dir, file) {
   return { peak: Number(readFileSync(peakFile, 'utf8')), code: r.status, error: r.stderr.trim().split('\n')[0] ?? '' };
 }
 
+// [what, file name, content, which ratio is held to the target]
 const cases = [
-  ['Markdown sheet, refused (deck over 16 MB)', 'sheet.md', () => markdownSheet(15 * MB)],
-  ['Anki export, refused (deck over 16 MB)', 'notes.txt', () => ankiExport(12.5 * MB)],
-  ['Markdown sheet, makes a deck', 'sheet.md', () => markdownSheet(2 * MB)],
-  ['Anki export, makes a deck', 'notes.txt', () => ankiExport(2 * MB)],
+  ['Markdown sheet, refused (deck over 16 MB)', 'sheet.md', () => markdownSheet(15 * MB), 'peak'],
+  ['Anki export, refused (deck over 16 MB)', 'notes.txt', () => ankiExport(12.5 * MB), 'peak'],
+  ['Markdown sheet, makes a deck', 'sheet.md', () => markdownSheet(2 * MB), 'above'],
+  ['Anki export, makes a deck', 'notes.txt', () => ankiExport(2 * MB), 'above'],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'prep-bench-import-'));
@@ -72,15 +79,16 @@ try {
   const tiny = join(dir, 'tiny.md');
   writeFileSync(tiny, markdownSheet(1));
   const base = importPeak(dir, tiny);
-  console.log(`prep import: peak RSS / input size, one run each (a one-question sheet peaks at ${(base.peak / MB).toFixed(0)} MB)`);
-  console.log(`${'input'.padEnd(44)} ${'size'.padStart(8)} ${'peak RSS'.padStart(9)} ${'ratio'.padStart(6)}  exit  target`);
-  for (const [what, name, make] of cases) {
+  console.log(`prep import: peak RSS / input size, one run each (a one-question sheet peaks at ${(base.peak / MB).toFixed(0)} MB: the baseline)`);
+  console.log(`${'input'.padEnd(44)} ${'size'.padStart(8)} ${'peak RSS'.padStart(9)} ${'peak/size'.padStart(9)} ${'above base/size'.padStart(15)}  exit  target`);
+  for (const [what, name, make, held] of cases) {
     const file = join(dir, name);
     writeFileSync(file, make());
     const size = statSync(file).size;
     const r = importPeak(dir, file);
-    const ratio = r.peak / size;
-    console.log(`${what.padEnd(44)} ${`${(size / MB).toFixed(1)} MB`.padStart(8)} ${`${(r.peak / MB).toFixed(0)} MB`.padStart(9)} ${`${ratio.toFixed(1)}x`.padStart(6)}  ${String(r.code).padStart(4)}  < 10x`);
+    const ratio = (bytes) => `${(bytes / size).toFixed(1)}x`;
+    const target = held === 'peak' ? 'peak < 10x' : 'above base < 10x';
+    console.log(`${what.padEnd(44)} ${`${(size / MB).toFixed(1)} MB`.padStart(8)} ${`${(r.peak / MB).toFixed(0)} MB`.padStart(9)} ${ratio(r.peak).padStart(9)} ${ratio(r.peak - base.peak).padStart(15)}  ${String(r.code).padStart(4)}  ${target}`);
     if (r.code !== 0 && !/over the 16\.0 MB/.test(r.error)) console.log(`  unexpected: ${r.error}`);
   }
 } finally {
