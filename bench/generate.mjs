@@ -3,7 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Small seeded PRNG (mulberry32), so every run generates the same data. */
+/**
+ * Small seeded PRNG (mulberry32), so every run generates the same data. The same as core's
+ * `mulberry32` (src/core/session/mock-draw.ts), written out here because `npm test` imports this
+ * file as plain JavaScript, with no build of the core to import from.
+ */
 export function prng(seed) {
   let a = seed >>> 0;
   return () => {

@@ -17,23 +17,15 @@ import { replay } from '../src/core/schedule/snapshot.js';
 import { scheduler } from '../src/core/schedule/fsrs.js';
 import { initDrill, type DrillMode } from '../src/core/session/drill-state.js';
 import { DrillSession } from '../src/core/session/drill-session.js';
+import { mulberry32 } from '../src/core/session/mock-draw.js';
 import type { Grade } from '../src/core/store/review-log.js';
 
 const DAY = 86_400_000;
 const CARDS = 20;
 const RETENTION = 0.9;
 
-/** mulberry32: a small seeded PRNG, so every run prints the same table. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// prep's own seeded PRNG, so every run prints the same table.
+const prng = mulberry32;
 
 /** A standard normal draw (Box-Muller). */
 function normal(rand: () => number): number {

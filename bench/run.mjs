@@ -7,6 +7,7 @@ const benches = {
   readiness: './readiness.mjs',
   startup: './startup.mjs',
   audio: './audio.mjs',
+  import: './import-memory.mjs',
 };
 const which = process.argv[2] ?? 'perf';
 if (!benches[which]) {

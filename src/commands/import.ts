@@ -2,11 +2,10 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path
 import { pointWarnings } from '../core/answer/point-lint.js';
 import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
-import { MAX_DECK_BYTES, readDeckText, UnreadableDeckError } from '../core/deck/read-deck-file.js';
-import { draftBytesAtLeast } from '../core/import/deck-size.js';
+import { MAX_DECK_BYTES, readDeckBytes, UnreadableDeckError } from '../core/deck/read-deck-file.js';
 import { slugify } from '../core/deck/slug.js';
 import { formatProblem } from '../core/deck/types.js';
-import { importText } from '../core/import/import-text.js';
+import { importInput, prepareInput, type ImportInput } from '../core/import/import-text.js';
 import { deckYaml } from '../core/import/to-yaml.js';
 import { hasCards, type DraftDeck } from '../core/import/types.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
@@ -35,30 +34,7 @@ const FORMAT_NAMES = { markdown: 'a Markdown prep sheet', anki: 'an Anki plain-t
 export async function importDeck(fileArg: string, opts: ImportOptions, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
   const source = resolve(io.cwd, fileArg);
-  let text: string;
-  try {
-    text = readDeckText(source);
-  } catch (err) {
-    throw new UserError(`${fileArg}: ${err instanceof UnreadableDeckError ? err.message : String(err)}`);
-  }
-  const { format, deck, took, skipped } = readSheet(fileArg, source, text);
-  io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
-  for (const line of took) io.out(`took: ${line}`);
-  for (const line of skipped) io.out(`skipped: ${line}`);
-  if (!hasCards(deck)) {
-    const expected =
-      format === 'markdown'
-        ? 'a "Likely Questions" section with numbered bold questions, a "Tell Me About Yourself" pitch, or "Questions to Ask"'
-        : 'notes with a front and a back';
-    throw new UserError(`found nothing to import in ${fileArg}: expected ${expected}. Nothing was written.`);
-  }
-
-  refuseTooBig(fileArg, draftBytesAtLeast(deck), 'at least ');
-  const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
-  const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(paths.decksDir, `${name}.yaml`);
-  const shown = shownPath(target, io.cwd);
-  const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
-  refuseTooBig(fileArg, Buffer.byteLength(yaml, 'utf8'), '');
+  const { yaml, made, name, target, shown } = importedYaml(fileArg, source, opts, io, paths.decksDir);
   const problems = lintDeckText(yaml, { name, path: target, displayPath: shown }, [pointWarnings]);
   if (problems.some((p) => p.severity === 'error')) {
     // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
@@ -70,7 +46,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
     makeFolder: opts.out === undefined,
     exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
   });
-  io.out(`Wrote ${describe(deck)} to ${shown}`);
+  io.out(`Wrote ${made} to ${shown}`);
   for (const p of problems) io.out(formatProblem(p));
   const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
   if (inDecks && listDecks({ user: '', shipped: dirs.shipped }).some((d) => d.name === name)) {
@@ -80,14 +56,64 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   return 0;
 }
 
-/** Imports the text, turning a block too big for the Markdown reader into a one-line refusal. */
-function readSheet(fileArg: string, source: string, text: string): ReturnType<typeof importText> {
+/**
+ * Reads the file, reports what it took and skipped, and makes the deck's YAML, refusing a deck
+ * the loader would refuse. The cards live only in here: checking the YAML after needs the memory.
+ */
+function importedYaml(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
+  const sheet = readSheet(fileArg, source, 'count');
+  const { format, took, skipped } = sheet;
+  io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
+  for (const line of took) io.out(`took: ${line}`);
+  for (const line of skipped) io.out(`skipped: ${line}`);
+  if (!hasCards(sheet)) {
+    const expected =
+      format === 'markdown'
+        ? 'a "Likely Questions" section with numbered bold questions, a "Tell Me About Yourself" pitch, or "Questions to Ask"'
+        : 'notes with a front and a back';
+    throw new UserError(`found nothing to import in ${fileArg}: expected ${expected}. Nothing was written.`);
+  }
+
+  refuseTooBig(fileArg, sheet.questions.bytesAtLeast(), 'at least ');
+  // A big file's first read only counted its cards; now it is known to fit, read them.
+  const deck = sheet.questions.dropped ? readSheet(fileArg, source, 'keep').deck : sheet.deck;
+  const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
+  const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(decksDir, `${name}.yaml`);
+  const shown = shownPath(target, io.cwd);
+  const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
+  refuseTooBig(fileArg, Buffer.byteLength(yaml, 'utf8'), '');
+  return { yaml, made: describe(deck), name, target, shown };
+}
+
+/** Files over this size are read twice when their deck fits: first to count the cards, then to keep them. */
+const COUNT_FIRST_BYTES = 1024 * 1024;
+
+/**
+ * Reads and imports the file, turning a block too big for the Markdown reader into a one-line
+ * refusal. The file's bytes live only in here, so it can be freed before the YAML is made.
+ * With `count`, the cards of a big file are counted, not kept: most big files make decks over
+ * the loader's limit, and holding up to that limit in cards only to refuse them cost several
+ * times the file's size in memory.
+ */
+function readSheet(fileArg: string, source: string, cards: 'count' | 'keep'): ReturnType<typeof importInput> {
+  const input = readInput(fileArg, source);
+  const size = input.format === 'anki' ? input.bytes.length : input.text.length;
   try {
-    return importText(basename(source), text);
+    const limit = cards === 'keep' ? Infinity : size > COUNT_FIRST_BYTES ? 0 : MAX_DECK_BYTES;
+    return importInput(input, { limit });
   } catch (err) {
     // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
     if (err instanceof RangeError) throw new UserError(`cannot import ${fileArg}: a paragraph or list in it is too long to read (${err.message}). Nothing was written.`);
     throw err;
+  }
+}
+
+/** The file made ready for its reader; a function of its own, so no running frame still holds a decoded sheet's bytes. */
+function readInput(fileArg: string, source: string): ImportInput {
+  try {
+    return prepareInput(basename(source), readDeckBytes(source));
+  } catch (err) {
+    throw new UserError(`${fileArg}: ${err instanceof UnreadableDeckError ? err.message : String(err)}`);
   }
 }
 

@@ -29,7 +29,8 @@ const when = (d: Date) =>
 export async function interview(deckArg: string, dateArg: string | undefined, opts: InterviewOptions, io: CommandIO = processIO(), now = new Date()): Promise<number> {
   if (dateArg !== undefined && opts.clear) throw new UserError('give a date or --clear, not both');
   const { paths, dirs } = context(io.env);
-  const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd);
+  // Printing the date writes nothing, not even the deck cache.
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd, dateArg === undefined && opts.clear !== true);
 
   if (opts.clear) {
     const settings = openSettings(paths.configDir);

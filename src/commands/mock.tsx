@@ -37,7 +37,8 @@ export interface MockOptions {
 /** `prep mock <deck>`: the pitch, N questions and an ask card against the clock, then a scorecard. */
 export async function mock(deckArg: string, opts: MockOptions = {}): Promise<number> {
   const { paths, dirs } = context();
-  const deck = await openDeck(deckArg, dirs, paths.cacheDir);
+  // --last only reads: it uses the deck cache but never writes it.
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir, process.cwd(), opts.last === true);
   if (opts.last) return lastScorecard(deck, paths);
   if (!deck.cards.some((c) => c.kind === 'question')) throw new UserError(`the deck "${deck.name}" has no questions to rehearse`);
   requireTty('mock');

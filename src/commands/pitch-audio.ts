@@ -25,7 +25,8 @@ export interface PitchAudioOptions {
  */
 export async function pitchAudio(deckArg: string, file: string, opts: PitchAudioOptions, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
-  const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd);
+  // --dry-run saves nothing, so it writes no deck cache either.
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd, opts.dryRun === true);
   const card = pitchCardOf(deck);
   const target = pitchTargetSeconds(card);
   const path = resolve(io.cwd, file);

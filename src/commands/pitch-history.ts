@@ -28,7 +28,8 @@ function line(a: PitchRecord, target: number): string {
 /** `prep pitch <deck> --history`: every saved attempt with its id, oldest first. Reads only. */
 export async function pitchHistory(deckArg: string, opts: { json?: boolean }, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
-  const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd);
+  // Reads only: the deck cache is used when there, never written.
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd, true);
   const target = pitchTargetSeconds(pitchCardOf(deck));
   const key = progressKey(deck);
   // Reads only: a torn line is skipped here and repaired by the next command that writes.

@@ -122,6 +122,23 @@ describe('prep import', () => {
     expect(existsSync(join(dir, 'decks'))).toBe(false);
   });
 
+  it('a file over 1 MB whose deck fits is read twice, and the deck holds every note the report took', async () => {
+    const { dir } = home();
+    // Few long notes, so the check stays quick: the first read of a big file only counts them.
+    const filler = 'word '.repeat(140).trim();
+    const notes = Array.from({ length: 1500 }, (_, i) => `What does step ${i} do?\t${filler} ${i}.`);
+    const file = join(dir, 'big.txt');
+    writeFileSync(file, `#separator:tab\n#html:false\n${notes.join('\n')}\n`);
+    expect(readFileSync(file).length).toBeGreaterThan(1024 * 1024);
+    const io = captureIO(dir);
+    expect(await importDeck(file, {}, io)).toBe(0);
+    expect(io.stdout.filter((l) => l.startsWith('took: note'))).toHaveLength(1500);
+    const deck = loadDeckFile(join(dir, 'decks', 'big.yaml'));
+    expect(deck.cards).toHaveLength(1500);
+    expect(deck.cards.at(-1)).toMatchObject({ prompt: 'What does step 1499 do?', answer: `${filler} 1499.` });
+    expect(io.stdout.some((l) => l.startsWith('Wrote 1500 questions ('))).toBe(true);
+  });
+
   it('a missing file is a plain error', async () => {
     const { dir } = home();
     await expect(importDeck('missing.md', {}, captureIO(dir))).rejects.toThrow('missing.md: cannot read the file: there is no such file');

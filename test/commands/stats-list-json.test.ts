@@ -163,6 +163,8 @@ describe('prep list --json and prep stats --json', () => {
     expect(s.mocks).toEqual([
       { at: expect.any(String), ms: 300_000, cards: 3, answered: 2, skipped: 1, overTime: 2, timed: 2, meanGrade: 2, scheduled: true },
     ]);
+    // Exactly the documented keys, in their order: no id or other field of the summary leaks in.
+    expect(Object.keys(JSON.parse(r.stdout).mocks[0])).toEqual(['at', 'ms', 'cards', 'answered', 'skipped', 'overTime', 'timed', 'meanGrade', 'scheduled']);
     expect(s.pitch).toMatchObject({ target: 30_000, best: 29_100 });
     expect(s.pitch.attempts.map((a) => a.ms)).toEqual([34_200, 29_100]);
     expect(s.weakest[0]).toBe('many-agent-frameworks');

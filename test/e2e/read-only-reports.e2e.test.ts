@@ -2,21 +2,34 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gradeRecord, PLAIN_DECK, putDeck, putLog } from '../helpers/e2e-home.js';
+import { gradeRecord, PLAIN_DECK, putDeck, putLog, SMALL_DECK } from '../helpers/e2e-home.js';
 import { PREP, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { useTempHome } from '../helpers/temp-home.js';
 import { treeState } from '../helpers/tree-state.js';
 
-// list, stats and every --json only look: no settings rewrite, no cache, no log repair, no move
-// aside. The repairs wait for the next command that writes.
+// list, stats, every --json and the commands that only show history (pitch --history, mock
+// --last, interview without a date) only look: no settings rewrite, no deck cache (the decks
+// here were never opened before), no log repair, no move aside. The repairs wait for the next
+// command that writes.
 const home = useTempHome('prep-ro-');
-const REPORTS = [['list'], ['list', '--json'], ['stats', 'plain'], ['stats', 'plain', '--json'], ['stats', 'broken', '--json']];
+const REPORTS = [
+  ['list'],
+  ['list', '--json'],
+  ['stats', 'plain'],
+  ['stats', 'plain', '--json'],
+  ['stats', 'broken', '--json'],
+  ['pitch', 'pitched', '--history'],
+  ['pitch', 'pitched', '--history', '--json'],
+  ['mock', 'pitched', '--last'],
+  ['interview', 'pitched'],
+];
 const CASES = REPORTS.map((args) => ({ args, name: args.join(' ') }));
 
 /** A data folder with everything a report might be tempted to fix. */
 function damagedHome(dir: string): void {
   putDeck(dir, 'plain', PLAIN_DECK);
   putDeck(dir, 'broken', PLAIN_DECK);
+  putDeck(dir, 'pitched', SMALL_DECK);
   // Incomplete settings (conf used to fill in the defaults on open).
   fs.writeFileSync(path.join(dir, 'settings.json'), '{"retention":0.85}');
   // A torn last line, old enough to be repaired by a writer.

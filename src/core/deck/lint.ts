@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { countWords, estimatePace, PACE_WPM } from './pace.js';
 import { formatPath, type DeckPath, type Finding } from './finding.js';
-import { parseDeck, type ParseDeckOptions } from './load-deck.js';
+import { parseDeck, type ParseDeckOptions, type ReadDeck } from './load-deck.js';
 import { deckNameOf } from './deck-name.js';
 import { readDeckSource } from './read-deck-file.js';
 import { DEFAULT_PITCH_SECONDS } from './schema.js';
@@ -29,13 +29,15 @@ export type Advisor = (data: unknown, src: YamlSource) => Finding[];
  * long to say in its time), plus what each of `advisors` says. Sorted by place. Never throws.
  */
 export function lintDeckText(text: string, opts: ParseDeckOptions, advisors: readonly Advisor[] = []): DeckProblem[] {
-  const { problems } = parseDeck(text, opts);
+  // The advice reads the document the loader parsed: parsing a big deck twice doubled the memory lint needs.
+  const read: ReadDeck = {};
+  const { problems } = parseDeck(text, opts, read);
   const file = opts.displayPath ?? opts.path;
   let advice: Finding[] = [];
   try {
-    const src = readYaml(text.replace(/^\uFEFF/, ''));
+    const src = read.src ?? readYaml(text.replace(/^\uFEFF/, ''));
     if (src.usable) {
-      const data = toData(src);
+      const data = 'data' in read ? read.data : toData(src);
       advice = [...deckWarnings(data, src), ...advisors.flatMap((a) => a(data, src))];
     }
   } catch {

@@ -7,7 +7,7 @@ import { deckNameOf } from './deck-name.js';
 import { readDeckSource } from './read-deck-file.js';
 import { deckSchema } from './schema.js';
 import { DeckError, type Deck, type DeckProblem } from './types.js';
-import { findUnresolvedAlias, MAX_ALIAS_COUNT, readYaml, toData } from './yaml-source.js';
+import { findUnresolvedAlias, MAX_ALIAS_COUNT, readYaml, toData, type YamlSource } from './yaml-source.js';
 import { inertStrings } from '../text/inert.js';
 
 export { MAX_DECK_BYTES } from './read-deck-file.js';
@@ -30,14 +30,25 @@ export interface ParseDeckResult {
 }
 
 /**
+ * What {@link parseDeck} read on its way, for more checks of the same text (lint's advice)
+ * without parsing it again: a big deck's YAML document costs many times the text in memory.
+ * Each is set once it is made, even when a later step fails.
+ */
+export interface ReadDeck {
+  src?: YamlSource;
+  /** The YAML's plain data ({@link toData}), when it could be made. */
+  data?: unknown;
+}
+
+/**
  * Parses and validates deck text. Pure, and never throws: whatever the input, the answer is a
  * deck or the list of every problem with its line and column.
  */
-export function parseDeck(text: string, opts: ParseDeckOptions): ParseDeckResult {
+export function parseDeck(text: string, opts: ParseDeckOptions, read: ReadDeck = {}): ParseDeckResult {
   let findings: Finding[];
   let deck: Deck | undefined;
   try {
-    ({ findings, deck } = check(text, opts));
+    ({ findings, deck } = check(text, opts, read));
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     findings = [top(`could not check this deck: ${reason}`)];
@@ -65,14 +76,16 @@ export function loadDeckFile(path: string, displayPath?: string): Deck {
   return deck;
 }
 
-function check(text: string, opts: ParseDeckOptions): { findings: Finding[]; deck?: Deck } {
+function check(text: string, opts: ParseDeckOptions, read: ReadDeck): { findings: Finding[]; deck?: Deck } {
   const src = readYaml(text.replace(/^\uFEFF/, ''));
+  read.src = src;
   const findings = [...src.findings];
   if (!src.usable) return { findings };
 
   let data: unknown;
   try {
     data = toData(src);
+    read.data = data;
   } catch (err) {
     if (!(err instanceof ReferenceError)) throw err;
     const missing = findUnresolvedAlias(src);

@@ -1,4 +1,5 @@
 import type { DeckProblem } from './types.js';
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 
 /** Largest deck file we read: far above any real deck, small enough to hold in memory safely. */
@@ -15,6 +16,30 @@ export class UnreadableDeckError extends Error {
  * without being loaded.
  */
 export function readDeckText(path: string): string {
+  const bytes = readCheckedFile(path);
+  try {
+    // TextDecoder drops a leading byte-order mark by itself.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UnreadableDeckError('the file is not UTF-8 text');
+  }
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Reads a file as {@link readDeckText} does, with the same checks and refusals, but leaves its
+ * UTF-8 undecoded (a leading byte-order mark dropped): for a reader that can take bytes, so a
+ * big file is not held both as bytes and as text.
+ */
+export function readDeckBytes(path: string): Buffer {
+  const bytes = readCheckedFile(path);
+  if (!isUtf8(bytes)) throw new UnreadableDeckError('the file is not UTF-8 text');
+  return BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(BOM.length) : bytes;
+}
+
+/** The bytes of a regular file no bigger than {@link MAX_DECK_BYTES}, or why not in words. */
+function readCheckedFile(path: string): Buffer {
   let fd: number;
   try {
     // Non-blocking, so a FIFO given as a deck is refused below instead of waiting for a writer.
@@ -31,13 +56,7 @@ export function readDeckText(path: string): string {
         `the file is too big for a deck: ${stat.size} bytes, over the limit of ${MAX_DECK_BYTES} bytes (${MAX_DECK_BYTES / (1024 * 1024)} MB)`,
       );
     }
-    const bytes = readFileSync(fd);
-    try {
-      // TextDecoder drops a leading byte-order mark by itself.
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new UnreadableDeckError('the file is not UTF-8 text');
-    }
+    return readFileSync(fd);
   } catch (err) {
     if (err instanceof UnreadableDeckError) throw err;
     throw new UnreadableDeckError(`cannot read the file: ${osReason(err)}`);

@@ -3,7 +3,9 @@ import { decode } from 'html-entities';
 import { bulletProse } from './claims.js';
 import { derivePoints } from './points.js';
 import { cleanText, short } from './text.js';
-import type { DraftQuestion, ImportResult } from './types.js';
+import { QuestionTally } from './deck-size.js';
+import { lineEnd, utf8 } from './bytes.js';
+import type { DraftDeck, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
 /** The header of an Anki plain-text export: `#separator:tab`, `#html:true`, `#columns:...` and friends. */
 export interface AnkiHeader {
@@ -19,13 +21,16 @@ export interface AnkiHeader {
   lines: number;
 }
 
+/** The most lines an export's header is looked for in. */
+const HEADER_LINES = 64;
+
 const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', space: ' ', pipe: '|', colon: ':' };
 
 /** Reads the `#key:value` lines at the top of an Anki export; a file without them is tab-separated HTML, as old exports are. */
 export function readAnkiHeader(text: string): AnkiHeader {
   const header: AnkiHeader = { separator: '', html: true, columns: [], meta: {}, tags: [], lines: 0 };
   // Only the top lines are looked at: splitting a 12 MB export into lines would copy all of it.
-  const lines = topLines(text, 64);
+  const lines = topLines(text, HEADER_LINES);
   let columns = '';
   for (const raw of lines) {
     const m = /^#([a-z ]+):(.*)$/i.exec(raw.replace(/\r$/, ''));
@@ -56,33 +61,20 @@ export function readAnkiHeader(text: string): AnkiHeader {
  * front the question and its back the answer, HTML stripped when the export holds HTML. Cloze
  * notes ask their text with the gaps shown as `[…]`. Notes with an empty side are skipped.
  */
-export function importAnki(text: string): ImportResult {
-  const result: ImportResult = { deck: { questions: [], ask: [] }, took: [], skipped: [] };
-  const header = readAnkiHeader(text);
-  const body = text.slice(offsetOfLine(text, header.lines));
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    const options = {
-      delimiter: header.separator,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // Keep the line number only: csv-parse's full info object per note costs more than the note.
-      on_record: (record: string[], context: { lines: number }) => ({ record, info: { lines: context.lines } }),
-    };
-    // csv-parse's types do not follow on_record's return type: the rows are what it returns.
-    rows = (parse as unknown as (input: string, opts: typeof options) => typeof rows)(body, options);
-  } catch (err) {
-    // A quote that never closes, say: report it and import nothing rather than half a file.
-    const reason = err instanceof Error ? err.message : String(err);
-    result.skipped.push(`the whole file: it could not be read as separated values (${reason})`);
-    return result;
-  }
-
+export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {}): ImportResult {
+  const fresh = (): ImportResult => {
+    const deck: DraftDeck = { questions: [], ask: [] };
+    return { deck, took: [], skipped: [], questions: new QuestionTally(deck, opts.limit) };
+  };
+  let result = fresh();
+  // csv-parse reads bytes: given text, it would make a copy of all of it as bytes.
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const header = readAnkiHeader(utf8(bytes, 0, offsetOfLine(bytes, HEADER_LINES)));
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).subarray(offsetOfLine(bytes, header.lines));
   const metaCols = new Set(Object.values(header.meta));
   const decks = new Set<string>();
-  for (const { record, info } of rows) {
-    const line = header.lines + info.lines;
+  const readNote = (record: string[], lines: number): void => {
+    const line = header.lines + lines;
     const fields = record.map((value, i) => ({ value, name: header.columns[i] ?? '' })).filter((_, i) => !metaCols.has(i));
     const [front, back] = pickSides(fields);
     const deckName = header.meta.deck === undefined ? undefined : record[header.meta.deck];
@@ -90,12 +82,29 @@ export function importAnki(text: string): ImportResult {
     const card = noteCard(toText(front ?? '', header.html), toText(back ?? '', header.html));
     if (typeof card === 'string') {
       result.skipped.push(`line ${line}: ${card}`);
-      continue;
+      return;
     }
     const noteTags = header.meta.tags === undefined ? [] : (record[header.meta.tags] ?? '').split(/\s+/);
     card.tags = [...new Set([...header.tags, ...noteTags].map(cleanText).filter(Boolean))];
-    result.deck.questions.push(card);
+    result.questions.add(card);
     result.took.push(`note (line ${line}): ${short(card.question)}`);
+  };
+  try {
+    // Each note is read as csv-parse finds it and none is returned: holding every parsed row
+    // until the last one cost more memory than the notes themselves.
+    parse(body, {
+      delimiter: header.separator,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], context: { lines: number }) => void readNote(record, context.lines),
+    });
+  } catch (err) {
+    // A quote that never closes, say: report it and import nothing rather than half a file.
+    const reason = err instanceof Error ? err.message : String(err);
+    result = fresh();
+    result.skipped.push(`the whole file: it could not be read as separated values (${reason})`);
+    return result;
   }
   // A deck name like "Interviews::Acme" titles the deck when every note comes from the same one.
   if (decks.size === 1) result.deck.title = cleanText([...decks][0]?.split('::').at(-1) ?? '') || undefined;
@@ -116,15 +125,14 @@ function topLines(text: string, n: number): string[] {
   return out;
 }
 
-/** Where line `n` (0-based) of `text` starts, or its length when it has fewer lines. */
-function offsetOfLine(text: string, n: number): number {
+/** Where line `n` (0-based) of `bytes` starts, or their length when they have fewer lines. */
+function offsetOfLine(bytes: Uint8Array, n: number): number {
   let at = 0;
   for (let i = 0; i < n; i++) {
-    const end = text.indexOf('\n', at);
-    if (end === -1) return text.length;
-    at = end + 1;
+    if (at >= bytes.length) return bytes.length;
+    at = lineEnd(bytes, at) + 1;
   }
-  return at;
+  return Math.min(at, bytes.length);
 }
 
 /** The question and answer fields: named Front/Back (or Question/Answer, Text/Extra) when columns are named, else the first two. */

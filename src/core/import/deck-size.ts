@@ -1,4 +1,4 @@
-import type { DraftDeck } from './types.js';
+import type { DraftDeck, DraftQuestion } from './types.js';
 
 const bytes = (text: string | undefined): number => (text === undefined ? 0 : Buffer.byteLength(text, 'utf8'));
 
@@ -8,19 +8,60 @@ const QUESTION = 37;
 const ASK = 24;
 const ITEM = 9;
 
+/** The least YAML bytes a question card costs (see {@link draftBytesAtLeast}). */
+function questionBytes(q: DraftQuestion): number {
+  let n = QUESTION + bytes(q.question) + bytes(q.answer);
+  for (const p of q.points) n += ITEM + bytes(p);
+  for (const t of q.tags) n += ITEM + bytes(t);
+  return n;
+}
+
+/** The least YAML bytes of everything but the question cards. */
+function restBytes(draft: DraftDeck): number {
+  let n = bytes(draft.title) + bytes(draft.company) + bytes(draft.role);
+  if (draft.pitch) n += bytes(draft.pitch.script) + draft.pitch.points.reduce((s, p) => s + bytes(p), 0);
+  for (const a of draft.ask) n += ASK + bytes(a.question) + bytes(a.why);
+  return n;
+}
+
 /**
  * A lower bound on the size in bytes of the YAML `deckYaml` writes for `draft`: every text once,
  * with the least indentation and keys each card needs, no ids, quoting or folding. When even this is over the loader's limit, the deck
  * can be refused before the YAML is built, which for a big deck costs many times its size.
  */
 export function draftBytesAtLeast(draft: DraftDeck): number {
-  let n = bytes(draft.title) + bytes(draft.company) + bytes(draft.role);
-  if (draft.pitch) n += bytes(draft.pitch.script) + draft.pitch.points.reduce((s, p) => s + bytes(p), 0);
-  for (const q of draft.questions) {
-    n += QUESTION + bytes(q.question) + bytes(q.answer);
-    for (const p of q.points) n += ITEM + bytes(p);
-    for (const t of q.tags) n += ITEM + bytes(t);
+  return restBytes(draft) + draft.questions.reduce((s, q) => s + questionBytes(q), 0);
+}
+
+/**
+ * Where an importer puts its question cards. It counts them and their least YAML size, and once
+ * that alone is over `limit`, stops keeping them: the deck will be refused, and holding a
+ * hundred thousand cards only to count them cost many times the input's size in memory.
+ * Questions only: ask cards are few, and the Markdown reader adds a reason to the last one later.
+ */
+export class QuestionTally {
+  /** Question cards read, kept or not. */
+  count = 0;
+  private questionBytes = 0;
+  constructor(
+    private readonly deck: DraftDeck,
+    private readonly limit = Infinity,
+  ) {}
+
+  add(q: DraftQuestion): void {
+    this.count++;
+    this.questionBytes += questionBytes(q);
+    if (!this.dropped) this.deck.questions.push(q);
+    else if (this.deck.questions.length > 0) this.deck.questions.length = 0;
   }
-  for (const a of draft.ask) n += ASK + bytes(a.question) + bytes(a.why);
-  return n;
+
+  /** True once the cards are no longer kept: the deck is over the limit whatever else it holds. */
+  get dropped(): boolean {
+    return this.questionBytes > this.limit;
+  }
+
+  /** {@link draftBytesAtLeast} of the whole deck read, dropped cards included. */
+  bytesAtLeast(): number {
+    return restBytes(this.deck) + this.questionBytes;
+  }
 }

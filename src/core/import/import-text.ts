@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
 import { importAnki } from './anki.js';
+import { lineEnd, utf8 } from './bytes.js';
 import { importMarkdown } from './markdown.js';
-import type { ImportResult } from './types.js';
+import type { ImporterOptions, ImportResult } from './types.js';
 
 /** The kinds of file `prep import` reads. */
 export type ImportFormat = 'markdown' | 'anki';
@@ -20,8 +21,53 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
 }
 
 /** Imports a file's text in the format it is in. */
-export function importText(fileName: string, text: string): ImportResult & { format: ImportFormat } {
+export function importText(fileName: string, text: string, opts: ImporterOptions = {}): ImportResult & { format: ImportFormat } {
   const format = detectFormat(fileName, text);
   const body = text.replace(/^\uFEFF/, '');
-  return { format, ...(format === 'anki' ? importAnki(body) : importMarkdown(body)) };
+  return { format, ...(format === 'anki' ? importAnki(body, opts) : importMarkdown(body, opts)) };
+}
+
+/** Text is decoded this much at a time (cut after a line end) when only a pattern is looked for. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * {@link detectFormat} on a file's UTF-8 bytes, decoding its first line and, for a `.txt` that
+ * has no Anki header, a megabyte at a time: the answer is the same as on the whole text.
+ */
+export function detectFormatOf(fileName: string, bytes: Uint8Array): ImportFormat {
+  const first = utf8(bytes, 0, lineEnd(bytes, 0));
+  if (ANKI_HEADER.test(first.replace(/^\uFEFF/, ''))) return 'anki';
+  const ext = extname(fileName).toLowerCase();
+  if (!['.txt', '.csv', '.tsv'].includes(ext)) return 'markdown';
+  // Each part ends just after a "\n", so every line starts in the part it is read in.
+  for (let at = 0; at < bytes.length; ) {
+    const end = at + CHUNK_BYTES >= bytes.length ? bytes.length : lineEnd(bytes, at + CHUNK_BYTES) + 1;
+    if (/^#{1,6}\s/m.test(utf8(bytes, at, end))) return 'markdown';
+    at = end;
+  }
+  return 'anki';
+}
+
+/** A file ready for its reader: an Anki export stays bytes (csv-parse reads bytes), a Markdown sheet is text. */
+export type ImportInput = { format: 'anki'; bytes: Uint8Array } | { format: 'markdown'; text: string };
+
+/**
+ * A file's UTF-8 bytes (checked, leading byte-order mark dropped) made ready for {@link importInput}.
+ * Only what is returned stays reachable: a Markdown sheet's bytes are let go of once decoded, so
+ * the file is not held twice while the sheet is read.
+ */
+export function prepareInput(fileName: string, bytes: Uint8Array): ImportInput {
+  const format = detectFormatOf(fileName, bytes);
+  if (format === 'anki') return { format, bytes: withoutBom(bytes) };
+  return { format, text: utf8(bytes, 0, bytes.length).replace(/^\uFEFF/, '') };
+}
+
+/** {@link importText} on a prepared file. */
+export function importInput(input: ImportInput, opts: ImporterOptions = {}): ImportResult & { format: ImportFormat } {
+  if (input.format === 'anki') return { format: input.format, ...importAnki(input.bytes, opts) };
+  return { format: input.format, ...importMarkdown(input.text, opts) };
+}
+
+function withoutBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }

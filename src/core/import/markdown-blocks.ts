@@ -27,21 +27,23 @@ export type Part =
   | { kind: 'other'; what: string; line: number };
 
 /**
- * Reads Markdown into parts with their line numbers, using marked's lexer (no HTML is made).
- * Blank lines, rules and link definitions are dropped; a block quote counts as its contents.
+ * Reads Markdown into parts with their line numbers, one at a time, using marked's lexer (no
+ * HTML is made). Blank lines, rules and link definitions are dropped; a block quote counts as
+ * its contents.
  */
-export function markdownParts(text: string, chunking: Chunking = { wholeBelow: WHOLE_BELOW, chunkBytes: CHUNK_BYTES }): Part[] {
-  const parts: Part[] = [];
+export function* markdownParts(text: string, chunking: Chunking = { wholeBelow: WHOLE_BELOW, chunkBytes: CHUNK_BYTES }): Generator<Part> {
   let line = 1;
   // marked keeps every token of the text at once, several times the text's size: a big sheet
-  // is read one heading's chunk at a time, so only one chunk's tokens are alive.
+  // is read one heading's chunk at a time, so only one chunk's tokens are alive, and the parts
+  // are handed on as they come rather than all held.
   for (const chunk of headingChunks(text.replace(/\r\n?/g, '\n'), chunking)) {
     for (const token of Lexer.lex(chunk)) {
+      const parts: Part[] = [];
       toParts(token, line, parts);
+      yield* parts;
       line += countNewlines(token.raw);
     }
   }
-  return parts;
 }
 
 /** When a text is lexed in chunks (see headingChunks); a parameter so tests can use small sizes. */
@@ -53,7 +55,7 @@ export interface Chunking {
 /** Sheets up to this size are lexed whole (link definitions then reach across headings). */
 const WHOLE_BELOW = 1024 * 1024;
 /** Past this size a chunk is also cut between two top-level paragraphs. */
-const CHUNK_BYTES = 256 * 1024;
+const CHUNK_BYTES = 32 * 1024;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** A line that starts a top-level block of its own after a blank line: not indented, not a list item. */

@@ -4,7 +4,8 @@ import { bulletProse } from './claims.js';
 import { deriveBeats, derivePoints } from './points.js';
 import { headingSeconds, sectionKind, type SectionKind } from './sections.js';
 import { cleanQuestion, cleanText, oneLine, short, stripAnswerLabel, unquote } from './text.js';
-import type { DraftAsk, DraftDeck, DraftPitch, DraftQuestion, ImportResult } from './types.js';
+import { QuestionTally } from './deck-size.js';
+import type { DraftAsk, DraftDeck, DraftPitch, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
 /** A run of parts under one heading (and its deeper subheadings). */
 interface Section {
@@ -15,55 +16,71 @@ interface Section {
   parts: Part[];
 }
 
+/** A section being read: takes its parts one by one, then is ended. */
+interface SectionReader {
+  section: Section;
+  add(part: Part): void;
+  end(): void;
+}
+
 /**
  * Reads a Markdown prep sheet. The "Likely Questions" section's numbered bold questions become
  * question cards (the paragraphs or bullets after each are the answer; its bullets, or else the
  * leading sentence of each paragraph, the key points), the "Tell Me About Yourself" section
  * becomes the pitch, and "Questions to Ask" sections become ask cards. Everything else is
- * skipped, and said so.
+ * skipped, and said so. The sheet is read in one pass, part by part, so a big sheet's parts are
+ * never all held at once.
  */
-export function importMarkdown(text: string): ImportResult {
+export function importMarkdown(text: string, opts: ImporterOptions = {}): ImportResult {
   const deck: DraftDeck = { questions: [], ask: [] };
-  const result: ImportResult = { deck, took: [], skipped: [] };
-  const parts = markdownParts(text);
-  const title = parts.find((p): p is Extract<Part, { kind: 'heading' }> => p.kind === 'heading' && p.depth === 1 && !sectionKind(p.text));
-  if (title) {
-    Object.assign(deck, splitTitle(title.text));
-    result.took.push(`title (line ${title.line}): ${deck.title}`);
-  }
-  for (const section of splitSections(parts)) {
-    if (section.kind === 'questions') readQuestions(section, result);
-    else if (section.kind === 'pitch') readPitch(section, result);
-    else if (section.kind === 'ask') readAsk(section, result);
-    else if (section.parts.some((p) => p.kind !== 'heading')) {
-      const where = section.line === 0 ? 'the text before the first heading (line 1)' : `"${section.heading}" (line ${section.line})`;
-      result.skipped.push(`${where}: not a questions, pitch or ask section`);
-    }
-  }
-  return result;
-}
-
-/**
- * Cuts the parts at headings. A recognised section runs until a heading of its level or higher,
- * or a deeper heading that starts a recognised section itself; any other heading starts an
- * unrecognised run that ends at the next heading.
- */
-function splitSections(parts: Part[]): Section[] {
-  const sections: Section[] = [{ heading: '', depth: 0, line: 0, parts: [] }];
-  for (const part of parts) {
-    const current = sections.at(-1) as Section;
+  const result: ImportResult = { deck, took: [], skipped: [], questions: new QuestionTally(deck, opts.limit) };
+  let titled = false;
+  let current = sectionReader({ heading: '', depth: 0, line: 0, parts: [] }, result);
+  for (const part of markdownParts(text)) {
     if (part.kind !== 'heading') {
-      current.parts.push(part);
+      current.add(part);
       continue;
     }
     const kind = sectionKind(part.text);
-    if (!kind && current.kind && part.depth > current.depth) {
-      current.parts.push(part);
+    if (!titled && part.depth === 1 && !kind) {
+      titled = true;
+      Object.assign(deck, splitTitle(part.text));
+      // The title is reported first, wherever in the sheet it stands.
+      result.took.unshift(`title (line ${part.line}): ${deck.title}`);
+    }
+    // A recognised section runs until a heading of its level or higher, or a deeper heading that
+    // starts a recognised section itself; any other heading starts an unrecognised run that ends
+    // at the next heading.
+    if (!kind && current.section.kind && part.depth > current.section.depth) {
+      current.add(part);
       continue;
     }
-    sections.push({ ...(kind ? { kind } : {}), heading: part.text, depth: part.depth, line: part.line, parts: [] });
+    current.end();
+    current = sectionReader({ ...(kind ? { kind } : {}), heading: part.text, depth: part.depth, line: part.line, parts: [] }, result);
   }
-  return sections;
+  current.end();
+  return result;
+}
+
+/** The reader for a section of its kind: questions are read as they come; a pitch or ask section, small, once whole. */
+function sectionReader(section: Section, result: ImportResult): SectionReader {
+  if (section.kind === 'questions') return { section, ...questionReader(section, result) };
+  let content = false;
+  return {
+    section,
+    add: (part) => {
+      if (section.kind) section.parts.push(part);
+      else content ||= part.kind !== 'heading';
+    },
+    end: () => {
+      if (section.kind === 'pitch') readPitch(section, result);
+      else if (section.kind === 'ask') readAsk(section, result);
+      else if (content) {
+        const where = section.line === 0 ? 'the text before the first heading (line 1)' : `"${section.heading}" (line ${section.line})`;
+        result.skipped.push(`${where}: not a questions, pitch or ask section`);
+      }
+    },
+  };
 }
 
 /** `Coder — Software Engineer | READY` -> title `Coder — Software Engineer`, company `Coder`, role `Software Engineer`. */
@@ -82,7 +99,7 @@ interface Open {
   blocks: string[];
 }
 
-function readQuestions(section: Section, result: ImportResult): void {
+function questionReader(section: Section, result: ImportResult): Pick<SectionReader, 'add' | 'end'> {
   let open: Open | undefined;
   const close = (): void => {
     if (open) finishQuestion(open, section, result);
@@ -109,7 +126,7 @@ function readQuestions(section: Section, result: ImportResult): void {
     open.blocks.push(bulletProse(items));
   };
 
-  for (const part of section.parts) {
+  const add = (part: Part): void => {
     switch (part.kind) {
       case 'heading':
         start(part.text, part.line);
@@ -144,8 +161,8 @@ function readQuestions(section: Section, result: ImportResult): void {
       case 'other':
         result.skipped.push(`line ${part.line} in "${section.heading}": ${part.what}`);
     }
-  }
-  close();
+  };
+  return { add, end: close };
 }
 
 function finishQuestion(open: Open, section: Section, result: ImportResult): void {
@@ -159,7 +176,7 @@ function finishQuestion(open: Open, section: Section, result: ImportResult): voi
     return;
   }
   const card: DraftQuestion = { question: open.question, answer, points: derivePoints(open.paragraphs, open.bullets), tags: [] };
-  result.deck.questions.push(card);
+  result.questions.add(card);
   const n = card.points.length;
   result.took.push(`question (line ${open.line}): ${short(card.question)} — answer and ${n} key point${n === 1 ? '' : 's'}`);
 }

@@ -31,31 +31,46 @@ export function deckYaml(draft: DraftDeck, opts: DeckYamlOptions): string {
     const p = draft.pitch;
     data.pitch = { ...(p.seconds ? { seconds: p.seconds } : {}), script: clean(p.script), ...list('points', p.points) };
   }
-  const questions = draft.questions
-    .filter((q) => clean(q.question) && clean(q.answer))
-    .map((q, i) => ({
+  const head = new Document(data);
+  head.commentBefore = [
+    ` yaml-language-server: $schema=${opts.schema}`,
+    ` Imported by "prep import" from ${oneLineName(opts.source)}. Edit it freely, then check it with "prep lint".`,
+    ' Keep a card\'s id when you reword it: its progress is kept under the id.',
+  ].join('\n');
+  styleLongText(head.contents);
+  const out = [head.toString(YAML_OPTIONS)];
+  // Card by card, each a small document of its own: one document of ten thousand cards held
+  // every card several times over as YAML nodes. The text is the same, as each card is written
+  // under the same key at the same depth.
+  const questions = draft.questions.filter((q) => clean(q.question) && clean(q.answer));
+  questions.forEach((q, i) => {
+    const card = {
       id: ids.make(q.question, `question-${i + 1}`),
       question: clean(q.question),
       answer: clean(q.answer),
       ...list('points', q.points),
       ...list('tags', q.tags),
-    }));
-  if (questions.length > 0) data.questions = questions;
-  const ask = draft.ask
+    };
+    out.push(cardYaml('questions', card, i === 0 ? ' Questions you expect, with your model answer and the key points it must hit' : undefined));
+  });
+  draft.ask
     .filter((a) => clean(a.question))
-    .map((a, i) => ({ id: ids.make(a.question, `ask-${i + 1}`), question: clean(a.question), ...(clean(a.why) ? { why: clean(a.why) } : {}) }));
-  if (ask.length > 0) data.ask = ask;
+    .forEach((a, i) => {
+      const card = { id: ids.make(a.question, `ask-${i + 1}`), question: clean(a.question), ...(clean(a.why) ? { why: clean(a.why) } : {}) };
+      out.push(cardYaml('ask', card, i === 0 ? ' Questions to ask them' : undefined));
+    });
+  return out.join('');
+}
 
-  const doc = new Document(data);
-  doc.commentBefore = [
-    ` yaml-language-server: $schema=${opts.schema}`,
-    ` Imported by "prep import" from ${oneLineName(opts.source)}. Edit it freely, then check it with "prep lint".`,
-    ' Keep a card\'s id when you reword it: its progress is kept under the id.',
-  ].join('\n');
-  commentKey(doc, 'questions', ' Questions you expect, with your model answer and the key points it must hit');
-  commentKey(doc, 'ask', ' Questions to ask them');
+const YAML_OPTIONS = { lineWidth: 100 } as const;
+
+/** One card as the items of a list under `key` write it: with the key and its comment for the first, without for the rest. */
+function cardYaml(key: 'questions' | 'ask', card: Record<string, unknown>, comment: string | undefined): string {
+  const doc = new Document({ [key]: [card] });
+  if (comment !== undefined) commentKey(doc, key, comment);
   styleLongText(doc.contents);
-  return doc.toString({ lineWidth: 100 });
+  const text = doc.toString(YAML_OPTIONS);
+  return comment !== undefined ? text : text.slice(text.indexOf('\n') + 1);
 }
 
 function clean(text: string | undefined): string {

@@ -1,3 +1,5 @@
+import type { QuestionTally } from './deck-size.js';
+
 /** A question card read from an imported file, before ids are made. */
 export interface DraftQuestion {
   question: string;
@@ -37,9 +39,16 @@ export interface ImportResult {
   took: string[];
   /** What was left out and why, e.g. `"Cover Letter" (line 9): not a questions, pitch or ask section`. */
   skipped: string[];
+  /** The question cards read (`deck.questions` is empty when there were too many to keep). */
+  questions: QuestionTally;
 }
 
-/** True when the draft holds at least one card. */
-export function hasCards(deck: DraftDeck): boolean {
-  return deck.pitch !== undefined || deck.questions.length > 0 || deck.ask.length > 0;
+/** What an importer is asked: past `limit` bytes of YAML its deck is refused, so its cards need not be kept. */
+export interface ImporterOptions {
+  limit?: number;
+}
+
+/** True when the import read at least one card. */
+export function hasCards({ deck, questions }: ImportResult): boolean {
+  return deck.pitch !== undefined || questions.count > 0 || deck.ask.length > 0;
 }

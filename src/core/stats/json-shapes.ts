@@ -2,6 +2,7 @@ import type { CardKind } from '../deck/types.js';
 import type { CardState, StateCounts } from './counts.js';
 import type { DeckStats } from './deck-stats.js';
 import type { DeckSummary } from './deck-summary.js';
+import type { MockSummary } from './mocks.js';
 import { localDate } from '../schedule/day.js';
 
 // The shapes below are documented in the README ("Stats and list"): scripts rely on them, so a
@@ -59,17 +60,11 @@ export interface StatsJson {
   mocks: MockJson[];
 }
 
-/** One rehearsal (`prep mock`) in `prep stats --json`, oldest first. */
-export interface MockJson {
-  at: string;
-  ms: number;
-  cards: number;
-  answered: number;
-  skipped: number;
-  overTime: number;
-  timed: number;
-  meanGrade: number | null;
-  scheduled: boolean;
+/** One rehearsal (`prep mock`) in `prep stats --json`, oldest first: its summary, with the time as an ISO string and no id. */
+export type MockJson = Omit<MockSummary, 'id' | 'at'> & { at: string };
+
+function mockJson({ id: _id, at, ...figures }: MockSummary): MockJson {
+  return { at: at.toISOString(), ...figures, meanGrade: round(figures.meanGrade) };
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -130,16 +125,6 @@ export function statsJson(s: DeckStats): StatsJson {
       best: s.pitch.history.best?.ms ?? null,
       medianLast5: s.pitch.history.medianRecentMs,
     },
-    mocks: s.mocks.map((m) => ({
-      at: m.at.toISOString(),
-      ms: m.ms,
-      cards: m.cards,
-      answered: m.answered,
-      skipped: m.skipped,
-      overTime: m.overTime,
-      timed: m.timed,
-      meanGrade: round(m.meanGrade),
-      scheduled: m.scheduled,
-    })),
+    mocks: s.mocks.map(mockJson),
   };
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { copyAside, moveAside } from './aside.js';
 import { parseRecordLine, type LogRecord } from './log-records.js';
 import { pause } from './pause.js';
-import { errorCode, StoreError, storeErrorFrom } from './store-error.js';
+import { readRegularFile } from './safe-read.js';
+import { storeErrorFrom } from './store-error.js';
 
 /** What reading a review log found: the valid records in file order, and what was skipped. */
 export interface LogRead {
@@ -51,28 +52,8 @@ interface Scan {
 }
 
 function readBytes(file: string, from?: LogPosition): Buffer | undefined | 'changed' {
-  let fd: number;
-  try {
-    // Non-blocking, so a FIFO in the log's place cannot hang the open waiting for a writer.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  } catch (err) {
-    if (errorCode(err) === 'ENOENT') return undefined;
-    throw storeErrorFrom('cannot read', file, err);
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) throw new StoreError(`cannot read ${file}: it is a folder, not a file`, file, { code: 'EISDIR' });
-    // A device (a link to /dev/zero, say) would be read forever.
-    if (!stat.isFile()) throw new StoreError(`cannot read ${file}: it is not a regular file`, file);
-    // Stryker disable next-line ConditionalExpression: every caller passes a position, and readAfter reads a position at 0 whole too
-    if (!from) return fs.readFileSync(fd);
-    return readAfter(fd, stat.size, from);
-  } catch (err) {
-    if (err instanceof StoreError) throw err;
-    throw storeErrorFrom('cannot read', file, err);
-  } finally {
-    fs.closeSync(fd);
-  }
+  // Stryker disable next-line ConditionalExpression: every caller passes a position, and readAfter reads a position at 0 whole too
+  return readRegularFile(file, (fd, size) => (from ? readAfter(fd, size, from) : fs.readFileSync(fd)));
 }
 
 /**

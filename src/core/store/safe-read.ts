@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { errorCode, StoreError, storeErrorFrom } from './store-error.js';
 
 /**
- * The text of a small file prep keeps (settings, a snapshot), or undefined when there is none.
- * Opened without blocking and checked before reading, as logs and decks are: a FIFO cannot hang
- * the read, a device (a link to /dev/zero) is refused instead of read forever, and a file over
- * `maxBytes` is refused instead of loaded. Every refusal is a StoreError saying why.
+ * Runs `read` on `file` opened without blocking, once it is known to be a regular file, and
+ * closes it; undefined when there is no such file. A FIFO cannot hang the open, and a folder or
+ * a device (a link to /dev/zero) is refused instead of read forever. Every refusal, and every
+ * failure of `read` that is not already one, is a StoreError saying why.
  */
-export function readSmallFile(file: string, maxBytes: number): string | undefined {
+export function readRegularFile<T>(file: string, read: (fd: number, size: number) => T): T | undefined {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -19,14 +19,25 @@ export function readSmallFile(file: string, maxBytes: number): string | undefine
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new StoreError(`cannot read ${file}: it is a folder, not a file`, file, { code: 'EISDIR' });
     if (!stat.isFile()) throw new StoreError(`cannot read ${file}: it is not a regular file`, file);
-    if (stat.size > maxBytes) {
-      throw new StoreError(`cannot read ${file}: it is ${stat.size} bytes, over the ${maxBytes} bytes such a file may have`, file, { code: 'EFBIG' });
-    }
-    return fs.readFileSync(fd, 'utf8');
+    return read(fd, stat.size);
   } catch (err) {
     if (err instanceof StoreError) throw err;
     throw storeErrorFrom('cannot read', file, err);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * The text of a small file prep keeps (settings, a snapshot), or undefined when there is none.
+ * Checked as logs are (see {@link readRegularFile}), and a file over `maxBytes` is refused
+ * instead of loaded.
+ */
+export function readSmallFile(file: string, maxBytes: number): string | undefined {
+  return readRegularFile(file, (fd, size) => {
+    if (size > maxBytes) {
+      throw new StoreError(`cannot read ${file}: it is ${size} bytes, over the ${maxBytes} bytes such a file may have`, file, { code: 'EFBIG' });
+    }
+    return fs.readFileSync(fd, 'utf8');
+  });
 }

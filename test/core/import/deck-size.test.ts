@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draftBytesAtLeast } from '../../../src/core/import/deck-size.js';
+import { draftBytesAtLeast, QuestionTally } from '../../../src/core/import/deck-size.js';
 import { deckYaml } from '../../../src/core/import/to-yaml.js';
 import type { DraftDeck } from '../../../src/core/import/types.js';
 
@@ -26,5 +26,27 @@ describe('draftBytesAtLeast', () => {
     const yaml = deckYaml({ questions, ask: [] }, OPTS);
     const ids = [...yaml.matchAll(/^ {2}- id: (.+)$/gm)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(3000);
+  });
+
+  it('a tally counts every question, keeps them while under its limit, and drops them all once over', () => {
+    const questions = Array.from({ length: 50 }, (_, i) => ({ question: `Question ${i}?`, answer: 'An answer of some length.', points: ['one point'], tags: [] }));
+    const whole: DraftDeck = { title: 'T', questions, ask: [{ question: 'Why?' }] };
+    const under: DraftDeck = { title: 'T', questions: [], ask: [{ question: 'Why?' }] };
+    const keepAll = new QuestionTally(under);
+    for (const q of questions) keepAll.add(q);
+    expect(under.questions).toEqual(questions);
+    expect(keepAll.dropped).toBe(false);
+
+    const over: DraftDeck = { title: 'T', questions: [], ask: [{ question: 'Why?' }] };
+    const tally = new QuestionTally(over, 1000);
+    for (const q of questions.slice(0, 5)) tally.add(q);
+    expect(over.questions).toHaveLength(5);
+    for (const q of questions.slice(5)) tally.add(q);
+    expect(tally.dropped).toBe(true);
+    expect(over.questions).toEqual([]);
+    expect(tally.count).toBe(50);
+    // The size said in the refusal is the whole deck's, dropped cards included.
+    expect(tally.bytesAtLeast()).toBe(draftBytesAtLeast(whole));
+    expect(keepAll.bytesAtLeast()).toBe(draftBytesAtLeast(whole));
   });
 });

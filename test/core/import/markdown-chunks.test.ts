@@ -13,7 +13,7 @@ describe('markdownParts in chunks', () => {
       '```\n# not a heading\n\nstill code\n```\n\nAfter the fence.\n',
       '- a list\n\n  continued item\n\n- second\n\n> a quote\n\n> another\n\n**3. Why?**\n\nBecause.\n',
     ].join('\n\n');
-    const whole = markdownParts(sheet, { wholeBelow: Infinity, chunkBytes });
-    expect(markdownParts(sheet, { wholeBelow: 0, chunkBytes })).toEqual(whole);
+    const whole = [...markdownParts(sheet, { wholeBelow: Infinity, chunkBytes })];
+    expect([...markdownParts(sheet, { wholeBelow: 0, chunkBytes })]).toEqual(whole);
   });
 });

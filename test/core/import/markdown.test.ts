@@ -169,4 +169,10 @@ describe('which headings start which section', () => {
     expect(headingSeconds('One-minute pitch')).toBe(60);
     expect(headingSeconds('Tell me about yourself')).toBeUndefined();
   });
+
+  it('reports the title first even when the sheet names it after a questions section', () => {
+    const { deck, took } = importMarkdown('## Likely Questions\n\n**1. Why us?**\n\nThe product.\n\n# Acme — Engineer\n\nNotes.\n');
+    expect(deck.title).toBe('Acme — Engineer');
+    expect(took).toEqual(['title (line 7): Acme — Engineer', 'question (line 3): Why us? — answer and 0 key points']);
+  });
 });

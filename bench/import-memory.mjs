@@ -1,0 +1,96 @@
+// `npm run bench -- import`: the peak memory of `prep import` against the size of its input, for
+// a Markdown prep sheet and an Anki export, big enough to be refused (over the loader's limit)
+// and small enough to make a deck. Memory, not time: one run each, as the peak is steady.
+//
+// The target (issue 21) is memory under 10x the input. Node and prep's code alone take what a
+// one-question sheet peaks at (about 55 MB), which is 27x a 2 MB file before a byte of it is
+// read. So the figure compared with the target is the whole peak for the big files, which are
+// refused, and the peak above that baseline (what the input costs) for the small files that make
+// a deck. Both ratios are printed for every row.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prng } from './generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const MB = 1024 * 1024;
+const WORDS = 'sandbox agent isolation network policy overlay filesystem trace span latency adapter framework interface release upstream breaking change container namespace microvm scheduler retention memory review'.split(' ');
+
+function sentence(rand, n) {
+  const words = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]);
+  return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+}
+
+/** A prep sheet of about `bytes`: a title, then one "Likely Questions" section of bold questions with two-paragraph answers. */
+export function markdownSheet(bytes, seed = 3) {
+  const rand = prng(seed);
+  const out = ['# Acme — Backend Engineer\n\n## Likely Questions\n\n'];
+  let size = out[0].length;
+  for (let i = 1; size < bytes; i++) {
+    const q = `**${i}. How would you ${sentence(rand, 6).toLowerCase().slice(0, -1)}?**\n\n${sentence(rand, 14)} ${sentence(rand, 12)} We cut latency by ${(i % 90) + 10}%.\n\n${sentence(rand, 16)} ${sentence(rand, 9)}\n\n`;
+    out.push(q);
+    size += q.length;
+  }
+  return out.join('');
+}
+
+/** An Anki "Notes in Plain Text" export of about `bytes`: one short note a line. */
+export function ankiExport(bytes, seed = 4) {
+  const rand = prng(seed);
+  const out = ['#separator:tab\n#html:false\n'];
+  let size = out[0].length;
+  for (let i = 1; size < bytes; i++) {
+    const note = `What is ${sentence(rand, 4).slice(0, -1)} number ${i}?\t${sentence(rand, 10)} ${sentence(rand, 8)}\n`;
+    out.push(note);
+    size += note.length;
+  }
+  return out.join('');
+}
+
+/** Peak resident memory (bytes) and exit code of `prep import file` in a fresh data folder. */
+function importPeak(dir, file) {
+  const home = mkdtempSync(join(dir, 'home-'));
+  const peakFile = join(dir, 'peak');
+  // Preloaded into the child: writes its own peak RSS when it exits, however it exits.
+  const probe = join(dir, 'peak.mjs');
+  writeFileSync(probe, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS * 1024)));\n`);
+  const r = spawnSync(process.execPath, ['--import', probe, join(root, 'dist/prep.js'), 'import', file], {
+    env: { ...process.env, PREP_HOME: home, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * MB,
+  });
+  rmSync(home, { recursive: true, force: true });
+  return { peak: Number(readFileSync(peakFile, 'utf8')), code: r.status, error: r.stderr.trim().split('\n')[0] ?? '' };
+}
+
+// [what, file name, content, which ratio is held to the target]
+const cases = [
+  ['Markdown sheet, refused (deck over 16 MB)', 'sheet.md', () => markdownSheet(15 * MB), 'peak'],
+  ['Anki export, refused (deck over 16 MB)', 'notes.txt', () => ankiExport(12.5 * MB), 'peak'],
+  ['Markdown sheet, makes a deck', 'sheet.md', () => markdownSheet(2 * MB), 'above'],
+  ['Anki export, makes a deck', 'notes.txt', () => ankiExport(2 * MB), 'above'],
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'prep-bench-import-'));
+try {
+  const tiny = join(dir, 'tiny.md');
+  writeFileSync(tiny, markdownSheet(1));
+  const base = importPeak(dir, tiny);
+  console.log(`prep import: peak RSS / input size, one run each (a one-question sheet peaks at ${(base.peak / MB).toFixed(0)} MB: the baseline)`);
+  console.log(`${'input'.padEnd(44)} ${'size'.padStart(8)} ${'peak RSS'.padStart(9)} ${'peak/size'.padStart(9)} ${'above base/size'.padStart(15)}  exit  target`);
+  for (const [what, name, make, held] of cases) {
+    const file = join(dir, name);
+    writeFileSync(file, make());
+    const size = statSync(file).size;
+    const r = importPeak(dir, file);
+    const ratio = (bytes) => `${(bytes / size).toFixed(1)}x`;
+    const target = held === 'peak' ? 'peak < 10x' : 'above base < 10x';
+    console.log(`${what.padEnd(44)} ${`${(size / MB).toFixed(1)} MB`.padStart(8)} ${`${(r.peak / MB).toFixed(0)} MB`.padStart(9)} ${ratio(r.peak).padStart(9)} ${ratio(r.peak - base.peak).padStart(15)}  ${String(r.code).padStart(4)}  ${target}`);
+    if (r.code !== 0 && !/over the 16\.0 MB/.test(r.error)) console.log(`  unexpected: ${r.error}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
