@@ -1,4 +1,4 @@
-import type { DraftDeck, DraftQuestion } from './types.js';
+import type { DraftDeck, DraftQuestion, QuestionCards } from './types.js';
 
 const bytes = (text: string | undefined): number => (text === undefined ? 0 : Buffer.byteLength(text, 'utf8'));
 
@@ -39,7 +39,7 @@ export function draftBytesAtLeast(draft: DraftDeck): number {
  * hundred thousand cards only to count them cost many times the input's size in memory.
  * Questions only: ask cards are few, and the Markdown reader adds a reason to the last one later.
  */
-export class QuestionTally {
+export class QuestionTally implements QuestionCards {
   /** Question cards read, kept or not. */
   count = 0;
   private questionBytes = 0;

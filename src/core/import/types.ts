@@ -1,5 +1,3 @@
-import type { QuestionTally } from './deck-size.js';
-
 /** A question card read from an imported file, before ids are made. */
 export interface DraftQuestion {
   question: string;
@@ -40,7 +38,18 @@ export interface ImportResult {
   /** What was left out and why, e.g. `"Cover Letter" (line 9): not a questions, pitch or ask section`. */
   skipped: string[];
   /** The question cards read (`deck.questions` is empty when there were too many to keep). */
-  questions: QuestionTally;
+  questions: QuestionCards;
+}
+
+/** Where an importer puts its question cards: kept in the deck, or only counted once too many (deck-size.ts). */
+export interface QuestionCards {
+  /** Question cards read, kept or not. */
+  readonly count: number;
+  /** True once the cards are no longer kept: the deck is over the limit whatever else it holds. */
+  readonly dropped: boolean;
+  add(q: DraftQuestion): void;
+  /** The least YAML bytes of the whole deck read, dropped cards included. */
+  bytesAtLeast(): number;
 }
 
 /** What an importer is asked: past `limit` bytes of YAML its deck is refused, so its cards need not be kept. */
