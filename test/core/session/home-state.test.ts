@@ -77,5 +77,30 @@ describe('home view', () => {
     const end = homeView(run(initHome(many), { type: 'last' }), NOW, 40, height);
     expect(end).toMatchObject({ below: 0 });
     expect(end.rows.at(-1)).toMatchObject({ name: 'd29', selected: true });
+    // The last deck selected still fills the window, from d27 down.
+    expect(end.rows.map((r) => r.name)).toEqual(['d27', 'd28', 'd29']);
+    expect(end.above).toBe(27);
+  });
+
+  it('a deck that did not load shows its error and no figures; a deck with cards due is marked', () => {
+    const s = initHome([summary('acme', { dueNow: 4, new: 2 }), summary('globex', { dueNow: 0 }), decks[2]!]);
+    const [acme, globex, draft] = homeView(s, NOW, 80, 23).rows;
+    expect(acme).toMatchObject({ due: '4', newCards: '2', interview: '—', hasDue: true, broken: false });
+    expect(globex).toMatchObject({ due: '0', hasDue: false, broken: false });
+    expect(draft).toMatchObject({ title: 'error: draft.yaml:1:1 title: required', due: '', newCards: '', interview: '', recall: '', hasDue: false, broken: true });
+    // Selected, its error is spelled out under the list.
+    expect(homeView(run(s, { type: 'last' }), NOW, 80, 23).detail).toBe('draft did not load: draft.yaml:1:1 title: required');
+  });
+
+  it('each column appears at the exact width it needs; a narrow window names the title, and a shipped deck, under the list', () => {
+    const s = initHome([summary('acme', { shipped: true, interview: new Date('2026-12-03T14:00'), daysLeft: 7 })]);
+    const at = (width: number) => homeView(s, NOW, width, 23);
+    expect([at(76).columns.title, at(75).columns.title]).toEqual([true, false]);
+    expect([at(56).columns.recall, at(55).columns.recall]).toEqual([true, false]);
+    expect([at(48).columns.newCards, at(47).columns.newCards]).toEqual([true, false]);
+    expect([at(64).rows[0]!.interview, at(63).rows[0]!.interview]).toEqual(['3 Dec · in 7 d', 'in 7 d']);
+    expect(at(75).detail).toBe('acme title · shipped');
+    // No decks at all: an empty list, nothing under it.
+    expect(homeView(initHome([]), NOW, 40, 11)).toMatchObject({ rows: [], above: 0, below: 0, detail: null });
   });
 });
