@@ -3,9 +3,9 @@ import type { Card, Deck } from '../../../src/core/deck/types.js';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { replay } from '../../../src/core/schedule/snapshot.js';
 import { drawQuestions, seededRandom } from '../../../src/core/session/mock-draw.js';
-import { MockSession, type Speaker } from '../../../src/core/session/mock-session.js';
+import { ASK_PROMPT, MockSession, type Speaker } from '../../../src/core/session/mock-session.js';
 import { initMock, type MockConfig } from '../../../src/core/session/mock-state.js';
-import { clockView, itemsOfRecord, rehearsalView, scorecard } from '../../../src/core/session/mock-view.js';
+import { clockView, itemsOfRecord, rehearsalView, scorecard, type ScoreItem } from '../../../src/core/session/mock-view.js';
 import { parseRecordLine, type GradeRecord, type LogRecord, type MockRecord } from '../../../src/core/store/log-records.js';
 import { question } from '../../helpers/deck.js';
 
@@ -139,6 +139,20 @@ describe('mock interview session', () => {
     expect(clockView(26_000, 30)).toMatchObject({ zone: 'warning', words: '[4 s left]' });
     expect(clockView(31_000, 30)).toMatchObject({ zone: 'over', words: '[over]' });
     expect(clockView(31_000, null)).toMatchObject({ zone: null, target: null });
+    // The bar under the clock: half full at half the target, and no further than full past it.
+    expect(clockView(15_000, 30).fill).toBe(0.5);
+    expect(clockView(45_000, 30).fill).toBe(1);
+  });
+
+  it('the clock stands at zero while a question is read out; the last card asks the candidate for questions', () => {
+    const speaker: Speaker = { say: () => new Promise(() => {}), stop: () => {} };
+    const spoken = setup({ speak: true }, speaker);
+    expect(rehearsalView(spoken.state(), T0 + 5_000)).toMatchObject({ speaking: true, clock: { text: '00:00.0' } });
+
+    const { session, state } = setup();
+    expect(rehearsalView(state(), T0).speaking).toBe(false);
+    for (let i = 0; i < 3; i++) session.send({ type: 'done' });
+    expect(rehearsalView(state(), T0)).toMatchObject({ index: 4, total: 4, kind: 'ask', prompt: ASK_PROMPT });
   });
 });
 
@@ -171,6 +185,32 @@ describe('scorecard', () => {
     expect(card.totals.recallAtInterview).toBeCloseTo(q1 / 4, 6);
     const none = scorecard(itemsOfRecord(mock, deck), mock.ms, { progress, retention: 0.9, interview: null, now: new Date(T0) });
     expect(none.totals.recallAtInterview).toBeNull();
+  });
+
+  it('a skipped pitch, an answer right on its target, one without a target and the closing ask card', () => {
+    const items: ScoreItem[] = [
+      { id: 'pitch', card: pitch, kind: 'pitch', ms: null, target: 30, skipped: true, grade: null, answer: null },
+      { id: 'q1', card: deck.cards[1], kind: 'question', ms: 60_000, target: 60, skipped: false, grade: 3, answer: null },
+      { id: 'q2', card: deck.cards[2], kind: 'question', ms: 45_000, target: null, skipped: false, grade: 3, answer: null },
+      { id: 'ask1', card: ask, kind: 'ask', ms: 9_000, target: null, skipped: false, grade: 1, answer: null },
+    ];
+    const now = new Date(T0);
+    const progress = replay(scheduler(0.9), deck.cards, []);
+    const card = scorecard(items, 120_000, { progress, retention: 0.9, interview: null, now });
+    expect(card.rows.map((r) => [r.mark, r.time, r.target, r.verdict, r.over])).toEqual([
+      ['P', '—', '0:30', 'skipped', false],
+      ['1', '1:00', '1:00', 'under', false],
+      ['2', '0:45', '—', '', false],
+      ['A', '0:09', '—', '', false],
+    ]);
+    expect(card.rows[3]!.prompt).toBe(ASK_PROMPT);
+    // No pitch was answered, so there is no pitch line; ungraded answers count in no grade.
+    expect(card.totals).toMatchObject({ answered: 3, skipped: 1, overTime: 0, timed: 1, pitch: null, meanGrade: 7 / 3 });
+    expect(card.totals.grades).toEqual({ 1: 1, 2: 0, 3: 2, 4: 0 });
+    // An interview that has passed, or is this very moment, predicts nothing.
+    for (const interview of [new Date(T0 - DAY), now]) {
+      expect(scorecard(items, 120_000, { progress, retention: 0.9, interview, now }).totals).toMatchObject({ recallAtInterview: null, interview: null });
+    }
   });
 });
 
