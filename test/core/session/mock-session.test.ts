@@ -212,6 +212,28 @@ describe('scorecard', () => {
       expect(scorecard(items, 120_000, { progress, retention: 0.9, interview, now }).totals).toMatchObject({ recallAtInterview: null, interview: null });
     }
   });
+
+  it('a stored rehearsal edited by hand: a skipped answer that carries a time stays skipped, an answer without a time is not counted', () => {
+    // The log reader takes these shapes; prep never writes them, but `mock --last` must not
+    // turn them into an answer over its target or a pitch line.
+    const mock: MockRecord = {
+      v: 1, type: 'mock', id: 'm', deck: 'test', at: new Date(T0).toISOString(), ms: 100_000, scheduled: true,
+      items: [
+        { card: 'pitch', kind: 'pitch', ms: 40_000, target: 30, skipped: true, grade: null },
+        { card: 'q1', kind: 'question', ms: null, target: 60, skipped: false, grade: null },
+        { card: 'q2', kind: 'question', ms: 20_000, target: 60, skipped: false, grade: null },
+      ],
+    };
+    expect(parseRecordLine(JSON.stringify(mock)).ok).toBe(true);
+    const progress = replay(scheduler(0.9), deck.cards, []);
+    const card = scorecard(itemsOfRecord(mock, deck), mock.ms, { progress, retention: 0.9, interview: null, now: new Date(T0) });
+    expect(card.rows.map((r) => [r.mark, r.time, r.verdict, r.over])).toEqual([
+      ['P', '—', 'skipped', false],
+      ['1', '—', '', false],
+      ['2', '0:20', 'under', false],
+    ]);
+    expect(card.totals).toMatchObject({ answered: 1, skipped: 1, overTime: 0, timed: 1, pitch: null, meanGrade: null });
+  });
 });
 
 describe('the draw', () => {
