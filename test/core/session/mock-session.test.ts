@@ -233,6 +233,9 @@ describe('scorecard', () => {
       ['2', '0:20', 'under', false],
     ]);
     expect(card.totals).toMatchObject({ answered: 1, skipped: 1, overTime: 0, timed: 1, pitch: null, meanGrade: null });
+    // A pitch with no time, not skipped: no pitch line either.
+    const untimed = itemsOfRecord({ ...mock, items: [{ card: 'pitch', kind: 'pitch', ms: null, target: 30, skipped: false, grade: null }] }, deck);
+    expect(scorecard(untimed, mock.ms, { progress, retention: 0.9, interview: null, now: new Date(T0) }).totals.pitch).toBeNull();
   });
 });
 
