@@ -42,6 +42,27 @@ describe('home screen state', () => {
     expect(initHome(decks, { select: 'globex' }).selected).toBe(1);
     expect(initHome(decks, { select: 'gone' }).selected).toBe(0);
   });
+
+  it('opens with the message it was given (why the last command did not start)', () => {
+    expect(initHome(decks, { message: 'acme: no cards due' }).message).toBe('acme: no cards due');
+    expect(initHome(decks).message).toBeNull();
+  });
+
+  it('home goes to the first deck, end to the last', () => {
+    const end = run(initHome(decks), { type: 'last' });
+    expect(end.selected).toBe(2);
+    expect(run(end, { type: 'first' }).selected).toBe(0);
+  });
+
+  it('once a deck is picked, keys that follow in the same chunk change nothing', () => {
+    const picked = run(initHome(decks), { type: 'choose', command: 'drill' });
+    expect(run(picked, { type: 'move', by: 1 }, { type: 'choose', command: 'stats' })).toBe(picked);
+  });
+
+  it('with no decks at all, enter picks nothing and the screen stays', () => {
+    const none = run(initHome([]), { type: 'move', by: 1 }, { type: 'last' }, { type: 'choose', command: 'drill' });
+    expect(none).toMatchObject({ selected: 0, choice: null, done: false });
+  });
 });
 
 describe('home view', () => {
