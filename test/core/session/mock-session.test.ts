@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { replay } from '../../../src/core/schedule/snapshot.js';
-import { drawQuestions, mulberry32, seededRandom } from '../../../src/core/session/mock-draw.js';
+import { drawAsk, drawQuestions, mulberry32, seededRandom } from '../../../src/core/session/mock-draw.js';
 import { ASK_PROMPT, MockSession, type Speaker } from '../../../src/core/session/mock-session.js';
 import { initMock, type MockConfig } from '../../../src/core/session/mock-state.js';
 import { clockView, itemsOfRecord, rehearsalView, scorecard, type ScoreItem } from '../../../src/core/session/mock-view.js';
@@ -276,6 +276,17 @@ describe('the draw', () => {
     expect(draw('7')).toBe('q1 q4 q6 q3 q5 q2 q8 q7');
     expect(draw('42')).toBe('q2 q8 q4 q6 q3 q1 q5 q7');
     expect(draw('interview')).toBe('q7 q4 q3 q1 q5 q8 q2 q6');
+    // Asked for fewer, the same seed gives the first ones of the same order.
+    expect(drawQuestions(f, eight, progress, new Date(T0), { count: 3, order: 'random', random: seededRandom('7') }).map((c) => c.id)).toEqual(['q1', 'q4', 'q6']);
+  });
+
+  it('the closing ask card: the first in deck order, one drawn by the seed otherwise, none when the deck has none', () => {
+    const asks = ['a1', 'a2', 'a3', 'a4'].map((id) => question(id, { kind: 'ask', points: [] }));
+    const withAsks: Deck = { ...deck, cards: [...deck.cards.filter((c) => c.kind !== 'ask'), ...asks] };
+    expect(drawAsk(withAsks, { order: 'deck', random: () => 0.99 })?.id).toBe('a1');
+    expect(drawAsk(withAsks, { order: 'random', random: () => 0.6 })?.id).toBe('a3');
+    expect(drawAsk(withAsks, { order: 'random', random: () => 0.99 })?.id).toBe('a4');
+    expect(drawAsk(makeDeck(3), { order: 'random', random: () => 0.5 })).toBeUndefined();
   });
 
   it('replay counts a mock grade like any early review', () => {
