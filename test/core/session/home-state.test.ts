@@ -42,6 +42,27 @@ describe('home screen state', () => {
     expect(initHome(decks, { select: 'globex' }).selected).toBe(1);
     expect(initHome(decks, { select: 'gone' }).selected).toBe(0);
   });
+
+  it('opens with the message it was given (why the last command did not start)', () => {
+    expect(initHome(decks, { message: 'acme: no cards due' }).message).toBe('acme: no cards due');
+    expect(initHome(decks).message).toBeNull();
+  });
+
+  it('home goes to the first deck, end to the last', () => {
+    const end = run(initHome(decks), { type: 'last' });
+    expect(end.selected).toBe(2);
+    expect(run(end, { type: 'first' }).selected).toBe(0);
+  });
+
+  it('once a deck is picked, keys that follow in the same chunk change nothing', () => {
+    const picked = run(initHome(decks), { type: 'choose', command: 'drill' });
+    expect(run(picked, { type: 'move', by: 1 }, { type: 'choose', command: 'stats' })).toBe(picked);
+  });
+
+  it('with no decks at all, enter picks nothing and the screen stays', () => {
+    const none = run(initHome([]), { type: 'move', by: 1 }, { type: 'last' }, { type: 'choose', command: 'drill' });
+    expect(none).toMatchObject({ selected: 0, choice: null, done: false });
+  });
 });
 
 describe('home view', () => {
@@ -77,5 +98,30 @@ describe('home view', () => {
     const end = homeView(run(initHome(many), { type: 'last' }), NOW, 40, height);
     expect(end).toMatchObject({ below: 0 });
     expect(end.rows.at(-1)).toMatchObject({ name: 'd29', selected: true });
+    // The last deck selected still fills the window, from d27 down.
+    expect(end.rows.map((r) => r.name)).toEqual(['d27', 'd28', 'd29']);
+    expect(end.above).toBe(27);
+  });
+
+  it('a deck that did not load shows its error and no figures; a deck with cards due is marked', () => {
+    const s = initHome([summary('acme', { dueNow: 4, new: 2 }), summary('globex', { dueNow: 0 }), decks[2]!]);
+    const [acme, globex, draft] = homeView(s, NOW, 80, 23).rows;
+    expect(acme).toMatchObject({ due: '4', newCards: '2', interview: '—', hasDue: true, broken: false });
+    expect(globex).toMatchObject({ due: '0', hasDue: false, broken: false });
+    expect(draft).toMatchObject({ title: 'error: draft.yaml:1:1 title: required', due: '', newCards: '', interview: '', recall: '', hasDue: false, broken: true });
+    // Selected, its error is spelled out under the list.
+    expect(homeView(run(s, { type: 'last' }), NOW, 80, 23).detail).toBe('draft did not load: draft.yaml:1:1 title: required');
+  });
+
+  it('each column appears at the exact width it needs; a narrow window names the title, and a shipped deck, under the list', () => {
+    const s = initHome([summary('acme', { shipped: true, interview: new Date('2026-12-03T14:00'), daysLeft: 7 })]);
+    const at = (width: number) => homeView(s, NOW, width, 23);
+    expect([at(76).columns.title, at(75).columns.title]).toEqual([true, false]);
+    expect([at(56).columns.recall, at(55).columns.recall]).toEqual([true, false]);
+    expect([at(48).columns.newCards, at(47).columns.newCards]).toEqual([true, false]);
+    expect([at(64).rows[0]!.interview, at(63).rows[0]!.interview]).toEqual(['3 Dec · in 7 d', 'in 7 d']);
+    expect(at(75).detail).toBe('acme title · shipped');
+    // No decks at all: an empty list, nothing under it.
+    expect(homeView(initHome([]), NOW, 40, 11)).toMatchObject({ rows: [], above: 0, below: 0, detail: null });
   });
 });

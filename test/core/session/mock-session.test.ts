@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { replay } from '../../../src/core/schedule/snapshot.js';
-import { drawQuestions, seededRandom } from '../../../src/core/session/mock-draw.js';
-import { MockSession, type Speaker } from '../../../src/core/session/mock-session.js';
+import { drawAsk, drawQuestions, mulberry32, seededRandom } from '../../../src/core/session/mock-draw.js';
+import { ASK_PROMPT, MockSession, type Speaker } from '../../../src/core/session/mock-session.js';
 import { initMock, type MockConfig } from '../../../src/core/session/mock-state.js';
-import { clockView, itemsOfRecord, rehearsalView, scorecard } from '../../../src/core/session/mock-view.js';
+import { clockView, itemsOfRecord, rehearsalView, scorecard, type ScoreItem } from '../../../src/core/session/mock-view.js';
 import { parseRecordLine, type GradeRecord, type LogRecord, type MockRecord } from '../../../src/core/store/log-records.js';
-import { question } from '../../helpers/deck.js';
+import { makeDeck, question } from '../../helpers/deck.js';
 
 const T0 = new Date('2026-11-26T10:00').getTime();
 const DAY = 86_400_000;
@@ -139,6 +139,20 @@ describe('mock interview session', () => {
     expect(clockView(26_000, 30)).toMatchObject({ zone: 'warning', words: '[4 s left]' });
     expect(clockView(31_000, 30)).toMatchObject({ zone: 'over', words: '[over]' });
     expect(clockView(31_000, null)).toMatchObject({ zone: null, target: null });
+    // The bar under the clock: half full at half the target, and no further than full past it.
+    expect(clockView(15_000, 30).fill).toBe(0.5);
+    expect(clockView(45_000, 30).fill).toBe(1);
+  });
+
+  it('the clock stands at zero while a question is read out; the last card asks the candidate for questions', () => {
+    const speaker: Speaker = { say: () => new Promise(() => {}), stop: () => {} };
+    const spoken = setup({ speak: true }, speaker);
+    expect(rehearsalView(spoken.state(), T0 + 5_000)).toMatchObject({ speaking: true, clock: { text: '00:00.0' } });
+
+    const { session, state } = setup();
+    expect(rehearsalView(state(), T0).speaking).toBe(false);
+    for (let i = 0; i < 3; i++) session.send({ type: 'done' });
+    expect(rehearsalView(state(), T0)).toMatchObject({ index: 4, total: 4, kind: 'ask', prompt: ASK_PROMPT });
   });
 });
 
@@ -172,6 +186,57 @@ describe('scorecard', () => {
     const none = scorecard(itemsOfRecord(mock, deck), mock.ms, { progress, retention: 0.9, interview: null, now: new Date(T0) });
     expect(none.totals.recallAtInterview).toBeNull();
   });
+
+  it('a skipped pitch, an answer right on its target, one without a target and the closing ask card', () => {
+    const items: ScoreItem[] = [
+      { id: 'pitch', card: pitch, kind: 'pitch', ms: null, target: 30, skipped: true, grade: null, answer: null },
+      { id: 'q1', card: deck.cards[1], kind: 'question', ms: 60_000, target: 60, skipped: false, grade: 3, answer: null },
+      { id: 'q2', card: deck.cards[2], kind: 'question', ms: 45_000, target: null, skipped: false, grade: 3, answer: null },
+      { id: 'ask1', card: ask, kind: 'ask', ms: 9_000, target: null, skipped: false, grade: 1, answer: null },
+    ];
+    const now = new Date(T0);
+    const progress = replay(scheduler(0.9), deck.cards, []);
+    const card = scorecard(items, 120_000, { progress, retention: 0.9, interview: null, now });
+    expect(card.rows.map((r) => [r.mark, r.time, r.target, r.verdict, r.over])).toEqual([
+      ['P', '—', '0:30', 'skipped', false],
+      ['1', '1:00', '1:00', 'under', false],
+      ['2', '0:45', '—', '', false],
+      ['A', '0:09', '—', '', false],
+    ]);
+    expect(card.rows[3]!.prompt).toBe(ASK_PROMPT);
+    // No pitch was answered, so there is no pitch line; ungraded answers count in no grade.
+    expect(card.totals).toMatchObject({ answered: 3, skipped: 1, overTime: 0, timed: 1, pitch: null, meanGrade: 7 / 3 });
+    expect(card.totals.grades).toEqual({ 1: 1, 2: 0, 3: 2, 4: 0 });
+    // An interview that has passed, or is this very moment, predicts nothing.
+    for (const interview of [new Date(T0 - DAY), now]) {
+      expect(scorecard(items, 120_000, { progress, retention: 0.9, interview, now }).totals).toMatchObject({ recallAtInterview: null, interview: null });
+    }
+  });
+
+  it('a stored rehearsal edited by hand: a skipped answer that carries a time stays skipped, an answer without a time is not counted', () => {
+    // The log reader takes these shapes; prep never writes them, but `mock --last` must not
+    // turn them into an answer over its target or a pitch line.
+    const mock: MockRecord = {
+      v: 1, type: 'mock', id: 'm', deck: 'test', at: new Date(T0).toISOString(), ms: 100_000, scheduled: true,
+      items: [
+        { card: 'pitch', kind: 'pitch', ms: 40_000, target: 30, skipped: true, grade: null },
+        { card: 'q1', kind: 'question', ms: null, target: 60, skipped: false, grade: null },
+        { card: 'q2', kind: 'question', ms: 20_000, target: 60, skipped: false, grade: null },
+      ],
+    };
+    expect(parseRecordLine(JSON.stringify(mock)).ok).toBe(true);
+    const progress = replay(scheduler(0.9), deck.cards, []);
+    const card = scorecard(itemsOfRecord(mock, deck), mock.ms, { progress, retention: 0.9, interview: null, now: new Date(T0) });
+    expect(card.rows.map((r) => [r.mark, r.time, r.verdict, r.over])).toEqual([
+      ['P', '—', 'skipped', false],
+      ['1', '—', '', false],
+      ['2', '0:20', 'under', false],
+    ]);
+    expect(card.totals).toMatchObject({ answered: 1, skipped: 1, overTime: 0, timed: 1, pitch: null, meanGrade: null });
+    // A pitch with no time, not skipped: no pitch line either.
+    const untimed = itemsOfRecord({ ...mock, items: [{ card: 'pitch', kind: 'pitch', ms: null, target: 30, skipped: false, grade: null }] }, deck);
+    expect(scorecard(untimed, mock.ms, { progress, retention: 0.9, interview: null, now: new Date(T0) }).totals.pitch).toBeNull();
+  });
 });
 
 describe('the draw', () => {
@@ -196,6 +261,32 @@ describe('the draw', () => {
     const weak = (first.get('q4') ?? 0) + (first.get('q5') ?? 0) + (first.get('q6') ?? 0);
     expect(weak).toBeGreaterThan(2 * known);
     expect(drawQuestions(f, deck, progress, new Date(T0), { count: 2, order: 'deck', random: Math.random }).map((c) => c.id)).toEqual(['q1', 'q2']);
+  });
+
+  it('a seed draws the same questions in the same order in every version of prep', () => {
+    // A seed written down last week must give the same rehearsal after an upgrade: the hash of
+    // the seed text and the generator (mulberry32, whose first number for seed 1 is the
+    // published 0.6270739405881613) are part of what --seed means. With no history every card
+    // weighs the same, so the order is the generator's alone.
+    expect(mulberry32(1)()).toBe(0.6270739405881613);
+    const f = scheduler(0.9);
+    const eight = makeDeck(8);
+    const progress = replay(f, eight.cards, []);
+    const draw = (seed: string) => drawQuestions(f, eight, progress, new Date(T0), { count: 8, order: 'random', random: seededRandom(seed) }).map((c) => c.id).join(' ');
+    expect(draw('7')).toBe('q1 q4 q6 q3 q5 q2 q8 q7');
+    expect(draw('42')).toBe('q2 q8 q4 q6 q3 q1 q5 q7');
+    expect(draw('interview')).toBe('q7 q4 q3 q1 q5 q8 q2 q6');
+    // Asked for fewer, the same seed gives the first ones of the same order.
+    expect(drawQuestions(f, eight, progress, new Date(T0), { count: 3, order: 'random', random: seededRandom('7') }).map((c) => c.id)).toEqual(['q1', 'q4', 'q6']);
+  });
+
+  it('the closing ask card: the first in deck order, one drawn by the seed otherwise, none when the deck has none', () => {
+    const asks = ['a1', 'a2', 'a3', 'a4'].map((id) => question(id, { kind: 'ask', points: [] }));
+    const withAsks: Deck = { ...deck, cards: [...deck.cards.filter((c) => c.kind !== 'ask'), ...asks] };
+    expect(drawAsk(withAsks, { order: 'deck', random: () => 0.99 })?.id).toBe('a1');
+    expect(drawAsk(withAsks, { order: 'random', random: () => 0.6 })?.id).toBe('a3');
+    expect(drawAsk(withAsks, { order: 'random', random: () => 0.99 })?.id).toBe('a4');
+    expect(drawAsk(makeDeck(3), { order: 'random', random: () => 0.5 })).toBeUndefined();
   });
 
   it('replay counts a mock grade like any early review', () => {
