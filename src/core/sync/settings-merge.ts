@@ -75,6 +75,7 @@ export function mergeSettings(base: unknown, ours: unknown, theirs: unknown): Ob
 
 /** Parses a settings.json text; anything but a JSON object reads as `{}`. */
 export function parseSettingsText(text: string | undefined): Obj {
+  // Stryker disable next-line ConditionalExpression: without it JSON.parse(undefined) throws into the catch below, which returns {} too
   if (text === undefined) return {};
   try {
     const value: unknown = JSON.parse(text);

@@ -73,5 +73,7 @@ describe('an attempt too short to be a real try', () => {
     // A 2-minute pitch: 11.9 s is a false start, 12 s is a try.
     expect(isShortAttempt(11_999, 120)).toBe(true);
     expect(isShortAttempt(12_000, 120)).toBe(false);
+    // A 10-second line: 2 s is still a false start.
+    expect(isShortAttempt(2_000, 10)).toBe(true);
   });
 });

@@ -63,7 +63,7 @@ describe('merging settings.json changed on two machines', () => {
   it('lets a change with a write time beat one without (a stamp missing or not a time)', () => {
     const base = { newPerDay: 20 };
     const stamped = { newPerDay: 7, writtenAt: { newPerDay: at(9) } };
-    for (const unstamped of [{ newPerDay: 3 }, { newPerDay: 3, writtenAt: { newPerDay: 'yesterday' } }]) {
+    for (const unstamped of [{ newPerDay: 3 }, { newPerDay: 3, writtenAt: { newPerDay: 'yesterday' } }, { newPerDay: 3, writtenAt: { newPerDay: 2027 } }]) {
       expect(mergeSettings(base, unstamped, stamped)).toEqual({ newPerDay: 7, writtenAt: { newPerDay: at(9) } });
       expect(mergeSettings(base, stamped, unstamped)).toEqual({ newPerDay: 7, writtenAt: { newPerDay: at(9) } });
     }
