@@ -52,6 +52,8 @@ describe('review heatmap', () => {
 
   it('levels: none is 0, anything is at least 1, the busiest day is 4', () => {
     expect(heatLevel(0, 10)).toBe(0);
+    // A calendar with no grades at all: every day is blank, not a broken shade.
+    expect(heatLevel(0, 0)).toBe(0);
     expect(heatLevel(1, 10)).toBe(1);
     expect(heatLevel(3, 10)).toBe(2);
     expect(heatLevel(6, 10)).toBe(3);
