@@ -160,6 +160,18 @@ describe('deck stats', () => {
     expect(streamed.lastPractised).toEqual(new Date('2026-11-25T10:05'));
   });
 
+  it('as JSON: grades per day up to today, each card\'s median answer time, a rehearsal\'s mean grade to four decimals', () => {
+    const { deck, records } = fixture();
+    const item = (grade: 1 | 2 | 3 | 4) => ({ card: 'q1', kind: 'question' as const, ms: 10_000, target: null, skipped: false, grade });
+    const rehearsal: MockRecord = { v: 1, type: 'mock', id: 'm1', deck: 'test', at: new Date('2026-11-24T12:00').toISOString(), ms: 300_000, items: [item(2), item(2), item(3)], scheduled: true };
+    const j = statsJson(deckStats({ deck, records: [...records, rehearsal], now: NOW, retention: 0.9, interview: null }));
+    expect(j.heatmap.at(-1)).toEqual({ date: '2026-11-26', count: 0 });
+    expect(j.heatmap.find((d) => d.date === '2026-11-20')).toEqual({ date: '2026-11-20', count: 3 });
+    expect(j.heatmap.reduce((n, d) => n + d.count, 0)).toBe(8);
+    expect(j.cards.find((c) => c.id === 'q1')?.medianMs).toBe(25_000);
+    expect(j.mocks).toEqual([{ at: rehearsal.at, ms: 300_000, cards: 3, answered: 3, skipped: 0, overTime: 0, timed: 0, meanGrade: 2.3333, scheduled: true }]);
+  });
+
   it('a deck without a pitch card has a null target and no runs', () => {
     const deck = makeDeck(2);
     const j = statsJson(deckStats({ deck, records: [], now: NOW, retention: 0.9, interview: null }));
