@@ -65,6 +65,7 @@ describe('the order of list and home', () => {
     expect(deckOrder(decks).map((d) => d.name)).toEqual(['soon', 'later', 'busy', 'calm', 'earlier-today', 'past', 'broken']);
     // The most due first, even when its name sorts last.
     expect(deckOrder([at('alpha', null), at('zeta', null, dueOne)]).map((d) => d.name)).toEqual(['zeta', 'alpha']);
+    expect(deckOrder([at('zeta', null, dueOne), at('alpha', null)]).map((d) => d.name)).toEqual(['zeta', 'alpha']);
   });
 
   it('marks an interview that started an hour ago as past, and predicts recall only for one ahead', () => {

@@ -64,6 +64,13 @@ describe('interview-day sheet', () => {
     }
   });
 
+  it('orders by recall whatever the order of the deck', () => {
+    const records = [grade('known', 4, 3, 'g1'), grade('known', 4, 1, 'g2'), grade('shaky', 1, 1, 'g3')];
+    const reordered: Deck = { ...deck, cards: [question('shaky'), question('known'), question('fresh')] };
+    const s = interviewSheet({ deck: reordered, records, retention: 0.9, interview: null, now: NOW });
+    expect(s.questions.map((q) => q.prompt)).toEqual(['Question fresh?', 'Question shaky?', 'Question known?']);
+  });
+
   it('finds the pitch wherever it is in the deck, and gives each question its own time limit', () => {
     const mixed: Deck = { ...deck, company: undefined, role: 'Engineer', cards: [question('first', { seconds: 90 }), pitch, question('second')] };
     const s = interviewSheet({ deck: mixed, records: [], retention: 0.9, interview: null, now: NOW });
