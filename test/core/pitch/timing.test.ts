@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDiff, formatSeconds, secondsLeft, timerZone, verdict } from '../../../src/core/pitch/timing.js';
+import { formatClock, formatDiff, formatSeconds, pitchTargetSeconds, secondsLeft, timerZone, verdict, zoneWords } from '../../../src/core/pitch/timing.js';
 
 describe('pitch timing', () => {
   it('shows the clock as mm:ss.t, never a tenth early', () => {
@@ -37,5 +37,17 @@ describe('pitch timing', () => {
     expect(secondsLeft(25_000, 30)).toBe(5);
     expect(secondsLeft(26_000, 30)).toBe(4);
     expect(secondsLeft(29_950, 30)).toBe(1);
+  });
+
+  it('says the zone in words where colour cannot (NO_COLOR)', () => {
+    expect(zoneWords(10_000, 30)).toBe('[on pace]');
+    expect(zoneWords(26_000, 30)).toBe('[4 s left]');
+    expect(zoneWords(30_099, 30)).toBe('[0 s left]');
+    expect(zoneWords(30_100, 30)).toBe('[over]');
+  });
+
+  it('times a pitch card against its own seconds, else 30 s', () => {
+    expect(pitchTargetSeconds({ seconds: 90 })).toBe(90);
+    expect(pitchTargetSeconds({})).toBe(30);
   });
 });

@@ -25,4 +25,14 @@ describe('answer times', () => {
       { card: 'q1', medianMs: 12_000, count: 3 },
     ]);
   });
+
+  it('lists cards of the same median by card id, whatever order they were graded in', () => {
+    const records = [
+      grade('q2', 3, '2026-11-20T10:00', { ms: 20_000 }),
+      grade('q4', 3, '2026-11-20T10:01', { ms: 20_000 }),
+      grade('q3', 3, '2026-11-20T10:02', { ms: 5_000 }),
+      grade('q1', 3, '2026-11-20T10:03', { ms: 20_000 }),
+    ];
+    expect(answerTimes(records, deckIds).map((t) => t.card)).toEqual(['q1', 'q2', 'q4', 'q3']);
+  });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineView, describeReadiness } from '../../../src/core/schedule/deadline.js';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { replay } from '../../../src/core/schedule/snapshot.js';
+import { replay, replayTail } from '../../../src/core/schedule/snapshot.js';
 import { rankWeakness, weakCards } from '../../../src/core/schedule/weakness.js';
 import { deckStats } from '../../../src/core/stats/deck-stats.js';
 import { statsJson } from '../../../src/core/stats/json-shapes.js';
 import { makeDeck } from '../../helpers/deck.js';
-import { fixture, grade } from '../../helpers/fixture-log.js';
+import { fixture, grade, pitch, undo } from '../../helpers/fixture-log.js';
+import type { LogRecord, MockRecord } from '../../../src/core/store/log-records.js';
 
 const NOW = new Date('2026-11-26T10:00');
 const INTERVIEW = new Date('2026-12-03T09:00');
@@ -113,6 +114,62 @@ describe('deck stats', () => {
     expect(j.pitch).toMatchObject({ target: 40_000, best: 39_500, medianLast5: 39_500 });
     expect(j.pitch.attempts[0]).toEqual({ at: new Date('2026-11-20T09:00').toISOString(), ms: 45_000 });
     expect(j.weakest[0]).toBe('q1');
+  });
+
+  it('leaves out deleted pitch runs, undone grades and other decks\' rehearsals', () => {
+    const { deck, records } = fixture();
+    const deleted = pitch(40_000, '2026-11-26T09:00');
+    const undone = grade('q2', 1, '2026-11-26T09:30');
+    const mock = (id: string, deckName: string): MockRecord => ({ v: 1, type: 'mock', id, deck: deckName, at: new Date('2026-11-24T12:00').toISOString(), ms: 300_000, items: [], scheduled: false });
+    const more: LogRecord[] = [
+      ...records,
+      deleted,
+      undo(deleted, '2026-11-26T09:01'),
+      undone,
+      undo(undone, '2026-11-26T09:31'),
+      mock('m1', 'test'),
+      mock('m2', 'other'),
+    ];
+    const s = deckStats({ deck, records: more, now: NOW, retention: 0.9, interview: null });
+    expect(s.pitch.attempts.map((a) => a.ms)).toEqual([45_000, 41_000, 38_000, 30_000, 50_000, 39_500]);
+    expect(s.reviews.total).toBe(8);
+    const today = s.heatmap.weeks.flat().filter((d) => d !== null).at(-1)!;
+    expect(today.count).toBe(0);
+    expect(s.heatmap.weeks.flat().reduce((n, d) => n + (d?.count ?? 0), 0)).toBe(8);
+    expect(s.mocks.map((m) => m.id)).toEqual(['m1']);
+    // The last practice is the last grade that counts (25 Nov, 10:05), not the undone one nor the deleted run.
+    expect(s.lastPractised).toEqual(new Date('2026-11-25T10:05'));
+  });
+
+  it('shows the runs and rehearsals of a deck known by its progress key (a deck outside the decks folder)', () => {
+    const { deck, records } = fixture();
+    const outside = { ...deck, key: 'test.0a1b2c3d' };
+    const mine = (r: LogRecord): LogRecord => ({ ...r, deck: outside.key });
+    const rehearsal: MockRecord = { v: 1, type: 'mock', id: 'm1', deck: outside.key, at: new Date('2026-11-24T12:00').toISOString(), ms: 300_000, items: [], scheduled: true };
+    const s = deckStats({ deck: outside, records: [...records.map(mine), rehearsal], now: NOW, retention: 0.9, interview: null });
+    expect(s.pitch.attempts).toHaveLength(6);
+    expect(s.mocks.map((m) => m.id)).toEqual(['m1']);
+  });
+
+  it('gives the same figures from a log streamed past a stored replay as from the records', () => {
+    const { deck, records } = fixture();
+    const whole = deckStats({ deck, records, now: NOW, retention: 0.9, interview: INTERVIEW });
+    const stored = replayTail(scheduler(0.9), 0.9, deck.cards, records, null, undefined)!;
+    const streamed = deckStats({ deck, stored, eachRecord: (visit) => records.forEach(visit), now: NOW, retention: 0.9, interview: INTERVIEW });
+    expect(statsJson(streamed)).toEqual(statsJson(whole));
+    expect(streamed.lastPractised).toEqual(new Date('2026-11-25T10:05'));
+  });
+
+  it('as JSON: grades per day up to today, each card\'s median answer time, a rehearsal\'s mean grade to four decimals', () => {
+    const { deck, records } = fixture();
+    const item = (grade: 1 | 2 | 3 | 4) => ({ card: 'q1', kind: 'question' as const, ms: 10_000, target: null, skipped: false, grade });
+    const rehearsal: MockRecord = { v: 1, type: 'mock', id: 'm1', deck: 'test', at: new Date('2026-11-24T12:00').toISOString(), ms: 300_000, items: [item(2), item(2), item(3)], scheduled: true };
+    const j = statsJson(deckStats({ deck, records: [...records, rehearsal], now: NOW, retention: 0.9, interview: null }));
+    expect(j.heatmap.at(-1)).toEqual({ date: '2026-11-26', count: 0 });
+    expect(j.heatmap.find((d) => d.date === '2026-11-20')).toEqual({ date: '2026-11-20', count: 3 });
+    expect(j.heatmap.reduce((n, d) => n + d.count, 0)).toBe(8);
+    expect(j.cards.find((c) => c.id === 'q1')?.medianMs).toBe(25_000);
+    expect(j.mocks).toEqual([{ at: rehearsal.at, ms: 300_000, cards: 3, answered: 3, skipped: 0, overTime: 0, timed: 0, meanGrade: 2.3333, scheduled: true }]);
   });
 
   it('a deck without a pitch card has a null target and no runs', () => {

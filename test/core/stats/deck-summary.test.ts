@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brokenDeck, deckOrder, summarizeDeck } from '../../../src/core/stats/deck-summary.js';
 import { listJson } from '../../../src/core/stats/json-shapes.js';
+import type { Card } from '../../../src/core/deck/types.js';
 import { makeDeck } from '../../helpers/deck.js';
 import { grade, pitch } from '../../helpers/fixture-log.js';
 
@@ -15,6 +16,17 @@ describe('prep list lines', () => {
     // q1 is a review due long before now; q2 is on its one-minute step, due.
     expect(s).toMatchObject({ title: 'Test deck', cards: 4, dueNow: 2, new: 2, daysLeft: 7, error: null });
     expect(s.lastPractised?.getTime()).toBe(new Date('2026-11-26T09:58').getTime());
+  });
+
+  it('a deck never practised has no last practice; only a deck with a pitch offers to time one', () => {
+    const plain = summarizeDeck(place, makeDeck(2), [], { now: NOW, retention: 0.9, interview: null });
+    expect(plain).toMatchObject({ lastPractised: null, hasPitch: false, interviewPast: false });
+    const pitchCard: Card = { id: 'pitch', kind: 'pitch', prompt: 'Tell me about yourself.', answer: 'I build.', points: ['a'], tags: [], line: 2 };
+    const withPitch = makeDeck(2);
+    withPitch.cards.push(pitchCard);
+    expect(summarizeDeck(place, withPitch, [], { now: NOW, retention: 0.9, interview: null }).hasPitch).toBe(true);
+    // A deck that did not load has no pitch to offer and no interview passed.
+    expect(brokenDeck(place, 'bad')).toMatchObject({ hasPitch: false, interviewPast: false });
   });
 
   it('as JSON, a deck that did not load keeps every key, null where unknown', () => {
@@ -51,6 +63,9 @@ describe('the order of list and home', () => {
       at('earlier-today', '2026-11-26T08:00'),
     ];
     expect(deckOrder(decks).map((d) => d.name)).toEqual(['soon', 'later', 'busy', 'calm', 'earlier-today', 'past', 'broken']);
+    // The most due first, even when its name sorts last.
+    expect(deckOrder([at('alpha', null), at('zeta', null, dueOne)]).map((d) => d.name)).toEqual(['zeta', 'alpha']);
+    expect(deckOrder([at('zeta', null, dueOne), at('alpha', null)]).map((d) => d.name)).toEqual(['zeta', 'alpha']);
   });
 
   it('marks an interview that started an hour ago as past, and predicts recall only for one ahead', () => {

@@ -50,8 +50,22 @@ describe('review heatmap', () => {
     expect(map.weeks[10]![0]!.level).toBe(0);
   });
 
+  it('counts a grade from the very start of the first day shown', () => {
+    const map = reviewHeatmap([grade('q1', 3, '2026-09-07T04:00'), grade('q1', 3, '2026-09-07T03:59')], NOW);
+    expect(map.weeks[0]![0]!.count).toBe(1);
+  });
+
+  it('a grade dated after today (a synced machine whose clock ran ahead) does not dim the days shown', () => {
+    const records = [grade('q1', 3, '2026-11-26T09:00'), ...Array.from({ length: 4 }, (_, i) => grade(`f${i}`, 3, '2026-11-28T10:00'))];
+    const map = reviewHeatmap(records, NOW);
+    expect(map.max).toBe(1);
+    expect(map.weeks[11]![3]).toMatchObject({ count: 1, level: 4 });
+  });
+
   it('levels: none is 0, anything is at least 1, the busiest day is 4', () => {
     expect(heatLevel(0, 10)).toBe(0);
+    // A calendar with no grades at all: every day is blank, not a broken shade.
+    expect(heatLevel(0, 0)).toBe(0);
     expect(heatLevel(1, 10)).toBe(1);
     expect(heatLevel(3, 10)).toBe(2);
     expect(heatLevel(6, 10)).toBe(3);

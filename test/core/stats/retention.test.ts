@@ -31,6 +31,15 @@ describe('true retention over 30 days', () => {
     expect(s.retention).toBe(0.5);
   });
 
+  it('the 30 days end now: a grade exactly 30 days ago or dated after now (a clock ahead) is outside', () => {
+    const records = [
+      grade('q1', 3, '2026-10-27T10:00'), // exactly 30 days before NOW
+      grade('q1', 3, '2026-11-26T10:00'), // NOW itself: inside
+      grade('q1', 1, '2026-11-27T10:00'), // tomorrow
+    ];
+    expect(reviewSummary(records, NOW)).toEqual({ total: 3, lastWindow: 1, retention: 1, retentionOf: 1 });
+  });
+
   it('counts only the first answer of a study day, as Anki does: repeats seconds apart are not memory', () => {
     const records = [
       grade('q1', 3, '2026-11-24T10:00'), // first sight

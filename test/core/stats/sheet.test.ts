@@ -48,4 +48,36 @@ describe('interview-day sheet', () => {
     expect(text).not.toMatch(/^#/m);
     expect(Math.max(...text.replace(BOLD_CODES, '').split('\n').map((l) => l.length))).toBeLessThanOrEqual(40);
   });
+
+  it('predicts recall at an interview ahead, and at now once it has started or passed', () => {
+    const records = [grade('known', 4, 3, 'g1'), grade('known', 4, 1, 'g2')];
+    const sheetAt = (interview: Date | null) => interviewSheet({ deck, records, retention: 0.9, interview, now: NOW });
+    const recallOf = (s: ReturnType<typeof sheetAt>) => s.questions.find((q) => q.prompt === 'Question known?')!.recall!;
+    const ahead = sheetAt(new Date(NOW.getTime() + 5 * DAY));
+    const none = sheetAt(null);
+    expect(ahead.interview).toEqual(new Date(NOW.getTime() + 5 * DAY));
+    expect(recallOf(ahead)).toBeLessThan(recallOf(none));
+    for (const passed of [new Date(NOW.getTime() - 3_600_000), NOW]) {
+      const s = sheetAt(passed);
+      expect(s.interview).toBeNull();
+      expect(recallOf(s)).toBe(recallOf(none));
+    }
+  });
+
+  it('orders by recall whatever the order of the deck', () => {
+    const records = [grade('known', 4, 3, 'g1'), grade('known', 4, 1, 'g2'), grade('shaky', 1, 1, 'g3')];
+    const reordered: Deck = { ...deck, cards: [question('shaky'), question('known'), question('fresh')] };
+    const s = interviewSheet({ deck: reordered, records, retention: 0.9, interview: null, now: NOW });
+    expect(s.questions.map((q) => q.prompt)).toEqual(['Question fresh?', 'Question shaky?', 'Question known?']);
+  });
+
+  it('finds the pitch wherever it is in the deck, and gives each question its own time limit', () => {
+    const mixed: Deck = { ...deck, company: undefined, role: 'Engineer', cards: [question('first', { seconds: 90 }), pitch, question('second')] };
+    const s = interviewSheet({ deck: mixed, records: [], retention: 0.9, interview: null, now: NOW });
+    expect(s.pitch?.prompt).toBe('Tell me about yourself.');
+    expect(s.questions.map((q) => [q.prompt, q.seconds])).toEqual([['Question first?', 90], ['Question second?', null]]);
+    expect(s.company).toBeNull();
+    expect(s.role).toBe('Engineer');
+    expect(interviewSheet({ deck, records: [], retention: 0.9, interview: null, now: NOW })).toMatchObject({ company: 'Acme', role: null });
+  });
 });

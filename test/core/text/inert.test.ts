@@ -37,11 +37,12 @@ describe('inert: control characters become visible symbols', () => {
   });
 
   it('inertStrings cleans every string of nested data and cannot set a prototype', () => {
-    const data = JSON.parse('{"t":"\\u001b[2J","list":["\\u0007",{"deep":"\\u009d"}],"n":3,"__proto__":{"polluted":"\\u001b"}}') as Record<string, unknown>;
+    const data = JSON.parse('{"t":"\\u001b[2J","list":["\\u0007",{"deep":"\\u009d"}],"n":3,"__proto__":{"polluted":"\\u001b"},"none":null}') as Record<string, unknown>;
     const out = inertStrings(data);
     expect(out.t).toBe('␛[2J');
     expect(out.list).toEqual(['␇', { deep: '�' }]);
     expect(out.n).toBe(3);
+    expect(out.none).toBeNull();
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
