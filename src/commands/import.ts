@@ -1,12 +1,12 @@
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pointWarnings } from '../core/answer/point-lint.js';
-import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
 import { MAX_DECK_BYTES, readDeckBytes, UnreadableDeckError } from '../core/deck/read-deck-file.js';
 import { slugify } from '../core/deck/slug.js';
-import { formatProblem } from '../core/deck/types.js';
+import { formatProblem, type DeckProblem } from '../core/deck/types.js';
+import { checkedPieces, DeckTooBigError } from '../core/import/checked-pieces.js';
 import { importInput, prepareInput, type ImportInput } from '../core/import/import-text.js';
-import { deckYaml } from '../core/import/to-yaml.js';
+import { deckYamlPieces } from '../core/import/to-yaml.js';
 import { hasCards, type DraftDeck } from '../core/import/types.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context } from './context.js';
@@ -34,18 +34,21 @@ const FORMAT_NAMES = { markdown: 'a Markdown prep sheet', anki: 'an Anki plain-t
 export async function importDeck(fileArg: string, opts: ImportOptions, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
   const source = resolve(io.cwd, fileArg);
-  const { yaml, made, name, target, shown } = importedYaml(fileArg, source, opts, io, paths.decksDir);
-  const problems = lintDeckText(yaml, { name, path: target, displayPath: shown }, [pointWarnings]);
-  if (problems.some((p) => p.severity === 'error')) {
+  const { pieces, made, name, target, shown } = importedDeck(fileArg, source, opts, io, paths.decksDir);
+  // The YAML goes to the file piece by piece, each checked by the loader's checks on its way:
+  // checking the whole text after, as one YAML document, took many times the deck's size.
+  const problems: DeckProblem[] = [];
+  try {
+    writeDeckFile(target, shown, checkedPieces(pieces, { name, path: target, displayPath: shown }, problems, [pointWarnings]), {
+      replace: opts.force === true,
+      makeFolder: opts.out === undefined,
+      exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
+    });
+  } catch (err) {
+    if (err instanceof DeckTooBigError) refuseTooBig(fileArg, err.bytes, '');
     // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
-    throw new Error(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
+    throw err;
   }
-
-  writeDeckFile(target, shown, yaml, {
-    replace: opts.force === true,
-    makeFolder: opts.out === undefined,
-    exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
-  });
   io.out(`Wrote ${made} to ${shown}`);
   for (const p of problems) io.out(formatProblem(p));
   const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
@@ -57,10 +60,11 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
 }
 
 /**
- * Reads the file, reports what it took and skipped, and makes the deck's YAML, refusing a deck
- * the loader would refuse. The cards live only in here: checking the YAML after needs the memory.
+ * Reads the file, reports what it took and skipped, and returns the deck's YAML to come, piece
+ * by piece, refusing a deck the loader would refuse when its cards alone are too big. The file's
+ * text lives only in here: only the cards are held while the YAML is made.
  */
-function importedYaml(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
+function importedDeck(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
   const sheet = readSheet(fileArg, source, 'count');
   const { format, took, skipped } = sheet;
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
@@ -80,9 +84,8 @@ function importedYaml(fileArg: string, source: string, opts: ImportOptions, io: 
   const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(decksDir, `${name}.yaml`);
   const shown = shownPath(target, io.cwd);
-  const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
-  refuseTooBig(fileArg, Buffer.byteLength(yaml, 'utf8'), '');
-  return { yaml, made: describe(deck), name, target, shown };
+  const pieces = deckYamlPieces(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
+  return { pieces, made: describe(deck), name, target, shown };
 }
 
 /** Files over this size are read twice when their deck fits: first to count the cards, then to keep them. */

@@ -16,6 +16,17 @@ export interface DeckYamlOptions {
 // Longer text is written as a folded block, which reads far better than one long quoted line.
 const BLOCK_AT = 80;
 
+/** A part of an imported deck's YAML: the head (title to pitch), or one card of `questions` or `ask`. */
+export interface DeckPiece {
+  part: 'head' | 'questions' | 'ask';
+  /** The card's index in its list (0 for the head). */
+  index: number;
+  /** The card's id; for the head, `pitch` when it holds the pitch, else ''. */
+  id: string;
+  /** The YAML text, ending in a line break: the first card of a list brings its key and comment. */
+  text: string;
+}
+
 /**
  * Writes a draft deck as commented YAML: the yaml-language-server schema line first, then
  * title, company, role, pitch, questions and questions to ask. Every card gets a stable id made
@@ -23,6 +34,14 @@ const BLOCK_AT = 80;
  * control characters, and empty points and tags are dropped, so the result loads without errors.
  */
 export function deckYaml(draft: DraftDeck, opts: DeckYamlOptions): string {
+  return Array.from(deckYamlPieces(draft, opts), (p) => p.text).join('');
+}
+
+/**
+ * {@link deckYaml} piece by piece, as it is written, so the whole text need never be held:
+ * the head, then each card. The file is the pieces one after the other.
+ */
+export function* deckYamlPieces(draft: DraftDeck, opts: DeckYamlOptions): Generator<DeckPiece> {
   const ids = new IdMaker(draft.pitch ? ['pitch'] : []);
   const data: Record<string, unknown> = { title: clean(draft.title) || clean(opts.fallbackTitle) || 'Imported deck' };
   if (clean(draft.company)) data.company = clean(draft.company);
@@ -38,28 +57,27 @@ export function deckYaml(draft: DraftDeck, opts: DeckYamlOptions): string {
     ' Keep a card\'s id when you reword it: its progress is kept under the id.',
   ].join('\n');
   styleLongText(head.contents);
-  const out = [head.toString(YAML_OPTIONS)];
+  yield { part: 'head', index: 0, id: data.pitch ? 'pitch' : '', text: head.toString(YAML_OPTIONS) };
   // Card by card, each a small document of its own: one document of ten thousand cards held
   // every card several times over as YAML nodes. The text is the same, as each card is written
   // under the same key at the same depth.
-  const questions = draft.questions.filter((q) => clean(q.question) && clean(q.answer));
-  questions.forEach((q, i) => {
-    const card = {
-      id: ids.make(q.question, `question-${i + 1}`),
-      question: clean(q.question),
-      answer: clean(q.answer),
-      ...list('points', q.points),
-      ...list('tags', q.tags),
-    };
-    out.push(cardYaml('questions', card, i === 0 ? ' Questions you expect, with your model answer and the key points it must hit' : undefined));
-  });
-  draft.ask
-    .filter((a) => clean(a.question))
-    .forEach((a, i) => {
-      const card = { id: ids.make(a.question, `ask-${i + 1}`), question: clean(a.question), ...(clean(a.why) ? { why: clean(a.why) } : {}) };
-      out.push(cardYaml('ask', card, i === 0 ? ' Questions to ask them' : undefined));
-    });
-  return out.join('');
+  let index = 0;
+  for (const q of draft.questions) {
+    if (!clean(q.question) || !clean(q.answer)) continue;
+    const id = ids.make(q.question, `question-${index + 1}`);
+    const card = { id, question: clean(q.question), answer: clean(q.answer), ...list('points', q.points), ...list('tags', q.tags) };
+    const comment = index === 0 ? ' Questions you expect, with your model answer and the key points it must hit' : undefined;
+    yield { part: 'questions', index, id, text: cardYaml('questions', card, comment) };
+    index++;
+  }
+  index = 0;
+  for (const a of draft.ask) {
+    if (!clean(a.question)) continue;
+    const id = ids.make(a.question, `ask-${index + 1}`);
+    const card = { id, question: clean(a.question), ...(clean(a.why) ? { why: clean(a.why) } : {}) };
+    yield { part: 'ask', index, id, text: cardYaml('ask', card, index === 0 ? ' Questions to ask them' : undefined) };
+    index++;
+  }
 }
 
 const YAML_OPTIONS = { lineWidth: 100 } as const;
