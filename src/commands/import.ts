@@ -3,11 +3,11 @@ import { pointWarnings } from '../core/answer/point-lint.js';
 import { listDecks } from '../core/deck/locate.js';
 import { MAX_DECK_BYTES, readDeckBytes, UnreadableDeckError } from '../core/deck/read-deck-file.js';
 import { slugify } from '../core/deck/slug.js';
-import { formatProblem, type DeckProblem } from '../core/deck/types.js';
-import { checkedPieces, DeckTooBigError } from '../core/import/checked-pieces.js';
+import { formatProblem } from '../core/deck/types.js';
+import { DeckTooBigError, PieceChecker } from '../core/import/checked-pieces.js';
 import { importInput, prepareInput, type ImportInput } from '../core/import/import-text.js';
-import { deckYamlPieces } from '../core/import/to-yaml.js';
-import { hasCards, type DraftDeck } from '../core/import/types.js';
+import { DeckYamlWriter } from '../core/import/to-yaml.js';
+import { hasCards, type DraftDeck, type DraftQuestion } from '../core/import/types.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context } from './context.js';
 import { UserError } from './user-error.js';
@@ -34,23 +34,44 @@ const FORMAT_NAMES = { markdown: 'a Markdown prep sheet', anki: 'an Anki plain-t
 export async function importDeck(fileArg: string, opts: ImportOptions, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
   const source = resolve(io.cwd, fileArg);
-  const { pieces, made, name, target, shown } = importedDeck(fileArg, source, opts, io, paths.decksDir);
+  const { sheet, name, target, shown } = readForImport(fileArg, source, opts, io, paths.decksDir);
   // The YAML goes to the file piece by piece, each checked by the loader's checks on its way:
-  // checking the whole text after, as one YAML document, took many times the deck's size.
-  const problems: DeckProblem[] = [];
+  // checking the whole text after, as one YAML document, took many times the deck's size. A big
+  // file's cards go from its second read straight to the file, so they are never all held.
+  const checker = new PieceChecker({ name, path: target, displayPath: shown }, [], [pointWarnings]);
+  const yaml = new DeckYamlWriter(sheet.deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
+  const made = { questions: 0, points: 0 };
   try {
-    writeDeckFile(target, shown, checkedPieces(pieces, { name, path: target, displayPath: shown }, problems, [pointWarnings]), {
-      replace: opts.force === true,
-      makeFolder: opts.out === undefined,
-      exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
-    });
+    writeDeckFile(
+      target,
+      shown,
+      (write) => {
+        const put = (text: string | undefined): void => void (text !== undefined && write(text));
+        const each = (q: DraftQuestion): void => {
+          made.questions++;
+          made.points += q.points.length;
+          const piece = yaml.question(q);
+          if (piece) put(checker.take(piece));
+        };
+        put(checker.take(yaml.head()));
+        if (sheet.questions.dropped) readSheet(fileArg, source, { each });
+        else sheet.deck.questions.forEach(each);
+        for (const piece of yaml.asks()) put(checker.take(piece));
+        checker.finish();
+      },
+      {
+        replace: opts.force === true,
+        makeFolder: opts.out === undefined,
+        exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
+      },
+    );
   } catch (err) {
     if (err instanceof DeckTooBigError) refuseTooBig(fileArg, err.bytes, '');
-    // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
+    // The writer makes only valid decks; if that ever fails, it says so rather than save a broken file.
     throw err;
   }
-  io.out(`Wrote ${made} to ${shown}`);
-  for (const p of problems) io.out(formatProblem(p));
+  io.out(`Wrote ${describe({ ...sheet.deck, ...made })} to ${shown}`);
+  for (const p of checker.problems) io.out(formatProblem(p));
   const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
   if (inDecks && listDecks({ user: '', shipped: dirs.shipped }).some((d) => d.name === name)) {
     io.out(`It takes the place of the shipped deck "${name}" (use --name to keep both).`);
@@ -60,11 +81,11 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
 }
 
 /**
- * Reads the file, reports what it took and skipped, and returns the deck's YAML to come, piece
- * by piece, refusing a deck the loader would refuse when its cards alone are too big. The file's
- * text lives only in here: only the cards are held while the YAML is made.
+ * Reads the file, reports what it took and skipped, and refuses a deck the loader would refuse
+ * when its cards alone are too big. A big file's first read only counts its question cards: the
+ * deck comes without them (`questions.dropped`), to be read again as it is written.
  */
-function importedDeck(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
+function readForImport(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
   const sheet = readSheet(fileArg, source, 'count');
   const { format, took, skipped } = sheet;
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
@@ -77,33 +98,29 @@ function importedDeck(fileArg: string, source: string, opts: ImportOptions, io: 
         : 'notes with a front and a back';
     throw new UserError(`found nothing to import in ${fileArg}: expected ${expected}. Nothing was written.`);
   }
-
   refuseTooBig(fileArg, sheet.questions.bytesAtLeast(), 'at least ');
-  // A big file's first read only counted its cards; now it is known to fit, read them.
-  const deck = sheet.questions.dropped ? readSheet(fileArg, source, 'keep').deck : sheet.deck;
   const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(decksDir, `${name}.yaml`);
-  const shown = shownPath(target, io.cwd);
-  const pieces = deckYamlPieces(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
-  return { pieces, made: describe(deck), name, target, shown };
+  // Only the deck and its count are kept: the report's lines can go.
+  return { sheet: { deck: sheet.deck, questions: sheet.questions }, name, target, shown: shownPath(target, io.cwd) };
 }
 
-/** Files over this size are read twice when their deck fits: first to count the cards, then to keep them. */
+/** Files over this size are read twice when their deck fits: first to count the cards, then to write them. */
 const COUNT_FIRST_BYTES = 1024 * 1024;
 
 /**
  * Reads and imports the file, turning a block too big for the Markdown reader into a one-line
- * refusal. The file's bytes live only in here, so it can be freed before the YAML is made.
+ * refusal. The file's bytes live only in here, so they are let go of when it returns.
  * With `count`, the cards of a big file are counted, not kept: most big files make decks over
  * the loader's limit, and holding up to that limit in cards only to refuse them cost several
- * times the file's size in memory.
+ * times the file's size in memory. With `each`, every question card goes to it as it is read.
  */
-function readSheet(fileArg: string, source: string, cards: 'count' | 'keep'): ReturnType<typeof importInput> {
+function readSheet(fileArg: string, source: string, cards: 'count' | { each: (q: DraftQuestion) => void }): ReturnType<typeof importInput> {
   const input = readInput(fileArg, source);
   const size = input.format === 'anki' ? input.bytes.length : input.text.length;
   try {
-    const limit = cards === 'keep' ? Infinity : size > COUNT_FIRST_BYTES ? 0 : MAX_DECK_BYTES;
-    return importInput(input, { limit });
+    if (cards !== 'count') return importInput(input, cards);
+    return importInput(input, { limit: size > COUNT_FIRST_BYTES ? 0 : MAX_DECK_BYTES });
   } catch (err) {
     // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
     if (err instanceof RangeError) throw new UserError(`cannot import ${fileArg}: a paragraph or list in it is too long to read (${err.message}). Nothing was written.`);
@@ -148,11 +165,11 @@ function titleFrom(name: string): string {
 }
 
 /** What import made, counted: `7 questions (24 points), pitch (5 beats), 3 asks`. */
-export function describe(deck: DraftDeck): string {
+export function describe(deck: Omit<DraftDeck, 'questions'> & { questions: number; points: number }): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts: string[] = [];
-  const n = deck.questions.length;
-  if (n > 0) parts.push(`${count(n, 'question')} (${count(deck.questions.reduce((sum, q) => sum + q.points.length, 0), 'point')})`);
+  const n = deck.questions;
+  if (n > 0) parts.push(`${count(n, 'question')} (${count(deck.points, 'point')})`);
   if (deck.pitch) parts.push(`pitch (${count(deck.pitch.points.length, 'beat')})`);
   if (deck.ask.length > 0) parts.push(count(deck.ask.length, 'ask'));
   return parts.join(', ') || 'nothing';

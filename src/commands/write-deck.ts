@@ -1,6 +1,6 @@
 import { lstatSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../core/store/atomic-write.js';
+import { writeFileAtomic, type PieceWriter } from '../core/store/atomic-write.js';
 import { describeFsError, StoreError } from '../core/store/store-error.js';
 import { UserError } from './user-error.js';
 
@@ -10,9 +10,9 @@ import { UserError } from './user-error.js';
  * the way of a retry. Without `replace`, an existing file is never touched and `exists` is the
  * message; with it, only a regular file is replaced (never a device, a folder or a FIFO).
  * Every failure is a UserError that names the cause in words and says nothing was written.
- * The text may come in pieces (see writeFileAtomic); an error in making one is thrown as it was.
+ * The text may come in pieces (see writeFileAtomic); an error in making them is thrown as it was.
  */
-export function writeDeckFile(target: string, shown: string, text: string | Iterable<string>, opts: { replace: boolean; exists: string; makeFolder: boolean }): void {
+export function writeDeckFile(target: string, shown: string, text: string | PieceWriter, opts: { replace: boolean; exists: string; makeFolder: boolean }): void {
   const nothing = 'Nothing was written.';
   let kind: 'none' | 'file' | 'folder' | 'other' = 'none';
   try {

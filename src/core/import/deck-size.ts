@@ -43,15 +43,18 @@ export class QuestionTally implements QuestionCards {
   /** Question cards read, kept or not. */
   count = 0;
   private questionBytes = 0;
+  /** With `each`, every card goes to it as it comes and none is kept: see ImporterOptions. */
   constructor(
     private readonly deck: DraftDeck,
     private readonly limit = Infinity,
+    private readonly each?: (q: DraftQuestion) => void,
   ) {}
 
   add(q: DraftQuestion): void {
     this.count++;
     this.questionBytes += questionBytes(q);
-    if (!this.dropped) this.deck.questions.push(q);
+    if (this.each) this.each(q);
+    else if (!this.dropped) this.deck.questions.push(q);
     else if (this.deck.questions.length > 0) this.deck.questions.length = 0;
   }
 

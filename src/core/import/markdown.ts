@@ -33,7 +33,7 @@ interface SectionReader {
  */
 export function importMarkdown(text: string, opts: ImporterOptions = {}): ImportResult {
   const deck: DraftDeck = { questions: [], ask: [] };
-  const result: ImportResult = { deck, took: [], skipped: [], questions: new QuestionTally(deck, opts.limit) };
+  const result: ImportResult = { deck, took: [], skipped: [], questions: new QuestionTally(deck, opts.limit, opts.each) };
   let titled = false;
   let current = sectionReader({ heading: '', depth: 0, line: 0, parts: [] }, result);
   for (const part of markdownParts(text)) {

@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, Scalar, type YAMLMap } from 'yaml';
 import { slugify } from '../deck/slug.js';
 import { cleanText } from './text.js';
-import type { DraftDeck } from './types.js';
+import type { DraftDeck, DraftQuestion } from './types.js';
 
 /** How to write an imported deck. */
 export interface DeckYamlOptions {
@@ -42,41 +42,78 @@ export function deckYaml(draft: DraftDeck, opts: DeckYamlOptions): string {
  * the head, then each card. The file is the pieces one after the other.
  */
 export function* deckYamlPieces(draft: DraftDeck, opts: DeckYamlOptions): Generator<DeckPiece> {
-  const ids = new IdMaker(draft.pitch ? ['pitch'] : []);
-  const data: Record<string, unknown> = { title: clean(draft.title) || clean(opts.fallbackTitle) || 'Imported deck' };
-  if (clean(draft.company)) data.company = clean(draft.company);
-  if (clean(draft.role)) data.role = clean(draft.role);
-  if (draft.pitch && clean(draft.pitch.script)) {
-    const p = draft.pitch;
-    data.pitch = { ...(p.seconds ? { seconds: p.seconds } : {}), script: clean(p.script), ...list('points', p.points) };
-  }
-  const head = new Document(data);
-  head.commentBefore = [
-    ` yaml-language-server: $schema=${opts.schema}`,
-    ` Imported by "prep import" from ${oneLineName(opts.source)}. Edit it freely, then check it with "prep lint".`,
-    ' Keep a card\'s id when you reword it: its progress is kept under the id.',
-  ].join('\n');
-  styleLongText(head.contents);
-  yield { part: 'head', index: 0, id: data.pitch ? 'pitch' : '', text: head.toString(YAML_OPTIONS) };
-  // Card by card, each a small document of its own: one document of ten thousand cards held
-  // every card several times over as YAML nodes. The text is the same, as each card is written
-  // under the same key at the same depth.
-  let index = 0;
+  const yaml = new DeckYamlWriter(draft, opts);
+  yield yaml.head();
   for (const q of draft.questions) {
-    if (!clean(q.question) || !clean(q.answer)) continue;
-    const id = ids.make(q.question, `question-${index + 1}`);
+    const piece = yaml.question(q);
+    if (piece) yield piece;
+  }
+  yield* yaml.asks();
+}
+
+/**
+ * Makes an imported deck's YAML piece by piece: the head, then the question cards one at a time
+ * as they are given (so they need not all be held: a big file's cards can come straight from its
+ * reader), then the ask cards. Ids are handed out in that order, unique across the deck.
+ */
+export class DeckYamlWriter {
+  private readonly ids: IdMaker;
+  private questions = 0;
+  /**
+   * @param draft the deck's title, company, role, pitch and ask cards (its questions are not read)
+   */
+  constructor(
+    private readonly draft: Omit<DraftDeck, 'questions'>,
+    private readonly opts: DeckYamlOptions,
+  ) {
+    this.ids = new IdMaker(draft.pitch ? ['pitch'] : []);
+  }
+
+  /** The schema line, the header comment, title, company, role and pitch. */
+  head(): DeckPiece {
+    const { draft, opts } = this;
+    const data: Record<string, unknown> = { title: clean(draft.title) || clean(opts.fallbackTitle) || 'Imported deck' };
+    if (clean(draft.company)) data.company = clean(draft.company);
+    if (clean(draft.role)) data.role = clean(draft.role);
+    if (draft.pitch && clean(draft.pitch.script)) {
+      const p = draft.pitch;
+      data.pitch = { ...(p.seconds ? { seconds: p.seconds } : {}), script: clean(p.script), ...list('points', p.points) };
+    }
+    const head = new Document(data);
+    head.commentBefore = [
+      ` yaml-language-server: $schema=${opts.schema}`,
+      ` Imported by "prep import" from ${oneLineName(opts.source)}. Edit it freely, then check it with "prep lint".`,
+      ' Keep a card\'s id when you reword it: its progress is kept under the id.',
+    ].join('\n');
+    styleLongText(head.contents);
+    return { part: 'head', index: 0, id: data.pitch ? 'pitch' : '', text: head.toString(YAML_OPTIONS) };
+  }
+
+  /**
+   * The next question card, or undefined when it has no question or no answer once cleaned.
+   * Card by card, each a small document of its own: one document of ten thousand cards held
+   * every card several times over as YAML nodes. The text is the same, as each card is written
+   * under the same key at the same depth.
+   */
+  question(q: DraftQuestion): DeckPiece | undefined {
+    if (!clean(q.question) || !clean(q.answer)) return undefined;
+    const index = this.questions++;
+    const id = this.ids.make(q.question, `question-${index + 1}`);
     const card = { id, question: clean(q.question), answer: clean(q.answer), ...list('points', q.points), ...list('tags', q.tags) };
     const comment = index === 0 ? ' Questions you expect, with your model answer and the key points it must hit' : undefined;
-    yield { part: 'questions', index, id, text: cardYaml('questions', card, comment) };
-    index++;
+    return { part: 'questions', index, id, text: cardYaml('questions', card, comment) };
   }
-  index = 0;
-  for (const a of draft.ask) {
-    if (!clean(a.question)) continue;
-    const id = ids.make(a.question, `ask-${index + 1}`);
-    const card = { id, question: clean(a.question), ...(clean(a.why) ? { why: clean(a.why) } : {}) };
-    yield { part: 'ask', index, id, text: cardYaml('ask', card, index === 0 ? ' Questions to ask them' : undefined) };
-    index++;
+
+  /** The ask cards, after the last question. */
+  *asks(): Generator<DeckPiece> {
+    let index = 0;
+    for (const a of this.draft.ask) {
+      if (!clean(a.question)) continue;
+      const id = this.ids.make(a.question, `ask-${index + 1}`);
+      const card = { id, question: clean(a.question), ...(clean(a.why) ? { why: clean(a.why) } : {}) };
+      yield { part: 'ask', index, id, text: cardYaml('ask', card, index === 0 ? ' Questions to ask them' : undefined) };
+      index++;
+    }
   }
 }
 

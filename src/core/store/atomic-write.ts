@@ -18,17 +18,18 @@ const REAL: WriteOps = { writeSync: (fd, data, offset, length) => fs.writeSync(f
  * read-only or missing folder, no permission) removes the temp file, leaves the target as it
  * was, and throws a StoreError whose message says why in words.
  *
- * `data` may also be text in pieces, written as they come so the whole text is never held; if
- * making a piece throws, the temp file is removed and that error is thrown as it was.
+ * `data` may also be a function that hands over the text in pieces, written as they come so the
+ * whole text is never held; if it throws, the temp file is removed and its error is thrown as it
+ * was.
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<string>, opts: { exclusive?: boolean; mode?: number; ops?: WriteOps } = {}): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array | PieceWriter, opts: { exclusive?: boolean; mode?: number; ops?: WriteOps } = {}): void {
   const tmp = path.join(path.dirname(target), `.${path.basename(target).slice(0, 200)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const ops = opts.ops ?? REAL;
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', opts.mode ?? 0o600);
-    if (typeof data === 'string' || data instanceof Uint8Array) writeAll(ops, fd, data);
-    else writePieces(ops, fd, data);
+    if (typeof data === 'function') writePieces(ops, fd, data);
+    else writeAll(ops, fd, data);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
@@ -58,24 +59,35 @@ function writeAll(ops: WriteOps, fd: number, data: string | Uint8Array): void {
   for (let done = 0; done < bytes.length; ) done += ops.writeSync(fd, bytes, done, bytes.length - done);
 }
 
-/** An error thrown while making a piece of the text, told apart from the file's own. */
+/** Makes a file's text, handing it to `write` a piece at a time. */
+export type PieceWriter = (write: (text: string) => void) => void;
+
+/** An error thrown while making the text, told apart from the file's own. */
 class PieceFailed extends Error {
   constructor(override readonly cause: unknown) {
-    super('a piece of the text could not be made');
+    super('the text could not be made');
   }
 }
 
-function writePieces(ops: WriteOps, fd: number, pieces: Iterable<string>): void {
-  const it = pieces[Symbol.iterator]();
-  for (;;) {
-    let next: IteratorResult<string>;
-    try {
-      next = it.next();
-    } catch (err) {
-      throw new PieceFailed(err);
-    }
-    if (next.done) return;
-    writeAll(ops, fd, next.value);
+/** An error of the file, on its way out through the code that makes the text. */
+class FileFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the file could not be written');
+  }
+}
+
+function writePieces(ops: WriteOps, fd: number, make: PieceWriter): void {
+  try {
+    make((text) => {
+      try {
+        writeAll(ops, fd, text);
+      } catch (err) {
+        throw new FileFailed(err);
+      }
+    });
+  } catch (err) {
+    if (err instanceof FileFailed) throw err.cause;
+    throw new PieceFailed(err);
   }
 }
 
