@@ -7,7 +7,7 @@ import { formatProblem } from '../core/deck/types.js';
 import { DeckTooBigError, PieceChecker } from '../core/import/checked-pieces.js';
 import { importInput, prepareInput, type ImportInput } from '../core/import/import-text.js';
 import { DeckYamlWriter } from '../core/import/to-yaml.js';
-import { hasCards, type DraftDeck, type DraftQuestion } from '../core/import/types.js';
+import { hasCards, type DraftDeck, type DraftQuestion, type ImportResult } from '../core/import/types.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context } from './context.js';
 import { UserError } from './user-error.js';
@@ -34,13 +34,14 @@ const FORMAT_NAMES = { markdown: 'a Markdown prep sheet', anki: 'an Anki plain-t
 export async function importDeck(fileArg: string, opts: ImportOptions, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
   const source = resolve(io.cwd, fileArg);
-  const { sheet, name, target, shown } = readForImport(fileArg, source, opts, io, paths.decksDir);
+  const { sheet, counted, name, target, shown } = readForImport(fileArg, source, opts, io, paths.decksDir);
   // The YAML goes to the file piece by piece, each checked by the loader's checks on its way:
   // checking the whole text after, as one YAML document, took many times the deck's size. A big
   // file's cards go from its second read straight to the file, so they are never all held.
   const checker = new PieceChecker({ name, path: target, displayPath: shown }, [], [pointWarnings]);
   const yaml = new DeckYamlWriter(sheet.deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
   const made = { questions: 0, points: 0 };
+  let report: Pick<ImportResult, 'took' | 'skipped'> | undefined;
   try {
     writeDeckFile(
       target,
@@ -54,7 +55,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
           if (piece) put(checker.take(piece));
         };
         put(checker.take(yaml.head()));
-        if (sheet.questions.dropped) readSheet(fileArg, source, { each });
+        if (counted) report = readSheet(fileArg, source, { each }).result;
         else sheet.deck.questions.forEach(each);
         for (const piece of yaml.asks()) put(checker.take(piece));
         checker.finish();
@@ -70,6 +71,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
     // The writer makes only valid decks; if that ever fails, it says so rather than save a broken file.
     throw err;
   }
+  if (report) printReport(io, report);
   io.out(`Wrote ${describe({ ...sheet.deck, ...made })} to ${shown}`);
   for (const p of checker.problems) io.out(formatProblem(p));
   const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
@@ -82,15 +84,15 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
 
 /**
  * Reads the file, reports what it took and skipped, and refuses a deck the loader would refuse
- * when its cards alone are too big. A big file's first read only counts its question cards: the
- * deck comes without them (`questions.dropped`), to be read again as it is written.
+ * when its cards alone are too big. A big file's first read only counts its question cards and
+ * keeps no `took` lines (`counted`): the deck comes without its questions, to be read again as
+ * it is written, and what it took is told then; a refused file is told only why.
  */
 function readForImport(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
-  const sheet = readSheet(fileArg, source, 'count');
-  const { format, took, skipped } = sheet;
+  const { result: sheet, counted } = readSheet(fileArg, source, 'count');
+  const { format } = sheet;
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
-  for (const line of took) io.out(`took: ${line}`);
-  for (const line of skipped) io.out(`skipped: ${line}`);
+  if (!counted || !hasCards(sheet)) printReport(io, sheet);
   if (!hasCards(sheet)) {
     const expected =
       format === 'markdown'
@@ -102,7 +104,12 @@ function readForImport(fileArg: string, source: string, opts: ImportOptions, io:
   const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(decksDir, `${name}.yaml`);
   // Only the deck and its count are kept: the report's lines can go.
-  return { sheet: { deck: sheet.deck, questions: sheet.questions }, name, target, shown: shownPath(target, io.cwd) };
+  return { sheet: { deck: sheet.deck, questions: sheet.questions }, counted, name, target, shown: shownPath(target, io.cwd) };
+}
+
+function printReport(io: CommandIO, { took, skipped }: Pick<ImportResult, 'took' | 'skipped'>): void {
+  for (const line of took) io.out(`took: ${line}`);
+  for (const line of skipped) io.out(`skipped: ${line}`);
 }
 
 /** Files over this size are read twice when their deck fits: first to count the cards, then to write them. */
@@ -115,12 +122,13 @@ const COUNT_FIRST_BYTES = 1024 * 1024;
  * the loader's limit, and holding up to that limit in cards only to refuse them cost several
  * times the file's size in memory. With `each`, every question card goes to it as it is read.
  */
-function readSheet(fileArg: string, source: string, cards: 'count' | { each: (q: DraftQuestion) => void }): ReturnType<typeof importInput> {
+function readSheet(fileArg: string, source: string, cards: 'count' | { each: (q: DraftQuestion) => void }): { result: ReturnType<typeof importInput>; counted: boolean } {
   const input = readInput(fileArg, source);
   const size = input.format === 'anki' ? input.bytes.length : input.text.length;
   try {
-    if (cards !== 'count') return importInput(input, cards);
-    return importInput(input, { limit: size > COUNT_FIRST_BYTES ? 0 : MAX_DECK_BYTES });
+    if (cards !== 'count') return { result: importInput(input, cards), counted: false };
+    const counted = size > COUNT_FIRST_BYTES;
+    return { result: importInput(input, counted ? { limit: 0, took: false } : { limit: MAX_DECK_BYTES }), counted };
   } catch (err) {
     // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
     if (err instanceof RangeError) throw new UserError(`cannot import ${fileArg}: a paragraph or list in it is too long to read (${err.message}). Nothing was written.`);

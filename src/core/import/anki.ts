@@ -3,7 +3,7 @@ import { decode } from 'html-entities';
 import { bulletProse } from './claims.js';
 import { derivePoints } from './points.js';
 import { cleanText, short } from './text.js';
-import { QuestionTally } from './deck-size.js';
+import { QuestionTally, tookLines } from './deck-size.js';
 import { lineEnd, utf8 } from './bytes.js';
 import type { DraftDeck, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
@@ -64,7 +64,7 @@ export function readAnkiHeader(text: string): AnkiHeader {
 export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {}): ImportResult {
   const fresh = (): ImportResult => {
     const deck: DraftDeck = { questions: [], ask: [] };
-    return { deck, took: [], skipped: [], questions: new QuestionTally(deck, opts.limit, opts.each) };
+    return { deck, took: tookLines(opts.took), skipped: [], questions: new QuestionTally(deck, opts.limit, opts.each) };
   };
   let result = fresh();
   // csv-parse reads bytes: given text, it would make a copy of all of it as bytes.

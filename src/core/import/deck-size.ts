@@ -68,3 +68,18 @@ export class QuestionTally implements QuestionCards {
     return restBytes(this.deck) + this.questionBytes;
   }
 }
+
+/** An array that keeps nothing pushed to it: `took` lines a count does not keep. */
+class NoLines extends Array<string> {
+  override push(): number {
+    return 0;
+  }
+  override unshift(): number {
+    return 0;
+  }
+}
+
+/** Where an importer puts its `took` lines: a list, or, with `keep` false, nowhere. */
+export function tookLines(keep = true): string[] {
+  return keep ? [] : new NoLines();
+}
