@@ -1,13 +1,13 @@
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pointWarnings } from '../core/answer/point-lint.js';
-import { lintDeckText } from '../core/deck/lint.js';
 import { listDecks } from '../core/deck/locate.js';
 import { MAX_DECK_BYTES, readDeckBytes, UnreadableDeckError } from '../core/deck/read-deck-file.js';
 import { slugify } from '../core/deck/slug.js';
 import { formatProblem } from '../core/deck/types.js';
+import { DeckTooBigError, PieceChecker } from '../core/import/checked-pieces.js';
 import { importInput, prepareInput, type ImportInput } from '../core/import/import-text.js';
-import { deckYaml } from '../core/import/to-yaml.js';
-import { hasCards, type DraftDeck } from '../core/import/types.js';
+import { DeckYamlWriter } from '../core/import/to-yaml.js';
+import { hasCards, type DraftDeck, type DraftQuestion, type ImportResult } from '../core/import/types.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context } from './context.js';
 import { UserError } from './user-error.js';
@@ -34,20 +34,46 @@ const FORMAT_NAMES = { markdown: 'a Markdown prep sheet', anki: 'an Anki plain-t
 export async function importDeck(fileArg: string, opts: ImportOptions, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
   const source = resolve(io.cwd, fileArg);
-  const { yaml, made, name, target, shown } = importedYaml(fileArg, source, opts, io, paths.decksDir);
-  const problems = lintDeckText(yaml, { name, path: target, displayPath: shown }, [pointWarnings]);
-  if (problems.some((p) => p.severity === 'error')) {
-    // The writer makes only valid decks; if that ever fails, say so rather than save a broken file.
-    throw new Error(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
+  const { sheet, counted, name, target, shown } = readForImport(fileArg, source, opts, io, paths.decksDir);
+  // The YAML goes to the file piece by piece, each checked by the loader's checks on its way:
+  // checking the whole text after, as one YAML document, took many times the deck's size. A big
+  // file's cards go from its second read straight to the file, so they are never all held.
+  const checker = new PieceChecker({ name, path: target, displayPath: shown }, [], [pointWarnings]);
+  const yaml = new DeckYamlWriter(sheet.deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
+  const made = { questions: 0, points: 0 };
+  let report: Pick<ImportResult, 'took' | 'skipped'> | undefined;
+  try {
+    writeDeckFile(
+      target,
+      shown,
+      (write) => {
+        const put = (text: string | undefined): void => void (text !== undefined && write(text));
+        const each = (q: DraftQuestion): void => {
+          made.questions++;
+          made.points += q.points.length;
+          const piece = yaml.question(q);
+          if (piece) put(checker.take(piece));
+        };
+        put(checker.take(yaml.head()));
+        if (counted) report = readSheet(fileArg, source, { each }).result;
+        else sheet.deck.questions.forEach(each);
+        for (const piece of yaml.asks()) put(checker.take(piece));
+        checker.finish();
+      },
+      {
+        replace: opts.force === true,
+        makeFolder: opts.out === undefined,
+        exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
+      },
+    );
+  } catch (err) {
+    if (err instanceof DeckTooBigError) refuseTooBig(fileArg, err.bytes, '');
+    // The writer makes only valid decks; if that ever fails, it says so rather than save a broken file.
+    throw err;
   }
-
-  writeDeckFile(target, shown, yaml, {
-    replace: opts.force === true,
-    makeFolder: opts.out === undefined,
-    exists: `${shown} already exists: use --force to replace it, or --name/--out to write elsewhere. Nothing was written.`,
-  });
-  io.out(`Wrote ${made} to ${shown}`);
-  for (const p of problems) io.out(formatProblem(p));
+  if (report) printReport(io, report);
+  io.out(`Wrote ${describe({ ...sheet.deck, ...made })} to ${shown}`);
+  for (const p of checker.problems) io.out(formatProblem(p));
   const inDecks = opts.out === undefined || dirname(target) === paths.decksDir;
   if (inDecks && listDecks({ user: '', shipped: dirs.shipped }).some((d) => d.name === name)) {
     io.out(`It takes the place of the shipped deck "${name}" (use --name to keep both).`);
@@ -57,15 +83,16 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
 }
 
 /**
- * Reads the file, reports what it took and skipped, and makes the deck's YAML, refusing a deck
- * the loader would refuse. The cards live only in here: checking the YAML after needs the memory.
+ * Reads the file, reports what it took and skipped, and refuses a deck the loader would refuse
+ * when its cards alone are too big. A big file's first read only counts its question cards and
+ * keeps no `took` lines (`counted`): the deck comes without its questions, to be read again as
+ * it is written, and what it took is told then; a refused file is told only why.
  */
-function importedYaml(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
-  const sheet = readSheet(fileArg, source, 'count');
-  const { format, took, skipped } = sheet;
+function readForImport(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
+  const { result: sheet, counted } = readSheet(fileArg, source, 'count');
+  const { format } = sheet;
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
-  for (const line of took) io.out(`took: ${line}`);
-  for (const line of skipped) io.out(`skipped: ${line}`);
+  if (!counted || !hasCards(sheet)) printReport(io, sheet);
   if (!hasCards(sheet)) {
     const expected =
       format === 'markdown'
@@ -73,34 +100,35 @@ function importedYaml(fileArg: string, source: string, opts: ImportOptions, io: 
         : 'notes with a front and a back';
     throw new UserError(`found nothing to import in ${fileArg}: expected ${expected}. Nothing was written.`);
   }
-
   refuseTooBig(fileArg, sheet.questions.bytesAtLeast(), 'at least ');
-  // A big file's first read only counted its cards; now it is known to fit, read them.
-  const deck = sheet.questions.dropped ? readSheet(fileArg, source, 'keep').deck : sheet.deck;
   const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(decksDir, `${name}.yaml`);
-  const shown = shownPath(target, io.cwd);
-  const yaml = deckYaml(deck, { fallbackTitle: titleFrom(name), schema: schemaRef(), source: basename(source) });
-  refuseTooBig(fileArg, Buffer.byteLength(yaml, 'utf8'), '');
-  return { yaml, made: describe(deck), name, target, shown };
+  // Only the deck and its count are kept: the report's lines can go.
+  return { sheet: { deck: sheet.deck, questions: sheet.questions }, counted, name, target, shown: shownPath(target, io.cwd) };
 }
 
-/** Files over this size are read twice when their deck fits: first to count the cards, then to keep them. */
+function printReport(io: CommandIO, { took, skipped }: Pick<ImportResult, 'took' | 'skipped'>): void {
+  for (const line of took) io.out(`took: ${line}`);
+  for (const line of skipped) io.out(`skipped: ${line}`);
+}
+
+/** Files over this size are read twice when their deck fits: first to count the cards, then to write them. */
 const COUNT_FIRST_BYTES = 1024 * 1024;
 
 /**
  * Reads and imports the file, turning a block too big for the Markdown reader into a one-line
- * refusal. The file's bytes live only in here, so it can be freed before the YAML is made.
+ * refusal. The file's bytes live only in here, so they are let go of when it returns.
  * With `count`, the cards of a big file are counted, not kept: most big files make decks over
  * the loader's limit, and holding up to that limit in cards only to refuse them cost several
- * times the file's size in memory.
+ * times the file's size in memory. With `each`, every question card goes to it as it is read.
  */
-function readSheet(fileArg: string, source: string, cards: 'count' | 'keep'): ReturnType<typeof importInput> {
+function readSheet(fileArg: string, source: string, cards: 'count' | { each: (q: DraftQuestion) => void }): { result: ReturnType<typeof importInput>; counted: boolean } {
   const input = readInput(fileArg, source);
   const size = input.format === 'anki' ? input.bytes.length : input.text.length;
   try {
-    const limit = cards === 'keep' ? Infinity : size > COUNT_FIRST_BYTES ? 0 : MAX_DECK_BYTES;
-    return importInput(input, { limit });
+    if (cards !== 'count') return { result: importInput(input, cards), counted: false };
+    const counted = size > COUNT_FIRST_BYTES;
+    return { result: importInput(input, counted ? { limit: 0, took: false } : { limit: MAX_DECK_BYTES }), counted };
   } catch (err) {
     // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
     if (err instanceof RangeError) throw new UserError(`cannot import ${fileArg}: a paragraph or list in it is too long to read (${err.message}). Nothing was written.`);
@@ -145,11 +173,11 @@ function titleFrom(name: string): string {
 }
 
 /** What import made, counted: `7 questions (24 points), pitch (5 beats), 3 asks`. */
-export function describe(deck: DraftDeck): string {
+export function describe(deck: Omit<DraftDeck, 'questions'> & { questions: number; points: number }): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts: string[] = [];
-  const n = deck.questions.length;
-  if (n > 0) parts.push(`${count(n, 'question')} (${count(deck.questions.reduce((sum, q) => sum + q.points.length, 0), 'point')})`);
+  const n = deck.questions;
+  if (n > 0) parts.push(`${count(n, 'question')} (${count(deck.points, 'point')})`);
   if (deck.pitch) parts.push(`pitch (${count(deck.pitch.points.length, 'beat')})`);
   if (deck.ask.length > 0) parts.push(count(deck.ask.length, 'ask'));
   return parts.join(', ') || 'nothing';

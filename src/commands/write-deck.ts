@@ -1,6 +1,6 @@
 import { lstatSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../core/store/atomic-write.js';
+import { writeFileAtomic, type PieceWriter } from '../core/store/atomic-write.js';
 import { describeFsError, StoreError } from '../core/store/store-error.js';
 import { UserError } from './user-error.js';
 
@@ -10,8 +10,9 @@ import { UserError } from './user-error.js';
  * the way of a retry. Without `replace`, an existing file is never touched and `exists` is the
  * message; with it, only a regular file is replaced (never a device, a folder or a FIFO).
  * Every failure is a UserError that names the cause in words and says nothing was written.
+ * The text may come in pieces (see writeFileAtomic); an error in making them is thrown as it was.
  */
-export function writeDeckFile(target: string, shown: string, text: string, opts: { replace: boolean; exists: string; makeFolder: boolean }): void {
+export function writeDeckFile(target: string, shown: string, text: string | PieceWriter, opts: { replace: boolean; exists: string; makeFolder: boolean }): void {
   const nothing = 'Nothing was written.';
   let kind: 'none' | 'file' | 'folder' | 'other' = 'none';
   try {
@@ -31,9 +32,10 @@ export function writeDeckFile(target: string, shown: string, text: string, opts:
   try {
     writeFileAtomic(target, text, { exclusive: !opts.replace, mode: 0o644 });
   } catch (err) {
-    const cause = err instanceof StoreError ? err.cause : err;
-    if ((err as StoreError).code === 'EEXIST') throw new UserError(opts.exists);
-    if ((err as StoreError).code === 'ENOENT') throw new UserError(`cannot write ${shown}: its folder does not exist. ${nothing}`);
+    if (!(err instanceof StoreError)) throw err;
+    const cause = err.cause;
+    if (err.code === 'EEXIST') throw new UserError(opts.exists);
+    if (err.code === 'ENOENT') throw new UserError(`cannot write ${shown}: its folder does not exist. ${nothing}`);
     throw new UserError(`cannot write ${shown}: ${describeFsError(cause)}. ${nothing}`, 1);
   }
 }

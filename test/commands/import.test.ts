@@ -139,6 +139,27 @@ describe('prep import', () => {
     expect(io.stdout.some((l) => l.startsWith('Wrote 1500 questions ('))).toBe(true);
   });
 
+  it('odd text in an Anki export (quotes, colons, #, markers, unicode, long and multi-line answers) comes back exactly from the written deck', async () => {
+    const { dir } = home();
+    const long = `${'very long line '.repeat(700).trim()}.`;
+    const notes: [string, string][] = [
+      ['What does it\'s "x: y" # z mean?', 'A colon: then # a hash and "quotes" and \'single\' ones'],
+      ['- Is a dash a list?', '--- no, and ... neither: key: value'],
+      ['Ünïcödé — 日本語 😀?', 'Ünïcödé answer — עברית 😀'],
+      ['How long can a line be?', long],
+      ['Two paragraphs?', 'First: one.\n\n  # Second, indented: two.'],
+      ['@ * & ! % | > [ { ?', 'null'],
+    ];
+    const field = (t: string) => (t.includes('\n') || t.includes('"') ? `"${t.replace(/"/g, '""')}"` : t);
+    const file = join(dir, 'odd.txt');
+    writeFileSync(file, `#separator:tab\n#html:false\n${notes.map(([q, a]) => `${field(q)}\t${field(a)}`).join('\n')}\n`);
+    const io = captureIO(dir);
+    expect(await importDeck(file, {}, io)).toBe(0);
+    const deck = loadDeckFile(join(dir, 'decks', 'odd.yaml'));
+    expect(deck.cards.map((c) => [c.prompt, c.answer])).toEqual(notes.map(([q, a]) => [q, a.replace('\n\n  # ', '\n\n# ')]));
+    expect(lintDeckFile(join(dir, 'decks', 'odd.yaml')).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('a missing file is a plain error', async () => {
     const { dir } = home();
     await expect(importDeck('missing.md', {}, captureIO(dir))).rejects.toThrow('missing.md: cannot read the file: there is no such file');

@@ -22,6 +22,9 @@ describe('prep import and the deck size limit', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/the deck would be at least \d+\.\d MB, over the 16\.0 MB a deck may hold.*Nothing was written\./);
     expect(r.stderr).not.toMatch(STACK_TRACE);
+    // Told only why: ninety thousand "took:" lines for a deck never written would bury the reason.
+    expect(r.stdout).toContain('as an Anki plain-text export.');
+    expect(r.stdout).not.toContain('took:');
     expect(fs.existsSync(path.join(home, 'decks'))).toBe(false);
   });
 });

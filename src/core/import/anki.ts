@@ -1,9 +1,9 @@
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { decode } from 'html-entities';
 import { bulletProse } from './claims.js';
 import { derivePoints } from './points.js';
 import { cleanText, short } from './text.js';
-import { QuestionTally } from './deck-size.js';
+import { QuestionTally, tookLines } from './deck-size.js';
 import { lineEnd, utf8 } from './bytes.js';
 import type { DraftDeck, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
@@ -64,7 +64,7 @@ export function readAnkiHeader(text: string): AnkiHeader {
 export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {}): ImportResult {
   const fresh = (): ImportResult => {
     const deck: DraftDeck = { questions: [], ask: [] };
-    return { deck, took: [], skipped: [], questions: new QuestionTally(deck, opts.limit) };
+    return { deck, took: tookLines(opts.took), skipped: [], questions: new QuestionTally(deck, opts.limit, opts.each) };
   };
   let result = fresh();
   // csv-parse reads bytes: given text, it would make a copy of all of it as bytes.
@@ -100,6 +100,8 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
       on_record: (record: string[], context: { lines: number }) => void readNote(record, context.lines),
     });
   } catch (err) {
+    // What a note's reader threw (the file the cards go to is full, say) is not the file's fault.
+    if (!(err instanceof CsvError)) throw err;
     // A quote that never closes, say: report it and import nothing rather than half a file.
     const reason = err instanceof Error ? err.message : String(err);
     result = fresh();

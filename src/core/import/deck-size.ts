@@ -43,15 +43,18 @@ export class QuestionTally implements QuestionCards {
   /** Question cards read, kept or not. */
   count = 0;
   private questionBytes = 0;
+  /** With `each`, every card goes to it as it comes and none is kept: see ImporterOptions. */
   constructor(
     private readonly deck: DraftDeck,
     private readonly limit = Infinity,
+    private readonly each?: (q: DraftQuestion) => void,
   ) {}
 
   add(q: DraftQuestion): void {
     this.count++;
     this.questionBytes += questionBytes(q);
-    if (!this.dropped) this.deck.questions.push(q);
+    if (this.each) this.each(q);
+    else if (!this.dropped) this.deck.questions.push(q);
     else if (this.deck.questions.length > 0) this.deck.questions.length = 0;
   }
 
@@ -64,4 +67,19 @@ export class QuestionTally implements QuestionCards {
   bytesAtLeast(): number {
     return restBytes(this.deck) + this.questionBytes;
   }
+}
+
+/** An array that keeps nothing pushed to it: `took` lines a count does not keep. */
+class NoLines extends Array<string> {
+  override push(): number {
+    return 0;
+  }
+  override unshift(): number {
+    return 0;
+  }
+}
+
+/** Where an importer puts its `took` lines: a list, or, with `keep` false, nowhere. */
+export function tookLines(keep = true): string[] {
+  return keep ? [] : new NoLines();
 }

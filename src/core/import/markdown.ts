@@ -4,7 +4,7 @@ import { bulletProse } from './claims.js';
 import { deriveBeats, derivePoints } from './points.js';
 import { headingSeconds, sectionKind, type SectionKind } from './sections.js';
 import { cleanQuestion, cleanText, oneLine, short, stripAnswerLabel, unquote } from './text.js';
-import { QuestionTally } from './deck-size.js';
+import { QuestionTally, tookLines } from './deck-size.js';
 import type { DraftAsk, DraftDeck, DraftPitch, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
 /** A run of parts under one heading (and its deeper subheadings). */
@@ -33,7 +33,7 @@ interface SectionReader {
  */
 export function importMarkdown(text: string, opts: ImporterOptions = {}): ImportResult {
   const deck: DraftDeck = { questions: [], ask: [] };
-  const result: ImportResult = { deck, took: [], skipped: [], questions: new QuestionTally(deck, opts.limit) };
+  const result: ImportResult = { deck, took: tookLines(opts.took), skipped: [], questions: new QuestionTally(deck, opts.limit, opts.each) };
   let titled = false;
   let current = sectionReader({ heading: '', depth: 0, line: 0, parts: [] }, result);
   for (const part of markdownParts(text)) {

@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, Scalar, type YAMLMap } from 'yaml';
 import { slugify } from '../deck/slug.js';
 import { cleanText } from './text.js';
-import type { DraftDeck } from './types.js';
+import type { DraftDeck, DraftQuestion } from './types.js';
 
 /** How to write an imported deck. */
 export interface DeckYamlOptions {
@@ -16,6 +16,17 @@ export interface DeckYamlOptions {
 // Longer text is written as a folded block, which reads far better than one long quoted line.
 const BLOCK_AT = 80;
 
+/** A part of an imported deck's YAML: the head (title to pitch), or one card of `questions` or `ask`. */
+export interface DeckPiece {
+  part: 'head' | 'questions' | 'ask';
+  /** The card's index in its list (0 for the head). */
+  index: number;
+  /** The card's id; for the head, `pitch` when it holds the pitch, else ''. */
+  id: string;
+  /** The YAML text, ending in a line break: the first card of a list brings its key and comment. */
+  text: string;
+}
+
 /**
  * Writes a draft deck as commented YAML: the yaml-language-server schema line first, then
  * title, company, role, pitch, questions and questions to ask. Every card gets a stable id made
@@ -23,43 +34,87 @@ const BLOCK_AT = 80;
  * control characters, and empty points and tags are dropped, so the result loads without errors.
  */
 export function deckYaml(draft: DraftDeck, opts: DeckYamlOptions): string {
-  const ids = new IdMaker(draft.pitch ? ['pitch'] : []);
-  const data: Record<string, unknown> = { title: clean(draft.title) || clean(opts.fallbackTitle) || 'Imported deck' };
-  if (clean(draft.company)) data.company = clean(draft.company);
-  if (clean(draft.role)) data.role = clean(draft.role);
-  if (draft.pitch && clean(draft.pitch.script)) {
-    const p = draft.pitch;
-    data.pitch = { ...(p.seconds ? { seconds: p.seconds } : {}), script: clean(p.script), ...list('points', p.points) };
+  return Array.from(deckYamlPieces(draft, opts), (p) => p.text).join('');
+}
+
+/**
+ * {@link deckYaml} piece by piece, as it is written, so the whole text need never be held:
+ * the head, then each card. The file is the pieces one after the other.
+ */
+export function* deckYamlPieces(draft: DraftDeck, opts: DeckYamlOptions): Generator<DeckPiece> {
+  const yaml = new DeckYamlWriter(draft, opts);
+  yield yaml.head();
+  for (const q of draft.questions) {
+    const piece = yaml.question(q);
+    if (piece) yield piece;
   }
-  const head = new Document(data);
-  head.commentBefore = [
-    ` yaml-language-server: $schema=${opts.schema}`,
-    ` Imported by "prep import" from ${oneLineName(opts.source)}. Edit it freely, then check it with "prep lint".`,
-    ' Keep a card\'s id when you reword it: its progress is kept under the id.',
-  ].join('\n');
-  styleLongText(head.contents);
-  const out = [head.toString(YAML_OPTIONS)];
-  // Card by card, each a small document of its own: one document of ten thousand cards held
-  // every card several times over as YAML nodes. The text is the same, as each card is written
-  // under the same key at the same depth.
-  const questions = draft.questions.filter((q) => clean(q.question) && clean(q.answer));
-  questions.forEach((q, i) => {
-    const card = {
-      id: ids.make(q.question, `question-${i + 1}`),
-      question: clean(q.question),
-      answer: clean(q.answer),
-      ...list('points', q.points),
-      ...list('tags', q.tags),
-    };
-    out.push(cardYaml('questions', card, i === 0 ? ' Questions you expect, with your model answer and the key points it must hit' : undefined));
-  });
-  draft.ask
-    .filter((a) => clean(a.question))
-    .forEach((a, i) => {
-      const card = { id: ids.make(a.question, `ask-${i + 1}`), question: clean(a.question), ...(clean(a.why) ? { why: clean(a.why) } : {}) };
-      out.push(cardYaml('ask', card, i === 0 ? ' Questions to ask them' : undefined));
-    });
-  return out.join('');
+  yield* yaml.asks();
+}
+
+/**
+ * Makes an imported deck's YAML piece by piece: the head, then the question cards one at a time
+ * as they are given (so they need not all be held: a big file's cards can come straight from its
+ * reader), then the ask cards. Ids are handed out in that order, unique across the deck.
+ */
+export class DeckYamlWriter {
+  private readonly ids: IdMaker;
+  private questions = 0;
+  /**
+   * @param draft the deck's title, company, role, pitch and ask cards (its questions are not read)
+   */
+  constructor(
+    private readonly draft: Omit<DraftDeck, 'questions'>,
+    private readonly opts: DeckYamlOptions,
+  ) {
+    this.ids = new IdMaker(draft.pitch ? ['pitch'] : []);
+  }
+
+  /** The schema line, the header comment, title, company, role and pitch. */
+  head(): DeckPiece {
+    const { draft, opts } = this;
+    const data: Record<string, unknown> = { title: clean(draft.title) || clean(opts.fallbackTitle) || 'Imported deck' };
+    if (clean(draft.company)) data.company = clean(draft.company);
+    if (clean(draft.role)) data.role = clean(draft.role);
+    if (draft.pitch && clean(draft.pitch.script)) {
+      const p = draft.pitch;
+      data.pitch = { ...(p.seconds ? { seconds: p.seconds } : {}), script: clean(p.script), ...list('points', p.points) };
+    }
+    const head = new Document(data);
+    head.commentBefore = [
+      ` yaml-language-server: $schema=${opts.schema}`,
+      ` Imported by "prep import" from ${oneLineName(opts.source)}. Edit it freely, then check it with "prep lint".`,
+      ' Keep a card\'s id when you reword it: its progress is kept under the id.',
+    ].join('\n');
+    styleLongText(head.contents);
+    return { part: 'head', index: 0, id: data.pitch ? 'pitch' : '', text: head.toString(YAML_OPTIONS) };
+  }
+
+  /**
+   * The next question card, or undefined when it has no question or no answer once cleaned.
+   * Card by card, each a small document of its own: one document of ten thousand cards held
+   * every card several times over as YAML nodes. The text is the same, as each card is written
+   * under the same key at the same depth.
+   */
+  question(q: DraftQuestion): DeckPiece | undefined {
+    if (!clean(q.question) || !clean(q.answer)) return undefined;
+    const index = this.questions++;
+    const id = this.ids.make(q.question, `question-${index + 1}`);
+    const card = { id, question: clean(q.question), answer: clean(q.answer), ...list('points', q.points), ...list('tags', q.tags) };
+    const comment = index === 0 ? ' Questions you expect, with your model answer and the key points it must hit' : undefined;
+    return { part: 'questions', index, id, text: cardYaml('questions', card, comment) };
+  }
+
+  /** The ask cards, after the last question. */
+  *asks(): Generator<DeckPiece> {
+    let index = 0;
+    for (const a of this.draft.ask) {
+      if (!clean(a.question)) continue;
+      const id = this.ids.make(a.question, `ask-${index + 1}`);
+      const card = { id, question: clean(a.question), ...(clean(a.why) ? { why: clean(a.why) } : {}) };
+      yield { part: 'ask', index, id, text: cardYaml('ask', card, index === 0 ? ' Questions to ask them' : undefined) };
+      index++;
+    }
+  }
 }
 
 const YAML_OPTIONS = { lineWidth: 100 } as const;

@@ -55,6 +55,10 @@ export interface QuestionCards {
 /** What an importer is asked: past `limit` bytes of YAML its deck is refused, so its cards need not be kept. */
 export interface ImporterOptions {
   limit?: number;
+  /** Hands each question card on as it is read, none kept in the deck (they are counted still). */
+  each?: (q: DraftQuestion) => void;
+  /** False: the `took` lines are not kept (a count whose deck may be refused: one a card). */
+  took?: boolean;
 }
 
 /** True when the import read at least one card. */

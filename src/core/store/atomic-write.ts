@@ -17,15 +17,19 @@ const REAL: WriteOps = { writeSync: (fd, data, offset, length) => fs.writeSync(f
  * if the name is taken) and the StoreError has code EEXIST. Any failure (a full disk, a
  * read-only or missing folder, no permission) removes the temp file, leaves the target as it
  * was, and throws a StoreError whose message says why in words.
+ *
+ * `data` may also be a function that hands over the text in pieces, written as they come so the
+ * whole text is never held; if it throws, the temp file is removed and its error is thrown as it
+ * was.
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array, opts: { exclusive?: boolean; mode?: number; ops?: WriteOps } = {}): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+export function writeFileAtomic(target: string, data: string | Uint8Array | PieceWriter, opts: { exclusive?: boolean; mode?: number; ops?: WriteOps } = {}): void {
   const tmp = path.join(path.dirname(target), `.${path.basename(target).slice(0, 200)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const ops = opts.ops ?? REAL;
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', opts.mode ?? 0o600);
-    for (let done = 0; done < bytes.length; ) done += ops.writeSync(fd, bytes, done, bytes.length - done);
+    if (typeof data === 'function') writePieces(ops, fd, data);
+    else writeAll(ops, fd, data);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
@@ -44,8 +48,46 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, opts:
     } catch {
       // No temp file was made (its folder is not there): nothing to clean.
     }
+    if (err instanceof PieceFailed) throw err.cause;
     if (err instanceof StoreError) throw err;
     throw storeErrorFrom('could not write', target, err);
+  }
+}
+
+function writeAll(ops: WriteOps, fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  for (let done = 0; done < bytes.length; ) done += ops.writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** Makes a file's text, handing it to `write` a piece at a time. */
+export type PieceWriter = (write: (text: string) => void) => void;
+
+/** An error thrown while making the text, told apart from the file's own. */
+class PieceFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the text could not be made');
+  }
+}
+
+/** An error of the file, on its way out through the code that makes the text. */
+class FileFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the file could not be written');
+  }
+}
+
+function writePieces(ops: WriteOps, fd: number, make: PieceWriter): void {
+  try {
+    make((text) => {
+      try {
+        writeAll(ops, fd, text);
+      } catch (err) {
+        throw new FileFailed(err);
+      }
+    });
+  } catch (err) {
+    if (err instanceof FileFailed) throw err.cause;
+    throw new PieceFailed(err);
   }
 }
 

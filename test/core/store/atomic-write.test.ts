@@ -69,6 +69,51 @@ describe('writeFileAtomic', () => {
   });
 });
 
+describe('writeFileAtomic with text in pieces', () => {
+  it('writes the pieces in order, as one file', () => {
+    const { dir } = home();
+    const file = path.join(dir, 'deck.yaml');
+    writeFileAtomic(file, (write) => ['title: T\n', 'questions:\n', '  - question: Q?\n    answer: A\n'].forEach(write), { exclusive: true });
+    expect(fs.readFileSync(file, 'utf8')).toBe('title: T\nquestions:\n  - question: Q?\n    answer: A\n');
+    expect(fs.readdirSync(dir)).toEqual(['deck.yaml']);
+  });
+
+  it('an error in making the pieces, after some were written, leaves nothing behind and comes out as it was', () => {
+    const { dir } = home();
+    const file = path.join(dir, 'deck.yaml');
+    const mine = new RangeError('the deck is over the limit');
+    const make = (write: (text: string) => void): void => {
+      write('x'.repeat(100_000));
+      throw mine;
+    };
+    let caught: unknown;
+    try {
+      writeFileAtomic(file, make, { exclusive: true });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBe(mine);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('a full disk halfway is told in words as the file error, having passed through the code making the pieces', () => {
+    const { dir } = home();
+    const file = path.join(dir, 'deck.yaml');
+    const make = (write: (text: string) => void): void => {
+      for (let i = 0; i < 100; i++) write('y'.repeat(1000));
+    };
+    let caught: unknown;
+    try {
+      writeFileAtomic(file, make, { exclusive: true, ops: fullAfter(50_000) });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(StoreError);
+    expect(caught).toMatchObject({ message: `could not write ${file}: no space left on device`, code: 'ENOSPC' });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('writeFileAtomic on success', () => {
   it('leaves only the file, private to the user, with no temp file beside it', () => {
     const { dir } = home();

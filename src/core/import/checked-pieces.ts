@@ -1,0 +1,126 @@
+import { lintDeckText, type Advisor } from '../deck/lint.js';
+import { MAX_DECK_BYTES } from '../deck/read-deck-file.js';
+import { formatProblem, type DeckProblem } from '../deck/types.js';
+import type { DeckPiece } from './to-yaml.js';
+
+/** Where the deck will be written, for the checks' messages and the loader's deck name. */
+export interface CheckTarget {
+  name: string;
+  path: string;
+  displayPath: string;
+}
+
+/** The deck's YAML is over the loader's limit: `bytes` is its whole size. */
+export class DeckTooBigError extends Error {
+  constructor(readonly bytes: number) {
+    super(`the deck would be ${bytes} bytes, over the ${MAX_DECK_BYTES} a deck may hold`);
+  }
+}
+
+/** The deck's YAML would not load: the writer's fault, never the user's. */
+export class UnloadableDeckError extends Error {
+  constructor(readonly problems: readonly DeckProblem[]) {
+    super(`the imported deck would not load, so nothing was written:\n${problems.map(formatProblem).join('\n')}`);
+  }
+}
+
+/**
+ * Checks an imported deck's YAML piece by piece (see DeckYamlWriter) with the loader's own
+ * checks (lint's: the loader's plus its advice) on its way to the file, so the whole deck's YAML
+ * document, many times the deck's size in memory, is never built. Each card is checked as a
+ * small deck of its own: a title line, its list's key, the card; the head with the first card,
+ * all ask cards together (asks are few, and lint judges them as a list). The file then loads as
+ * its pieces did, because every question but the first is one item of the list, indented under
+ * it (which is checked too), and ids are checked unique across pieces. Warnings, placed in the
+ * whole file, go to `problems`.
+ */
+export class PieceChecker {
+  private bytes = 0;
+  private line = 1;
+  private head: string | undefined;
+  private asks: { text: string[]; line: number } | undefined;
+  private readonly ids = new Set<string>();
+
+  constructor(
+    private readonly target: CheckTarget,
+    readonly problems: DeckProblem[] = [],
+    private readonly advisors: readonly Advisor[] = [],
+    private readonly limit = MAX_DECK_BYTES,
+  ) {}
+
+  /**
+   * The piece's text to write next, or undefined once the deck is over the limit (the rest is
+   * only counted). Throws {@link UnloadableDeckError} when a check finds an error.
+   */
+  take(piece: DeckPiece): string | undefined {
+    this.bytes += Buffer.byteLength(piece.text, 'utf8');
+    if (this.bytes > this.limit) return undefined;
+    const at = this.line;
+    this.line += lineCount(piece.text);
+    if (piece.id) this.unique(piece, at);
+    if (piece.part === 'head') {
+      this.head = piece.text;
+    } else if (piece.part === 'ask') {
+      // Kept to check as one list at the end: "no cue or why" is advice only when there are several.
+      this.asks ??= { text: [], line: at };
+      this.asks.text.push(piece.text);
+    } else if (this.head !== undefined) {
+      // The first question: the file's own first lines, head included, so the pitch is judged too.
+      this.check(this.head + piece.text, '', 1, piece);
+      this.head = undefined;
+    } else {
+      this.indentedItem(piece, at);
+      this.check(piece.text, 'title: x\nquestions:\n', at, piece);
+    }
+    return piece.text;
+  }
+
+  /**
+   * Checks what is left (the ask cards; the head when no question came). Throws
+   * {@link DeckTooBigError} when the deck went over the limit, {@link UnloadableDeckError} when a
+   * check finds an error.
+   */
+  finish(): void {
+    if (this.bytes > this.limit) throw new DeckTooBigError(this.bytes);
+    const asks = this.asks?.text.join('') ?? '';
+    if (this.head !== undefined) this.check(this.head + asks, '', 1, undefined);
+    else if (this.asks) this.check(asks, 'title: x\n', this.asks.line, undefined);
+  }
+
+  /** Lints `prefix + text`, whose first line after the prefix is the file's line `startLine`. */
+  private check(text: string, prefix: string, startLine: number, piece: DeckPiece | undefined): void {
+    const { name, path, displayPath } = this.target;
+    const found = lintDeckText(prefix + text, { name, path, displayPath }, this.advisors);
+    const skip = lineCount(prefix);
+    const index = piece?.part === 'questions' ? piece.index : 0;
+    const placed = found.map((p) => ({
+      ...p,
+      line: Math.max(startLine, startLine + p.line - 1 - skip),
+      path: index > 0 ? p.path.replace(/^questions\[0\]/, `questions[${index}]`) : p.path,
+    }));
+    const errors = placed.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new UnloadableDeckError(errors);
+    this.problems.push(...placed);
+  }
+
+  /** A question after the first is one item of the list: it starts `  - ` and every line of it is indented or blank. */
+  private indentedItem(piece: DeckPiece, line: number): void {
+    if (piece.text.startsWith('  - ') && !/\n(?! |\n|$)/.test(piece.text)) return;
+    this.fail(piece, line, 'the card is not an item of its list');
+  }
+
+  private unique(piece: DeckPiece, line: number): void {
+    if (this.ids.has(piece.id)) this.fail(piece, line, `duplicate id "${piece.id}"`);
+    this.ids.add(piece.id);
+  }
+
+  private fail(piece: DeckPiece, line: number, message: string): never {
+    throw new UnloadableDeckError([{ file: this.target.displayPath, line, column: 1, path: `${piece.part}[${piece.index}]`, message, severity: 'error' }]);
+  }
+}
+
+function lineCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { pointWarnings } from '../../../src/core/answer/point-lint.js';
+import { lintDeckText } from '../../../src/core/deck/lint.js';
+import { parseDeck } from '../../../src/core/deck/load-deck.js';
+import { DeckTooBigError, PieceChecker, UnloadableDeckError } from '../../../src/core/import/checked-pieces.js';
+import { deckYaml, deckYamlPieces, type DeckPiece } from '../../../src/core/import/to-yaml.js';
+import type { DraftDeck } from '../../../src/core/import/types.js';
+
+const TARGET = { name: 'odd', path: '/decks/odd.yaml', displayPath: 'decks/odd.yaml' };
+const OPTS = { fallbackTitle: 'Odd', schema: 'file:///opt/prep/schema/deck.schema.json', source: 'odd.md' };
+
+/** Text a YAML writer can get wrong: quotes, colons, comments, markers, indentation, unicode, long lines. */
+const ODD = [
+  'What does "quoted: text" mean?',
+  "It's a 'single' and a \"double\" quote: both # kept",
+  '# not a comment\nkey: value\n- not a list\n---\n...\n  indented line\n\nlast line',
+  '@at *star &amp !bang %pct |pipe >gt [open {brace ?q - dash',
+  'Ünïcödé — 日本語 😀 עברית',
+  `${'long words '.repeat(400).trim()}.`,
+  'Trailing colon:',
+  'yes',
+  'null',
+  '0x1F',
+  '2026-01-02',
+  '~',
+];
+
+function oddDeck(): DraftDeck {
+  return {
+    title: 'Odd: "text" # deck',
+    company: 'Ünïcödé Inc.',
+    pitch: { script: `${'I build things that last. '.repeat(40).trim()}`, seconds: 30, points: ['Things: that last', '# beats'] },
+    questions: ODD.map((text, i) => ({
+      question: i === 2 ? `Multi-line ${i}?` : `${text} ${i}`,
+      answer: i === 7 ? 'yes' : `${text}\n\n${ODD[(i + 1) % ODD.length]}`,
+      points: i % 3 === 0 ? [text.split('\n')[0] ?? 'x'] : [`${i}: a point`, `# point ${i}`, 'Ünïcödé 😀'],
+      tags: i % 2 === 0 ? ['tag: one', '#two'] : [],
+    })),
+    ask: [{ question: 'What is "done": really?', why: '# because\nit matters' }, { question: '- Is it?' }, { question: 'Ünïcödé 😀?' }],
+  };
+}
+
+/** Passes the pieces through a checker, as import does, and returns the file's text. */
+function written(pieces: Iterable<DeckPiece>, checker: PieceChecker): string {
+  let out = '';
+  for (const piece of pieces) {
+    const text = checker.take(piece);
+    if (text !== undefined) out += text;
+  }
+  checker.finish();
+  return out;
+}
+
+describe('checking an imported deck piece by piece', () => {
+  it('odd text passes, the file is the whole YAML, and the real loader reads back every text exactly', () => {
+    const draft = oddDeck();
+    const text = written(deckYamlPieces(draft, OPTS), new PieceChecker(TARGET));
+    expect(text).toBe(deckYaml(draft, OPTS));
+    const { deck, problems } = parseDeck(text, TARGET);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const questions = deck?.cards.filter((c) => c.kind === 'question') ?? [];
+    expect(questions.map((c) => [c.prompt, c.answer])).toEqual(draft.questions.map((q) => [q.question, q.answer]));
+    expect(questions.map((c) => c.points)).toEqual(draft.questions.map((q) => q.points));
+    expect(deck?.title).toBe('Odd: "text" # deck');
+    const asks = (parse(text) as { ask: unknown[] }).ask;
+    expect(asks).toEqual([
+      { id: 'what-is-done-really', question: 'What is "done": really?', why: '# because\nit matters' },
+      { id: 'is-it', question: '- Is it?' },
+      { id: 'unicode', question: 'Ünïcödé 😀?' },
+    ]);
+    expect(deck?.cards.filter((c) => c.kind === 'ask')).toHaveLength(3);
+  });
+
+  it('says the same warnings, at the same lines and paths, as lint of the whole file', () => {
+    const draft = oddDeck();
+    const checker = new PieceChecker(TARGET, [], [pointWarnings]);
+    const text = written(deckYamlPieces(draft, OPTS), checker);
+    const whole = lintDeckText(text, TARGET, [pointWarnings]);
+    // The deck has advice to give in its head, its first card and later ones, so the placing is tested.
+    expect(whole.map((p) => p.path)).toEqual(expect.arrayContaining(['pitch.script', 'questions[0].points', 'questions[9].points', 'questions[10].answer']));
+    expect(checker.problems).toEqual(whole);
+  });
+
+  it('a card that is not an item of its list, or breaks the YAML, or repeats an id, is an error and not passed on', () => {
+    const head: DeckPiece = { part: 'head', index: 0, id: '', text: 'title: T\n' };
+    const first: DeckPiece = { part: 'questions', index: 0, id: 'a', text: 'questions:\n  - id: a\n    question: A?\n    answer: A\n' };
+    const cases: [DeckPiece, RegExp][] = [
+      [{ part: 'questions', index: 1, id: 'b', text: '  - id: b\n    question: B?\n    answer: B\nask:\n  - C?\n' }, /decks\/odd\.yaml:6:1 questions\[1\]: the card is not an item of its list/],
+      [{ part: 'questions', index: 1, id: 'b', text: '  - id: b\n    question: [B?\n    answer: B\n' }, /decks\/odd\.yaml:8:5 Flow sequence/],
+      [{ part: 'questions', index: 1, id: 'b', text: '  - id: b\n    question: B?\n' }, /decks\/odd\.yaml:6:5 questions\[1\]: missing "answer"/],
+      [{ part: 'questions', index: 1, id: 'a', text: '  - id: a\n    question: B?\n    answer: B\n' }, /duplicate id "a"/],
+    ];
+    for (const [bad, message] of cases) {
+      const checker = new PieceChecker(TARGET);
+      checker.take(head);
+      checker.take(first);
+      expect(() => checker.take(bad)).toThrow(UnloadableDeckError);
+      expect(() => checkAll([head, first, bad])).toThrow(message);
+    }
+  });
+
+  it('past the limit passes nothing more on, then gives the whole size', () => {
+    const draft = oddDeck();
+    const size = Buffer.byteLength(deckYaml(draft, OPTS), 'utf8');
+    const checker = new PieceChecker(TARGET, [], [], 4000);
+    let passed = 0;
+    for (const piece of deckYamlPieces(draft, OPTS)) passed += Buffer.byteLength(checker.take(piece) ?? '', 'utf8');
+    expect(passed).toBeGreaterThan(0);
+    expect(passed).toBeLessThanOrEqual(4000);
+    expect(() => checker.finish()).toThrow(new DeckTooBigError(size));
+    expect(size).toBeGreaterThan(4000);
+  });
+});
+
+function checkAll(pieces: DeckPiece[]): void {
+  const checker = new PieceChecker(TARGET);
+  for (const piece of pieces) checker.take(piece);
+  checker.finish();
+}
