@@ -75,6 +75,29 @@ const syncApart = {
   },
 };
 
+/**
+ * Every import of string-width goes through scripts/string-width-fast.mjs (see there), each on
+ * top of the version its importer would have had (Ink's, and wrap-ansi's own older one).
+ */
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'real' });
+      return { path: real.path, namespace: 'fast-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, (args) => ({
+      resolveDir: root,
+      contents: [
+        `import real from ${JSON.stringify(args.path)};`,
+        `import { narrowWidth } from ${JSON.stringify(`${root}scripts/string-width-fast.mjs`)};`,
+        'export default function stringWidth(text, options) { return narrowWidth(text, options) ?? real(text, options); }',
+      ].join('\n'),
+    }));
+  },
+};
+
 const entries = [
   { in: 'src/start.ts', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart] },
   { in: 'src/cli.tsx', out: 'dist/prep-cli.js', alias: prepAlias, plugins: [authoringApart, syncApart] },
@@ -92,7 +115,7 @@ for (const entry of entries) {
   await build({
     ...shared,
     alias: entry.alias,
-    plugins: entry.plugins ?? [],
+    plugins: [...(entry.plugins ?? []), fastStringWidth],
     entryPoints: [`${root}${entry.in}`],
     outfile: `${root}${entry.out}`,
     banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,

@@ -30,9 +30,11 @@ export function factsOf(progress: ReadonlyMap<string, CardProgress>, id: string,
  */
 export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSource {
   #made = new Map<string, CardProgress>();
-  /** Per snapshot row, 1 when it is a deck card's; and the deck cards without a row. Made on first use. */
-  #inDeck: Uint8Array | undefined;
-  #fresh: Set<string> | undefined;
+  /** Per deck position, the card's snapshot row, or -1. Made on first use. */
+  #slots: Int32Array | undefined;
+  /** Deck positions by id, made only when a card is asked for out of deck order. */
+  #positions: Map<string, number> | undefined;
+  #cursor = 0;
 
   /** `order`: the deck's card ids, in deck order (a deck's ids are unique: the loader refuses a repeated one). */
   constructor(
@@ -47,26 +49,33 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
     return new ProgressTable(this.order, this.rows, new Map([...this.changed, ...changes]), this.epoch);
   }
 
-  /** The snapshot row of a deck card; -1 for a deck card without one; undefined for an id not in the deck. */
-  private slot(id: string): number | undefined {
-    if (!this.#fresh) {
-      const inDeck = new Uint8Array(this.rows?.ids.length ?? 0);
-      const fresh = new Set<string>();
-      for (const id of this.order) {
-        const row = this.rows?.row(id);
-        if (row === undefined) fresh.add(id);
-        else inDeck[row] = 1;
-      }
-      this.#inDeck = inDeck;
-      this.#fresh = fresh;
+  private slots(): Int32Array {
+    if (!this.#slots) {
+      const slots = new Int32Array(this.order.length);
+      const ids = this.rows?.ids ?? [];
+      // A snapshot lists the deck's cards first, in deck order: while that holds, no lookup is needed.
+      for (let i = 0; i < slots.length; i++) slots[i] = ids[i] === this.order[i] ? i : (this.rows?.row(this.order[i]!) ?? -1);
+      this.#slots = slots;
     }
-    const row = this.rows?.row(id);
-    if (row !== undefined && this.#inDeck![row] === 1) return row;
-    return this.#fresh.has(id) ? -1 : undefined;
+    return this.#slots;
+  }
+
+  /** A deck card's position, or undefined for an id not in the deck. */
+  private position(id: string): number | undefined {
+    // The passes over a deck ask for its cards in deck order: the one after the last is tried first.
+    const next = this.#cursor;
+    if (next < this.order.length && this.order[next] === id) {
+      this.#cursor = next + 1;
+      return next;
+    }
+    this.#positions ??= new Map(this.order.map((c, i) => [c, i]));
+    const at = this.#positions.get(id);
+    if (at !== undefined) this.#cursor = at + 1;
+    return at;
   }
 
   has(id: string): boolean {
-    return this.slot(id) !== undefined;
+    return this.position(id) !== undefined;
   }
 
   get size(): number {
@@ -74,12 +83,13 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   }
 
   get(id: string): CardProgress | undefined {
+    const at = this.position(id);
+    if (at === undefined) return undefined;
     const changed = this.changed.get(id);
     if (changed) return changed;
     let p = this.#made.get(id);
     if (!p) {
-      const row = this.slot(id);
-      if (row === undefined) return undefined;
+      const row = this.slots()[at]!;
       p = row < 0 ? { fsrs: createEmptyCard(this.epoch), history: NO_GRADES } : this.rows!.progress(row);
       this.#made.set(id, p);
     }
@@ -87,13 +97,14 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   }
 
   facts(id: string, out: ScheduleFacts): boolean {
+    const at = this.position(id);
+    if (at === undefined) return false;
     const made = this.changed.get(id) ?? this.#made.get(id);
     if (made) {
       factsFrom(made, out);
       return true;
     }
-    const row = this.slot(id);
-    if (row === undefined) return false;
+    const row = this.slots()[at]!;
     if (row >= 0) {
       this.rows!.facts(row, out);
       return true;
@@ -104,6 +115,27 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
     out.last = Number.NaN;
     out.stability = 0;
     return true;
+  }
+
+  /**
+   * Every stored card for a snapshot: the deck's first, in deck order (so that the next start
+   * finds them without a lookup), then the cards no longer in the deck. A row kept as read is
+   * given by its number, to be copied as it is; a changed card by its progress.
+   */
+  *stored(): Iterable<[string, CardProgress | number]> {
+    const slots = this.slots();
+    const inDeck = new Uint8Array(this.rows?.ids.length ?? 0);
+    for (let i = 0; i < this.order.length; i++) {
+      const id = this.order[i]!;
+      const row = slots[i]!;
+      if (row >= 0) inDeck[row] = 1;
+      const changed = this.changed.get(id);
+      if (changed) yield [id, changed];
+      else if (row >= 0) yield [id, row];
+    }
+    const ids = this.rows?.ids ?? [];
+    for (let r = 0; r < ids.length; r++) if (inDeck[r] === 0 && !this.changed.has(ids[r]!)) yield [ids[r]!, r];
+    for (const [id, p] of this.changed) if (!this.has(id)) yield [id, p];
   }
 
   *keys(): MapIterator<string> {

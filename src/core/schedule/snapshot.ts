@@ -103,7 +103,7 @@ export function replayTail(
   // Encoded when asked for (after the first frame), not before.
   const snapshot = (): ReplaySnapshot | undefined => {
     if (!end) return undefined;
-    const { ids, numbers, marks } = CardRows.encode(allRows(rows, states), rows ?? undefined);
+    const { ids, numbers, marks } = CardRows.encode(progress.stored(), rows ?? undefined);
     const content: Omit<ReplaySnapshot, 'digest'> = {
       v: SNAPSHOT_VERSION,
       retention,
@@ -117,12 +117,6 @@ export function replayTail(
     return { ...content, digest: snapshotDigest(content) };
   };
   return { progress, end, snapshot, undone, lastPractised };
-}
-
-/** Every stored card: the rows as read (by row number, copied as they are) and the cards changed since. */
-function* allRows(rows: CardRows | null, changed: ReadonlyMap<string, CardProgress>): Iterable<[string, CardProgress | number]> {
-  if (rows) for (let r = 0; r < rows.ids.length; r++) if (!changed.has(rows.ids[r]!)) yield [rows.ids[r]!, r];
-  yield* changed;
 }
 
 /**
