@@ -1,6 +1,6 @@
 import { newFacts } from './card-rows.js';
 import type { CardProgress } from './progress.js';
-import { factsOf, ProgressTable } from './progress-table.js';
+import { keysReader, ProgressTable } from './progress-table.js';
 
 /**
  * Cards whose last review lies after `now` (graded while the clock ran fast) scheduled from now
@@ -14,9 +14,11 @@ export function scheduleFromNow(
 ): { progress: ReadonlyMap<string, CardProgress>; moved: string[] } {
   const moved = new Map<string, CardProgress>();
   const facts = newFacts();
-  // Read from the facts: a card's progress is made only when it moves.
-  for (const id of progress.keys()) {
-    if (!factsOf(progress, id, facts) || !(facts.last > now.getTime())) continue;
+  // Read from the facts (columns over a table): a card's progress is made only when it moves.
+  const { ids, read } = keysReader(progress);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (!read(i, facts) || !(facts.last > now.getTime())) continue;
     const p = progress.get(id)!;
     const interval = facts.due - facts.last;
     moved.set(id, { ...p, fsrs: { ...p.fsrs, last_review: new Date(now), due: new Date(now.getTime() + Math.max(0, interval)) } });

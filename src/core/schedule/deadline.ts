@@ -3,7 +3,7 @@ import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
 import { notBeforeLastReview, recallAt, recallOf, type CardProgress } from './progress.js';
 import { newFacts } from './card-rows.js';
-import { factsOf } from './progress-table.js';
+import { factsReader } from './progress-table.js';
 import { DAY_MS, dayStart, nextDayStart } from './day.js';
 import { GRADES } from './preview.js';
 
@@ -102,8 +102,9 @@ export function meanRecallAt(
   let sum = 0;
   let unseen = 0;
   const p = newFacts();
-  for (const c of cards) {
-    if (!factsOf(progress, c.id, p) || p.state === State.New) unseen++;
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    if (!read(i, p) || p.state === State.New) unseen++;
     else sum += recallOf(f, p, at);
   }
   return { mean: cards.length ? sum / cards.length : 0, unseen };

@@ -34,6 +34,11 @@ export class ProgressMap implements ReadonlyMap<string, CardProgress>, FactsSour
     return this.changes.get(id) ?? this.base.get(id);
   }
 
+  /** The map as loaded while no card has changed, else undefined. */
+  unchanged(): ReadonlyMap<string, CardProgress> | undefined {
+    return this.changes.size === 0 ? this.base : undefined;
+  }
+
   facts(id: string, out: ScheduleFacts): boolean {
     const changed = this.changes.get(id);
     if (!changed) return factsOf(this.base, id, out);

@@ -23,6 +23,46 @@ export function factsOf(progress: ReadonlyMap<string, CardProgress>, id: string,
   return true;
 }
 
+/** Reads the facts of the card at a position of a list of cards into `out`; false when the map has no such card. */
+export type FactsReader = (i: number, out: ScheduleFacts) => boolean;
+
+/**
+ * A reader of the facts of `cards`, by position. Over a table of exactly these cards (the whole
+ * deck, as list and the drill's first pass ask), it reads columns made once for the deck;
+ * otherwise it asks the map card by card.
+ */
+export function factsReader(progress: ReadonlyMap<string, CardProgress>, cards: readonly { id: string }[]): FactsReader {
+  // A drill's map before its first grade is the table it was loaded from (progress-map.ts).
+  const table = (progress as { unchanged?: () => ReadonlyMap<string, CardProgress> | undefined }).unchanged?.() ?? progress;
+  const cols = table instanceof ProgressTable ? table.columnsFor(cards) : undefined;
+  return cols ? columnsReader(cols) : (i, out) => factsOf(progress, cards[i]!.id, out);
+}
+
+/** A reader of a whole map's facts, in the order of its keys (`ids`). */
+export function keysReader(progress: ReadonlyMap<string, CardProgress>): { ids: readonly string[]; read: FactsReader } {
+  if (progress instanceof ProgressTable) return { ids: progress.ids(), read: columnsReader(progress.columns()) };
+  const ids = [...progress.keys()];
+  return { ids, read: (i, out) => factsOf(progress, ids[i]!, out) };
+}
+
+function columnsReader({ state, due, last, stability }: DeckColumns): FactsReader {
+  return (i, out) => {
+    out.state = state[i]!;
+    out.due = due[i]!;
+    out.last = last[i]!;
+    out.stability = stability[i]!;
+    return true;
+  };
+}
+
+/** The facts of a deck's cards as columns, in deck order. */
+interface DeckColumns {
+  state: Uint8Array;
+  due: Float64Array;
+  last: Float64Array;
+  stability: Float64Array;
+}
+
 /**
  * Every deck card's progress as a map, in deck order: the snapshot's rows (read from their
  * columns, and a card's progress made only when it is asked for), the cards the log after the
@@ -35,6 +75,7 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   /** Deck positions by id, made only when a card is asked for out of deck order. */
   #positions: Map<string, number> | undefined;
   #cursor = 0;
+  #columns: DeckColumns | undefined;
 
   /** `order`: the deck's card ids, in deck order (a deck's ids are unique: the loader refuses a repeated one). */
   constructor(
@@ -72,6 +113,48 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
     const at = this.#positions.get(id);
     if (at !== undefined) this.#cursor = at + 1;
     return at;
+  }
+
+  /** The deck's ids, in deck order. */
+  ids(): readonly string[] {
+    return this.order;
+  }
+
+  /** The facts of every deck card as columns, when `cards` are the deck's cards in deck order; else undefined. */
+  columnsFor(cards: readonly { id: string }[]): DeckColumns | undefined {
+    const n = this.order.length;
+    if (cards.length !== n) return undefined;
+    for (let i = 0; i < n; i++) if (cards[i]!.id !== this.order[i]) return undefined;
+    return this.columns();
+  }
+
+  /** The facts of every deck card as columns, in deck order (made once). */
+  columns(): DeckColumns {
+    const n = this.order.length;
+    if (!this.#columns) {
+      const cols: DeckColumns = { state: new Uint8Array(n), due: new Float64Array(n), last: new Float64Array(n), stability: new Float64Array(n) };
+      const slots = this.slots();
+      const one = { state: 0, due: 0, last: 0, stability: 0 } as ScheduleFacts;
+      const epoch = this.epoch.getTime();
+      for (let i = 0; i < n; i++) {
+        const changed = this.changed.size > 0 ? this.changed.get(this.order[i]!) : undefined;
+        if (changed) factsFrom(changed, one);
+        else if (slots[i]! >= 0) this.rows!.facts(slots[i]!, one);
+        else {
+          // A card never graded, as createEmptyCard(epoch) makes it.
+          one.state = 0;
+          one.due = epoch;
+          one.last = Number.NaN;
+          one.stability = 0;
+        }
+        cols.state[i] = one.state;
+        cols.due[i] = one.due;
+        cols.last[i] = one.last;
+        cols.stability[i] = one.stability;
+      }
+      this.#columns = cols;
+    }
+    return this.#columns;
   }
 
   has(id: string): boolean {

@@ -2,7 +2,7 @@ import { State } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { CardProgress } from './progress.js';
 import { newFacts, type ScheduleFacts } from './card-rows.js';
-import { factsOf } from './progress-table.js';
+import { factsReader, keysReader } from './progress-table.js';
 import { dayStart, nextDayStart } from './day.js';
 
 /** Learning cards due within this window are shown early when nothing else waits (Anki's learn-ahead). */
@@ -41,8 +41,10 @@ export function pickNext(
   };
   const newAllowed = opts.newToday < opts.newPerDay;
   const p = newFacts();
-  for (const c of cards) {
-    if (!factsOf(progress, c.id, p)) continue;
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    const c = cards[i]!;
+    if (!read(i, p)) continue;
     const due = p.due;
     if (isLearning(p)) {
       if (due <= now) consider(c.id, due, 0, 'learning');
@@ -71,8 +73,10 @@ export function pickable(cards: readonly Card[], progress: ReadonlyMap<string, C
   const out: Card[] = [];
   let fresh = 0;
   const p = newFacts();
-  for (const c of cards) {
-    if (!factsOf(progress, c.id, p)) continue;
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    const c = cards[i]!;
+    if (!read(i, p)) continue;
     if (isLearning(p)) out.push(c);
     else if (p.state === State.Review) {
       if (p.due < endOfDay) out.push(c);
@@ -102,8 +106,9 @@ export function waitingCards(
   let learning = 0;
   let fresh = 0;
   const p = newFacts();
-  for (const c of cards) {
-    if (!factsOf(progress, c.id, p)) continue;
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    if (!read(i, p)) continue;
     const due = p.due;
     if (isLearning(p)) learning += due <= now + LEARN_AHEAD_MS ? 1 : 0;
     else if (p.state === State.Review) waiting += due < endOfDay ? 1 : 0;
@@ -116,8 +121,9 @@ export function waitingCards(
 export function nextDue(cards: readonly Card[], progress: ReadonlyMap<string, CardProgress>): Date | null {
   let min: number | null = null;
   const p = newFacts();
-  for (const c of cards) {
-    if (!factsOf(progress, c.id, p) || p.state === State.New) continue;
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    if (!read(i, p) || p.state === State.New) continue;
     const due = p.due;
     if (min === null || due < min) min = due;
   }
@@ -129,10 +135,11 @@ export function newIntroducedToday(progress: ReadonlyMap<string, CardProgress>, 
   const start = dayStart(now).getTime();
   let n = 0;
   const facts = newFacts();
-  for (const id of progress.keys()) {
+  const { ids, read } = keysReader(progress);
+  for (let i = 0; i < ids.length; i++) {
     // A card's last review is never before its first grade: most cards are ruled out without parsing a time.
-    if (!factsOf(progress, id, facts) || !(facts.last >= start)) continue;
-    const first = progress.get(id)!.history.first;
+    if (!read(i, facts) || !(facts.last >= start)) continue;
+    const first = progress.get(ids[i]!)!.history.first;
     if (first && new Date(first.at).getTime() >= start) n++;
   }
   return n;

@@ -3,7 +3,7 @@ import type { Card } from '../deck/types.js';
 import type { CardProgress } from '../schedule/progress.js';
 import { countWaiting } from '../schedule/queue.js';
 import { newFacts } from '../schedule/card-rows.js';
-import { factsOf } from '../schedule/progress-table.js';
+import { factsReader } from '../schedule/progress-table.js';
 
 /** A card's FSRS state, by name. */
 export type CardState = 'new' | 'learning' | 'review' | 'relearning';
@@ -27,7 +27,8 @@ export type StateCounts = Record<CardState, number> & { total: number };
 export function countByState(cards: readonly Card[], progress: ReadonlyMap<string, CardProgress>): StateCounts {
   const counts: StateCounts = { new: 0, learning: 0, review: 0, relearning: 0, total: cards.length };
   const facts = newFacts();
-  for (const c of cards) counts[factsOf(progress, c.id, facts) ? STATE_NAMES[facts.state] : 'new']++;
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) counts[read(i, facts) ? STATE_NAMES[facts.state] : 'new']++;
   return counts;
 }
 
