@@ -5,6 +5,7 @@
 // slowly, because Node resolves and compiles hundreds of small modules at start-up; and every
 // start compiles all of prep.js, so what a drill with a cached deck never runs stays out of it.
 import { build } from 'esbuild';
+import { fastStringWidth } from './string-width-lazy.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -72,29 +73,6 @@ const syncApart = {
     b.onResolve({ filter: /^\.\/commands\/sync\.js$/ }, (args) =>
       args.kind === 'dynamic-import' && args.importer.endsWith('/src/cli.tsx') ? { path: './prep-sync.js', external: true } : undefined,
     );
-  },
-};
-
-/**
- * Every import of string-width goes through scripts/string-width-fast.mjs (see there), each on
- * top of the version its importer would have had (Ink's, and wrap-ansi's own older one).
- */
-const fastStringWidth = {
-  name: 'fast-string-width',
-  setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, async (args) => {
-      if (args.pluginData === 'real') return undefined;
-      const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'real' });
-      return { path: real.path, namespace: 'fast-string-width' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, (args) => ({
-      resolveDir: root,
-      contents: [
-        `import real from ${JSON.stringify(args.path)};`,
-        `import { narrowWidth } from ${JSON.stringify(`${root}scripts/string-width-fast.mjs`)};`,
-        'export default function stringWidth(text, options) { return narrowWidth(text, options) ?? real(text, options); }',
-      ].join('\n'),
-    }));
   },
 };
 
