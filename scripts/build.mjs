@@ -5,6 +5,7 @@
 // slowly, because Node resolves and compiles hundreds of small modules at start-up; and every
 // start compiles all of prep.js, so what a drill with a cached deck never runs stays out of it.
 import { build } from 'esbuild';
+import { fastStringWidth } from './string-width-lazy.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -92,7 +93,7 @@ for (const entry of entries) {
   await build({
     ...shared,
     alias: entry.alias,
-    plugins: entry.plugins ?? [],
+    plugins: [...(entry.plugins ?? []), fastStringWidth],
     entryPoints: [`${root}${entry.in}`],
     outfile: `${root}${entry.out}`,
     banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,

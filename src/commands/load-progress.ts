@@ -11,7 +11,7 @@ import { saveSnapshot } from '../core/store/snapshot-store.js';
 /** A deck's review log, opened, and every card's progress rebuilt from it. */
 export interface LoadedProgress {
   log: ReviewLog;
-  progress: Map<string, CardProgress>;
+  progress: ReadonlyMap<string, CardProgress>;
   warnings: string[];
   /** Stores the snapshot for the next start if it moved on; call it after the first frame. */
   saveSnapshot(): void;

@@ -39,7 +39,7 @@ function setUp(n = 6) {
   return { paths, file, records, truth: replay(scheduler(0.9), deck.cards, records) };
 }
 
-const states = (m: Map<string, { fsrs: unknown }>) => JSON.parse(JSON.stringify([...m].map(([id, p]) => [id, p.fsrs])));
+const states = (m: ReadonlyMap<string, { fsrs: unknown }>) => JSON.parse(JSON.stringify([...m].map(([id, p]) => [id, p.fsrs])));
 
 describe('a corrupt snapshot', () => {
   it.each([
@@ -53,7 +53,7 @@ describe('a corrupt snapshot', () => {
     fs.mkdirSync(path.dirname(snap), { recursive: true });
     // A snapshot that fits the log exactly (its end, checked by the last line's hash), except that its card states are garbage.
     const at = readLog(file).end!;
-    const damaged = { snapshot: { v: 3, retention: 0.9, at, undone: [], lastPractised: null, cards: { q1: ['soon', 'x'], q2: null } } };
+    const damaged = { snapshot: { v: 4, retention: 0.9, at, undone: [], lastPractised: null, ids: ['q1', 'q2'], numbers: 'soon', marks: 'x' } };
     fs.writeFileSync(snap, text || JSON.stringify(damaged));
     const before = fs.readFileSync(file);
 
@@ -63,7 +63,7 @@ describe('a corrupt snapshot', () => {
     for (const p of loaded.progress.values()) expect(Number.isNaN(p.fsrs.due.getTime())).toBe(false);
 
     loaded.saveSnapshot();
-    expect(loadSnapshot(paths.dataDir, 'test')).toMatchObject({ v: 3, at: { offset: before.length, lines: records.length } });
+    expect(loadSnapshot(paths.dataDir, 'test')).toMatchObject({ v: 4, at: { offset: before.length, lines: records.length } });
     // The log itself was not touched.
     expect(fs.readFileSync(file)).toEqual(before);
   });

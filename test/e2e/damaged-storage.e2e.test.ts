@@ -80,7 +80,7 @@ describe('damaged storage, met by prep drill', () => {
     expect((await p.exited).code).toBe(0);
     // The new snapshot covers the whole log: its two lines, up to its last byte.
     const snap = JSON.parse(fs.readFileSync(path.join(dir, 'snapshots', 'plain.json'), 'utf8')) as { snapshot: { v: number; at: { offset: number; lines: number } } };
-    expect(snap.snapshot).toMatchObject({ v: 3, at: { lines: 2, offset: fs.statSync(path.join(dir, 'logs', 'plain.jsonl')).size } });
+    expect(snap.snapshot).toMatchObject({ v: 4, at: { lines: 2, offset: fs.statSync(path.join(dir, 'logs', 'plain.jsonl')).size } });
   });
 
   it('a store folder that cannot be created (its parent is a file): one sentence, exit 1, nothing touched', async () => {

@@ -87,7 +87,7 @@ describe('review screen (weak answers)', () => {
 
   function mountReview() {
     const deck = makeDeck(3);
-    const progress: Map<string, CardProgress> = replay(f, deck.cards, records);
+    const progress: ReadonlyMap<string, CardProgress> = replay(f, deck.cards, records);
     deck.cards[2] = question('q3', { prompt: 'Why this company?', seconds: 30 });
     const weak = weakCards(f, deck.cards, progress, new Date(T0));
     return mount({ records, mode: 'review', queue: weak.map((w) => w.id), reasons: new Map(weak.map((w) => [w.id, w.reasons])) });

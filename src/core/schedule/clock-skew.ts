@@ -1,4 +1,6 @@
+import { newFacts } from './card-rows.js';
 import type { CardProgress } from './progress.js';
+import { keysReader, ProgressTable } from './progress-table.js';
 
 /**
  * Cards whose last review lies after `now` (graded while the clock ran fast) scheduled from now
@@ -6,19 +8,25 @@ import type { CardProgress } from './progress.js';
  * "due in 11 days" once the clock is right. Returns the map itself when no card moved (nothing
  * changes a progress map in place: a change makes a new one), else a new map; and the cards moved, by id.
  */
-export function scheduleFromNow(progress: Map<string, CardProgress>, now: Date): { progress: Map<string, CardProgress>; moved: string[] } {
-  const moved: string[] = [];
-  let out: Map<string, CardProgress> | undefined;
-  for (const [id, p] of progress) {
-    const last = p.fsrs.last_review;
-    if (!last || last.getTime() <= now.getTime()) continue;
-    const interval = p.fsrs.due.getTime() - last.getTime();
-    // Copied only when a card moves: 10,000 entries copied at every start cost more than the rest of this.
-    out ??= new Map(progress);
-    out.set(id, { ...p, fsrs: { ...p.fsrs, last_review: new Date(now), due: new Date(now.getTime() + Math.max(0, interval)) } });
-    moved.push(id);
+export function scheduleFromNow(
+  progress: ReadonlyMap<string, CardProgress>,
+  now: Date,
+): { progress: ReadonlyMap<string, CardProgress>; moved: string[] } {
+  const moved = new Map<string, CardProgress>();
+  const facts = newFacts();
+  // Read from the facts (columns over a table): a card's progress is made only when it moves.
+  const { ids, read } = keysReader(progress);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (!read(i, facts) || !(facts.last > now.getTime())) continue;
+    const p = progress.get(id)!;
+    const interval = facts.due - facts.last;
+    moved.set(id, { ...p, fsrs: { ...p.fsrs, last_review: new Date(now), due: new Date(now.getTime() + Math.max(0, interval)) } });
   }
-  return { progress: out ?? progress, moved };
+  if (moved.size === 0) return { progress, moved: [] };
+  // Copied only when a card moves: 10,000 entries copied at every start cost more than the rest of this.
+  const out = progress instanceof ProgressTable ? progress.with(moved) : new Map([...progress, ...moved]);
+  return { progress: out, moved: [...moved.keys()] };
 }
 
 /** The one line said when {@link scheduleFromNow} moved cards. */

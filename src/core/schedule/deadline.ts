@@ -1,7 +1,9 @@
 import { State, type FSRS, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
-import { notBeforeLastReview, recallAt, type CardProgress } from './progress.js';
+import { notBeforeLastReview, recallAt, recallOf, type CardProgress } from './progress.js';
+import { newFacts } from './card-rows.js';
+import { factsReader } from './progress-table.js';
 import { DAY_MS, dayStart, nextDayStart } from './day.js';
 import { GRADES } from './preview.js';
 
@@ -99,10 +101,11 @@ export function meanRecallAt(
 ): { mean: number; unseen: number } {
   let sum = 0;
   let unseen = 0;
-  for (const c of cards) {
-    const p = progress.get(c.id);
-    if (!p || p.fsrs.state === State.New) unseen++;
-    else sum += recallAt(f, p, at);
+  const p = newFacts();
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    if (!read(i, p) || p.state === State.New) unseen++;
+    else sum += recallOf(f, p, at);
   }
   return { mean: cards.length ? sum / cards.length : 0, unseen };
 }

@@ -1,4 +1,6 @@
 import type { CardProgress } from './progress.js';
+import { factsFrom, type ScheduleFacts } from './card-rows.js';
+import { factsOf, type FactsSource } from './progress-table.js';
 
 /** How many changed cards are kept beside the base before they are folded into a new base. */
 const FOLD_AT = 512;
@@ -10,7 +12,7 @@ const FOLD_AT = 512;
  * earlier state, shares the base instead of holding a full copy per grade. Past FOLD_AT changes
  * they are folded into a new base once (one full copy per FOLD_AT grades).
  */
-export class ProgressMap implements ReadonlyMap<string, CardProgress> {
+export class ProgressMap implements ReadonlyMap<string, CardProgress>, FactsSource {
   private constructor(
     private readonly base: ReadonlyMap<string, CardProgress>,
     private readonly changes: ReadonlyMap<string, CardProgress>,
@@ -32,6 +34,18 @@ export class ProgressMap implements ReadonlyMap<string, CardProgress> {
     return this.changes.get(id) ?? this.base.get(id);
   }
 
+  /** The map as loaded while no card has changed, else undefined. */
+  unchanged(): ReadonlyMap<string, CardProgress> | undefined {
+    return this.changes.size === 0 ? this.base : undefined;
+  }
+
+  facts(id: string, out: ScheduleFacts): boolean {
+    const changed = this.changes.get(id);
+    if (!changed) return factsOf(this.base, id, out);
+    factsFrom(changed, out);
+    return true;
+  }
+
   has(id: string): boolean {
     return this.changes.has(id) || this.base.has(id);
   }
@@ -48,7 +62,9 @@ export class ProgressMap implements ReadonlyMap<string, CardProgress> {
   }
 
   *keys(): MapIterator<string> {
-    for (const [id] of this.entries()) yield id;
+    // Not through entries(): a table base would make every card's progress.
+    yield* this.base.keys();
+    for (const id of this.changes.keys()) if (!this.base.has(id)) yield id;
   }
 
   *values(): MapIterator<CardProgress> {

@@ -74,9 +74,14 @@ export function applyGrade(f: FSRS, p: CardProgress, record: GradeRecord): CardP
  */
 export function recallAt(f: FSRS, p: CardProgress, at: Date): number {
   const last = p.fsrs.last_review;
-  if (p.fsrs.state === State.New || !last) return 0;
-  const days = Math.max(0, (at.getTime() - last.getTime()) / DAY_MS);
-  return f.forgetting_curve(days, p.fsrs.stability);
+  return recallOf(f, { state: p.fsrs.state, last: last ? last.getTime() : Number.NaN, stability: p.fsrs.stability }, at);
+}
+
+/** {@link recallAt} from a card's schedule facts (card-rows.ts). */
+export function recallOf(f: FSRS, p: { state: State; last: number; stability: number }, at: Date): number {
+  if (p.state === State.New || Number.isNaN(p.last)) return 0;
+  const days = Math.max(0, (at.getTime() - p.last) / DAY_MS);
+  return f.forgetting_curve(days, p.stability);
 }
 
 /** True once the card has been graded at least once. */

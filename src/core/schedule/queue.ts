@@ -1,6 +1,8 @@
 import { State } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { CardProgress } from './progress.js';
+import { newFacts, type ScheduleFacts } from './card-rows.js';
+import { factsReader, keysReader } from './progress-table.js';
 import { dayStart, nextDayStart } from './day.js';
 
 /** Learning cards due within this window are shown early when nothing else waits (Anki's learn-ahead). */
@@ -17,7 +19,9 @@ export interface QueueOptions {
   newToday: number;
 }
 
-const isLearning = (p: CardProgress) => p.fsrs.state === State.Learning || p.fsrs.state === State.Relearning;
+// Every pass below reads a card's schedule through its facts (progress-table.ts): over a
+// 10,000-card deck from its snapshot, that makes no object per card.
+const isLearning = (p: ScheduleFacts) => p.state === State.Learning || p.state === State.Relearning;
 
 /**
  * Picks the next card of a session: (re)learning cards that are due, then due reviews, then new
@@ -36,14 +40,16 @@ export function pickNext(
     if (!best || rank < best.rank || (rank === best.rank && due < best.due)) best = { id, due, rank, reason };
   };
   const newAllowed = opts.newToday < opts.newPerDay;
-  for (const c of cards) {
-    const p = progress.get(c.id);
-    if (!p) continue;
-    const due = p.fsrs.due.getTime();
+  const p = newFacts();
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    const c = cards[i]!;
+    if (!read(i, p)) continue;
+    const due = p.due;
     if (isLearning(p)) {
       if (due <= now) consider(c.id, due, 0, 'learning');
       else if (due <= now + LEARN_AHEAD_MS) consider(c.id, due, 3, 'learn-ahead');
-    } else if (p.fsrs.state === State.Review) {
+    } else if (p.state === State.Review) {
       if (due < endOfDay) consider(c.id, due, 1, 'review');
     } else if (newAllowed) {
       // New cards keep deck order: `due` is the same for all of them, so the first one wins.
@@ -66,12 +72,14 @@ export function pickable(cards: readonly Card[], progress: ReadonlyMap<string, C
   const endOfDay = nextDayStart(now).getTime();
   const out: Card[] = [];
   let fresh = 0;
-  for (const c of cards) {
-    const p = progress.get(c.id);
-    if (!p) continue;
+  const p = newFacts();
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    const c = cards[i]!;
+    if (!read(i, p)) continue;
     if (isLearning(p)) out.push(c);
-    else if (p.fsrs.state === State.Review) {
-      if (p.fsrs.due.getTime() < endOfDay) out.push(c);
+    else if (p.state === State.Review) {
+      if (p.due < endOfDay) out.push(c);
     } else if (fresh++ < newPerDay) out.push(c);
   }
   return out;
@@ -97,12 +105,13 @@ export function waitingCards(
   let waiting = 0;
   let learning = 0;
   let fresh = 0;
-  for (const c of cards) {
-    const p = progress.get(c.id);
-    if (!p) continue;
-    const due = p.fsrs.due.getTime();
+  const p = newFacts();
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    if (!read(i, p)) continue;
+    const due = p.due;
     if (isLearning(p)) learning += due <= now + LEARN_AHEAD_MS ? 1 : 0;
-    else if (p.fsrs.state === State.Review) waiting += due < endOfDay ? 1 : 0;
+    else if (p.state === State.Review) waiting += due < endOfDay ? 1 : 0;
     else fresh++;
   }
   return { waiting: waiting + learning + Math.min(fresh, Math.max(0, opts.newPerDay - opts.newToday)), learning };
@@ -111,10 +120,11 @@ export function waitingCards(
 /** The earliest moment any card becomes due, or null when the deck has no scheduled cards. */
 export function nextDue(cards: readonly Card[], progress: ReadonlyMap<string, CardProgress>): Date | null {
   let min: number | null = null;
-  for (const c of cards) {
-    const p = progress.get(c.id);
-    if (!p || p.fsrs.state === State.New) continue;
-    const due = p.fsrs.due.getTime();
+  const p = newFacts();
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) {
+    if (!read(i, p) || p.state === State.New) continue;
+    const due = p.due;
     if (min === null || due < min) min = due;
   }
   return min === null ? null : new Date(min);
@@ -124,11 +134,12 @@ export function nextDue(cards: readonly Card[], progress: ReadonlyMap<string, Ca
 export function newIntroducedToday(progress: ReadonlyMap<string, CardProgress>, now: Date): number {
   const start = dayStart(now).getTime();
   let n = 0;
-  for (const p of progress.values()) {
+  const facts = newFacts();
+  const { ids, read } = keysReader(progress);
+  for (let i = 0; i < ids.length; i++) {
     // A card's last review is never before its first grade: most cards are ruled out without parsing a time.
-    const last = p.fsrs.last_review;
-    if (!last || last.getTime() < start) continue;
-    const first = p.history.first;
+    if (!read(i, facts) || !(facts.last >= start)) continue;
+    const first = progress.get(ids[i]!)!.history.first;
     if (first && new Date(first.at).getTime() >= start) n++;
   }
   return n;

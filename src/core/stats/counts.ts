@@ -2,6 +2,8 @@ import { State } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { CardProgress } from '../schedule/progress.js';
 import { countWaiting } from '../schedule/queue.js';
+import { newFacts } from '../schedule/card-rows.js';
+import { factsReader } from '../schedule/progress-table.js';
 
 /** A card's FSRS state, by name. */
 export type CardState = 'new' | 'learning' | 'review' | 'relearning';
@@ -24,10 +26,9 @@ export type StateCounts = Record<CardState, number> & { total: number };
 /** Counts the deck's cards by state; a card without progress counts as new. */
 export function countByState(cards: readonly Card[], progress: ReadonlyMap<string, CardProgress>): StateCounts {
   const counts: StateCounts = { new: 0, learning: 0, review: 0, relearning: 0, total: cards.length };
-  for (const c of cards) {
-    const p = progress.get(c.id);
-    counts[p ? stateName(p) : 'new']++;
-  }
+  const facts = newFacts();
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) counts[read(i, facts) ? STATE_NAMES[facts.state] : 'new']++;
   return counts;
 }
 

@@ -93,6 +93,18 @@ function rank(d: DeckSummary): number {
   return d.interviewPast ? 2 : 0;
 }
 
+const PLAIN = /^[a-z0-9]*$/;
+
+/**
+ * Names in the order of localeCompare. Names of lower-case letters and digits only sort the same
+ * by their code units, which spares a start the collator (the first localeCompare sets one up,
+ * and that cost `prep list` a tenth of its time).
+ */
+export function byName(a: string, b: string): number {
+  if (PLAIN.test(a) && PLAIN.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 /**
  * The order of `prep list` and the home screen: the nearest interview first, then the decks
  * without one, then those whose interview has passed, then the ones that did not load; within
@@ -104,6 +116,6 @@ export function deckOrder(decks: readonly DeckSummary[]): DeckSummary[] {
       rank(a) - rank(b) ||
       (rank(a) === 0 ? a.interview!.getTime() - b.interview!.getTime() : 0) ||
       (b.dueNow ?? 0) - (a.dueNow ?? 0) ||
-      a.name.localeCompare(b.name),
+      byName(a.name, b.name),
   );
 }

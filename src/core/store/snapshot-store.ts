@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import type { LogPosition } from './log-reader.js';
@@ -13,15 +14,20 @@ import { readSmallFile } from './safe-read.js';
  * rebuilt from the whole log. Version 1 (FSRS states only, by record count) is rebuilt too.
  */
 export interface ReplaySnapshot {
-  v: 3;
+  v: 4;
   retention: number;
   /** The end of the part covered, with the check that the log still holds it unchanged. */
   at: LogPosition;
   /**
    * One row per card with a counted grade (cards since removed from the deck included, so an id
-   * that comes back resumes); the schedule encodes and decodes them (schedule/snapshot.ts).
+   * that comes back resumes), as columns (schedule/card-rows.ts): the card ids; their numbers
+   * (the FSRS state, the count of grades) as little-endian float64s, in base64; and their grade
+   * marks, one JSON line a card, in base64. A start reads the numbers where they lie and parses
+   * a card's marks only when they are shown.
    */
-  cards: Record<string, unknown[]>;
+  ids: string[];
+  numbers: string;
+  marks: string;
   /** Targets of the undos covered (undos are few): a grade with one of these ids never counts. */
   undone: string[];
   /** The latest counted grade or pitch run covered (ms since 1970), or null. */
@@ -38,16 +44,17 @@ export interface ReplaySnapshot {
 /**
  * The only snapshot version this build reads; any other is rebuilt. 3: the digest is of the
  * snapshot's JSON as an object, the very text of its file, so a start checks the bytes it read
- * instead of encoding 10,000 rows again.
+ * instead of encoding 10,000 rows again. 4: the card rows as columns, so a start makes no object
+ * per card (a 10,000-card deck's rows cost `prep list` more than all else it did).
  */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** Where a deck's replay snapshot lives: `<dataDir>/snapshots/<deck>.json`. */
 export function snapshotPath(dataDir: string, deck: string): string {
   return path.join(dataDir, 'snapshots', `${deck}.json`);
 }
 
-/** Far above the snapshot of any real deck (about a hundred bytes a card). */
+/** Far above the snapshot of any real deck (about two hundred bytes a card). */
 const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -62,7 +69,8 @@ export function loadSnapshot(dataDir: string, deck: string): ReplaySnapshot | nu
     if (text === undefined) return null;
     const file = JSON.parse(text) as { snapshot?: Partial<ReplaySnapshot> } | null;
     const snap = file?.snapshot;
-    if (snap?.v !== SNAPSHOT_VERSION) return null;
+    // The numbers are stored little-endian and read where they lie.
+    if (snap?.v !== SNAPSHOT_VERSION || os.endianness() !== 'LE') return null;
     if (textFitsDigest(text, snap.digest)) checked.add(snap);
     return snap as ReplaySnapshot;
   } catch {
@@ -96,6 +104,7 @@ export function digestCheckedOnRead(snap: ReplaySnapshot): boolean {
  * leaves the old one whole. Best effort: a failure costs only speed.
  */
 export function saveSnapshot(dataDir: string, deck: string, snapshot: ReplaySnapshot): boolean {
+  if (os.endianness() !== 'LE') return false;
   try {
     const file = snapshotPath(dataDir, deck);
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { nextDue } from '../../../src/core/schedule/queue.js';
 import { replay, replayTail, snapshotDigest } from '../../../src/core/schedule/snapshot.js';
+import { FIELDS } from '../../../src/core/schedule/card-rows.js';
+import { withNumber } from '../../helpers/snapshot-rows.js';
 import type { LogPosition } from '../../../src/core/store/log-reader.js';
 import type { ReplaySnapshot } from '../../../src/core/store/snapshot-store.js';
 import type { GradeRecord } from '../../../src/core/store/review-log.js';
@@ -43,8 +45,7 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
   const good = replayTail(f, 0.9, deck.cards, records.slice(0, 2), null, AT)!.snapshot()!;
   const truth = replay(f, deck.cards, records);
   const dues = (p: ReturnType<typeof replay>) => deck.cards.map((c) => p.get(c.id)!.fsrs.due.toISOString());
-  // The row of a card: [due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review, ...].
-  const FIELD = { due: 0, stability: 1, difficulty: 2, reps: 6, lapses: 7, state: 8, last_review: 9 } as const;
+  type Field = (typeof FIELDS)[number];
 
   /** As a start uses a snapshot: from it when it fits, otherwise from the whole log. */
   function start(snap: ReplaySnapshot) {
@@ -54,10 +55,10 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
   /** `snap` with its checksum made to match, so only the check of its content can refuse it. */
   const resealed = (snap: ReplaySnapshot): ReplaySnapshot => ({ ...snap, digest: snapshotDigest(snap) });
 
-  /** The good snapshot, as read from disk, with one field of q1's row replaced. */
-  function damaged(field: keyof typeof FIELD, value: unknown): ReplaySnapshot {
+  /** The good snapshot, as read from disk, with one number of q1's row replaced. */
+  function damaged(field: Field, value: number): ReplaySnapshot {
     const snap = JSON.parse(JSON.stringify(good)) as ReplaySnapshot;
-    snap.cards.q1![FIELD[field]] = value;
+    snap.numbers = withNumber(snap, 'q1', field, value);
     return resealed(snap);
   }
 
@@ -68,16 +69,17 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
   });
 
   it.each([
-    ['due', 'next tuesday'],
-    ['due', null],
-    ['last_review', 'yesterday'],
-    ['stability', 'x'],
-    ['stability', null],
-    ['difficulty', undefined],
-    ['reps', '2'],
-    ['state', {}],
+    ['due', Number.NaN],
+    ['due', Number.POSITIVE_INFINITY],
+    ['last_review', Number.NEGATIVE_INFINITY],
+    ['stability', Number.NaN],
+    ['difficulty', Number.POSITIVE_INFINITY],
+    ['reps', Number.NaN],
+    ['state', 7],
+    ['state', 1.5],
+    ['count', 0],
     ['lapses', Number.NaN],
-  ] as const)('ignores a snapshot whose card has %s = %j, and shows the right due dates', (field, value) => {
+  ] as const)('ignores a snapshot whose card has %s = %d, and shows the right due dates', (field, value) => {
     const r = start(damaged(field, value));
     expect(r.reused).toBe(false);
     expect(dues(r.progress)).toEqual(dues(truth));
@@ -85,24 +87,29 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
 
   it('ignores a snapshot edited by hand (its checksum no longer matches)', () => {
     const snap = JSON.parse(JSON.stringify(good)) as ReplaySnapshot;
-    snap.cards.q1![1] = 999;
+    snap.numbers = withNumber(snap, 'q1', 'stability', 999);
     expect(start(snap).reused).toBe(false);
     expect(dues(start(snap).progress)).toEqual(dues(truth));
   });
 
   it('ignores a snapshot with a row that is not a row, no rows, or another version', () => {
     const snap = JSON.parse(JSON.stringify(good)) as ReplaySnapshot;
-    expect(start(resealed({ ...snap, cards: { ...snap.cards, q3: null as never } })).reused).toBe(false);
-    expect(start(resealed({ ...snap, cards: null as never })).reused).toBe(false);
+    // Rows cut short, an id that is not a string, no numbers, a mark line missing.
+    expect(start(resealed({ ...snap, numbers: Buffer.from(snap.numbers, 'base64').subarray(8).toString('base64') })).reused).toBe(false);
+    expect(start(resealed({ ...snap, ids: [snap.ids[0]!, 3 as never] })).reused).toBe(false);
+    expect(start(resealed({ ...snap, numbers: null as never })).reused).toBe(false);
+    expect(start(resealed({ ...snap, marks: '' })).reused).toBe(false);
+    expect(start(resealed({ ...snap, ids: [...snap.ids, 'q2'] })).reused).toBe(false);
     expect(start(resealed({ ...snap, undone: 'x' as never })).reused).toBe(false);
     expect(start(resealed({ ...snap, lastPractised: 'soon' as never })).reused).toBe(false);
     expect(start(resealed({ ...snap, v: 1 as never })).reused).toBe(false);
+    expect(start(resealed({ ...snap, v: 3 as never })).reused).toBe(false);
     expect(start(snap).reused).toBe(true);
   });
 
   it('reuses an empty snapshot of an empty log prefix', () => {
     const empty = replayTail(f, 0.9, deck.cards, [], null, { offset: 0, lines: 0, last: null })!.snapshot()!;
-    expect(empty).toMatchObject({ at: { offset: 0, lines: 0 }, cards: {}, undone: [] });
+    expect(empty).toMatchObject({ at: { offset: 0, lines: 0 }, ids: [], numbers: '', marks: '', undone: [] });
     const r = start(empty);
     expect(r.reused).toBe(true);
     expect(dues(r.progress)).toEqual(dues(truth));

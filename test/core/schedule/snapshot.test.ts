@@ -6,7 +6,8 @@ import { replay } from '../../../src/core/schedule/snapshot.js';
 import { readStoredProgress } from '../../../src/core/schedule/stored-progress.js';
 import { deckStats } from '../../../src/core/stats/deck-stats.js';
 import { streamLog } from '../../../src/core/store/log-stream.js';
-import { loadSnapshot, saveSnapshot, snapshotPath } from '../../../src/core/store/snapshot-store.js';
+import { loadSnapshot, saveSnapshot, snapshotPath, type ReplaySnapshot } from '../../../src/core/store/snapshot-store.js';
+import { withNumber } from '../../helpers/snapshot-rows.js';
 import type { CardProgress } from '../../../src/core/schedule/progress.js';
 import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';
 import { makeDeck } from '../../helpers/deck.js';
@@ -111,7 +112,7 @@ describe('a start reads only the log after its snapshot', () => {
     const two = makeDeck(2);
     const r = readStoredProgress(f, 0.9, two.cards, log.file, log.dir, 'test');
     saveSnapshot(log.dir, 'test', r.snapshot()!);
-    expect(Object.keys(loadSnapshot(log.dir, 'test')!.cards).sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
+    expect([...loadSnapshot(log.dir, 'test')!.ids].sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
     const back = log.read();
     expect(back.all).toBeUndefined();
     expect(plain(back.progress)).toEqual(plain(replay(f, deck.cards, grades(10))));
@@ -124,12 +125,17 @@ describe('a start reads only the log after its snapshot', () => {
     const good = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, '{"snapshot": {"v":2, "ret');
     expect(log.read().all).toHaveLength(12);
-    fs.writeFileSync(file, good.replace(/"q1":\[\d+/, '"q1":["soon"'));
+    // A row's bytes damaged in place (one base64 character of the numbers changed).
+    const numbers = /"numbers":"(.)/.exec(good)!;
+    fs.writeFileSync(file, good.replace(numbers[0], `"numbers":"${numbers[1] === 'A' ? 'B' : 'A'}`));
+    expect(log.read().all).toHaveLength(12);
+    // The previous version's rows (one JSON row per card), whatever their digest.
+    fs.writeFileSync(file, JSON.stringify({ snapshot: { v: 3, retention: 0.9, at: JSON.parse(good).snapshot.at, cards: {}, undone: [], lastPractised: null, digest: 'x' } }));
     expect(log.read().all).toHaveLength(12);
     fs.writeFileSync(file, JSON.stringify({ snapshot: { v: 1, retention: 0.9, count: 12, lastId: 'g11', cards: {} } }));
     const r = log.start();
     expect(r.all).toHaveLength(12);
-    expect(loadSnapshot(log.dir, 'test')?.v).toBe(3);
+    expect(loadSnapshot(log.dir, 'test')?.v).toBe(4);
     expect(log.read().all).toBeUndefined();
   });
 
@@ -153,11 +159,10 @@ describe('a snapshot that still fits its log by offset and last line', () => {
     const log = setUp(first);
     log.start();
     const file = snapshotPath(log.dir, 'test');
-    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { snapshot: { cards: Record<string, unknown[]> } };
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { snapshot: ReplaySnapshot };
     // q1 made "learned for years": stability and due date changed, digest left as it was.
-    const row = stored.snapshot.cards.q1!;
-    row[0] = Date.parse('2099-01-01T00:00:00Z');
-    row[1] = 999;
+    stored.snapshot.numbers = withNumber(stored.snapshot, 'q1', 'due', Date.parse('2099-01-01T00:00:00Z'));
+    stored.snapshot.numbers = withNumber(stored.snapshot, 'q1', 'stability', 999);
     fs.writeFileSync(file, JSON.stringify(stored));
     const again = log.read();
     expect(again.all, 'the whole log read again').toHaveLength(20);
@@ -170,12 +175,12 @@ describe('a snapshot that still fits its log by offset and last line', () => {
     const log = setUp(first);
     log.start();
     const file = snapshotPath(log.dir, 'test');
-    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { snapshot: { digest: string; cards: Record<string, unknown[]> } };
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { snapshot: ReplaySnapshot };
     // Not the text prep wrote, so the start checks the content itself: it still fits.
     fs.writeFileSync(file, JSON.stringify(stored, null, 2));
     expect(log.read().all, 'only the part after the snapshot read').toBeUndefined();
     // Content edited and the old digest kept in the same bytes' place: refused.
-    stored.snapshot.cards.q1![1] = 999;
+    stored.snapshot.numbers = withNumber(stored.snapshot, 'q1', 'stability', 999);
     fs.writeFileSync(file, JSON.stringify(stored));
     expect(log.read().all).toHaveLength(20);
   });

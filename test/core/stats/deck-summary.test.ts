@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brokenDeck, deckOrder, summarizeDeck } from '../../../src/core/stats/deck-summary.js';
+import fc from 'fast-check';
+import { brokenDeck, byName, deckOrder, summarizeDeck } from '../../../src/core/stats/deck-summary.js';
 import { listJson } from '../../../src/core/stats/json-shapes.js';
 import type { Card } from '../../../src/core/deck/types.js';
 import { makeDeck } from '../../helpers/deck.js';
@@ -76,5 +77,19 @@ describe('the order of list and home', () => {
     // One card of three seen: the mean counts the two unseen as 0.
     expect(ahead.recallAtInterview).toBeGreaterThan(0);
     expect(ahead.recallAtInterview).toBeLessThan(1 / 3);
+  });
+});
+
+describe('byName: the order of deck names within a rank', () => {
+  it('is the order of localeCompare, for names the fast comparison takes and for the others', () => {
+    const name = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_-]{0,8}$/);
+    const plain = fc.stringMatching(/^[a-z0-9]{0,8}$/);
+    fc.assert(
+      fc.property(fc.oneof(name, plain), fc.oneof(name, plain), (a, b) => {
+        expect(Math.sign(byName(a, b))).toBe(Math.sign(a.localeCompare(b)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(['n1000', 'coder', 'n100', 'Zeta', 'a-b', 'ab'].sort(byName)).toEqual(['a-b', 'ab', 'coder', 'n100', 'n1000', 'Zeta']);
   });
 });

@@ -90,7 +90,7 @@ describe('snapshot store', () => {
 
   it('a snapshot that cannot be saved is only a lost speed-up: no error', () => {
     fs.writeFileSync(path.join(home().dir, 'snapshots'), 'a file, not a folder');
-    expect(saveSnapshot(home().dir, 'coder', { v: 3, retention: 0.9, at: { offset: 0, lines: 0, last: null }, cards: {}, undone: [], lastPractised: null, digest: '' })).toBe(false);
+    expect(saveSnapshot(home().dir, 'coder', { v: 4, retention: 0.9, at: { offset: 0, lines: 0, last: null }, ids: [], numbers: '', marks: '', undone: [], lastPractised: null, digest: '' })).toBe(false);
     expect(loadSnapshot(home().dir, 'coder')).toBeNull();
   });
 });

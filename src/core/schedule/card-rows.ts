@@ -1,0 +1,174 @@
+import { State, type Card as FsrsCard } from 'ts-fsrs';
+import type { CardProgress, GradeMark, GradeSummary } from './progress.js';
+
+// The card rows of a snapshot as columns: one Float64 row of numbers per card, and one JSON line
+// of grade marks per card, parsed only when that card's summary is read. A start of a
+// 10,000-card deck then makes no object per card: the passes over the whole deck (the queue, the
+// counts of `prep list`) read the numbers they need through {@link ScheduleFacts}.
+
+/** The numbers of a row, in this order (last_review is NaN for none). */
+export const FIELDS = ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review', 'count'] as const;
+const WIDTH = FIELDS.length;
+const [DUE, STABILITY, DIFFICULTY, ELAPSED, SCHEDULED, STEPS, REPS, LAPSES, STATE, LAST, COUNT] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+const NEWLINE = 0x0a;
+
+/** What a pass over a whole deck reads of a card's schedule, without making its progress. */
+export interface ScheduleFacts {
+  state: State;
+  /** ms since 1970. */
+  due: number;
+  /** ms since 1970, NaN when never reviewed. */
+  last: number;
+  stability: number;
+}
+
+/** A fresh holder for {@link ScheduleFacts}, filled again for each card. */
+export const newFacts = (): ScheduleFacts => ({ state: State.New, due: 0, last: Number.NaN, stability: 0 });
+
+/** Copies a card's facts out of its progress. */
+export function factsFrom(p: CardProgress, out: ScheduleFacts): void {
+  out.state = p.fsrs.state;
+  out.due = p.fsrs.due.getTime();
+  out.last = p.fsrs.last_review ? p.fsrs.last_review.getTime() : Number.NaN;
+  out.stability = p.fsrs.stability;
+}
+
+const isInt = (x: number) => Number.isInteger(x);
+
+/**
+ * The rows of a snapshot, read as stored. Built only by {@link CardRows.decode}, which checks
+ * every number: a damaged value would turn into NaN dates in every schedule.
+ */
+export class CardRows {
+  #rowOf: Map<string, number> | undefined;
+  #lines: Uint32Array | undefined;
+
+  private constructor(
+    readonly ids: readonly string[],
+    readonly numbers: Float64Array,
+    /** UTF-8, one JSON line `[first, last, typed]` per row. */
+    readonly marks: Buffer,
+  ) {}
+
+  /** The rows, or null when they do not fit together or a number is out of its range. */
+  static decode(ids: unknown, numbers: Buffer, marks: Buffer): CardRows | null {
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string') || numbers.length !== ids.length * WIDTH * 8) return null;
+    // A Float64Array needs its bytes 8-aligned: copied when they are not.
+    const nums = numbers.byteOffset % 8 === 0
+      ? new Float64Array(numbers.buffer, numbers.byteOffset, ids.length * WIDTH)
+      : new Float64Array(Uint8Array.from(numbers).buffer);
+    for (let o = 0; o < nums.length; o += WIDTH) {
+      for (let k = 0; k < WIDTH; k++) if (k !== LAST && !Number.isFinite(nums[o + k]!)) return null;
+      const last = nums[o + LAST]!;
+      const state = nums[o + STATE]!;
+      if (!(Number.isNaN(last) || Number.isFinite(last)) || !isInt(state) || state < 0 || state > 3 || !isInt(nums[o + COUNT]!) || nums[o + COUNT]! < 1) return null;
+    }
+    let lines = 0;
+    for (let i = marks.indexOf(NEWLINE); i >= 0; i = marks.indexOf(NEWLINE, i + 1)) lines++;
+    if (lines !== ids.length) return null;
+    return new CardRows(ids, nums, marks);
+  }
+
+  /** The rows of these cards' progress, as a snapshot stores them. */
+  static encode(cards: Iterable<[string, CardProgress | number]>, from?: CardRows): { ids: string[]; numbers: Buffer; marks: Buffer } {
+    const ids: string[] = [];
+    const nums: number[] = [];
+    const marks: (string | Buffer)[] = [];
+    for (const [id, p] of cards) {
+      ids.push(id);
+      if (typeof p === 'number') {
+        // A row kept as it was read: its bytes copied, nothing parsed.
+        for (let k = 0; k < WIDTH; k++) nums.push(from!.numbers[p * WIDTH + k]!);
+        marks.push(from!.markBytes(p));
+        continue;
+      }
+      const c = p.fsrs;
+      const { count, first, last, typed } = p.history;
+      nums.push(c.due.getTime(), c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review ? c.last_review.getTime() : Number.NaN, count);
+      marks.push(`${JSON.stringify([first && [first.grade, first.at], last && [last.grade, last.at, last.ms ?? null], typed && [typed.text, typed.at]])}\n`);
+    }
+    const numbers = Buffer.from(Float64Array.from(nums).buffer);
+    return { ids, numbers, marks: Buffer.concat(marks.map((m) => (typeof m === 'string' ? Buffer.from(m, 'utf8') : m))) };
+  }
+
+  /** The row of a card, or undefined when the snapshot has none. */
+  row(id: string): number | undefined {
+    if (!this.#rowOf) {
+      this.#rowOf = new Map();
+      for (let i = 0; i < this.ids.length; i++) this.#rowOf.set(this.ids[i]!, i);
+    }
+    return this.#rowOf.get(id);
+  }
+
+  facts(row: number, out: ScheduleFacts): void {
+    const o = row * WIDTH;
+    out.state = this.numbers[o + STATE]! as State;
+    out.due = this.numbers[o + DUE]!;
+    out.last = this.numbers[o + LAST]!;
+    out.stability = this.numbers[o + STABILITY]!;
+  }
+
+  /** A row's progress, as it was before it was stored. */
+  progress(row: number): CardProgress {
+    const n = (k: number) => this.numbers[row * WIDTH + k]!;
+    const last = n(LAST);
+    const fsrs: FsrsCard = {
+      due: new Date(n(DUE)),
+      stability: n(STABILITY),
+      difficulty: n(DIFFICULTY),
+      elapsed_days: n(ELAPSED),
+      scheduled_days: n(SCHEDULED),
+      learning_steps: n(STEPS),
+      reps: n(REPS),
+      lapses: n(LAPSES),
+      state: n(STATE) as State,
+      last_review: Number.isNaN(last) ? undefined : new Date(last),
+    };
+    return { fsrs, history: this.summary(row, n(COUNT)) };
+  }
+
+  private markBytes(row: number): Buffer {
+    const lines = this.lineStarts();
+    return this.marks.subarray(lines[row], lines[row + 1]);
+  }
+
+  private lineStarts(): Uint32Array {
+    if (!this.#lines) {
+      const starts = new Uint32Array(this.ids.length + 1);
+      let at = 0;
+      for (let r = 0; r < this.ids.length; r++) {
+        at = this.marks.indexOf(NEWLINE, at) + 1;
+        starts[r + 1] = at;
+      }
+      this.#lines = starts;
+    }
+    return this.#lines;
+  }
+
+  /**
+   * The grade summary of a row. The digest of the snapshot has vouched for these bytes; marks
+   * that still do not read as marks (a snapshot edited and sealed again by hand) give a summary
+   * without them rather than a failed start.
+   */
+  private summary(row: number, count: number): GradeSummary {
+    const bytes = this.markBytes(row);
+    try {
+      const [first, last, typed] = JSON.parse(bytes.toString('utf8')) as [unknown, unknown, unknown];
+      const f = markOf(first, false);
+      const l = markOf(last, true);
+      const t = Array.isArray(typed) && typeof typed[0] === 'string' && typeof typed[1] === 'string' ? { text: typed[0], at: typed[1] } : null;
+      return { count, first: f, last: l, typed: t };
+    } catch {
+      return { count, first: null, last: null, typed: null };
+    }
+  }
+}
+
+const isGrade = (x: unknown): x is 1 | 2 | 3 | 4 => x === 1 || x === 2 || x === 3 || x === 4;
+
+// The times of grade marks are only shown and compared, never scheduled from: kept as logged.
+function markOf(x: unknown, withMs: boolean): GradeMark | null {
+  if (!Array.isArray(x) || !isGrade(x[0]) || typeof x[1] !== 'string') return null;
+  if (!withMs || typeof x[2] !== 'number' || !Number.isFinite(x[2])) return { grade: x[0], at: x[1] };
+  return { grade: x[0], at: x[1], ms: x[2] };
+}

@@ -1,0 +1,243 @@
+import { createEmptyCard } from 'ts-fsrs';
+import type { CardRows, ScheduleFacts } from './card-rows.js';
+import { factsFrom } from './card-rows.js';
+import { NO_GRADES, type CardProgress } from './progress.js';
+
+/** A progress map that can give a card's {@link ScheduleFacts} without making its progress. */
+export interface FactsSource {
+  /** Fills `out` with the card's facts; false when the map has no such card. */
+  facts(id: string, out: ScheduleFacts): boolean;
+}
+
+const isFactsSource = (m: object): m is FactsSource => typeof (m as Partial<FactsSource>).facts === 'function';
+
+/**
+ * The facts of a card in any progress map: read from the columns of a table, or from the
+ * card's progress in a plain map. False when the map has no such card.
+ */
+export function factsOf(progress: ReadonlyMap<string, CardProgress>, id: string, out: ScheduleFacts): boolean {
+  if (isFactsSource(progress)) return progress.facts(id, out);
+  const p = progress.get(id);
+  if (!p) return false;
+  factsFrom(p, out);
+  return true;
+}
+
+/** Reads the facts of the card at a position of a list of cards into `out`; false when the map has no such card. */
+export type FactsReader = (i: number, out: ScheduleFacts) => boolean;
+
+/**
+ * A reader of the facts of `cards`, by position. Over a table of exactly these cards (the whole
+ * deck, as list and the drill's first pass ask), it reads columns made once for the deck;
+ * otherwise it asks the map card by card.
+ */
+export function factsReader(progress: ReadonlyMap<string, CardProgress>, cards: readonly { id: string }[]): FactsReader {
+  // A drill's map before its first grade is the table it was loaded from (progress-map.ts).
+  const table = (progress as { unchanged?: () => ReadonlyMap<string, CardProgress> | undefined }).unchanged?.() ?? progress;
+  const cols = table instanceof ProgressTable ? table.columnsFor(cards) : undefined;
+  return cols ? columnsReader(cols) : (i, out) => factsOf(progress, cards[i]!.id, out);
+}
+
+/** A reader of a whole map's facts, in the order of its keys (`ids`). */
+export function keysReader(progress: ReadonlyMap<string, CardProgress>): { ids: readonly string[]; read: FactsReader } {
+  if (progress instanceof ProgressTable) return { ids: progress.ids(), read: columnsReader(progress.columns()) };
+  const ids = [...progress.keys()];
+  return { ids, read: (i, out) => factsOf(progress, ids[i]!, out) };
+}
+
+function columnsReader({ state, due, last, stability }: DeckColumns): FactsReader {
+  return (i, out) => {
+    out.state = state[i]!;
+    out.due = due[i]!;
+    out.last = last[i]!;
+    out.stability = stability[i]!;
+    return true;
+  };
+}
+
+/** The facts of a deck's cards as columns, in deck order. */
+interface DeckColumns {
+  state: Uint8Array;
+  due: Float64Array;
+  last: Float64Array;
+  stability: Float64Array;
+}
+
+/**
+ * Every deck card's progress as a map, in deck order: the snapshot's rows (read from their
+ * columns, and a card's progress made only when it is asked for), the cards the log after the
+ * snapshot changed, and a fresh card for every other id of the deck. A value: nothing changes it.
+ */
+export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSource {
+  #made = new Map<string, CardProgress>();
+  /** Per deck position, the card's snapshot row, or -1. Made on first use. */
+  #slots: Int32Array | undefined;
+  /** Deck positions by id, made only when a card is asked for out of deck order. */
+  #positions: Map<string, number> | undefined;
+  #cursor = 0;
+  #columns: DeckColumns | undefined;
+
+  /** `order`: the deck's card ids, in deck order (a deck's ids are unique: the loader refuses a repeated one). */
+  constructor(
+    private readonly order: readonly string[],
+    private readonly rows: CardRows | null,
+    private readonly changed: ReadonlyMap<string, CardProgress>,
+    private readonly epoch: Date,
+  ) {}
+
+  /** The same table with some cards' progress replaced (they must be deck cards). */
+  with(changes: ReadonlyMap<string, CardProgress>): ProgressTable {
+    return new ProgressTable(this.order, this.rows, new Map([...this.changed, ...changes]), this.epoch);
+  }
+
+  private slots(): Int32Array {
+    if (!this.#slots) {
+      const slots = new Int32Array(this.order.length);
+      const ids = this.rows?.ids ?? [];
+      // A snapshot lists the deck's cards first, in deck order: while that holds, no lookup is needed.
+      for (let i = 0; i < slots.length; i++) slots[i] = ids[i] === this.order[i] ? i : (this.rows?.row(this.order[i]!) ?? -1);
+      this.#slots = slots;
+    }
+    return this.#slots;
+  }
+
+  /** A deck card's position, or undefined for an id not in the deck. */
+  private position(id: string): number | undefined {
+    // The passes over a deck ask for its cards in deck order: the one after the last is tried first.
+    const next = this.#cursor;
+    if (next < this.order.length && this.order[next] === id) {
+      this.#cursor = next + 1;
+      return next;
+    }
+    this.#positions ??= new Map(this.order.map((c, i) => [c, i]));
+    const at = this.#positions.get(id);
+    if (at !== undefined) this.#cursor = at + 1;
+    return at;
+  }
+
+  /** The deck's ids, in deck order. */
+  ids(): readonly string[] {
+    return this.order;
+  }
+
+  /** The facts of every deck card as columns, when `cards` are the deck's cards in deck order; else undefined. */
+  columnsFor(cards: readonly { id: string }[]): DeckColumns | undefined {
+    const n = this.order.length;
+    if (cards.length !== n) return undefined;
+    for (let i = 0; i < n; i++) if (cards[i]!.id !== this.order[i]) return undefined;
+    return this.columns();
+  }
+
+  /** The facts of every deck card as columns, in deck order (made once). */
+  columns(): DeckColumns {
+    const n = this.order.length;
+    if (!this.#columns) {
+      const cols: DeckColumns = { state: new Uint8Array(n), due: new Float64Array(n), last: new Float64Array(n), stability: new Float64Array(n) };
+      const slots = this.slots();
+      const one = { state: 0, due: 0, last: 0, stability: 0 } as ScheduleFacts;
+      const epoch = this.epoch.getTime();
+      for (let i = 0; i < n; i++) {
+        const changed = this.changed.size > 0 ? this.changed.get(this.order[i]!) : undefined;
+        if (changed) factsFrom(changed, one);
+        else if (slots[i]! >= 0) this.rows!.facts(slots[i]!, one);
+        else {
+          // A card never graded, as createEmptyCard(epoch) makes it.
+          one.state = 0;
+          one.due = epoch;
+          one.last = Number.NaN;
+          one.stability = 0;
+        }
+        cols.state[i] = one.state;
+        cols.due[i] = one.due;
+        cols.last[i] = one.last;
+        cols.stability[i] = one.stability;
+      }
+      this.#columns = cols;
+    }
+    return this.#columns;
+  }
+
+  has(id: string): boolean {
+    return this.position(id) !== undefined;
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  get(id: string): CardProgress | undefined {
+    const at = this.position(id);
+    if (at === undefined) return undefined;
+    const changed = this.changed.get(id);
+    if (changed) return changed;
+    let p = this.#made.get(id);
+    if (!p) {
+      const row = this.slots()[at]!;
+      p = row < 0 ? { fsrs: createEmptyCard(this.epoch), history: NO_GRADES } : this.rows!.progress(row);
+      this.#made.set(id, p);
+    }
+    return p;
+  }
+
+  facts(id: string, out: ScheduleFacts): boolean {
+    const at = this.position(id);
+    if (at === undefined) return false;
+    const made = this.changed.get(id) ?? this.#made.get(id);
+    if (made) {
+      factsFrom(made, out);
+      return true;
+    }
+    const row = this.slots()[at]!;
+    if (row >= 0) {
+      this.rows!.facts(row, out);
+      return true;
+    }
+    // A card never graded, as createEmptyCard(epoch) makes it.
+    out.state = 0;
+    out.due = this.epoch.getTime();
+    out.last = Number.NaN;
+    out.stability = 0;
+    return true;
+  }
+
+  /**
+   * Every stored card for a snapshot: the deck's first, in deck order (so that the next start
+   * finds them without a lookup), then the cards no longer in the deck. A row kept as read is
+   * given by its number, to be copied as it is; a changed card by its progress.
+   */
+  *stored(): Iterable<[string, CardProgress | number]> {
+    const slots = this.slots();
+    const inDeck = new Uint8Array(this.rows?.ids.length ?? 0);
+    for (let i = 0; i < this.order.length; i++) {
+      const id = this.order[i]!;
+      const row = slots[i]!;
+      if (row >= 0) inDeck[row] = 1;
+      const changed = this.changed.get(id);
+      if (changed) yield [id, changed];
+      else if (row >= 0) yield [id, row];
+    }
+    const ids = this.rows?.ids ?? [];
+    for (let r = 0; r < ids.length; r++) if (inDeck[r] === 0 && !this.changed.has(ids[r]!)) yield [ids[r]!, r];
+    for (const [id, p] of this.changed) if (!this.has(id)) yield [id, p];
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.order;
+  }
+
+  *entries(): MapIterator<[string, CardProgress]> {
+    for (const id of this.order) yield [id, this.get(id)!];
+  }
+
+  *values(): MapIterator<CardProgress> {
+    for (const id of this.order) yield this.get(id)!;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, CardProgress]> {
+    return this.entries();
+  }
+
+  forEach(fn: (p: CardProgress, id: string, map: ReadonlyMap<string, CardProgress>) => void, thisArg?: unknown): void {
+    for (const [id, p] of this.entries()) fn.call(thisArg, p, id, this);
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { scheduler } from '../../../src/core/schedule/fsrs.js';
+import { replay } from '../../../src/core/schedule/snapshot.js';
+import { readStoredProgress } from '../../../src/core/schedule/stored-progress.js';
+import { scheduleFromNow } from '../../../src/core/schedule/clock-skew.js';
+import { meanRecallAt } from '../../../src/core/schedule/deadline.js';
+import { newIntroducedToday, nextDue, pickable, pickNext, waitingCards } from '../../../src/core/schedule/queue.js';
+import { initDrill } from '../../../src/core/session/drill-state.js';
+import { countByState } from '../../../src/core/stats/counts.js';
+import { summarizeDeck } from '../../../src/core/stats/deck-summary.js';
+import { listJson } from '../../../src/core/stats/json-shapes.js';
+import { saveSnapshot } from '../../../src/core/store/snapshot-store.js';
+import type { CardProgress } from '../../../src/core/schedule/progress.js';
+import type { Card, Deck } from '../../../src/core/deck/types.js';
+import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';
+import { makeDeck } from '../../helpers/deck.js';
+import { useTempHome } from '../../helpers/temp-home.js';
+
+// The snapshot's rows are columns (card-rows.ts) and a start reads them through a ProgressTable
+// without making a card's progress: every count, queue and summary must come out exactly as
+// from progress replayed into a plain map from the whole log.
+const f = scheduler(0.9);
+const T = Date.parse('2026-10-01T10:00:00Z');
+const HOUR = 3_600_000;
+const home = useTempHome('prep-table-');
+
+/** A seeded history over 40 cards (q1..q40; q31..q40 never graded) and one card since removed (gone). */
+function history(n: number, seed: number): GradeRecord[] {
+  let a = seed;
+  const rand = () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return Array.from({ length: n }, (_, i) => {
+    const card = i % 17 === 0 ? 'gone' : `q${1 + Math.floor(rand() * 30)}`;
+    const typed = i % 5 === 0 ? { typed: `answer ${i}` } : {};
+    return { v: 1, type: 'grade', id: `g${i}`, deck: 'test', card, grade: (1 + Math.floor(rand() * 4)) as 1 | 2 | 3 | 4, at: new Date(T + i * 5 * HOUR).toISOString(), ms: 2000 + i, ...typed };
+  });
+}
+const lines = (records: LogRecord[]) => records.map((r) => `${JSON.stringify(r)}\n`).join('');
+
+/** The deck's progress as a start reads it: a snapshot of `before`, then `after` read as the log's tail. */
+function fromSnapshot(deck: Deck, before: LogRecord[], after: LogRecord[]) {
+  const dir = home().dir;
+  const file = path.join(dir, 'logs', 'test.jsonl');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, lines(before));
+  const first = readStoredProgress(f, 0.9, deck.cards, file, dir, 'test');
+  saveSnapshot(dir, 'test', first.snapshot()!);
+  fs.appendFileSync(file, lines(after));
+  const stored = readStoredProgress(f, 0.9, deck.cards, file, dir, 'test');
+  expect(stored.all, 'only the tail read').toBeUndefined();
+  return stored;
+}
+
+/** Everything list, the drill and the counts read of a deck's progress, at `now`. */
+function views(deck: Deck, progress: ReadonlyMap<string, CardProgress>, lastPractised: number | null, now: Date) {
+  const cards: readonly Card[] = deck.cards;
+  const place = { name: 'test', path: '/decks/test.yaml', shipped: false };
+  const moved = scheduleFromNow(progress, now);
+  const drill = initDrill({ deck, retention: 0.9, newPerDay: 5 }, moved.progress, now.getTime());
+  return {
+    counts: countByState(cards, progress),
+    waiting: waitingCards(cards, progress, { now, newPerDay: 5, newToday: 1 }),
+    pool: pickable(cards, progress, now, 5).map((c) => c.id),
+    next: pickNext(cards, progress, { now, newPerDay: 5, newToday: 0 }),
+    nextDue: nextDue(cards, progress),
+    newToday: newIntroducedToday(progress, now),
+    recall: meanRecallAt(f, cards, progress, new Date(now.getTime() + 7 * 24 * HOUR)),
+    moved: moved.moved,
+    drill: { current: drill.current, phase: drill.phase, pool: drill.pool?.cards.map((c) => c.id), newToday: drill.newToday },
+    list: [null, new Date(now.getTime() + 10 * 24 * HOUR)].map((interview) =>
+      listJson(summarizeDeck(place, deck, { progress, lastPractised }, { now, retention: 0.9, interview })),
+    ),
+  };
+}
+
+describe('progress read from the columns of a snapshot', () => {
+  const records = history(240, 7);
+  const deck = makeDeck(40);
+  // Deck order changed since the snapshot: the rows no longer line up with the cards.
+  const shuffled = { ...deck, cards: [...deck.cards].reverse() };
+  const nows = [T + 200 * 5 * HOUR, T + 240 * 5 * HOUR, T + 260 * 5 * HOUR].map((t) => new Date(t));
+
+  it.each([
+    ['in deck order', deck],
+    ['after the deck was reordered', shuffled],
+  ])('gives the same counts, queue, drill start and prep list lines (text and JSON fields) as a full replay, %s', (_what, d) => {
+    const stored = fromSnapshot(deck, records.slice(0, 200), records.slice(200));
+    const again = fromSnapshot(d, records.slice(0, 200), records.slice(200));
+    const truth = new Map([...replay(f, d.cards, records)]);
+    expect(stored.lastPractised).toBe(Date.parse(records.at(-1)!.at));
+    for (const now of nows) {
+      expect(views(d, again.progress, stored.lastPractised, now)).toEqual(views(d, truth, stored.lastPractised, now));
+    }
+    expect(JSON.parse(JSON.stringify([...again.progress]))).toEqual(JSON.parse(JSON.stringify([...truth])));
+  });
+
+  it('a card graded with a clock running fast is scheduled from now, as from a plain map', () => {
+    const ahead = [...records.slice(0, 200), { ...records[200]!, card: 'q3', at: new Date(T + 245 * 5 * HOUR).toISOString() }];
+    const stored = fromSnapshot(deck, ahead.slice(0, 199), ahead.slice(199));
+    const truth = new Map([...replay(f, deck.cards, ahead)]);
+    const now = nows[1]!;
+    const a = scheduleFromNow(stored.progress, now);
+    expect(a.moved).toEqual(['q3']);
+    expect(views(deck, stored.progress, null, now)).toEqual(views(deck, truth, null, now));
+    expect(a.progress.get('q3')!.fsrs.due.getTime()).toBeGreaterThanOrEqual(now.getTime());
+  });
+
+  it('holds only the deck cards: a card since removed keeps its row in the snapshot but is not in the map', () => {
+    const stored = fromSnapshot(deck, records.slice(0, 200), records.slice(200));
+    expect(stored.progress.has('gone')).toBe(false);
+    expect(stored.progress.get('gone')).toBeUndefined();
+    expect(stored.progress.size).toBe(40);
+    expect([...stored.progress.keys()]).toEqual(deck.cards.map((c) => c.id));
+    expect(stored.snapshot()!.ids).toContain('gone');
+    // The deck's graded cards lead the snapshot, in deck order.
+    const graded = deck.cards.map((c) => c.id).filter((id) => stored.progress.get(id)!.history.count > 0);
+    expect(stored.snapshot()!.ids.slice(0, graded.length)).toEqual(graded);
+  });
+});
