@@ -103,6 +103,13 @@ describe('lint advice', () => {
     expect(lint('title: T\npitch: {seconds: 20}\n')).toEqual(['inline.yaml:2:1 pitch: missing "script": add "script:", the pitch as you would say it']);
   });
 
+  it("a question without its text is told whose question it is: the interviewer's, or the user's own for an ask item", () => {
+    expect(lint('title: T\nquestions:\n  - {id: q, answer: a, points: [p]}\n')).toEqual([
+      'inline.yaml:3:5 questions[0]: missing "question": add "question:", the question as the interviewer would ask it',
+    ]);
+    expect(lint('title: T\nask:\n  - {why: w}\n')).toEqual(['inline.yaml:3:5 ask[0]: missing "question": add "question:", the question you will ask them']);
+  });
+
   it('a zero seconds target is an error, never also an answer "over its 0 s target"', () => {
     const text = 'title: T\nquestions:\n  - id: q\n    question: Why?\n    points: [p]\n    seconds: 0\n    answer: one two three four five six seven eight nine ten\n';
     expect(lint(text)).toEqual(['inline.yaml:6:5 questions[0].seconds: must be a positive number, got 0']);
