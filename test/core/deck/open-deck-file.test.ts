@@ -113,6 +113,16 @@ describe('openDeckFile without a usable cache', () => {
     expect(existsSync(cacheDir)).toBe(false);
   });
 
+  it('with no cache folder given, the deck is read from its file each time and nothing is written', async () => {
+    const dir = temp().dir;
+    const file = join(dir, 'deck.yaml');
+    writeFileSync(file, deck('First?'));
+    expect((await openDeckFile(file, { salt: 't' })).cards[0]!.prompt).toBe('First?');
+    writeFileSync(file, deck('Second?'));
+    expect((await openDeckFile(file, { salt: 't' })).cards[0]!.prompt).toBe('Second?');
+    expect(readdirSync(dir)).toEqual(['deck.yaml']);
+  });
+
   it('a cache folder that cannot be made costs only the cache: the deck loads, every time', async () => {
     const dir = temp().dir;
     const file = join(dir, 'deck.yaml');
@@ -138,5 +148,23 @@ describe('openDeckFile without a usable cache', () => {
     const first = await openDeckFile(join(dir, 'acme.yml'), opts);
     const again = await openDeckFile(join(dir, 'acme.yml'), opts);
     for (const d of [first, again]) expect({ name: d.name, path: d.path }).toEqual({ name: 'acme', path: join(dir, 'acme.yml') });
+  });
+
+  // A long session (the home screen, sync) opens decks again and again; a leaked descriptor
+  // per open would end in "too many files are open". Linux shows the open ones in /proc.
+  it.runIf(existsSync('/proc/self/fd'))('opening decks again and again leaves no file open: hits, misses, folders and FIFOs alike', async () => {
+    const dir = temp().dir;
+    const file = join(dir, 'deck.yaml');
+    writeFileSync(file, deck('Open?'));
+    const opts = { cacheDir: join(dir, 'cache'), salt: 't' };
+    await openDeckFile(file, opts);
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 50; i++) {
+      await openDeckFile(file, opts);
+      await expect(openDeckFile(dir, opts)).rejects.toThrow('it is a folder, not a file');
+      expect(() => loadDeckFile(file)).not.toThrow();
+    }
+    expect(open() - before).toBeLessThan(10);
   });
 });
