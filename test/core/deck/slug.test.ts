@@ -52,6 +52,11 @@ describe('closestMatch', () => {
     expect(closestMatch('wya', ['id', 'question', 'why', 'cue'])).toBeUndefined();
   });
 
+  it('between two equally close keys, suggests the one listed first', () => {
+    expect(closestMatch('tag', ['tags', 'tab'])).toBe('tags');
+    expect(closestMatch('tag', ['tab', 'tags'])).toBe('tab');
+  });
+
   it('allows about one edit in three characters, so a long word may have two', () => {
     expect(closestMatch('qestin', keys)).toBe('question');
     expect(closestMatch('qstin', keys)).toBeUndefined();
