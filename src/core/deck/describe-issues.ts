@@ -59,6 +59,10 @@ function describeIssue(issue: Issue, prefix: DeckPath, data: unknown, schema: z.
     case 'invalid_format':
       at(path, formatMessage(key, value));
       return;
+    case 'invalid_key':
+      // The one mapping with free keys is `aliases`: a blank word there can stand for nothing.
+      at(path, 'the word on the left must not be empty');
+      return;
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schema, path) ?? [];
       for (const unknown of issue.keys) {
@@ -105,6 +109,7 @@ function expectedName(expected: string): string {
     case 'array':
       return 'a list';
     case 'object':
+    case 'record':
       return 'a mapping';
     case 'boolean':
       return 'true/false';

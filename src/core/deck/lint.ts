@@ -51,6 +51,7 @@ export function lintDeckText(text: string, opts: ParseDeckOptions, advisors: rea
 const REQUIRED_HINTS: Record<string, string> = {
   title: 'the deck title, e.g. "Acme — Backend Engineer"',
   question: 'the question as the interviewer would ask it',
+  ask: 'the question you will ask them',
   answer: 'your model answer',
   script: 'the pitch as you would say it',
 };
@@ -58,7 +59,9 @@ const REQUIRED_HINTS: Record<string, string> = {
 /** The loader's problems mostly say how to fix them already; these two only say what is wrong. */
 function withHint(p: DeckProblem): DeckProblem {
   const missing = /^missing "(\w+)"$/.exec(p.message);
-  const hint = missing?.[1] ? REQUIRED_HINTS[missing[1]] : undefined;
+  // An ask item's question is the user's own, not the interviewer's.
+  const key = missing?.[1] === 'question' && p.path.startsWith('ask[') ? 'ask' : missing?.[1];
+  const hint = key ? REQUIRED_HINTS[key] : undefined;
   if (hint && missing) return { ...p, message: `${p.message}: add "${missing[1]}:", ${hint}` };
   if (p.message === 'must not be empty') return { ...p, message: `${p.message}: write the text, or remove the key` };
   return p;

@@ -147,6 +147,14 @@ describe('bad decks: every problem with its line, column and words', () => {
     ]);
   });
 
+  it('aliases written as a list, or with an empty word, in words of the deck format', () => {
+    expect(problemsOfText('title: T\naliases: [k8s, kubernetes]\nask: [Fine?]\n')).toEqual(['inline.yaml:2:1 aliases: expected a mapping, got a list']);
+    expect(problemsOfText('title: T\naliases: {"  ": kubernetes, k8s: ""}\nask: [Fine?]\n')).toEqual([
+      'inline.yaml:2:11 aliases["  "]: the word on the left must not be empty',
+      'inline.yaml:2:29 aliases.k8s: must not be empty',
+    ]);
+  });
+
   it('a deck with many mistakes reports every one, in line order', () => {
     expect(problemsOf('many-errors.yaml')).toEqual([
       'bad/many-errors.yaml:1:1 unknown key "titel" — did you mean "title"?',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDeckFile } from '../../../src/core/deck/load-deck.js';
 import { openDeckFile } from '../../../src/core/deck/open-deck-file.js';
@@ -98,5 +98,73 @@ describe('openDeckFile (cached)', () => {
     expect(readFileSync(entry, 'utf8')).not.toBe(good);
     await openDeckFile(file, { cacheDir, salt: 't' });
     expect(readFileSync(entry, 'utf8')).toBe(good);
+  });
+});
+
+describe('openDeckFile without a usable cache', () => {
+  const temp = useTempHome('prep-cache-none-');
+
+  it('a read-only open (list, stats --json) writes no cache entry', async () => {
+    const dir = temp().dir;
+    const file = join(dir, 'deck.yaml');
+    writeFileSync(file, deck('Read only?'));
+    const cacheDir = join(dir, 'cache');
+    expect((await openDeckFile(file, { cacheDir, salt: 't', cacheReadOnly: true })).cards[0]!.prompt).toBe('Read only?');
+    expect(existsSync(cacheDir)).toBe(false);
+  });
+
+  it('with no cache folder given, the deck is read from its file each time and nothing is written', async () => {
+    const dir = temp().dir;
+    const file = join(dir, 'deck.yaml');
+    writeFileSync(file, deck('First?'));
+    expect((await openDeckFile(file, { salt: 't' })).cards[0]!.prompt).toBe('First?');
+    writeFileSync(file, deck('Second?'));
+    expect((await openDeckFile(file, { salt: 't' })).cards[0]!.prompt).toBe('Second?');
+    expect(readdirSync(dir)).toEqual(['deck.yaml']);
+  });
+
+  it('a cache folder that cannot be made costs only the cache: the deck loads, every time', async () => {
+    const dir = temp().dir;
+    const file = join(dir, 'deck.yaml');
+    writeFileSync(file, deck('Still here?'));
+    const cacheDir = join(dir, 'cache');
+    writeFileSync(cacheDir, 'a file where the cache folder should be');
+    for (let i = 0; i < 2; i++) expect((await openDeckFile(file, { cacheDir, salt: 't' })).cards[0]!.prompt).toBe('Still here?');
+    expect(readFileSync(cacheDir, 'utf8')).toBe('a file where the cache folder should be');
+  });
+
+  it('a deck that cannot be read is reported as the user named it, cache or not', async () => {
+    const dir = temp().dir;
+    const cacheDir = join(dir, 'cache');
+    await expect(openDeckFile(join(dir, 'gone.yaml'), { cacheDir, salt: 't', displayPath: 'gone.yaml' })).rejects.toThrow('gone.yaml:1:1 cannot read the file: there is no such file');
+    await expect(openDeckFile(dir, { cacheDir, salt: 't', displayPath: 'folder.yaml' })).rejects.toThrow('folder.yaml:1:1 cannot read the file: it is a folder, not a file');
+    expect(existsSync(cacheDir)).toBe(false);
+  });
+
+  it('the deck is named after its file and keeps its absolute path, from the cache too', async () => {
+    const dir = temp().dir;
+    writeFileSync(join(dir, 'acme.yml'), deck('Named?'));
+    const opts = { cacheDir: join(dir, 'cache'), salt: 't' };
+    const first = await openDeckFile(join(dir, 'acme.yml'), opts);
+    const again = await openDeckFile(join(dir, 'acme.yml'), opts);
+    for (const d of [first, again]) expect({ name: d.name, path: d.path }).toEqual({ name: 'acme', path: join(dir, 'acme.yml') });
+  });
+
+  // A long session (the home screen, sync) opens decks again and again; a leaked descriptor
+  // per open would end in "too many files are open". Linux shows the open ones in /proc.
+  it.runIf(existsSync('/proc/self/fd'))('opening decks again and again leaves no file open: hits, misses, folders and FIFOs alike', async () => {
+    const dir = temp().dir;
+    const file = join(dir, 'deck.yaml');
+    writeFileSync(file, deck('Open?'));
+    const opts = { cacheDir: join(dir, 'cache'), salt: 't' };
+    await openDeckFile(file, opts);
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 50; i++) {
+      await openDeckFile(file, opts);
+      await expect(openDeckFile(dir, opts)).rejects.toThrow('it is a folder, not a file');
+      expect(() => loadDeckFile(file)).not.toThrow();
+    }
+    expect(open() - before).toBeLessThan(10);
   });
 });

@@ -22,6 +22,10 @@ describe('slugify', () => {
     expect(slug.length).toBeLessThanOrEqual(48);
   });
 
+  it('keeps a slug of exactly 48 characters whole', () => {
+    expect(slugify('Walk us through how you would design a sandboxed')).toBe('walk-us-through-how-you-would-design-a-sandboxed');
+  });
+
   it('cuts one endless word hard', () => {
     expect(slugify('a'.repeat(100))).toBe('a'.repeat(48));
   });
@@ -40,6 +44,31 @@ describe('closestMatch', () => {
     expect(closestMatch('tag', keys)).toBe('tags');
     expect(closestMatch('Question', keys)).toBe('question');
   });
+  it('counts a swap of two neighbouring letters as one edit, so a short key with a swap is found', () => {
+    expect(closestMatch('wyh', ['id', 'question', 'why', 'cue'])).toBe('why');
+    expect(closestMatch('tilte', ['title', 'company', 'role', 'interview'])).toBe('title');
+    expect(closestMatch('tgas', keys)).toBe('tags');
+    // Two edits in a three-letter word is too far.
+    expect(closestMatch('wya', ['id', 'question', 'why', 'cue'])).toBeUndefined();
+  });
+
+  it('between two equally close keys, suggests the one listed first', () => {
+    expect(closestMatch('tag', ['tags', 'tab'])).toBe('tags');
+    expect(closestMatch('tag', ['tab', 'tags'])).toBe('tab');
+  });
+
+  it('allows about one edit in three characters, so a long word may have two', () => {
+    expect(closestMatch('qestin', keys)).toBe('question');
+    expect(closestMatch('qstin', keys)).toBeUndefined();
+  });
+
+  it('finds a long deck name with a typo up to 64 characters, and nothing among no candidates', () => {
+    const name = 'a'.repeat(63) + 'b';
+    expect(closestMatch('a'.repeat(63) + 'c', [name])).toBe(name);
+    expect(closestMatch('a'.repeat(64) + 'c', ['a'.repeat(64) + 'b'])).toBeUndefined();
+    expect(closestMatch('coder', [])).toBeUndefined();
+  });
+
   it('suggests nothing for a word that is not close to any key', () => {
     expect(closestMatch('colour', keys)).toBeUndefined();
     expect(closestMatch('x'.repeat(1000), keys)).toBeUndefined();
