@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { prng, writeDeck } from '../../bench/generate.mjs';
 import { context, openDeck } from '../../src/commands/context.js';
 import { loadProgress } from '../../src/commands/load-progress.js';
 import { stats } from '../../src/commands/stats.js';
@@ -11,6 +10,12 @@ import type { LogRecord } from '../../src/core/store/log-records.js';
 import { loadSnapshot } from '../../src/core/store/snapshot-store.js';
 import { readTally, saveTally, tallyPath } from '../../src/core/store/tally-store.js';
 import { makeTempHome, type TempHome } from '../helpers/temp-home.js';
+
+// The benchmark's generator, plain JavaScript (no types of its own).
+const { prng, writeDeck } = (await import(new URL('../../bench/generate.mjs', import.meta.url).href)) as {
+  prng: (seed: number) => () => number;
+  writeDeck: (home: string, name: string, cards: number, seed?: number) => void;
+};
 
 // `prep stats` reads the log's tail only when the drill stored a tally of the part before it:
 // whatever it read, the report must be the very one a full count of the log gives.

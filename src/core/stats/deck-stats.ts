@@ -12,7 +12,7 @@ import { countByState, dueNow, type StateCounts } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
 import { dueForecast, type DayCount } from './forecast.js';
 import type { Heatmap } from './heatmap.js';
-import { cardStats, lowestAtInterview, type CardStat } from './recall.js';
+import { cardStats, lowestAtInterview, lowestNow, RECALL_SHOWN, type CardStat } from './recall.js';
 import type { ReviewSummary } from './retention.js';
 import { LogTally, windowFrom, type LogFigures } from './log-tally.js';
 import { summarizeMock, type MockSummary } from './mocks.js';
@@ -85,6 +85,8 @@ export interface DeckStats {
   cards: CardStat[];
   /** Cards with a recall at the interview, lowest first (empty without an interview ahead). */
   atInterview: CardStat[];
+  /** The seen cards of lowest recall now, lowest first: as many as the stats list, and the next one. */
+  lowestNow: CardStat[];
   /** Mean predicted recall at the interview over every card, never-seen ones as 0 (as the drill's summary). */
   meanAtInterview: number | null;
   /** Cards never seen, which count as 0 in that mean. */
@@ -117,9 +119,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const cards = cardStats(f, deck.cards, progress, now, interview);
   const byId = new Map(cards.map((c) => [c.id, c]));
   // Exactly the cards `prep weak` would drill, in its order: one function for both.
-  const weakest = weakCards(f, deck.cards, replayed, now)
-    .slice(0, WEAKEST_SHOWN)
-    .map((w) => ({ ...byId.get(w.id)!, reasons: w.reasons }));
+  const weakest = weakCards(f, deck.cards, replayed, now, WEAKEST_SHOWN).map((w) => ({ ...byId.get(w.id)!, reasons: w.reasons }));
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');
   const targetSeconds = pitchCard ? (pitchCard.seconds ?? FALLBACK_PITCH_SECONDS) : null;
   const { attempts } = counted;
@@ -140,6 +140,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
     heatmap: counted.heatmap,
     cards,
     atInterview,
+    lowestNow: lowestNow(cards, RECALL_SHOWN + 1),
     meanAtInterview,
     unseen: cards.filter((c) => c.state === 'new').length,
     weakest,
