@@ -43,10 +43,9 @@ export class DayCounts {
     if (data) for (let i = 0; i + 1 < data.length; i += 2) this.byDay.set(data[i]!, data[i + 1]!);
   }
 
-  /** Counts a grade given at `at` (ms since 1970). */
-  add(t: number): void {
-    const key = this.dayOf(t);
-    this.byDay.set(key, (this.byDay.get(key) ?? 0) + 1);
+  /** Counts a grade given at `t` (ms since 1970), whose study day is `day` when already known. */
+  add(t: number, day = this.dayOf(t)): void {
+    this.byDay.set(day, (this.byDay.get(day) ?? 0) + 1);
   }
 
   /** Grades on the study day starting at `day` (ms). */

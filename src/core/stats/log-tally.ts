@@ -1,6 +1,7 @@
 import type { GradeRecord, LogRecord, MockRecord, PitchRecord } from '../store/log-records.js';
 import { AnswerTimeCounter, type AnswerTime, type AnswerTimesData } from './answer-times.js';
 import { DayCounts, heatmapOf, type DayCountsData, type Heatmap } from './heatmap.js';
+import { studyDayOf } from '../schedule/day.js';
 import { ReviewTally, windowStart, type ReviewSummary, type ReviewTallyData } from './retention.js';
 
 /** The window of the review counts, in days, and of the calendar, in weeks. */
@@ -40,6 +41,8 @@ export class LogTally {
   private readonly times: AnswerTimeCounter;
   private readonly pitch: PitchRecord[];
   private readonly mocks: MockRecord[];
+  /** One study-day function for both counts: a year of grades falls in 35,000 quarter hours, each worked out once. */
+  private readonly dayOf = studyDayOf();
 
   /** `keepFrom`: the earliest window start (ms) this tally will be asked for; see {@link windowFrom}. */
   constructor(keepFrom: number, data?: LogTallyData) {
@@ -64,8 +67,10 @@ export class LogTally {
     }
     if (r.type !== 'grade' || undone.has(r.id)) return;
     const g = r as GradeRecord;
-    this.reviews.add(g);
-    this.days.add(Date.parse(g.at));
+    const t = Date.parse(g.at);
+    const day = this.dayOf(t);
+    this.reviews.add(g, t, day);
+    this.days.add(t, day);
     this.times.add(g);
   }
 

@@ -75,10 +75,9 @@ export class ReviewTally {
     return (this.days = days);
   }
 
-  add(g: GradeRecord): void {
+  /** Counts a grade; `t` and `day` are its time and its study day (ms), when already known. */
+  add(g: GradeRecord, t = Date.parse(g.at), day = this.dayOf(t)): void {
     this.total++;
-    const t = Date.parse(g.at);
-    const day = this.dayOf(t);
     const days = this.cardDays();
     const seen = days.get(g.card);
     // As Anki counts true retention: only cards already in review (first graded on an earlier
