@@ -75,7 +75,7 @@ export function heatmapOf(counts: DayCounts, now: Date, weeks = 12): Heatmap {
   return { weeks: grid, max };
 }
 
-/** The review calendar of a log's records (see {@link HeatmapCounter}). */
+/** The review calendar of a log's records (see {@link DayCounts} and {@link heatmapOf}). */
 export function reviewHeatmap(records: readonly LogRecord[], now: Date, weeks = 12): Heatmap {
   const counts = new DayCounts();
   for (const g of countedGrades(records)) counts.add(Date.parse(g.at));
