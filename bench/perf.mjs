@@ -101,7 +101,7 @@ try {
   row('peak RSS: drill, 10,000 cards + 50k reviews', stats(rss), 'MB', '<= 110');
 
   // 5. The read-only commands at that size, then with twice the history (100,000 reviews): they
-  // read the snapshot and what follows it, and stats streams the log once for its counts.
+  // read the snapshot and what follows it; stats also reads the counts kept beside the snapshot.
   const readOnly = async (label) => {
     const out = {};
     for (const cmd of ['stats', 'list']) {

@@ -7,13 +7,14 @@ import { readStoredProgress } from '../core/schedule/stored-progress.js';
 import { reviewLogPath, type PrepPaths } from '../core/store/paths.js';
 import { ReviewLog } from '../core/store/review-log.js';
 import { saveSnapshot } from '../core/store/snapshot-store.js';
+import { keepTally } from '../core/stats/stored-tally.js';
 
 /** A deck's review log, opened, and every card's progress rebuilt from it. */
 export interface LoadedProgress {
   log: ReviewLog;
   progress: ReadonlyMap<string, CardProgress>;
   warnings: string[];
-  /** Stores the snapshot for the next start if it moved on; call it after the first frame. */
+  /** Stores the snapshot (and the stats' tally) for the next start if it moved on; call it after the first frame. */
   saveSnapshot(): void;
 }
 
@@ -32,6 +33,8 @@ export function loadProgress(paths: PrepPaths, deck: Deck, retention: number): L
     saveSnapshot: () => {
       const snapshot = stored.moved ? stored.snapshot() : undefined;
       if (snapshot) saveSnapshot(paths.dataDir, key, snapshot);
+      // What `prep stats` counts, kept up to the same place, so it reads only what follows.
+      keepTally(paths.dataDir, key, file, stored);
     },
   };
 }

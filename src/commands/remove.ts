@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileStamp } from '../core/store/aside.js';
 import { reviewLogPath } from '../core/store/paths.js';
 import { snapshotPath } from '../core/store/snapshot-store.js';
+import { tallyPath } from '../core/store/tally-store.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context } from './context.js';
 import { ownDeck } from './own-deck.js';
@@ -34,7 +35,7 @@ export async function removeDeck(arg: string, io: CommandIO = processIO()): Prom
     throw new UserError(`could not make ${dir}: ${(err as Error).message}`, 1);
   }
   const moved: string[] = [];
-  const files = [ref.path, reviewLogPath(paths.logsDir, ref.name), snapshotPath(paths.dataDir, ref.name)];
+  const files = [ref.path, reviewLogPath(paths.logsDir, ref.name), snapshotPath(paths.dataDir, ref.name), tallyPath(paths.dataDir, ref.name)];
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
     try {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { listDecks } from '../core/deck/locate.js';
 import { reviewLogPath } from '../core/store/paths.js';
 import { snapshotPath } from '../core/store/snapshot-store.js';
+import { tallyPath } from '../core/store/tally-store.js';
 import { openSettings } from '../core/store/settings.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context } from './context.js';
@@ -131,6 +132,8 @@ export async function renameDeck(fromArg: string, toArg: string, io: CommandIO =
   }
   // The copy under the new name is whole: only now does the old log go.
   if (fs.existsSync(oldLog)) fs.unlinkSync(oldLog);
+  // The stats' tally is a cache of the old log's bytes, which the rename rewrote: the next drill counts it again.
+  fs.rmSync(tallyPath(paths.dataDir, ref.name), { force: true });
   io.out(`Renamed "${ref.name}" to "${to}": deck file, review log${date ? ', interview date' : ''} and all.`);
   io.out(`Next: prep drill ${to}`);
   return 0;

@@ -49,7 +49,7 @@ export async function review(deckArg: string, opts: ReviewOptions): Promise<numb
       );
       return 0;
     }
-    const weak = weakCards(scheduler(retention), cards, progress, new Date(now)).slice(0, opts.limit);
+    const weak = weakCards(scheduler(retention), cards, progress, new Date(now), opts.limit);
     if (weak.length === 0) {
       process.stdout.write(
         inert(`No weak answers${scope} in ${deck.title}: nothing forgotten, graded Hard, over time, or below ${Math.round(retention * 100)}% recall.\n`),

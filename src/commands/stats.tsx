@@ -8,6 +8,7 @@ import { statsJson } from '../core/stats/json-shapes.js';
 import { inert } from '../core/text/inert.js';
 import type { LogRecord } from '../core/store/log-records.js';
 import { streamLog } from '../core/store/log-stream.js';
+import { storedTally } from '../core/stats/stored-tally.js';
 import { reviewLogPath } from '../core/store/paths.js';
 
 export interface StatsOptions {
@@ -24,13 +25,18 @@ export async function stats(deckArg: string, opts: StatsOptions, now = new Date(
   const stored = readProgress(paths, deck, retention);
   for (const w of [...settings.warnings, ...stored.warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
 
-  // The counts need every record: those already in memory, or one pass streaming the log.
-  // Records naming another deck are skipped, as reading the log for progress skips them.
+  // The counts need every record: those already in memory, or the tally stored with the snapshot
+  // and the records read after it, or else one pass streaming the log. Records naming another
+  // deck are skipped, as reading the log for progress skips them.
   const key = progressKey(deck);
-  const eachRecord = (visit: (r: LogRecord) => void) => streamLog(reviewLogPath(paths.logsDir, key), (r) => {
-    if (r.deck === key) visit(r);
-  });
-  const log = stored.all ? { records: stored.all } : { stored, eachRecord };
+  const tally = stored.tail && storedTally(paths.dataDir, key, stored.tail.from, now);
+  const eachRecord = (visit: (r: LogRecord) => void) =>
+    tally
+      ? stored.tail!.records.forEach(visit)
+      : streamLog(reviewLogPath(paths.logsDir, key), (r) => {
+          if (r.deck === key) visit(r);
+        });
+  const log = stored.all ? { records: stored.all } : { stored, eachRecord, tally: tally ?? undefined };
   const s = deckStats({ deck, now, retention, interview: interviewOf(deck, interviews), ...log });
   if (opts.json) {
     writeOut(JSON.stringify(statsJson(s), null, 2));

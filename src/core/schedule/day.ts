@@ -60,3 +60,32 @@ export function calendarDaysBetween(from: Date, to: Date): number {
   const b = Date.UTC(to.getFullYear(), to.getMonth(), to.getDate());
   return Math.round((b - a) / DAY_MS);
 }
+
+/** How far apart {@link zoneSignature} looks at the offset: no zone changes its offset twice within it. */
+const SIGNATURE_STEP_MS = 6 * 3_600_000;
+
+/**
+ * The local time zone's offsets from `from` to `to` (ms), written short: the rollover hour, the
+ * first offset, then each change and the quarter hour it takes effect. Two zones with the same
+ * signature over a span put every study day of it at the same instants, so counts by study day
+ * made in one still hold in the other (a stored tally of the review log is checked so).
+ */
+export function zoneSignature(from: number, to: number): string {
+  const d = new Date(Math.floor(from / QUARTER_MS) * QUARTER_MS);
+  const offsetAt = (t: number) => (d.setTime(t), d.getTimezoneOffset());
+  let t = d.getTime();
+  let offset = offsetAt(t);
+  const out = [`r${ROLLOVER_HOUR}`, String(offset)];
+  while (t < to) {
+    const next = Math.min(t + SIGNATURE_STEP_MS, Math.ceil(to / QUARTER_MS) * QUARTER_MS);
+    if (offsetAt(next) !== offset) {
+      // The first quarter hour with the new offset.
+      let q = t + QUARTER_MS;
+      while (offsetAt(q) === offset) q += QUARTER_MS;
+      offset = offsetAt(q);
+      out.push(`${q / QUARTER_MS}:${offset}`);
+      t = q;
+    } else t = next;
+  }
+  return out.join(' ');
+}

@@ -13,6 +13,8 @@ export interface StoredProgress extends Replayed {
   all: LogRecord[] | undefined;
   /** True when `snapshot()` covers more than the stored one: worth saving for the next start. */
   moved: boolean;
+  /** When only the part after the snapshot was read: where the snapshot ends, and the records after it. */
+  tail: { from: LogPosition; records: LogRecord[] } | undefined;
 }
 
 /**
@@ -35,12 +37,14 @@ export function readStoredProgress(
     const read = readLogAfter(logFile, base.at, opts);
     const tail = read && recordsOfDeck(read, deck);
     const replayed = tail && replayTail(f, retention, cards, tail.records, base, tail.end);
-    if (tail && replayed) return { ...replayed, warnings: tail.warnings, all: undefined, moved: moved(base, replayed.end) };
+    if (tail && replayed) {
+      return { ...replayed, warnings: tail.warnings, all: undefined, moved: moved(base, replayed.end), tail: { from: base.at, records: tail.records } };
+    }
   }
   const { records, warnings, end } = recordsOfDeck(readLog(logFile, opts), deck);
   const replayed = replayTail(f, retention, cards, records, null, end)!;
   // A stored snapshot that did not fit is replaced at once.
-  return { ...replayed, warnings, all: records, moved: records.length > 0 && replayed.end !== undefined };
+  return { ...replayed, warnings, all: records, moved: records.length > 0 && replayed.end !== undefined, tail: undefined };
 }
 
 function moved(old: ReplaySnapshot, end: LogPosition | undefined): boolean {

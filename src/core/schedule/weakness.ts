@@ -28,8 +28,10 @@ const MAX_LAPSES_COUNTED = 3;
 const W_LAST: Record<Grade, number> = { 1: 1.5, 2: 0.75, 3: 0, 4: 0 };
 const W_OVER_TIME = 0.5;
 
-/** How weak one card is now, or null for a card never graded (unseen cards are not weak, only new). */
-export function weakness(f: FSRS, card: Card, p: CardProgress, now: Date): Weakness | null {
+/** A card's weakness before its reasons are put in words (only the few shown need them). */
+type Measured = Omit<Weakness, 'reasons'>;
+
+function measure(f: FSRS, card: Card, p: CardProgress, now: Date): Measured | null {
   const lastRecord = p.history.last;
   if (!isSeen(p) || !lastRecord) return null;
   const recall = recallAt(f, p, now);
@@ -43,21 +45,44 @@ export function weakness(f: FSRS, card: Card, p: CardProgress, now: Date): Weakn
     W_LAPSE * Math.min(lapses, MAX_LAPSES_COUNTED) +
     W_LAST[last] +
     (overTime ? W_OVER_TIME : 0);
+  return { id: card.id, score, recall, lapses, last, overTime };
+}
+
+function withReasons(w: Measured): Weakness {
+  const { lapses, last, overTime, recall } = w;
   const reasons = [
     lapses > 0 ? `forgot ${lapses}x` : null,
     last <= 2 ? `last: ${GRADE_NAMES[last]}` : null,
     overTime ? `over time: ${formatDuration(overTime.ms)} / ${formatDuration(overTime.targetMs)}` : null,
     `recall now ${Math.round(recall * 100)}%`,
   ].filter((r): r is string => r !== null);
-  return { id: card.id, score, recall, lapses, last, overTime, reasons: reasons.join(' · ') };
+  return { ...w, reasons: reasons.join(' · ') };
+}
+
+/** How weak one card is now, or null for a card never graded (unseen cards are not weak, only new). */
+export function weakness(f: FSRS, card: Card, p: CardProgress, now: Date): Weakness | null {
+  const w = measure(f, card, p, now);
+  return w && withReasons(w);
 }
 
 /**
  * True when the card shows a sign of weakness: recall now below the desired retention, a lapse,
  * a last grade of Again or Hard, or a last spoken answer over its target time.
  */
-export function isWeak(w: Weakness, retention: number): boolean {
+export function isWeak(w: Omit<Weakness, 'reasons'>, retention: number): boolean {
   return w.recall < retention || w.lapses > 0 || w.last <= 2 || w.overTime !== null;
+}
+
+/** Every seen card's weakness without its reasons, weakest first; ties keep deck order. */
+function measuredRanking(f: FSRS, cards: readonly Card[], progress: ReadonlyMap<string, CardProgress>, now: Date): Measured[] {
+  const out: Measured[] = [];
+  for (const c of cards) {
+    const p = progress.get(c.id);
+    const w = p ? measure(f, c, p, now) : null;
+    if (w) out.push(w);
+  }
+  // Array.prototype.sort is stable, so equal scores stay in deck order.
+  return out.sort((a, b) => b.score - a.score);
 }
 
 /** Every seen card's weakness, weakest first; ties keep deck order. */
@@ -67,25 +92,22 @@ export function rankWeakness(
   progress: ReadonlyMap<string, CardProgress>,
   now: Date,
 ): Weakness[] {
-  const out: Weakness[] = [];
-  for (const c of cards) {
-    const p = progress.get(c.id);
-    const w = p ? weakness(f, c, p, now) : null;
-    if (w) out.push(w);
-  }
-  // Array.prototype.sort is stable, so equal scores stay in deck order.
-  return out.sort((a, b) => b.score - a.score);
+  return measuredRanking(f, cards, progress, now).map(withReasons);
 }
 
-/** The weak cards only, weakest first (what `prep review` drills). */
+/** The weak cards only, weakest first (what `prep review` drills), at most `limit` of them. */
 export function weakCards(
   f: FSRS,
   cards: readonly Card[],
   progress: ReadonlyMap<string, CardProgress>,
   now: Date,
+  limit = Number.POSITIVE_INFINITY,
 ): Weakness[] {
   const retention = f.parameters.request_retention;
-  return rankWeakness(f, cards, progress, now).filter((w) => isWeak(w, retention));
+  return measuredRanking(f, cards, progress, now)
+    .filter((w) => isWeak(w, retention))
+    .slice(0, limit)
+    .map(withReasons);
 }
 
 /** Every card for practice: seen cards weakest first, then never-seen cards in deck order. */
@@ -95,7 +117,7 @@ export function weakestFirst(
   progress: ReadonlyMap<string, CardProgress>,
   now: Date,
 ): string[] {
-  const seen = rankWeakness(f, cards, progress, now).map((w) => w.id);
+  const seen = measuredRanking(f, cards, progress, now).map((w) => w.id);
   const ranked = new Set(seen);
   return [...seen, ...cards.filter((c) => !ranked.has(c.id)).map((c) => c.id)];
 }

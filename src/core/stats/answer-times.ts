@@ -10,33 +10,46 @@ export interface AnswerTime {
   count: number;
 }
 
+/** An {@link AnswerTimeCounter} as plain JSON data: per card, its id and then its times. */
+export type AnswerTimesData = [string, ...number[]][];
+
 /**
- * Median time to reveal of every card with timed grades, collected one grade at a time (a log
- * can be streamed through it). Only cards in `cardIds` count: a card removed from the deck is history.
+ * Times to reveal of every card with timed grades, collected one grade at a time (a log can be
+ * streamed through it), every card kept, so it can be stored and go on with more grades.
  */
 export class AnswerTimeCounter {
   private readonly times = new Map<string, number[]>();
 
-  constructor(private readonly cardIds: ReadonlySet<string>) {}
+  constructor(data?: AnswerTimesData) {
+    if (data) for (const [card, ...ms] of data) this.times.set(card, ms);
+  }
 
   add(g: GradeRecord): void {
-    if (g.ms === undefined || !this.cardIds.has(g.card)) return;
+    if (g.ms === undefined) return;
     const list = this.times.get(g.card);
     if (list) list.push(g.ms);
     else this.times.set(g.card, [g.ms]);
   }
 
-  /** Slowest first (ties by card id, so the order is stable). */
-  result(): AnswerTime[] {
+  /**
+   * The median of the cards in `cardIds` (a card removed from the deck is history), slowest
+   * first (ties by card id, so the order is stable).
+   */
+  result(cardIds: ReadonlySet<string>): AnswerTime[] {
     return [...this.times]
+      .filter(([card]) => cardIds.has(card))
       .map(([card, ms]) => ({ card, medianMs: median(ms)!, count: ms.length }))
       .sort((a, b) => b.medianMs - a.medianMs || (a.card < b.card ? -1 : a.card > b.card ? 1 : 0));
+  }
+
+  toData(): AnswerTimesData {
+    return [...this.times].map(([card, ms]) => [card, ...ms]);
   }
 }
 
 /** Median time to reveal per card of a log's records (see {@link AnswerTimeCounter}). */
 export function answerTimes(records: readonly LogRecord[], cardIds: ReadonlySet<string>): AnswerTime[] {
-  const counter = new AnswerTimeCounter(cardIds);
+  const counter = new AnswerTimeCounter();
   for (const g of countedGrades(records)) counter.add(g);
-  return counter.result();
+  return counter.result(cardIds);
 }

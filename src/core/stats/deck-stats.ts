@@ -1,19 +1,20 @@
 import { progressKey } from '../deck/progress-key.js';
 import type { Deck } from '../deck/types.js';
-import type { GradeRecord, LogRecord, MockRecord, PitchRecord } from '../store/log-records.js';
+import type { LogRecord, PitchRecord } from '../store/log-records.js';
 import { scheduler } from '../schedule/fsrs.js';
 import { replayTail, type Replayed } from '../schedule/snapshot.js';
 import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { weakCards } from '../schedule/weakness.js';
 import { pitchStats, type PitchStats } from '../pitch/history.js';
-import { AnswerTimeCounter, type AnswerTime } from './answer-times.js';
+import type { AnswerTime } from './answer-times.js';
 import { countByState, dueNow, type StateCounts } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
 import { dueForecast, type DayCount } from './forecast.js';
-import { HeatmapCounter, type Heatmap } from './heatmap.js';
-import { cardStats, lowestAtInterview, type CardStat } from './recall.js';
-import { ReviewCounter, type ReviewSummary } from './retention.js';
+import type { Heatmap } from './heatmap.js';
+import { cardStats, lowestAtInterview, lowestNow, RECALL_SHOWN, type CardStat } from './recall.js';
+import type { ReviewSummary } from './retention.js';
+import { LogTally, windowFrom, type LogFigures } from './log-tally.js';
 import { summarizeMock, type MockSummary } from './mocks.js';
 
 /** How many weakest cards the stats show. */
@@ -32,36 +33,31 @@ export type DeckStatsInput = {
   /** Desired retention of the scheduler (settings). */
   retention: number;
   interview: Date | null;
-} & ({ records: readonly LogRecord[] } | { stored: Replayed; eachRecord: (visit: (r: LogRecord) => void) => void });
+} & (
+  | { records: readonly LogRecord[] }
+  | {
+      stored: Replayed;
+      /** Visits the records not counted in `tally`: the whole log, or only what follows a stored tally. */
+      eachRecord: (visit: (r: LogRecord) => void) => void;
+      /** The log's first part already counted (see tally-store.ts); it must answer for `now` ({@link LogTally.answersFor}). */
+      tally?: LogTally;
+    }
+);
 
-/** The counts only the whole log gives, in one pass over its records. */
-function countLog(input: DeckStatsInput, undone: ReadonlySet<string>) {
-  const reviews = new ReviewCounter(input.now, 30);
-  const heatmap = new HeatmapCounter(input.now, 12);
-  const times = new AnswerTimeCounter(new Set(input.deck.cards.map((c) => c.id)));
-  const attempts: PitchRecord[] = [];
-  const mocks: MockRecord[] = [];
+/** The counts only the whole log gives, in one pass over its records (or over those after a stored tally). */
+function countLog(input: DeckStatsInput, undone: ReadonlySet<string>): LogFigures {
   const key = progressKey(input.deck);
-  const visit = (r: LogRecord) => {
-    if (r.type === 'pitch') {
-      // A deleted attempt is an undo's target: it no longer counts.
-      if (r.deck === key && !undone.has(r.id)) attempts.push(r);
-      return;
-    }
-    if (r.type === 'mock') {
-      // Rehearsals are logged under the progress key, like pitch runs (not the name: they differ for a deck outside the decks folder).
-      if (r.deck === key) mocks.push(r);
-      return;
-    }
-    if (r.type !== 'grade' || undone.has(r.id)) return;
-    const g = r as GradeRecord;
-    reviews.add(g);
-    heatmap.add(g.at);
-    times.add(g);
-  };
+  const cardIds = new Set(input.deck.cards.map((c) => c.id));
+  const stored = 'tally' in input ? input.tally : undefined;
+  // Counted afresh, only the grades of this window are kept one by one.
+  const tally = stored ?? new LogTally(windowFrom(input.now));
+  const visit = (r: LogRecord) => tally.add(r, undone, key);
   if ('records' in input) input.records.forEach(visit);
   else input.eachRecord(visit);
-  return { reviews: reviews.result(), heatmap: heatmap.result(), answerTimes: times.result(), attempts, mocks };
+  const figures = tally.figures(input.now, cardIds);
+  // Stryker disable next-line ConditionalExpression: a fresh tally answers for its own now; a stored one is checked by the caller (answersFor)
+  if (!figures) throw new Error('the stored tally does not reach back to this window');
+  return figures;
 }
 
 /** A weak card and why, in the words of `prep review`. */
@@ -89,6 +85,8 @@ export interface DeckStats {
   cards: CardStat[];
   /** Cards with a recall at the interview, lowest first (empty without an interview ahead). */
   atInterview: CardStat[];
+  /** The seen cards of lowest recall now, lowest first: as many as the stats list, and the next one. */
+  lowestNow: CardStat[];
   /** Mean predicted recall at the interview over every card, never-seen ones as 0 (as the drill's summary). */
   meanAtInterview: number | null;
   /** Cards never seen, which count as 0 in that mean. */
@@ -121,9 +119,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const cards = cardStats(f, deck.cards, progress, now, interview);
   const byId = new Map(cards.map((c) => [c.id, c]));
   // Exactly the cards `prep weak` would drill, in its order: one function for both.
-  const weakest = weakCards(f, deck.cards, replayed, now)
-    .slice(0, WEAKEST_SHOWN)
-    .map((w) => ({ ...byId.get(w.id)!, reasons: w.reasons }));
+  const weakest = weakCards(f, deck.cards, replayed, now, WEAKEST_SHOWN).map((w) => ({ ...byId.get(w.id)!, reasons: w.reasons }));
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');
   const targetSeconds = pitchCard ? (pitchCard.seconds ?? FALLBACK_PITCH_SECONDS) : null;
   const { attempts } = counted;
@@ -144,6 +140,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
     heatmap: counted.heatmap,
     cards,
     atInterview,
+    lowestNow: lowestNow(cards, RECALL_SHOWN + 1),
     meanAtInterview,
     unseen: cards.filter((c) => c.state === 'new').length,
     weakest,

@@ -27,53 +27,57 @@ export function heatLevel(count: number, max: number): HeatDay['level'] {
   return Math.min(4, Math.ceil((4 * count) / max)) as HeatDay['level'];
 }
 
+/** Grades per study day, as plain JSON data: study-day starts (ms) and counts, flat. */
+export type DayCountsData = number[];
+
 /**
- * Grades per study day over the last `weeks` weeks, ending with the week of `now`, counted one
- * grade at a time (a log can be streamed through it). Days roll over at 04:00 as in the drill,
- * so a session after midnight counts for the evening before.
+ * Grades per study day, counted one grade at a time (a log can be streamed through it). Days roll
+ * over at 04:00 as in the drill, so a session after midnight counts for the evening before. It
+ * does not depend on the day it is drawn on, so it can be stored and go on with more grades.
  */
-export class HeatmapCounter {
-  private readonly today: Date;
-  private readonly days: Date[];
-  private readonly from: number;
+export class DayCounts {
   private readonly byDay = new Map<number, number>();
   private readonly dayOf = studyDayOf();
 
-  constructor(now: Date, weeks = 12) {
-    this.today = dayStart(now);
-    // Monday of this week: getDay() is 0 on Sunday.
-    const monday = addStudyDays(this.today, -((this.today.getDay() + 6) % 7));
-    const first = addStudyDays(monday, -7 * (weeks - 1));
-    this.days = Array.from({ length: weeks * 7 }, (_, i) => addStudyDays(first, i));
-    this.from = first.getTime();
+  constructor(data?: DayCountsData) {
+    if (data) for (let i = 0; i + 1 < data.length; i += 2) this.byDay.set(data[i]!, data[i + 1]!);
   }
 
-  /** Counts a grade given at `at` (ISO time); older ones cost one comparison. */
-  add(at: string): void {
-    const t = Date.parse(at);
-    // Stryker disable next-line ConditionalExpression: an older grade would only be counted under a day never shown; this saves the work
-    if (!(t >= this.from)) return;
-    const key = this.dayOf(t);
-    this.byDay.set(key, (this.byDay.get(key) ?? 0) + 1);
+  /** Counts a grade given at `t` (ms since 1970), whose study day is `day` when already known. */
+  add(t: number, day = this.dayOf(t)): void {
+    this.byDay.set(day, (this.byDay.get(day) ?? 0) + 1);
   }
 
-  result(): Heatmap {
-    const today = this.today.getTime();
-    const shown = this.days.filter((d) => d.getTime() <= today);
-    const max = Math.max(0, ...shown.map((d) => this.byDay.get(d.getTime()) ?? 0));
-    const grid: (HeatDay | null)[][] = [];
-    this.days.forEach((d, i) => {
-      if (i % 7 === 0) grid.push([]);
-      const count = this.byDay.get(d.getTime()) ?? 0;
-      grid[grid.length - 1]!.push(d.getTime() > today ? null : { day: d, count, level: heatLevel(count, max) });
-    });
-    return { weeks: grid, max };
+  /** Grades on the study day starting at `day` (ms). */
+  on(day: number): number {
+    return this.byDay.get(day) ?? 0;
+  }
+
+  toData(): DayCountsData {
+    return [...this.byDay].flat();
   }
 }
 
-/** The review calendar of a log's records (see {@link HeatmapCounter}). */
+/** The calendar of the last `weeks` weeks, ending with the week of `now`, from grades per study day. */
+export function heatmapOf(counts: DayCounts, now: Date, weeks = 12): Heatmap {
+  const today = dayStart(now).getTime();
+  // Monday of this week: getDay() is 0 on Sunday.
+  const monday = addStudyDays(new Date(today), -((new Date(today).getDay() + 6) % 7));
+  const first = addStudyDays(monday, -7 * (weeks - 1));
+  const days = Array.from({ length: weeks * 7 }, (_, i) => addStudyDays(first, i).getTime());
+  const max = Math.max(0, ...days.filter((d) => d <= today).map((d) => counts.on(d)));
+  const grid: (HeatDay | null)[][] = [];
+  days.forEach((d, i) => {
+    if (i % 7 === 0) grid.push([]);
+    const count = counts.on(d);
+    grid[grid.length - 1]!.push(d > today ? null : { day: new Date(d), count, level: heatLevel(count, max) });
+  });
+  return { weeks: grid, max };
+}
+
+/** The review calendar of a log's records (see {@link DayCounts} and {@link heatmapOf}). */
 export function reviewHeatmap(records: readonly LogRecord[], now: Date, weeks = 12): Heatmap {
-  const counter = new HeatmapCounter(now, weeks);
-  for (const g of countedGrades(records)) counter.add(g.at);
-  return counter.result();
+  const counts = new DayCounts();
+  for (const g of countedGrades(records)) counts.add(Date.parse(g.at));
+  return heatmapOf(counts, now, weeks);
 }

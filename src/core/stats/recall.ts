@@ -71,3 +71,23 @@ export function lowestAtInterview(cards: readonly CardStat[]): CardStat[] {
     .filter((c) => c.recallAtInterview !== null)
     .sort((a, b) => a.recallAtInterview! - b.recallAtInterview!);
 }
+
+/** How many cards the stats list by recall before the rest are summed up in one line. */
+export const RECALL_SHOWN = 8;
+
+/**
+ * The `count` cards with the lowest predicted recall now, lowest first (ties in deck order): the
+ * first `count` of the seen cards sorted by recall, without sorting 10,000 of them.
+ */
+export function lowestNow(cards: readonly CardStat[], count: number): CardStat[] {
+  const out: CardStat[] = [];
+  for (const c of cards) {
+    const r = c.recallNow;
+    if (r === null || (out.length === count && r >= out[count - 1]!.recallNow!)) continue;
+    let i = out.length;
+    while (i > 0 && out[i - 1]!.recallNow! > r) i--;
+    out.splice(i, 0, c);
+    if (out.length > count) out.pop();
+  }
+  return out;
+}

@@ -21,8 +21,9 @@ function visitLine(line: string, visit: (r: LogRecord) => void): void {
  * time, so a year of history is never held whole (`prep stats` counts it this way). Bad lines
  * are skipped without a word: reading the log for progress reports them (log-reader.ts).
  * Unlike that read, a record id used twice is not looked for. A missing file has no records.
+ * With `limit`, only the file's first `limit` bytes are read (a position a read returned as its end).
  */
-export function streamLog(file: string, visit: (r: LogRecord) => void): void {
+export function streamLog(file: string, visit: (r: LogRecord) => void, limit = Number.POSITIVE_INFINITY): void {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -34,9 +35,10 @@ export function streamLog(file: string, visit: (r: LogRecord) => void): void {
     if (!fs.fstatSync(fd).isFile()) throw new StoreError(`cannot read ${file}: it is not a regular file`, file);
     const chunk = Buffer.allocUnsafe(CHUNK);
     let rest = Buffer.alloc(0);
-    for (;;) {
-      const n = fs.readSync(fd, chunk, 0, CHUNK, null);
+    for (let left = limit; left > 0; ) {
+      const n = fs.readSync(fd, chunk, 0, Math.min(CHUNK, left), null);
       if (n === 0) break;
+      left -= n;
       const buf = rest.length ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
       const end = buf.lastIndexOf(NEWLINE);
       if (end >= 0) for (const line of buf.toString('utf8', 0, end).split('\n')) visitLine(line, visit);

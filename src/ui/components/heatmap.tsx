@@ -42,21 +42,24 @@ export function Heatmap({ data, cellWidth = 2 }: { data: HeatmapData; cellWidth?
   return (
     <Box flexDirection="column">
       <Tint dim>{' '.repeat(LABEL_WIDTH) + monthRow(data.weeks, cellWidth)}</Tint>
+      {/* One text per row, its cells nested in it: a row is laid out once, not cell by cell. */}
       {WEEKDAYS.map((label, row) => (
-        <Box key={row}>
+        <Text key={row} wrap="truncate-end">
           <Tint dim>{label.padEnd(LABEL_WIDTH)}</Tint>
           {data.weeks.map((week, i) => {
             const day = week[row];
             return day ? <Cell key={i} level={day.level} width={cellWidth} /> : <Text key={i}>{' '.repeat(cellWidth)}</Text>;
           })}
-        </Box>
+        </Text>
       ))}
       <Box marginTop={1}>
-        <Tint dim>{'Less '}</Tint>
-        {([0, 1, 2, 3, 4] as const).map((level) => (
-          <Cell key={level} level={level} width={2} />
-        ))}
-        <Tint dim>{data.max > 0 ? `More (busiest day: ${data.max})` : 'More'}</Tint>
+        <Text wrap="truncate-end">
+          <Tint dim>{'Less '}</Tint>
+          {([0, 1, 2, 3, 4] as const).map((level) => (
+            <Cell key={level} level={level} width={2} />
+          ))}
+          <Tint dim>{data.max > 0 ? `More (busiest day: ${data.max})` : 'More'}</Tint>
+        </Text>
       </Box>
     </Box>
   );

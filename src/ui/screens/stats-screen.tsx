@@ -11,11 +11,10 @@ import { PitchHistory } from '../components/pitch-history.js';
 import { interviewWhen, percent, practisedWhen, shortDate, clockTime } from '../format.js';
 import { wrapProse } from '../wrap-prose.js';
 import { MOCKS_SHOWN } from '../../core/stats/mocks.js';
+import { RECALL_SHOWN } from '../../core/stats/recall.js';
 
 /** Panels go side by side from this width; below it they stack, readable down to 60 columns. */
 export const WIDE = 100;
-/** Cards listed by recall before the rest are summed up in one line. */
-const RECALL_ROWS = 8;
 
 /** The weekday's first two letters, under each forecast bar. */
 const weekday2 = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short' }).slice(0, 2);
@@ -57,15 +56,15 @@ function Overview({ s, columns }: { s: DeckStats; columns: number }) {
 
 function RecallPanel({ s, wide }: { s: DeckStats; wide: boolean }) {
   const ahead = s.atInterview.length > 0;
-  const seen = s.cards.filter((c) => c.recallNow !== null);
-  const list = ahead ? s.atInterview : [...seen].sort((a, b) => a.recallNow! - b.recallNow!);
+  // Every seen card has a recall now; with an interview ahead, every seen card has one then too.
+  const list = ahead ? s.atInterview : s.lowestNow;
   const pick = ahead ? (c: CardStat) => c.recallAtInterview! : (c: CardStat) => c.recallNow!;
-  const rest = list.slice(RECALL_ROWS);
-  const unseen = s.cards.length - seen.length;
+  const more = s.cards.length - s.unseen - RECALL_SHOWN;
+  const unseen = s.unseen;
   return (
     <Panel title={ahead ? 'Recall at the interview' : 'Recall now'} note="lowest first" inRow={wide}>
-      {list.length === 0 ? <Tint dim>No card practised yet.</Tint> : <RecallList cards={list.slice(0, RECALL_ROWS)} pick={pick} retention={s.retention} />}
-      {rest.length > 0 ? <Tint dim>{`… ${rest.length} more, all at ${percent(pick(rest[0]!))} or above`}</Tint> : null}
+      {list.length === 0 ? <Tint dim>No card practised yet.</Tint> : <RecallList cards={list.slice(0, RECALL_SHOWN)} pick={pick} retention={s.retention} />}
+      {more > 0 ? <Tint dim>{`… ${more} more, all at ${percent(pick(list[RECALL_SHOWN]!))} or above`}</Tint> : null}
       {unseen > 0 && list.length > 0 ? <Tint dim>{`${unseen} never practised: no prediction yet`}</Tint> : null}
     </Panel>
   );

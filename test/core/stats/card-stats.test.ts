@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { recallAt as drillRecall } from '../../../src/core/schedule/progress.js';
 import { replay } from '../../../src/core/schedule/snapshot.js';
-import { cardStats, lowestAtInterview } from '../../../src/core/stats/recall.js';
+import { cardStats, lowestAtInterview, lowestNow } from '../../../src/core/stats/recall.js';
 import type { GradeRecord } from '../../../src/core/store/review-log.js';
 import { makeDeck, question } from '../../helpers/deck.js';
 
@@ -57,5 +57,14 @@ describe('per-card stats (prep stats --json and the stats screen)', () => {
     expect(lowestAtInterview(stats).map((c) => c.id)).toEqual(['q2', 'q1']);
     const tie = [{ ...stats[0]!, id: 'x', recallAtInterview: 0.5 }, { ...stats[1]!, id: 'y', recallAtInterview: 0.5 }, { ...stats[0]!, id: 'z', recallAtInterview: 0.2 }];
     expect(lowestAtInterview(tie).map((c) => c.id)).toEqual(['z', 'x', 'y']);
+  });
+
+  it('picks the cards lowest in recall now as sorting them all would: never-seen ones out, ties in deck order', () => {
+    const base = cardStats(f, deck.cards, progress, now, null)[0]!;
+    // Few distinct values, so ties are many; every tenth card never seen.
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...base, id: `c${i}`, recallNow: i % 10 === 0 ? null : ((i * 37) % 11) / 10 }));
+    const sorted = many.filter((c) => c.recallNow !== null).sort((a, b) => a.recallNow! - b.recallNow!);
+    for (const n of [1, 9, 40, 500]) expect(lowestNow(many, n).map((c) => c.id)).toEqual(sorted.slice(0, n).map((c) => c.id));
+    expect(lowestNow(many.slice(0, 1), 9)).toEqual([]);
   });
 });

@@ -1,0 +1,127 @@
+import type { GradeRecord, LogRecord, MockRecord, PitchRecord } from '../store/log-records.js';
+import { AnswerTimeCounter, type AnswerTime, type AnswerTimesData } from './answer-times.js';
+import { DayCounts, heatmapOf, type DayCountsData, type Heatmap } from './heatmap.js';
+import { studyDayOf } from '../schedule/day.js';
+import { ReviewTally, windowStart, type ReviewSummary, type ReviewTallyData } from './retention.js';
+
+/** The window of the review counts, in days, and of the calendar, in weeks. */
+export const REVIEW_WINDOW_DAYS = 30;
+export const HEATMAP_WEEKS = 12;
+
+/** A {@link LogTally} as plain JSON data, to store beside a deck's snapshot. */
+export interface LogTallyData {
+  reviews: ReviewTallyData;
+  days: DayCountsData;
+  times: AnswerTimesData;
+  pitch: PitchRecord[];
+  mocks: MockRecord[];
+}
+
+/** The figures of `prep stats` that only the whole log gives. */
+export interface LogFigures {
+  reviews: ReviewSummary;
+  heatmap: Heatmap;
+  answerTimes: AnswerTime[];
+  /** Timed pitch runs, oldest first, deleted ones left out. */
+  attempts: PitchRecord[];
+  /** Rehearsals, oldest first. */
+  mocks: MockRecord[];
+}
+
+/**
+ * Everything `prep stats` counts from a deck's log, one record at a time in log order. None of
+ * it depends on the day it is asked on, so the tally of a log's first part can be stored (with
+ * the grades of the last month one by one) and go on with the records after it: `prep stats`
+ * then reads only the log's tail. Study days follow the local time zone: a tally counted in
+ * another zone does not fit (see tally-store.ts).
+ */
+export class LogTally {
+  private readonly reviews: ReviewTally;
+  private readonly days: DayCounts;
+  private readonly times: AnswerTimeCounter;
+  private readonly pitch: PitchRecord[];
+  private readonly mocks: MockRecord[];
+  /** One study-day function for both counts: a year of grades falls in 35,000 quarter hours, each worked out once. */
+  private readonly dayOf = studyDayOf();
+
+  /** `keepFrom`: the earliest window start (ms) this tally will be asked for; see {@link windowFrom}. */
+  constructor(keepFrom: number, data?: LogTallyData) {
+    this.reviews = new ReviewTally(keepFrom, data?.reviews);
+    this.days = new DayCounts(data?.days);
+    this.times = new AnswerTimeCounter(data?.times);
+    this.pitch = data ? [...data.pitch] : [];
+    this.mocks = data ? [...data.mocks] : [];
+  }
+
+  /** Counts one record of the deck stored under `key`; `undone` holds every id an undo in the whole log cancels. */
+  add(r: LogRecord, undone: ReadonlySet<string>, key: string): void {
+    if (r.type === 'pitch') {
+      // A deleted attempt is an undo's target: it no longer counts.
+      if (r.deck === key && !undone.has(r.id)) this.pitch.push(r);
+      return;
+    }
+    if (r.type === 'mock') {
+      // Rehearsals are logged under the progress key, like pitch runs (not the name: they differ for a deck outside the decks folder).
+      if (r.deck === key) this.mocks.push(r);
+      return;
+    }
+    if (r.type !== 'grade' || undone.has(r.id)) return;
+    const g = r as GradeRecord;
+    const t = Date.parse(g.at);
+    const day = this.dayOf(t);
+    this.reviews.add(g, t, day);
+    this.days.add(t, day);
+    this.times.add(g);
+  }
+
+  /** True when the tally can give the figures as of `now` (it kept every grade of that window). */
+  answersFor(now: Date): boolean {
+    return this.reviews.answersFor(now, REVIEW_WINDOW_DAYS);
+  }
+
+  /** The figures as of `now` for a deck of `cardIds`; null when `now` is earlier than the tally was kept for. */
+  figures(now: Date, cardIds: ReadonlySet<string>): LogFigures | null {
+    const reviews = this.reviews.summary(now, REVIEW_WINDOW_DAYS);
+    if (!reviews) return null;
+    return {
+      reviews,
+      heatmap: heatmapOf(this.days, now, HEATMAP_WEEKS),
+      answerTimes: this.times.result(cardIds),
+      attempts: [...this.pitch],
+      mocks: [...this.mocks],
+    };
+  }
+
+  /** The tally as data, keeping one by one only the grades a window starting at or after `keepFrom` needs. */
+  toData(keepFrom?: number): LogTallyData {
+    return { reviews: this.reviews.toData(keepFrom), days: this.days.toData(), times: this.times.toData(), pitch: this.pitch, mocks: this.mocks };
+  }
+}
+
+/**
+ * The earliest window start a tally stored at `now` must answer for: the window of `now` itself,
+ * a day early for a clock set back a little. A `prep stats` whose window starts even earlier (its
+ * clock behind the drill's by more than a day) counts the whole log instead.
+ */
+export function windowFrom(now: Date): number {
+  return windowStart(now, REVIEW_WINDOW_DAYS + 1);
+}
+
+const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const numbers = (x: unknown) => Array.isArray(x) && x.every(isNum);
+
+/**
+ * Stored tally data back to a tally, or null when it is not in the shape this build writes
+ * (the file was checked against its digest already; this only keeps a damaged one from throwing).
+ */
+export function tallyFromData(data: unknown): LogTally | null {
+  if (!isObj(data) || !isObj(data.reviews)) return null;
+  const r = data.reviews;
+  if (!isNum(r.total) || !isNum(r.keepFrom) || !numbers(r.recent) || !Array.isArray(r.cards) || r.cards.length % 3 !== 0) return null;
+  if (!r.cards.every((x, i) => (i % 3 === 0 ? typeof x === 'string' : isNum(x)))) return null;
+  if (!numbers(data.days) || !Array.isArray(data.times) || !data.times.every((t) => Array.isArray(t) && typeof t[0] === 'string' && t.slice(1).every(isNum))) return null;
+  if (!Array.isArray(data.pitch) || !data.pitch.every((p) => isObj(p) && p.type === 'pitch')) return null;
+  if (!Array.isArray(data.mocks) || !data.mocks.every((m) => isObj(m) && m.type === 'mock')) return null;
+  return new LogTally(Number.NEGATIVE_INFINITY, data as unknown as LogTallyData);
+}

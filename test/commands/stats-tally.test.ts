@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { context, openDeck } from '../../src/commands/context.js';
+import { loadProgress } from '../../src/commands/load-progress.js';
+import { stats } from '../../src/commands/stats.js';
+import { progressKey } from '../../src/core/deck/progress-key.js';
+import { storedTally } from '../../src/core/stats/stored-tally.js';
+import type { LogRecord } from '../../src/core/store/log-records.js';
+import { loadSnapshot } from '../../src/core/store/snapshot-store.js';
+import { readTally, saveTally, tallyPath } from '../../src/core/store/tally-store.js';
+import { makeTempHome, type TempHome } from '../helpers/temp-home.js';
+
+// The benchmark's generator, plain JavaScript (no types of its own).
+const { prng, writeDeck } = (await import(new URL('../../bench/generate.mjs', import.meta.url).href)) as {
+  prng: (seed: number) => () => number;
+  writeDeck: (home: string, name: string, cards: number, seed?: number) => void;
+};
+
+// `prep stats` reads the log's tail only when the drill stored a tally of the part before it:
+// whatever it read, the report must be the very one a full count of the log gives.
+
+const DAY = 86_400_000;
+const DECK = 'gen';
+const CARDS = 40;
+
+let seq = 0;
+const at = (t: number) => new Date(t).toISOString();
+const grade = (card: string, g: 1 | 2 | 3 | 4, t: number, ms?: number): LogRecord => ({
+  v: 1, type: 'grade', id: `g${++seq}`, deck: DECK, card, grade: g, at: at(t), ...(ms === undefined ? {} : { ms }),
+});
+const undo = (target: LogRecord, t: number): LogRecord => ({ v: 1, type: 'undo', id: `u${++seq}`, deck: DECK, target: target.id, at: at(t) });
+const pitchRun = (ms: number, t: number): LogRecord => ({ v: 1, type: 'pitch', id: `p${++seq}`, deck: DECK, ms, beats: [], beatsTotal: 0, at: at(t) });
+
+/** Four months of sessions up to `end`: repeats within a day, Again grades, undone grades, a card since removed, pitch runs, a rehearsal. */
+function history(end: number, days = 120, seed = 7): LogRecord[] {
+  const rand = prng(seed);
+  const out: LogRecord[] = [];
+  for (let d = days; d >= 1; d--) {
+    if (rand() < 0.25) continue;
+    // Sessions at any hour, so some fall after midnight, before the 04:00 rollover.
+    let t = end - d * DAY + Math.floor(rand() * 20) * 3_600_000;
+    for (let k = Math.floor(rand() * 12); k >= 0; k--) {
+      const card = rand() < 0.05 ? 'card-removed' : `card-${Math.floor(rand() * CARDS)}`;
+      const g = grade(card, rand() < 0.15 ? 1 : rand() < 0.2 ? 2 : rand() < 0.9 ? 3 : 4, t, rand() < 0.9 ? Math.floor(2000 + rand() * 90_000) : undefined);
+      out.push(g);
+      if (rand() < 0.03) out.push(undo(g, t + 1000));
+      t += Math.floor(rand() * 400_000);
+    }
+    if (rand() < 0.1) out.push(pitchRun(Math.floor(20_000 + rand() * 40_000), t));
+  }
+  out.push({ v: 1, type: 'mock', id: `m${++seq}`, deck: DECK, at: at(end - 3 * DAY), ms: 600_000, scheduled: true, items: [{ card: 'card-1', kind: 'question', ms: 70_000, target: 60, skipped: false, grade: 3 }] });
+  return out.filter((r) => Date.parse(r.at) < end);
+}
+
+const lines = (records: LogRecord[]) => records.map((r) => `${JSON.stringify(r)}\n`).join('');
+const logOf = (home: string) => path.join(home, 'logs', `${DECK}.jsonl`);
+
+function putHome(home: string, records: LogRecord[]): void {
+  writeDeck(home, DECK, CARDS, 3);
+  fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
+  fs.writeFileSync(logOf(home), lines(records));
+}
+
+/** What `prep stats` prints, text and JSON, for the home in PREP_HOME. */
+async function report(home: string, now: Date): Promise<{ text: string; json: string }> {
+  process.env.PREP_HOME = home;
+  const out: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+  try {
+    expect(await stats(DECK, {}, now)).toBe(0);
+    const text = out.splice(0).join('');
+    expect(await stats(DECK, { json: true }, now)).toBe(0);
+    // The deck's path is the one thing two homes differ in.
+    return { text, json: out.join('').replaceAll(home, '<home>') };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** What a drill start stores after its first frame: the snapshot and the tally. */
+async function drillStart(home: string): Promise<void> {
+  process.env.PREP_HOME = home;
+  const { paths, dirs } = context();
+  const loaded = loadProgress(paths, await openDeck(DECK, dirs, paths.cacheDir), 0.9);
+  loaded.saveSnapshot();
+  loaded.log.close();
+}
+
+/** The stored tally `prep stats` would use now, or null when it counts the whole log. */
+async function usable(home: string, now: Date) {
+  process.env.PREP_HOME = home;
+  const { paths, dirs } = context();
+  const key = progressKey(await openDeck(DECK, dirs, paths.cacheDir, home, true));
+  const snap = loadSnapshot(paths.dataDir, key);
+  return snap && storedTally(paths.dataDir, key, snap.at, now);
+}
+
+describe('prep stats from a stored tally and the log after it', () => {
+  const saved = { home: process.env.PREP_HOME, tz: process.env.TZ };
+  let a: TempHome;
+  let b: TempHome;
+  // Now, to the minute, and the log ending an hour before it.
+  const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  beforeEach(() => {
+    a = makeTempHome('prep-tally-a-');
+    b = makeTempHome('prep-tally-b-');
+  });
+  afterEach(() => {
+    a.cleanup();
+    b.cleanup();
+    process.env.PREP_HOME = saved.home;
+    process.env.TZ = saved.tz;
+  });
+
+  it('prints exactly what counting the whole log prints, before and after new grades', async () => {
+    const records = history(now.getTime() - 3_600_000);
+    putHome(a.dir, records);
+    const whole = await report(a.dir, now);
+    // Only looking: no snapshot and no tally made.
+    expect(fs.existsSync(path.join(a.dir, 'snapshots'))).toBe(false);
+    expect(whole.text).toContain('Reviews');
+
+    await drillStart(a.dir);
+    expect(fs.existsSync(tallyPath(a.dir, DECK))).toBe(true);
+    expect(await usable(a.dir, now)).not.toBeNull();
+    expect(await report(a.dir, now)).toEqual(whole);
+
+    // A session after the snapshot: grades of a new card, of cards graded earlier today, an undone grade, a pitch run.
+    const t = now.getTime() - 20 * 60_000;
+    const tail = [grade('card-3', 1, t, 5000), grade('card-3', 3, t + 60_000, 4000), grade('card-new', 3, t + 120_000), grade('card-removed', 4, t + 130_000, 9000)];
+    tail.push(undo(tail[1]!, t + 61_000), pitchRun(33_000, t + 200_000));
+    fs.appendFileSync(logOf(a.dir), lines(tail));
+    putHome(b.dir, [...records, ...tail]);
+    const fresh = await report(b.dir, now);
+    expect(await usable(a.dir, now)).not.toBeNull();
+    expect(await report(a.dir, now)).toEqual(fresh);
+    expect(fresh).not.toEqual(whole);
+
+    // The next drill start moves the tally on to the log's new end; the report stays the same.
+    const before = readTally(a.dir, DECK)!.head.at.offset;
+    await drillStart(a.dir);
+    expect(readTally(a.dir, DECK)!.head.at.offset).toBeGreaterThan(before);
+    expect(await usable(a.dir, now)).not.toBeNull();
+    expect(await report(a.dir, now)).toEqual(fresh);
+  });
+
+  it('is read: a tally that says otherwise changes the report, unless its digest does not fit', async () => {
+    putHome(a.dir, history(now.getTime() - 3_600_000));
+    const whole = await report(a.dir, now);
+    await drillStart(a.dir);
+    const stored = readTally(a.dir, DECK)!;
+    const body = JSON.parse(stored.body) as { reviews: { total: number } };
+    body.reviews.total += 1000;
+    // Hand-edited: the digest no longer fits, so it is not trusted.
+    fs.writeFileSync(tallyPath(a.dir, DECK), `${JSON.stringify(stored.head)}\n${JSON.stringify(body)}\n`);
+    expect(await usable(a.dir, now)).toBeNull();
+    expect(await report(a.dir, now)).toEqual(whole);
+    // Written as prep writes it, the same change shows: stats does read the tally.
+    saveTally(a.dir, DECK, stored.head, body);
+    const total = (r: { json: string }) => (JSON.parse(r.json) as { reviews: { total: number } }).reviews.total;
+    expect(total(await report(a.dir, now))).toBe(total(whole) + 1000);
+  });
+
+  it('counts the whole log when the tally is of another place in the log, another time zone or an older window', async () => {
+    const records = history(now.getTime() - 3_600_000);
+    putHome(a.dir, records.slice(0, -40));
+    await drillStart(a.dir);
+    const older = fs.readFileSync(tallyPath(a.dir, DECK));
+    fs.appendFileSync(logOf(a.dir), lines(records.slice(-40)));
+    await drillStart(a.dir);
+    putHome(b.dir, records);
+    const fresh = await report(b.dir, now);
+    // The tally of an earlier snapshot beside the newer snapshot.
+    fs.writeFileSync(tallyPath(a.dir, DECK), older);
+    expect(await usable(a.dir, now)).toBeNull();
+    expect(await report(a.dir, now)).toEqual(fresh);
+    // The next drill start puts a fitting tally back.
+    await drillStart(a.dir);
+    expect(await usable(a.dir, now)).not.toBeNull();
+
+    // Another zone puts the study days elsewhere: the heatmap and retention move, and the tally is not used.
+    process.env.TZ = 'Asia/Kolkata';
+    expect(await usable(a.dir, now)).toBeNull();
+    const there = await report(b.dir, now);
+    expect(there).not.toEqual(fresh);
+    expect(await report(a.dir, now)).toEqual(there);
+    // A drill start there counts it again, for that zone.
+    await drillStart(a.dir);
+    expect(await usable(a.dir, now)).not.toBeNull();
+    expect(await report(a.dir, now)).toEqual(there);
+
+    // A clock set back by days: the window starts before the grades kept one by one.
+    const earlier = new Date(now.getTime() - 5 * DAY);
+    expect(await usable(a.dir, earlier)).toBeNull();
+    expect(await report(a.dir, earlier)).toEqual(await report(b.dir, earlier));
+  });
+});
