@@ -51,7 +51,7 @@ export class PitchSession extends SessionStore<PitchState, PitchAction> {
         return this.apply({ type: 'quit', now });
       case 'save': {
         if (s.phase !== 'stopped') return;
-        // Stryker disable next-line ConditionalExpression: a stopped attempt has both times (its start and its stop set them)
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: a stopped attempt has both times (its start and its stop set them)
         if (s.startedAt === null || s.stoppedAt === null) return;
         if (!s.confirmShort && isShortAttempt(s.stoppedAt - s.startedAt, s.targetSeconds)) return this.apply({ type: 'ask-confirm' });
         const record = pitchRecord({

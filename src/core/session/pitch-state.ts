@@ -69,7 +69,7 @@ export function initPitch(deck: { name: string; title: string }, card: Card, his
 
 /** Milliseconds of the attempt, frozen at its stop (quitting stops a running clock too); 0 without one. */
 export function attemptMs(s: PitchState): number {
-  // Stryker disable next-line ConditionalExpression: asked only of an attempt left unsaved (stopped, or stopped by quitting), which has both times
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: asked only of an attempt left unsaved (stopped, or stopped by quitting), which has both times
   if (s.startedAt === null || s.stoppedAt === null) return 0;
   return Math.max(0, s.stoppedAt - s.startedAt);
 }
