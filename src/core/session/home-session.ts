@@ -1,25 +1,14 @@
-import { SessionStore } from './session-store.js';
+import { Store } from './session-store.js';
 import { homeReducer, type HomeAction, type HomeState } from './home-state.js';
 
 /**
- * The home screen's store. It commits nothing: picking a deck only ends the screen with a
- * choice, and the command then runs on its own store. A record reaching the sink is a bug.
+ * The home screen's store. It commits nothing, so it has no log to write to: picking a deck only
+ * ends the screen with a choice, and the command then runs on its own store.
  */
-export class HomeSession extends SessionStore<HomeState, HomeAction> {
+export class HomeSession extends Store<HomeState, HomeAction> {
   constructor(initial: HomeState) {
-    super(
-      initial,
-      homeReducer,
-      {
-        append: () => {
-          throw new Error('the home screen writes no records');
-        },
-      },
-      (_record, err) => {
-        throw err;
-      },
-    );
+    super(initial, homeReducer);
   }
 
-  send = (action: HomeAction): boolean => this.apply(action);
+  send = (action: HomeAction): void => this.reduce(action);
 }

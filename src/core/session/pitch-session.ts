@@ -38,10 +38,11 @@ export class PitchSession extends SessionStore<PitchState, PitchAction> {
         return this.apply(s.phase === 'timing' ? { type: 'stop', now } : { type: 'start', now });
       case 'toggle-beat':
         return this.apply({ type: 'toggle-beat', index: intent.index });
+      // The reducer starts only a clock that is ready and stops only one that runs.
       case 'voice-start':
-        return s.phase === 'ready' ? this.apply({ type: 'start', now: intent.at }) : undefined;
+        return this.apply({ type: 'start', now: intent.at });
       case 'voice-stop':
-        return s.phase === 'timing' ? this.apply({ type: 'stop', now: intent.at }) : undefined;
+        return this.apply({ type: 'stop', now: intent.at });
       case 'toggle-script':
       case 'toggle-help':
       case 'retry':
@@ -49,7 +50,9 @@ export class PitchSession extends SessionStore<PitchState, PitchAction> {
       case 'quit':
         return this.apply({ type: 'quit', now });
       case 'save': {
-        if (s.phase !== 'stopped' || s.startedAt === null || s.stoppedAt === null) return;
+        if (s.phase !== 'stopped') return;
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: a stopped attempt has both times (its start and its stop set them)
+        if (s.startedAt === null || s.stoppedAt === null) return;
         if (!s.confirmShort && isShortAttempt(s.stoppedAt - s.startedAt, s.targetSeconds)) return this.apply({ type: 'ask-confirm' });
         const record = pitchRecord({
           deck: s.deck,

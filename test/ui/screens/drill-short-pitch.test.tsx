@@ -8,6 +8,7 @@ import { initDrill } from '../../../src/core/session/drill-state.js';
 import { DrillSession } from '../../../src/core/session/drill-session.js';
 import type { LogRecord } from '../../../src/core/store/review-log.js';
 import type { ListenSource } from '../../../src/ui/components/listen-panel.js';
+import { bigRows } from '../../../src/ui/components/big-digits.js';
 import { DrillScreen } from '../../../src/ui/screens/drill-screen.js';
 import { KEY, press, waitForFrame } from '../../helpers/ink.js';
 import { makeDeck, question } from '../../helpers/deck.js';
@@ -44,7 +45,7 @@ function mount(listen?: ListenSource) {
     await press(r.stdin, KEY.space);
     await waitForFrame(r.lastFrame, 'I build sandboxes.');
   };
-  return { ...r, log, session, time };
+  return { ...r, log, session, time, tick: (ms: number) => (now += ms) };
 }
 
 describe('drill: a pitch attempt too short to be real', () => {
@@ -71,6 +72,18 @@ describe('drill: a pitch attempt too short to be real', () => {
     await press(m.stdin, '2');
     await waitForFrame(m.lastFrame, 'Question q1?');
     expect(m.log).toMatchObject([{ type: 'grade', grade: 2 }, { type: 'pitch', ms: 1100 }]);
+  });
+
+  it('nothing is asked while the timer runs', async () => {
+    const m = mount();
+    await waitForFrame(m.lastFrame, 'Tell me about yourself.');
+    await press(m.stdin, KEY.space);
+    m.tick(1500);
+    // The running clock, in the big timer font: the frame of a running timer.
+    const [top, middle, bottom] = bigRows('00:01.5');
+    const frame = await waitForFrame(m.lastFrame, (f) => f.includes(top!) && f.includes(middle!) && f.includes(bottom!));
+    expect(frame).not.toContain('Only');
+    expect(frame).not.toContain('enter save');
   });
 
   it('a real attempt is not asked about: enter does nothing, and the grade stores it', async () => {

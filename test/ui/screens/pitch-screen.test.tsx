@@ -277,6 +277,20 @@ describe('pitch screen: after the stop', () => {
     expect(log).toHaveLength(0);
   });
 
+  it('ctrl+c over the help, a while after the stop, closes the help and says the attempt (its own time) was not stored', async () => {
+    const { lastFrame, stdin, log, onDone, at } = await stopAt(33_400);
+    await press(stdin, '?');
+    await waitForFrame(lastFrame, 'Tick or untick a beat you hit');
+    await at(50_000);
+    await press(stdin, KEY.ctrlC);
+    // The last frame stays on the terminal: the attempt, not the help.
+    const frame = await waitForFrame(lastFrame, 'Not saved: this attempt (33.4 s) was not stored.');
+    expect(frame).not.toContain('Tick or untick a beat you hit');
+    expect(frame).toContain('against 30 s');
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(log).toHaveLength(0);
+  });
+
   it('Esc while the clock runs quits too, and says the attempt was not stored', async () => {
     const { lastFrame, stdin, onDone, at } = mount();
     await waitForFrame(lastFrame, 'Tell me');
