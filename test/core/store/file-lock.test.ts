@@ -22,6 +22,16 @@ describe('the settings lock', () => {
     expect(openSettings(home().dir).get()).toMatchObject({ retention: 0.8, newPerDay: 5 });
   });
 
+  // /proc/self/fd lists this process's open files (Linux).
+  it.skipIf(!fs.existsSync('/proc/self/fd'))('is closed after each save, so a long session does not run out of open files', () => {
+    const s = openSettings(home().dir);
+    const open = () => fs.readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 5; i++) s.set('newPerDay', i);
+    expect(open()).toBe(before);
+    expect(s.get().newPerDay).toBe(4);
+  });
+
   it('left behind by a prep that crashed a minute ago is taken over', () => {
     const s = openSettings(home().dir);
     fs.writeFileSync(lockFile(), '');
