@@ -12,7 +12,7 @@ function snapshot(): ReplaySnapshot {
   const content = {
     v: 3 as const,
     retention: 0.9,
-    at: { offset: 120, lines: 2, last: 'abc' },
+    at: { offset: 120, lines: 2, last: { length: 60, hash: 'ab12' } },
     cards: { q1: [1_790_000_000_000, 3.2, 'x'] },
     undone: ['g7'],
     lastPractised: 1_780_000_000_000,
