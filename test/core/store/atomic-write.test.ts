@@ -159,7 +159,7 @@ describe('writeFileAtomic, what a user could lose', () => {
   });
 
   // /proc/self/fd lists this process's open files (Linux).
-  it.skipIf(!fs.existsSync('/proc/self/fd'))('lets go of the temp file when a write fails, so failures do not pile up open files', () => {
+  it.skipIf(!fs.existsSync('/proc/self/fd'))('lets go of the temp file whether a write works or fails, so files do not pile up open', () => {
     const { dir } = home();
     const open = () => fs.readdirSync('/proc/self/fd').length;
     const before = open();
@@ -167,5 +167,8 @@ describe('writeFileAtomic, what a user could lose', () => {
       expect(() => writeFileAtomic(path.join(dir, 'x.json'), 'x'.repeat(100), { ops: fullAfter(10) })).toThrow(/no space left/);
     }
     expect(open()).toBe(before);
+    for (let i = 0; i < 5; i++) writeFileAtomic(path.join(dir, 'x.json'), `${i}`);
+    expect(open()).toBe(before);
+    expect(fs.readdirSync(dir)).toEqual(['x.json']);
   });
 });

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, openSettings } from '../../../src/core/store/settings.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
 // What a saved settings.json holds, and what a hand-edited one can do to the next save.
 const home = useTempHome('prep-settings-saved-');
 const settingsFile = () => path.join(home().dir, 'settings.json');
+afterEach(() => vi.restoreAllMocks());
 const stored = () => JSON.parse(fs.readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>;
 
 describe('saving a setting', () => {
@@ -51,6 +52,31 @@ describe('saving a setting', () => {
     expect(stored().interviews).toEqual({});
   });
 
+  it('switches back from typing answers to grading oneself', () => {
+    const s = openSettings(home().dir);
+    s.set('answerMode', 'type');
+    s.set('answerMode', 'self');
+    expect(openSettings(home().dir).get().answerMode).toBe('self');
+    expect(stored().answerMode).toBe('self');
+  });
+
+  it('stamps a forgotten interview date too, so a sync keeps the clear over an older date', () => {
+    const s = openSettings(home().dir);
+    s.setInterview('coder', '2026-05-01');
+    fs.writeFileSync(settingsFile(), JSON.stringify({ ...stored(), writtenAt: { interviews: '2026-01-01T00:00:00.000Z' } }));
+    s.clearInterview('coder');
+    const writtenAt = stored().writtenAt as Record<string, string>;
+    expect(Object.keys(writtenAt)).toEqual(['interviews']);
+    expect(Date.parse(writtenAt.interviews!)).toBeGreaterThan(Date.parse('2026-01-01T00:00:00.000Z'));
+  });
+
+  it('a value that is missing altogether is refused in words', () => {
+    expect(() => openSettings(home().dir).set('retention', undefined as never)).toThrow(
+      'retention must be a number from 0.7 to 0.99 (got undefined)',
+    );
+    expect(fs.existsSync(settingsFile())).toBe(false);
+  });
+
   it('forgetting the interview of a deck that has none keeps the others', () => {
     const s = openSettings(home().dir);
     s.setInterview('coder', '2026-05-01');
@@ -72,6 +98,26 @@ describe('a settings.json edited by hand', () => {
     openSettings(home().dir);
     expect(fs.existsSync(settingsFile())).toBe(false);
     expect(fs.readdirSync(home().dir)).toEqual([expect.stringMatching(/^settings\.json\.corrupt-/)]);
+  });
+
+  it('holding only null, a number or text is moved aside as not settings', () => {
+    for (const text of ['null', '42', '"retention"']) {
+      fs.writeFileSync(settingsFile(), text);
+      const s = openSettings(home().dir);
+      expect(s.get(), text).toEqual(DEFAULT_SETTINGS);
+      expect(s.warnings, text).toEqual([expect.stringContaining('was not valid settings JSON; it was moved to')]);
+    }
+    expect(fs.readdirSync(home().dir).filter((f) => f.startsWith('settings.json.corrupt-'))).toHaveLength(3);
+  });
+
+  it('that is broken and cannot be moved aside stops prep with a sentence, the file kept as it was', () => {
+    fs.writeFileSync(settingsFile(), 'not json');
+    vi.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw Object.assign(new Error('EACCES: permission denied, rename'), { code: 'EACCES' });
+    });
+    expect(() => openSettings(home().dir)).toThrow(`could not move aside the broken settings file ${settingsFile()}: permission denied`);
+    vi.restoreAllMocks();
+    expect(fs.readFileSync(settingsFile(), 'utf8')).toBe('not json');
   });
 
   it('reports the file moved aside before the values it could not use', () => {
