@@ -43,6 +43,8 @@ describe('interview dates at the edges of the calendar and the clock', () => {
     ['2026-04-31', 'date'],
     ['2026-04-00', 'date'],
     ['2027-02-29', 'date'],
+    ['0027-01-15', 'date'],
+    ['0099-12-31T10:00', 'date'],
   ])('lint refuses %s as not a real %s, and so does the drill', (date, what) => {
     expect(problemsWith(date)).toEqual([`inline.yaml:2:1 interview: "${date}" is not a real ${what}`]);
     expect(parseInterview(date)).toBeNull();
