@@ -130,6 +130,11 @@ describe('writeFileAtomic, what a user could lose', () => {
     const trickle: WriteOps = { writeSync: (fd, data, offset, length) => fs.writeSync(fd, data, offset, Math.min(length, 7)) };
     writeFileAtomic(file, text, { ops: trickle });
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    // Cut short once, then the rest in one go.
+    let calls = 0;
+    const once: WriteOps = { writeSync: (fd, data, offset, length) => fs.writeSync(fd, data, offset, calls++ === 0 ? 100 : length) };
+    writeFileAtomic(file, `${text}!`, { ops: once });
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${text}!`);
   });
 
   it('flushes the new file to disk before it takes the old one’s place', () => {
