@@ -65,7 +65,8 @@ function checkInterview(value: unknown): string | undefined {
   // The one parser said no; say which half is wrong.
   const [y, m, d] = text.split(/[-T:]/).map(Number) as [number, number, number];
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth) return `"${text}" is not a real date`;
+  // Years 0-99 are refused by the parser (a Date would read them as 1900-1999): the date is what is wrong.
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysInMonth) return `"${text}" is not a real date`;
   return `"${text}" is not a real time of day`;
 }
 

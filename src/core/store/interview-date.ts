@@ -17,9 +17,13 @@ export function parseInterview(text: string): Date | null {
   const trimmed = text.trim();
   if (!INTERVIEW_PATTERN.test(trimmed)) return null;
   const [y, mo, d, h = DEFAULT_INTERVIEW_HOUR, mi = 0, s = 0] = trimmed.split(/[-T:]/).map(Number) as [number, number, number, number?, number?, number?];
-  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
+  // Minutes or seconds past 59 roll over into the next hour of the same day, which the checks
+  // below would not see.
+  if (mi > 59 || s > 59) return null;
   const date = new Date(y, mo - 1, d, h, mi, s, 0);
-  // The Date constructor rolls 30 February over into March: the day must come back unchanged.
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
+  // Every other field out of range rolls the date over into another day or year (30 February
+  // is 2 March, 24:00 the next day, month 13 or 00 another year), and the Date constructor reads
+  // years 0-99 as 1900-1999: the year and the day must come back unchanged.
+  if (date.getFullYear() !== y || date.getDate() !== d) return null;
   return date;
 }

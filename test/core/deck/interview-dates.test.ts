@@ -20,6 +20,9 @@ describe('interview dates at the edges of the calendar and the clock', () => {
     expect(parseInterview('on 2027-01-15')).toBeNull();
     expect(parseInterview('2027-01-15 at noon')).toBeNull();
     expect(parseInterview('2027-01-15T10:30Z')).toBeNull();
+    // A year typed with a digit too many, or too few, is not taken for another century.
+    expect(parseInterview('12027-01-15')).toBeNull();
+    expect(parseInterview('0027-01-15')).toBeNull();
   });
 
   it('reads January and December dates as those months', () => {
@@ -32,11 +35,16 @@ describe('interview dates at the edges of the calendar and the clock', () => {
     ['2026-03-05T14:60', 'time of day'],
     ['2026-03-05T14:30:60', 'time of day'],
     ['2026-03-05T24:00', 'time of day'],
+    ['2026-03-31T24:00', 'time of day'],
+    ['2026-12-31T24:00', 'time of day'],
     ['2026-00-10', 'date'],
     ['2026-13-10', 'date'],
+    ['2026-99-10', 'date'],
     ['2026-04-31', 'date'],
     ['2026-04-00', 'date'],
     ['2027-02-29', 'date'],
+    ['0027-01-15', 'date'],
+    ['0099-12-31T10:00', 'date'],
   ])('lint refuses %s as not a real %s, and so does the drill', (date, what) => {
     expect(problemsWith(date)).toEqual([`inline.yaml:2:1 interview: "${date}" is not a real ${what}`]);
     expect(parseInterview(date)).toBeNull();

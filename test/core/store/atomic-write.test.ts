@@ -163,3 +163,62 @@ describe('writeFileAtomic on a file system without hard links (FAT, some network
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('writeFileAtomic, what a user could lose', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('writes a file whole when the disk takes only a little at a time', () => {
+    const { dir } = home();
+    const file = path.join(dir, 'deck.yaml');
+    const text = 'q: ' + 'abcdefghij'.repeat(1000);
+    // A write(2) may take fewer bytes than asked (a network share, a signal): the rest must follow.
+    const trickle: WriteOps = { writeSync: (fd, data, offset, length) => fs.writeSync(fd, data, offset, Math.min(length, 7)) };
+    writeFileAtomic(file, text, { ops: trickle });
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    // Cut short once, then the rest in one go.
+    let calls = 0;
+    const once: WriteOps = { writeSync: (fd, data, offset, length) => fs.writeSync(fd, data, offset, calls++ === 0 ? 100 : length) };
+    writeFileAtomic(file, `${text}!`, { ops: once });
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${text}!`);
+  });
+
+  it('flushes the new file to disk before it takes the old one’s place', () => {
+    const { dir } = home();
+    const file = path.join(dir, 'settings.json');
+    const calls: string[] = [];
+    const fsync = fs.fsyncSync.bind(fs);
+    const rename = fs.renameSync.bind(fs);
+    vi.spyOn(fs, 'fsyncSync').mockImplementation((fd) => {
+      calls.push('fsync');
+      fsync(fd);
+    });
+    vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      calls.push('rename');
+      rename(from, to);
+    });
+    writeFileAtomic(file, '{}');
+    expect(calls).toEqual(['fsync', 'rename']);
+  });
+
+  it('saves a file whose name is as long as the file system allows', () => {
+    const { dir } = home();
+    // 255 bytes is the usual limit for one name; the temp file beside it must fit too.
+    const file = path.join(dir, `${'d'.repeat(250)}.yaml`);
+    writeFileAtomic(file, 'title: T\n', { exclusive: true });
+    expect(fs.readdirSync(dir)).toEqual([path.basename(file)]);
+  });
+
+  // /proc/self/fd lists this process's open files (Linux).
+  it.skipIf(!fs.existsSync('/proc/self/fd'))('lets go of the temp file whether a write works or fails, so files do not pile up open', () => {
+    const { dir } = home();
+    const open = () => fs.readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 5; i++) {
+      expect(() => writeFileAtomic(path.join(dir, 'x.json'), 'x'.repeat(100), { ops: fullAfter(10) })).toThrow(/no space left/);
+    }
+    expect(open()).toBe(before);
+    for (let i = 0; i < 5; i++) writeFileAtomic(path.join(dir, 'x.json'), `${i}`);
+    expect(open()).toBe(before);
+    expect(fs.readdirSync(dir)).toEqual(['x.json']);
+  });
+});

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { withFileLock } from '../../../src/core/store/file-lock.js';
 import { openSettings } from '../../../src/core/store/settings.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
@@ -22,6 +23,16 @@ describe('the settings lock', () => {
     expect(openSettings(home().dir).get()).toMatchObject({ retention: 0.8, newPerDay: 5 });
   });
 
+  // /proc/self/fd lists this process's open files (Linux).
+  it.skipIf(!fs.existsSync('/proc/self/fd'))('is closed after each save, so a long session does not run out of open files', () => {
+    const s = openSettings(home().dir);
+    const open = () => fs.readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 5; i++) s.set('newPerDay', i);
+    expect(open()).toBe(before);
+    expect(s.get().newPerDay).toBe(4);
+  });
+
   it('left behind by a prep that crashed a minute ago is taken over', () => {
     const s = openSettings(home().dir);
     fs.writeFileSync(lockFile(), '');
@@ -30,6 +41,35 @@ describe('the settings lock', () => {
     s.set('newPerDay', 5);
     expect(openSettings(home().dir).get().newPerDay).toBe(5);
     expect(fs.existsSync(lockFile())).toBe(false);
+  });
+
+  it('left behind by a crash and taken over by another prep just before this one: this one still saves', () => {
+    const s = openSettings(home().dir);
+    fs.writeFileSync(lockFile(), '');
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    fs.utimesSync(lockFile(), aMinuteAgo, aMinuteAgo);
+    const stat = fs.statSync.bind(fs);
+    // The other prep removes the stale lock right after this one saw it was stale.
+    vi.spyOn(fs, 'statSync').mockImplementation(((file: fs.PathLike, opts?: fs.StatSyncOptions) => {
+      const st = stat(file, opts);
+      if (file === lockFile()) fs.rmSync(lockFile());
+      return st;
+    }) as typeof fs.statSync);
+    s.set('newPerDay', 5);
+    vi.restoreAllMocks();
+    expect(openSettings(home().dir).get().newPerDay).toBe(5);
+    expect(fs.existsSync(lockFile())).toBe(false);
+  });
+
+  it('taken over by another prep while this one was still saving (it took too long): the save still ends well', () => {
+    fs.writeFileSync(settingsFile(), '{}');
+    const result = withFileLock(settingsFile(), () => {
+      // Another prep found the lock over 10 s old and removed it.
+      fs.rmSync(lockFile());
+      return 'saved';
+    });
+    expect(result).toBe('saved');
+    expect(fs.readdirSync(home().dir)).toEqual(['settings.json']);
   });
 
   it('held by another prep that is saving right now is waited for: both saves are kept', async () => {

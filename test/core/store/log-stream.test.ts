@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { streamLog } from '../../../src/core/store/log-stream.js';
 import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';
 import { StoreError } from '../../../src/core/store/store-error.js';
@@ -12,6 +12,7 @@ const grade = (i: number, typed?: string): GradeRecord => ({
   v: 1, type: 'grade', id: `g${i}`, deck: 'coder', card: `q${i % 7}`, grade: 3, at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), ...(typed ? { typed } : {}),
 });
 const json = (r: unknown) => JSON.stringify(r);
+afterEach(() => vi.restoreAllMocks());
 
 function ids(file: string): string[] {
   const seen: LogRecord[] = [];
@@ -39,6 +40,11 @@ describe('streaming a review log', () => {
     expect(ids(file)).toEqual(['g1', 'g2', 'g4']);
   });
 
+  it('keeps a record longer than a whole megabyte (a long pasted answer)', () => {
+    const file = logWith(`${json(grade(1, 'y'.repeat(1_500_000)))}\n${json(grade(2))}\n`);
+    expect(ids(file)).toEqual(['g1', 'g2']);
+  });
+
   it('has no records when there is no log yet, or only a cut-off line', () => {
     expect(ids(path.join(home().dir, 'none.jsonl'))).toEqual([]);
     expect(ids(logWith('{"v":1,"type":"grade","id":"g'))).toEqual([]);
@@ -50,5 +56,42 @@ describe('streaming a review log', () => {
     expect(() => streamLog(dir, () => {})).toThrow(StoreError);
     expect(() => streamLog(dir, () => {})).toThrow(`cannot read ${dir}: it is not a regular file`);
     expect(() => streamLog('/dev/zero', () => {})).toThrow('cannot read /dev/zero: it is not a regular file');
+  });
+
+  it('says in words why a log cannot be read, and only once', () => {
+    const plain = logWith('');
+    const inside = path.join(plain, 'coder.jsonl');
+    const thrown = (file: string) => {
+      try {
+        streamLog(file, () => {});
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    };
+    expect(thrown(inside)).toBeInstanceOf(StoreError);
+    expect((thrown(inside) as Error).message).toBe(`cannot read ${inside}: a part of the path is a file, not a folder`);
+    const folder = path.join(home().dir, 'folder.jsonl');
+    fs.mkdirSync(folder);
+    expect((thrown(folder) as Error).message).toBe(`cannot read ${folder}: it is not a regular file`);
+    const file = logWith(`${json(grade(1))}\n`);
+    vi.spyOn(fs, 'readSync').mockImplementation(() => {
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    });
+    const failed = thrown(file);
+    expect(failed).toBeInstanceOf(StoreError);
+    expect((failed as Error).message).toBe(`cannot read ${file}: input/output error (the disk may be failing)`);
+  });
+
+  // /proc/self/fd lists this process's open files (Linux).
+  it.skipIf(!fs.existsSync('/proc/self/fd'))('closes the log after reading it, or failing to', () => {
+    const file = logWith(`${json(grade(1))}\n`);
+    const open = () => fs.readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 5; i++) ids(file);
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    for (let i = 0; i < 5; i++) expect(() => ids(file)).toThrow(StoreError);
+    expect(open()).toBe(before);
   });
 });

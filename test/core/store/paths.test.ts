@@ -53,12 +53,15 @@ describe('resolvePaths', () => {
 describe('reviewLogPath', () => {
   it('names the log after the deck', () => {
     expect(reviewLogPath('/d/logs', 'coder')).toBe('/d/logs/coder.jsonl');
+    // Dots inside a name are fine: only the names that mean a folder are refused.
+    expect(reviewLogPath('/d/logs', '...')).toBe('/d/logs/....jsonl');
     expect(reviewLogPath('/d/logs', 'sys.design')).toBe('/d/logs/sys.design.jsonl');
   });
 
   it('refuses deck names that would escape the logs folder', () => {
-    for (const bad of ['', '.', '..', '../x', 'a/b', 'a\\b']) {
+    for (const bad of ['', '.', '..', '../x', 'a/b', 'a\\b', 'a\0b']) {
       expect(() => reviewLogPath('/d/logs', bad)).toThrow(StoreError);
     }
+    expect(() => reviewLogPath('/d/logs', '../x')).toThrow('"../x" cannot be used as a deck file name');
   });
 });

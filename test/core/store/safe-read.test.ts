@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { streamLog } from '../../../src/core/store/log-stream.js';
 import { MAX_SETTINGS_BYTES, openSettings } from '../../../src/core/store/settings.js';
 import { StoreError } from '../../../src/core/store/store-error.js';
 import { useTempHome } from '../../helpers/temp-home.js';
@@ -44,5 +46,19 @@ describe('a settings.json that is not a small regular file', () => {
   it('a link that leads nowhere reads as no settings at all', () => {
     fs.symlinkSync(path.join(home().dir, 'gone.json'), settingsFile());
     expect(openSettings(home().dir, { readOnly: true }).warnings).toEqual([]);
+  });
+});
+
+describe('a settings.json or review log that is a named pipe (FIFO)', () => {
+  // Opening a FIFO for reading waits for a writer that never comes: prep must refuse it at once.
+  it('settings: refused in words at once, not waited on', () => {
+    execFileSync('mkfifo', [settingsFile()]);
+    expect(() => openSettings(home().dir)).toThrow(`cannot read ${settingsFile()}: it is not a regular file`);
+  });
+
+  it('a review log streamed for stats: refused in words at once, not waited on', () => {
+    const log = path.join(home().dir, 'coder.jsonl');
+    execFileSync('mkfifo', [log]);
+    expect(() => streamLog(log, () => {})).toThrow(`cannot read ${log}: it is not a regular file`);
   });
 });
