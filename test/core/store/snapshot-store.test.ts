@@ -10,10 +10,12 @@ const home = useTempHome('prep-snapstore-');
 
 function snapshot(): ReplaySnapshot {
   const content = {
-    v: 3 as const,
+    v: 4 as const,
     retention: 0.9,
     at: { offset: 120, lines: 2, last: { length: 60, hash: 'ab12' } },
-    cards: { q1: [1_790_000_000_000, 3.2, 'x'] },
+    ids: ['q1'],
+    numbers: Buffer.from(new Float64Array([1_790_000_000_000, 3.2]).buffer).toString('base64'),
+    marks: Buffer.from('["x"]\n').toString('base64'),
     undone: ['g7'],
     lastPractised: 1_780_000_000_000,
   };
@@ -43,9 +45,9 @@ describe('a saved snapshot read back', () => {
   it('edited by hand with its digest kept, is not taken as checked', () => {
     saveSnapshot(home().dir, 'coder', snapshot());
     const file = snapshotPath(home().dir, 'coder');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('3.2', '9.9'));
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"g7"', '"g9"'));
     const back = loadSnapshot(home().dir, 'coder')!;
-    expect(back.cards.q1).toEqual([1_790_000_000_000, 9.9, 'x']);
+    expect(back.undone).toEqual(['g9']);
     expect(digestCheckedOnRead(back)).toBe(false);
   });
 
@@ -58,7 +60,7 @@ describe('a saved snapshot read back', () => {
   it('that is not a snapshot file at all reads as none', () => {
     const file = snapshotPath(home().dir, 'coder');
     fs.mkdirSync(`${home().dir}/snapshots`);
-    for (const text of ['null', '{}', '{"snapshot":null}', '{"snapshot":{"v":2}}', '[1,2]']) {
+    for (const text of ['null', '{}', '{"snapshot":null}', '{"snapshot":{"v":2}}', '{"snapshot":{"v":3}}', '[1,2]']) {
       fs.writeFileSync(file, text);
       expect(loadSnapshot(home().dir, 'coder'), text).toBeNull();
     }
