@@ -29,6 +29,9 @@ describe('what a file that is not a WAV looks like', () => {
     [Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0]), 'WebM/Matroska'],
     [Buffer.from([0x1a, 0x45, 0xdf, 0x00, 0, 0, 0, 0]), 'not a recognised audio format'],
     [Buffer.from([0x1a, 0x00, 0xdf, 0xa3, 0, 0, 0, 0]), 'not a recognised audio format'],
+    [Buffer.from([0x12, 0xfb, 0x90, 0x00, 0, 0, 0, 0]), 'not a recognised audio format'],
+    [Buffer.from([0x00, 0x45, 0xdf, 0xa3, 0, 0, 0, 0]), 'not a recognised audio format'],
+    [Buffer.from([0x1a, 0x45, 0x00, 0xa3, 0, 0, 0, 0]), 'not a recognised audio format'],
   ])('%#: %s', (bytes, name) => {
     expect(sniffFormat(bytes)).toBe(name);
     // Another program might still read it.
