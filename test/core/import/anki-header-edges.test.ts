@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { importAnki, readAnkiHeader } from '../../../src/core/import/anki.js';
+
+// Header lines as a person might edit them by hand (spaces, capitals, Windows line ends) read
+// as Anki writes them, so no note is lost or split in the wrong place.
+describe('an Anki header edited by hand', () => {
+  it('spaces and capitals in keys and values change nothing', () => {
+    expect(readAnkiHeader('#Separator: Semicolon \n#HTML: FALSE\n#tags:  interview  backend\n#Deck Column: 3\n')).toEqual({
+      separator: ';',
+      html: false,
+      columns: [],
+      meta: { deck: 2 },
+      tags: ['interview', 'backend'],
+      lines: 4,
+    });
+    expect(readAnkiHeader('#separator: |\n').separator).toBe('|');
+  });
+
+  it('Windows line ends: the header and the notes read as with Unix ones', () => {
+    const unix = '#separator:tab\n#html:false\n#columns:Front\tBack\nWhy?\tBecause.\nHow?\tLike this.\n';
+    const windows = importAnki(unix.replace(/\n/g, '\r\n'));
+    expect(windows.deck).toEqual(importAnki(unix).deck);
+    expect(windows.took).toEqual(['note (line 4): Why?', 'note (line 5): How?']);
+  });
+
+  it('a column number that is not a whole number from 1 is ignored', () => {
+    expect(readAnkiHeader('#deck column:2.5\n#tags column:0\n#guid column:-1\n').meta).toEqual({});
+  });
+
+  it('without a #separator line, a first note with both ";" and "," is split at ";"', () => {
+    expect(importAnki('Why, really?;Because, mostly.\n').deck.questions.map((q) => [q.question, q.answer])).toEqual([['Why, really?', 'Because, mostly.']]);
+  });
+
+  it('a note whose text holds "#html:" is a note, not a header line', () => {
+    const { deck, took } = importAnki('#separator:tab\nWhat does #html: do?\tSays whether fields hold HTML.\n');
+    expect(deck.questions.map((q) => q.question)).toEqual(['What does #html: do?']);
+    expect(took).toEqual(['note (line 2): What does #html: do?']);
+  });
+
+  it('named columns: Question and Answer, or Text and Extra, whatever their order', () => {
+    const qa = importAnki('#separator:tab\n#html:false\n#columns:Answer\tNotes\tQuestion\nBecause.\tx\tWhy?\n');
+    expect(qa.deck.questions.map((q) => [q.question, q.answer])).toEqual([['Why?', 'Because.']]);
+    const unnamed = importAnki('#separator:tab\n#html:false\n#columns:Extra\tOther\nBack side\tFront side\n');
+    // Only the back is named: the front is the first column that is not it.
+    expect(unnamed.deck.questions.map((q) => [q.question, q.answer])).toEqual([['Front side', 'Back side']]);
+  });
+
+  it('an Anki deck name with no text after its last "::" gives no title', () => {
+    const { deck } = importAnki('#separator:tab\n#html:false\n#deck column:3\nWhy?\tBecause.\tInterviews::\n');
+    expect(deck).not.toHaveProperty('title');
+    expect(deck.questions).toHaveLength(1);
+  });
+});
