@@ -169,6 +169,22 @@ describe('bad decks: every problem with its line, column and words', () => {
     ]);
   });
 
+  it('problems on one line are listed left to right, whichever check found them first', () => {
+    // The unknown key is the schema's finding, the control character a later check's: the list reads along the line.
+    expect(problemsOfText('title: T\nquestions:\n  - {question: "Q\\e", answer: A, colour: red}\n')).toEqual([
+      'inline.yaml:3:6 warning: questions[0].question: contains a terminal control character (U+001B): it is shown as "␛" and never sent to the terminal',
+      'inline.yaml:3:34 questions[0]: unknown key "colour" (expected one of: id, question, answer, points, tags, seconds)',
+    ]);
+  });
+
+  it('an empty pitch or question item is reported as such, not as a duplicate id or a crash', () => {
+    expect(problemsOfText('title: T\npitch: ~\nquestions:\n  - {id: pitch, question: Q?, answer: A.}\n  -\n  - [Q?]\n')).toEqual([
+      'inline.yaml:2:1 pitch: expected a mapping, got nothing',
+      'inline.yaml:5:4 questions[1]: expected a mapping, got nothing',
+      'inline.yaml:6:5 questions[2]: expected a mapping, got a list',
+    ]);
+  });
+
   it('whitespace-only text where text is required counts as empty', () => {
     expect(problemsOfText('title: "   "\nquestions:\n  - question: Q\n    answer: "  "\n')).toEqual([
       'inline.yaml:1:1 title: must not be empty',

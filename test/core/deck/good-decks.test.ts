@@ -93,6 +93,13 @@ describe('good decks', () => {
     ]);
   });
 
+  it("an ask card's cue is the one written, else its why, else the question itself when it is four words or fewer", () => {
+    const text = 'title: T\nask:\n  - {question: Who owns the on-call rota here?, cue: on-call owner, why: The load.}\n  - How big is it?\n  - Who decides the roadmap, really?\n';
+    const { deck, problems } = parseDeck(text, { name: 'inline', path: '/abs/inline.yaml' });
+    expect(problems).toEqual([]);
+    expect(deck?.cards.map((c) => c.cue)).toEqual(['on-call owner', 'How big is it?', 'Who decides the roadmap,…']);
+  });
+
   it('cards without an id get a slug of their question: accents folded, cut at a word boundary', () => {
     const deck = loadDeckFile(GOOD + 'slug-ids.yaml');
     expect(deck.cards.map((c) => c.id)).toEqual([
@@ -144,5 +151,13 @@ describe('good decks', () => {
     const { deck, problems } = parseDeck(text, { name: 't', path: '/t.yaml' });
     expect(deck).toBeUndefined();
     expect(problems[0]).toMatchObject({ line: 6, severity: 'error' });
+  });
+});
+
+describe('a question may take the id "pitch" when the deck has no pitch', () => {
+  it('loads, with no duplicate reported', () => {
+    const { deck, problems } = parseDeck('title: T\nquestions:\n  - {id: pitch, question: Q?, answer: A.}\n', { name: 'inline', path: '/abs/inline.yaml' });
+    expect(problems).toEqual([]);
+    expect(deck?.cards.map((c) => [c.kind, c.id])).toEqual([['question', 'pitch']]);
   });
 });

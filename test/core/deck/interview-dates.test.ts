@@ -45,6 +45,11 @@ describe('interview dates at the edges of the calendar and the clock', () => {
     ['2027-02-29', 'date'],
     ['0027-01-15', 'date'],
     ['0099-12-31T10:00', 'date'],
+    // A real day at the edge of the year or the month, with an impossible hour: the hour is wrong.
+    ['2026-01-15T25:00', 'time of day'],
+    ['2026-01-01T24:30', 'time of day'],
+    ['2026-12-31T24:00', 'time of day'],
+    ['2027-02-28T25:00', 'time of day'],
   ])('lint refuses %s as not a real %s, and so does the drill', (date, what) => {
     expect(problemsWith(date)).toEqual([`inline.yaml:2:1 interview: "${date}" is not a real ${what}`]);
     expect(parseInterview(date)).toBeNull();
