@@ -1,7 +1,9 @@
-import type { FSRS } from 'ts-fsrs';
+import { State, type FSRS } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
-import { isSeen, recallAt, type CardProgress } from './progress.js';
+import { isSeen, recallAt, recallOf, type CardProgress } from './progress.js';
+import { newFacts } from './card-rows.js';
+import { factsReader } from './progress-table.js';
 import { formatDuration, GRADE_NAMES } from './preview.js';
 
 /** Why a card counts as weak, and how weak: the higher the score, the weaker. */
@@ -104,10 +106,48 @@ export function weakCards(
   limit = Number.POSITIVE_INFINITY,
 ): Weakness[] {
   const retention = f.parameters.request_retention;
+  if (Number.isInteger(limit) && limit > 0) return fewestWeak(f, cards, progress, now, limit).map(withReasons);
   return measuredRanking(f, cards, progress, now)
     .filter((w) => isWeak(w, retention))
     .slice(0, limit)
     .map(withReasons);
+}
+
+/** The most a score can add to the recall's part: lapses, the last grade and running over time at their worst. */
+const MOST_BESIDES_RECALL = W_LAPSE * MAX_LAPSES_COUNTED + Math.max(...Object.values(W_LAST)) + W_OVER_TIME;
+/** Rounding room: a score summed in another order may differ from its bound in the last bits. */
+const ROOM = 1e-9;
+
+/**
+ * The first `limit` weak cards of {@link measuredRanking}, measuring only the cards that can be
+ * among them (what `prep stats` shows: 5 of 10,000). A card's recall is read from its schedule
+ * facts (the snapshot's columns), which bounds its score; cards are measured in the order of that
+ * bound, highest first, until the next bound is below the weakest score kept.
+ */
+function fewestWeak(f: FSRS, cards: readonly Card[], progress: ReadonlyMap<string, CardProgress>, now: Date, limit: number): Measured[] {
+  const retention = f.parameters.request_retention;
+  const facts = newFacts();
+  const read = factsReader(progress, cards);
+  const bound = new Float64Array(cards.length);
+  const seen: number[] = [];
+  for (let i = 0; i < cards.length; i++) {
+    if (!read(i, facts) || facts.state === State.New) continue;
+    bound[i] = W_RECALL * (1 - recallOf(f, facts, now)) + MOST_BESIDES_RECALL;
+    seen.push(i);
+  }
+  seen.sort((a, b) => bound[b]! - bound[a]!);
+  // The weak cards measured so far, weakest first, ties in deck order: at most `limit` kept.
+  const kept: { w: Measured; at: number }[] = [];
+  for (const i of seen) {
+    if (kept.length >= limit && bound[i]! + ROOM < kept[kept.length - 1]!.w.score) break;
+    const w = measure(f, cards[i]!, progress.get(cards[i]!.id)!, now);
+    if (!w || !isWeak(w, retention)) continue;
+    let k = kept.length;
+    while (k > 0 && (kept[k - 1]!.w.score < w.score || (kept[k - 1]!.w.score === w.score && kept[k - 1]!.at > i))) k--;
+    kept.splice(k, 0, { w, at: i });
+    if (kept.length > limit) kept.pop();
+  }
+  return kept.map((k) => k.w);
 }
 
 /** Every card for practice: seen cards weakest first, then never-seen cards in deck order. */

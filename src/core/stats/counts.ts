@@ -8,17 +8,13 @@ import { factsReader } from '../schedule/progress-table.js';
 /** A card's FSRS state, by name. */
 export type CardState = 'new' | 'learning' | 'review' | 'relearning';
 
-const STATE_NAMES: Record<State, CardState> = {
+/** FSRS states by name. */
+export const STATE_NAMES: Record<State, CardState> = {
   [State.New]: 'new',
   [State.Learning]: 'learning',
   [State.Review]: 'review',
   [State.Relearning]: 'relearning',
 };
-
-/** The state of one card's progress, by name. */
-export function stateName(p: CardProgress): CardState {
-  return STATE_NAMES[p.fsrs.state];
-}
 
 /** How many cards are in each state. */
 export type StateCounts = Record<CardState, number> & { total: number };

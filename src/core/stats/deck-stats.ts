@@ -117,9 +117,9 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const progress = deadlineView(f, replayed, interview, now);
   const counted = countLog(input, stored.undone);
   const cards = cardStats(f, deck.cards, progress, now, interview);
-  const byId = new Map(cards.map((c) => [c.id, c]));
-  // Exactly the cards `prep weak` would drill, in its order: one function for both.
-  const weakest = weakCards(f, deck.cards, replayed, now, WEAKEST_SHOWN).map((w) => ({ ...byId.get(w.id)!, reasons: w.reasons }));
+  // Exactly the cards `prep weak` would drill, in its order: one function for both. Five cards
+  // found by a scan each: a map of 10,000 ids would cost more.
+  const weakest = weakCards(f, deck.cards, replayed, now, WEAKEST_SHOWN).map((w) => ({ ...cards.find((c) => c.id === w.id)!, reasons: w.reasons }));
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');
   const targetSeconds = pitchCard ? (pitchCard.seconds ?? FALLBACK_PITCH_SECONDS) : null;
   const { attempts } = counted;

@@ -2,6 +2,8 @@ import { State } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { CardProgress } from '../schedule/progress.js';
 import { addStudyDays, dayStart } from '../schedule/day.js';
+import { newFacts } from '../schedule/card-rows.js';
+import { factsReader } from '../schedule/progress-table.js';
 
 /** Reviews falling due in one study day. */
 export interface DayCount {
@@ -24,14 +26,16 @@ export function dueForecast(
   const today = dayStart(now);
   const starts = Array.from({ length: days + 1 }, (_, i) => addStudyDays(today, i).getTime());
   const out: DayCount[] = starts.slice(0, days).map((t) => ({ day: new Date(t), count: 0 }));
-  for (const c of cards) {
-    const p = progress.get(c.id);
-    if (!p || p.fsrs.state === State.New) continue;
-    const due = p.fsrs.due.getTime();
-    // starts[i + 1] is the end of day i; the first day whose end is after `due` holds it.
-    const i = starts.findIndex((_, k) => k > 0 && due < starts[k]!) - 1;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: findIndex over days + 1 starts with k > 0 gives at most days - 1 here
-    if (i >= 0 && i < days) out[i]!.count++;
+  // Read from the facts (the snapshot's columns for a whole deck): no card's progress is made.
+  const facts = newFacts();
+  const read = factsReader(progress, cards);
+  for (let c = 0; c < cards.length; c++) {
+    if (!read(c, facts) || facts.state === State.New) continue;
+    const due = facts.due;
+    // starts[k] is the end of day k - 1; the first day whose end is after `due` holds it.
+    let k = 1;
+    while (k <= days && !(due < starts[k]!)) k++;
+    if (k <= days) out[k - 1]!.count++;
   }
   return out;
 }

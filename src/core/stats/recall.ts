@@ -1,7 +1,9 @@
 import { State, type FSRS } from 'ts-fsrs';
 import type { Card, CardKind } from '../deck/types.js';
-import { recallAt as predictedRecall, type CardProgress } from '../schedule/progress.js';
-import { stateName, type CardState } from './counts.js';
+import { recallAt as predictedRecall, recallOf, type CardProgress } from '../schedule/progress.js';
+import { newFacts } from '../schedule/card-rows.js';
+import { factsReader } from '../schedule/progress-table.js';
+import { STATE_NAMES, type CardState } from './counts.js';
 
 /** One card as the stats show it. */
 export interface CardStat {
@@ -33,6 +35,11 @@ export function recallAt(f: FSRS, p: CardProgress, at: Date): number | null {
 /**
  * Every card of the deck, in deck order, with its memory state and predicted recall now and at
  * `interview` (ignored once it has passed: a past interview predicts nothing).
+ *
+ * One pass over the cards' schedule facts (the snapshot's columns for a whole deck): what every
+ * card needs (state, due, stability, recall) is read from them, and a card's full progress is
+ * made only when one of the rest (difficulty, reps, lapses, last grade) is read. The picture reads
+ * those of a few cards of 10,000; the JSON reads them all.
  */
 export function cardStats(
   f: FSRS,
@@ -42,27 +49,43 @@ export function cardStats(
   interview: Date | null,
 ): CardStat[] {
   const ahead = interview && interview.getTime() > now.getTime() ? interview : null;
-  return cards.map((c) => {
-    const p = progress.get(c.id);
-    const seen = p !== undefined && p.fsrs.state !== State.New;
-    return {
+  const facts = newFacts();
+  const read = factsReader(progress, cards);
+  const out = new Array<CardStat>(cards.length);
+  for (let i = 0; i < cards.length; i++) {
+    const c = cards[i]!;
+    const known = read(i, facts);
+    const seen = known && facts.state !== State.New;
+    // Made on first read: undefined for a card the map does not hold.
+    let made: CardProgress | undefined | null = null;
+    const full = () => (made === null ? (made = progress.get(c.id)) : made);
+    out[i] = {
       id: c.id,
       kind: c.kind,
-      // A getter: a deck's card texts are read when shown, and the stats show a few of 10,000.
+      // Getters: a deck's card texts are read when shown, and the stats show a few of 10,000.
       get prompt() {
         return c.kind === 'ask' ? c.answer : c.prompt;
       },
-      state: p ? stateName(p) : 'new',
-      due: seen ? p.fsrs.due : null,
-      stability: seen ? p.fsrs.stability : null,
-      difficulty: seen ? p.fsrs.difficulty : null,
-      reps: p?.fsrs.reps ?? 0,
-      lapses: p?.fsrs.lapses ?? 0,
-      lastGrade: p?.history.last?.grade ?? null,
-      recallNow: seen ? recallAt(f, p, now) : null,
-      recallAtInterview: seen && ahead ? recallAt(f, p, ahead) : null,
+      state: known ? STATE_NAMES[facts.state] : 'new',
+      due: seen ? new Date(facts.due) : null,
+      stability: seen ? facts.stability : null,
+      get difficulty() {
+        return seen ? full()!.fsrs.difficulty : null;
+      },
+      get reps() {
+        return full()?.fsrs.reps ?? 0;
+      },
+      get lapses() {
+        return full()?.fsrs.lapses ?? 0;
+      },
+      get lastGrade() {
+        return full()?.history.last?.grade ?? null;
+      },
+      recallNow: seen ? recallOf(f, facts, now) : null,
+      recallAtInterview: seen && ahead ? recallOf(f, facts, ahead) : null,
     };
-  });
+  }
+  return out;
 }
 
 /** Cards with a predicted recall at the interview, lowest first (ties in deck order). */

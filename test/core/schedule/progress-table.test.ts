@@ -7,8 +7,11 @@ import { readStoredProgress } from '../../../src/core/schedule/stored-progress.j
 import { scheduleFromNow } from '../../../src/core/schedule/clock-skew.js';
 import { meanRecallAt } from '../../../src/core/schedule/deadline.js';
 import { newIntroducedToday, nextDue, pickable, pickNext, waitingCards } from '../../../src/core/schedule/queue.js';
+import { weakCards } from '../../../src/core/schedule/weakness.js';
 import { initDrill } from '../../../src/core/session/drill-state.js';
 import { countByState } from '../../../src/core/stats/counts.js';
+import { dueForecast } from '../../../src/core/stats/forecast.js';
+import { cardStats } from '../../../src/core/stats/recall.js';
 import { summarizeDeck } from '../../../src/core/stats/deck-summary.js';
 import { listJson } from '../../../src/core/stats/json-shapes.js';
 import { saveSnapshot } from '../../../src/core/store/snapshot-store.js';
@@ -71,6 +74,10 @@ function views(deck: Deck, progress: ReadonlyMap<string, CardProgress>, lastPrac
     list: [null, new Date(now.getTime() + 10 * 24 * HOUR)].map((interview) =>
       listJson(summarizeDeck(place, deck, { progress, lastPractised }, { now, retention: 0.9, interview })),
     ),
+    // prep stats: every card's figures (read through getters, so each is compared) and the forecast.
+    cards: [null, new Date(now.getTime() + 10 * 24 * HOUR)].map((interview) => cardStats(f, cards, progress, now, interview).map((c) => ({ ...c }))),
+    forecast: dueForecast(cards, progress, now, 14),
+    weakest: weakCards(f, cards, progress, now, 5),
   };
 }
 

@@ -71,3 +71,31 @@ describe('weakness', () => {
     expect(ids).toEqual(['just-forgot', 'old-lapse']);
   });
 });
+
+describe('the first few weak cards (prep stats, prep review --limit)', () => {
+  // 300 cards: many share a history (equal scores, so deck order decides), some run over time,
+  // some were never graded; the few asked for must be exactly the head of the full ranking.
+  const many = Array.from({ length: 300 }, (_, i) => question(`c${i}`, i % 7 === 0 ? { seconds: 60 } : {}));
+  const shapes = [
+    () => learned([3, 3], [10, 3], [24, 3]),
+    () => learned([3, 3], [8, 1], [14, 1], [24, 3]),
+    () => learned([3, 3], [10, 3], [24, 2]),
+    () => progressOf([[at(1), 3], [at(1, 10, 10), 3]]),
+    () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(10), 3], [at(24), 3, 95_000]]),
+    () => learned([2, 1], [5, 1], [9, 1], [20, 1]),
+    () => emptyProgress(at(1)),
+  ];
+  let a = 11;
+  const rand = () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const progress = new Map(many.map((c) => [c.id, shapes[Math.floor(rand() * shapes.length)]!()]));
+
+  it.each([1, 2, 5, 40, 299, 400])('limit %i gives the same cards, reasons and order as the full ranking cut there', (limit) => {
+    const all = weakCards(f, many, progress, NOW);
+    expect(all.length).toBeGreaterThan(100);
+    expect(weakCards(f, many, progress, NOW, limit)).toEqual(all.slice(0, limit));
+  });
+
+  it('a limit of 0 gives none', () => {
+    expect(weakCards(f, many, progress, NOW, 0)).toEqual([]);
+  });
+});
