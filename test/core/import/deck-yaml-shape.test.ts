@@ -81,6 +81,47 @@ describe('the YAML of an imported deck', () => {
   });
 });
 
+describe('the YAML of an imported pitch and long questions', () => {
+  it('a timed pitch of several lines is kept as written; a long question stays on its line; repeated questions get -2, -3', () => {
+    const q = 'Tell me about a time you changed the design of a system that other teams depended on?';
+    const card = (answer: string) => ({ question: q, answer, points: [], tags: [] });
+    const out = deckYaml(
+      { title: 'T', questions: [card('a'), card('b\nc'), card('d')], ask: [{ question: 'How do you plan?', why: 'w'.repeat(90) }], pitch: { script: 'Line one.\nLine two.', points: [], seconds: 60 } },
+      { fallbackTitle: 'F', schema: 's', source: 'src.md' },
+    );
+    const id = 'tell-me-about-a-time-you-changed-the-design-of-a';
+    expect(out.split('\n').slice(4)).toEqual([
+      'title: T',
+      'pitch:',
+      '  seconds: 60',
+      '  script: |-',
+      '    Line one.',
+      '    Line two.',
+      '# Questions you expect, with your model answer and the key points it must hit',
+      'questions:',
+      `  - id: ${id}`,
+      `    question: ${q}`,
+      '    answer: a',
+      `  - id: ${id}-2`,
+      `    question: ${q}`,
+      '    answer: |-',
+      '      b',
+      '      c',
+      `  - id: ${id}-3`,
+      `    question: ${q}`,
+      '    answer: d',
+      '# Questions to ask them',
+      'ask:',
+      '  - id: how-do-you-plan',
+      '    question: How do you plan?',
+      '    why: >-',
+      `      ${'w'.repeat(90)}`,
+      '',
+    ]);
+    expect(load(out).cards.map((c) => c.id)).toEqual(['pitch', id, `${id}-2`, `${id}-3`, 'how-do-you-plan']);
+  });
+});
+
 describe('question and answer text from a sheet', () => {
   it('drops the numbering and labels people write, but not a number that is the text', () => {
     expect(stripNumbering('Question 2 - Why?')).toBe('Why?');
