@@ -114,6 +114,7 @@ export function claimPoints(sentences: readonly string[], opts: { min: number; m
     });
   }
   let points = [...new Set(claims.map(shortClaim).filter(Boolean))];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: choosing `max` of at most `max` points keeps them all, in their order.
   if (points.length > opts.max) {
     const withFigure = (p: string) => figures(p).length > 0;
     const chosen = new Set([...points.filter(withFigure), ...points.filter((p) => !withFigure(p))].slice(0, opts.max));

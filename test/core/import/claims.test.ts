@@ -41,6 +41,10 @@ describe('shortClaim', () => {
     expect(shortClaim('We really just moved the whole billing system over to the new queue in one very long weekend.')).toBe(
       'Moved whole billing system over to new queue in one long weekend',
     );
+    // "We" stays when dropping the light words was enough.
+    expect(shortClaim('We moved the billing system over to a new queue in one long weekend.')).toBe(
+      'We moved billing system over to new queue in one long weekend',
+    );
     // Only "I" or "we" go: another first word stays.
     expect(shortClaim('Weirdly the old and the new billing systems ran side by side for two whole months.')).toBe(
       'Weirdly old and new billing systems ran side by side for two',
