@@ -23,10 +23,11 @@ describe('the YAML of an imported deck', () => {
     ask: [{ question: 'Ask?', why: '  ' }, { question: 'Ask?', why: 'y\nz' }],
     pitch: { script: '  ', points: [] },
   };
-  const yaml = deckYaml(draft, OPTS);
+  // Written in each test, not once for the block: mutation testing only sees what a test runs.
+  const written = () => deckYaml(draft, OPTS);
 
   it('is exactly this: a title of last resort, long answers folded, reasons with line breaks kept as written', () => {
-    expect(yaml).toBe(
+    expect(written()).toBe(
       [
         '# yaml-language-server: $schema=s.json',
         '# Imported by "prep import" from my sheet.md. Edit it freely, then check it with "prep lint".',
@@ -61,7 +62,7 @@ describe('the YAML of an imported deck', () => {
   });
 
   it('loads with every text as given, and an empty pitch left out', () => {
-    const deck = load(yaml);
+    const deck = load(written());
     expect(deck.cards.map((c) => [c.kind, c.id])).toEqual([
       ['question', 'q'],
       ['question', 'second'],
