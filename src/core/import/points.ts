@@ -13,8 +13,10 @@ export function sentences(text: string): string[] {
   const end = /[.!?…]+["'”’)]*\s+(?=["'“‘(]?[\p{Lu}\p{N}])/gu;
   for (const m of flat.matchAll(end)) {
     const before = flat.slice(start, m.index);
-    const lastWord = (before.split(/\s+/).at(-1) ?? '').toLowerCase();
-    if (m[0].startsWith('.') && ABBREVIATIONS.has(lastWord)) continue;
+    const written = before.split(/\s+/).at(-1) ?? '';
+    // "Ms." is a title, but "120 ms." ends a sentence on a unit: answers give times in ms far more often.
+    const unit = written === 'ms';
+    if (m[0].startsWith('.') && ABBREVIATIONS.has(written.toLowerCase()) && !unit) continue;
     out.push(flat.slice(start, m.index + m[0].trimEnd().length));
     start = m.index + m[0].length;
   }

@@ -23,10 +23,11 @@ describe('the YAML of an imported deck', () => {
     ask: [{ question: 'Ask?', why: '  ' }, { question: 'Ask?', why: 'y\nz' }],
     pitch: { script: '  ', points: [] },
   };
-  const yaml = deckYaml(draft, OPTS);
+  // Written in each test, not once for the block: mutation testing only sees what a test runs.
+  const written = () => deckYaml(draft, OPTS);
 
   it('is exactly this: a title of last resort, long answers folded, reasons with line breaks kept as written', () => {
-    expect(yaml).toBe(
+    expect(written()).toBe(
       [
         '# yaml-language-server: $schema=s.json',
         '# Imported by "prep import" from my sheet.md. Edit it freely, then check it with "prep lint".',
@@ -61,7 +62,7 @@ describe('the YAML of an imported deck', () => {
   });
 
   it('loads with every text as given, and an empty pitch left out', () => {
-    const deck = load(yaml);
+    const deck = load(written());
     expect(deck.cards.map((c) => [c.kind, c.id])).toEqual([
       ['question', 'q'],
       ['question', 'second'],
@@ -78,6 +79,47 @@ describe('the YAML of an imported deck', () => {
     expect(out).not.toContain('company');
     expect(out).not.toContain('seconds');
     expect(load(out)).toMatchObject({ title: 'T', role: 'R' });
+  });
+});
+
+describe('the YAML of an imported pitch and long questions', () => {
+  it('a timed pitch of several lines is kept as written; a long question stays on its line; repeated questions get -2, -3', () => {
+    const q = 'Tell me about a time you changed the design of a system that other teams depended on?';
+    const card = (answer: string) => ({ question: q, answer, points: [], tags: [] });
+    const out = deckYaml(
+      { title: 'T', questions: [card('a'), card('b\nc'), card('d')], ask: [{ question: 'How do you plan?', why: 'w'.repeat(90) }], pitch: { script: 'Line one.\nLine two.', points: [], seconds: 60 } },
+      { fallbackTitle: 'F', schema: 's', source: 'src.md' },
+    );
+    const id = 'tell-me-about-a-time-you-changed-the-design-of-a';
+    expect(out.split('\n').slice(4)).toEqual([
+      'title: T',
+      'pitch:',
+      '  seconds: 60',
+      '  script: |-',
+      '    Line one.',
+      '    Line two.',
+      '# Questions you expect, with your model answer and the key points it must hit',
+      'questions:',
+      `  - id: ${id}`,
+      `    question: ${q}`,
+      '    answer: a',
+      `  - id: ${id}-2`,
+      `    question: ${q}`,
+      '    answer: |-',
+      '      b',
+      '      c',
+      `  - id: ${id}-3`,
+      `    question: ${q}`,
+      '    answer: d',
+      '# Questions to ask them',
+      'ask:',
+      '  - id: how-do-you-plan',
+      '    question: How do you plan?',
+      '    why: >-',
+      `      ${'w'.repeat(90)}`,
+      '',
+    ]);
+    expect(load(out).cards.map((c) => c.id)).toEqual(['pitch', id, `${id}-2`, `${id}-3`, 'how-do-you-plan']);
   });
 });
 

@@ -29,6 +29,19 @@ describe('the blocks of a prep sheet', () => {
     ]);
   });
 
+  it('inline Markdown reads as its words: emphasis, struck text, links, code, escapes, images, entities', () => {
+    const md = 'Use **bold**, *em*, ~~old~~, [the docs](http://x), `npm ci`, \\*stars\\*, ![a diagram](d.png) and &lt;tags&gt;.\n';
+    const text = 'Use bold, em, old, the docs, npm ci, *stars*, a diagram and <tags>.';
+    expect(parts(md)).toEqual([{ kind: 'para', text, after: text, line: 1 }]);
+  });
+
+  it('a <br> tag in any spelling breaks the line, other tags are dropped; a table is named', () => {
+    expect(parts('One<BR />two<br/>three <b>bold</b>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n')).toEqual([
+      { kind: 'para', text: 'One\ntwo\nthree bold', after: 'One\ntwo\nthree bold', line: 1 },
+      { kind: 'other', what: 'a table', line: 3 },
+    ]);
+  });
+
   it('line breaks are kept in a paragraph; rules and link definitions are dropped; code keeps its text', () => {
     expect(parts('Para one\nline two  \nhard break\n\n---\n\n[ref]: http://x\n\n```js\ncode\n```\n\n    indented code\n')).toEqual([
       { kind: 'para', text: 'Para one\nline two\nhard break', after: 'Para one\nline two\nhard break', line: 1 },

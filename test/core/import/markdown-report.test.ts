@@ -88,13 +88,16 @@ code
 `;
 
 describe('a loosely written prep sheet', () => {
-  const { deck, took, skipped } = importMarkdown(SHEET);
+  // Imported in each test, not once for the block: mutation testing only sees what a test runs.
+  const sheet = () => importMarkdown(SHEET);
 
   it('takes the title, with the company and role on either side of its dash', () => {
+    const { deck } = sheet();
     expect(deck).toMatchObject({ title: 'Acme – Staff Engineer', company: 'Acme', role: 'Staff Engineer' });
   });
 
   it('turns each way of writing a question into a card with its answer and key points', () => {
+    const { deck } = sheet();
     expect(deck.questions).toEqual([
       // A heading question; the "A:" label is dropped; a code block stays in the answer.
       { question: 'Why Acme?', answer: 'Because the product is good. It ships fast.\n\nmake test', points: ['The product is good', 'It ships fast'], tags: [] },
@@ -115,10 +118,12 @@ describe('a loosely written prep sheet', () => {
   });
 
   it('takes the first pitch section, its sentences as beats', () => {
+    const { deck } = sheet();
     expect(deck.pitch).toEqual({ script: 'I build things. I fix things. I ship them fast.', points: ['I build things', 'I fix things', 'I ship them fast'] });
   });
 
   it('takes questions to ask from paragraphs, headings and list items, each with its reason', () => {
+    const { deck } = sheet();
     expect(deck.ask).toEqual([
       { question: 'What is the team size?', why: 'it tells me the scope.' },
       { question: 'How do you deploy?' },
@@ -128,6 +133,7 @@ describe('a loosely written prep sheet', () => {
   });
 
   it('reports what it took, title first, with the line of each', () => {
+    const { took } = sheet();
     expect(took).toEqual([
       'title (line 3): Acme – Staff Engineer',
       'question (line 15): Why Acme? — answer and 2 key points',
@@ -144,6 +150,7 @@ describe('a loosely written prep sheet', () => {
   });
 
   it('names every part it left out, with its line and why', () => {
+    const { skipped } = sheet();
     expect(skipped).toEqual([
       'the text before the first heading (line 1): not a questions, pitch or ask section',
       'line 7 in "Likely Questions": text before the first question',

@@ -168,6 +168,14 @@ describe('which headings start which section', () => {
     expect(headingSeconds('2-Minute Pitch')).toBe(120);
     expect(headingSeconds('One-minute pitch')).toBe(60);
     expect(headingSeconds('Tell me about yourself')).toBeUndefined();
+    // Spaced dashes, decimals, numbers of two digits, short units, "half a minute"; a zero is no length.
+    expect(headingSeconds('90 - second pitch')).toBe(90);
+    expect(headingSeconds('2 - minute pitch')).toBe(120);
+    expect(headingSeconds('2.75 minutes')).toBe(165);
+    expect(headingSeconds('10 minutes')).toBe(600);
+    expect(headingSeconds('2min pitch')).toBe(120);
+    expect(headingSeconds('Half a minute')).toBe(30);
+    expect(headingSeconds('0 minutes')).toBeUndefined();
   });
 
   it('reports the title first even when the sheet names it after a questions section', () => {

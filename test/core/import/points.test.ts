@@ -8,6 +8,15 @@ describe('key points from prose', () => {
   it('splits sentences, but not after an abbreviation or inside a number', () => {
     expect(sentences('Use a queue, e.g. Kafka. It took 3.94s. Done!')).toEqual(['Use a queue, e.g. Kafka.', 'It took 3.94s.', 'Done!']);
     expect(sentences('"Quoted first." Then more?')).toEqual(['"Quoted first."', 'Then more?']);
+    // A time in milliseconds ends a sentence; the title "Ms." does not.
+    expect(sentences('It fell to 120 ms. The cache did it. Ask Ms. Lee.')).toEqual(['It fell to 120 ms.', 'The cache did it.', 'Ask Ms. Lee.']);
+  });
+
+  it('an answer that gives a time in ms gets one point per sentence, not the two run together', () => {
+    expect(derivePoints(['We cut p99 latency from 800 ms to 120 ms. The cache took two weeks to build.'], [])).toEqual([
+      'We cut p99 latency from 800 ms to 120 ms',
+      'The cache took two weeks to build',
+    ]);
   });
 
   it('bullets win over paragraphs, and repeats are dropped', () => {
