@@ -41,6 +41,8 @@ async function summarize(
       salt: pkg.version,
       // A report only looks: it reads the deck cache but never fills it.
       cacheReadOnly: true,
+      // The list shows no card's text: read only the cache's index, not its 10 MB of texts.
+      textsOnDemand: true,
     });
     const deck = ref.key === opened.name ? opened : { ...opened, key: ref.key };
     const stored = readProgress(paths, deck, settings.retention);

@@ -7,18 +7,21 @@ import type { Card, CardKind, Deck } from './types.js';
  * but the text of only the cards it shows, and a 10,000-card deck holds 10 MB of text: parsing
  * all of it was most of a repeat start's time and memory. So an entry is three parts:
  *
- *   prep-deck-cache 2 <sha256 of the rest>\n
+ *   prep-deck-cache 3 <sha256 of the index> <sha256 of the texts> <index bytes>\n
  *   <index: JSON of the deck's fields and one small row per card>\n
  *   <texts: each card's [prompt, answer, points, matches, why, cue] as JSON, back to back>
  *
  * The index is parsed at once; a card's texts are parsed from their byte range the first time
- * one of them is read. The checksum covers the index and the texts, so an entry that was cut or
- * edited is a miss (and rebuilt), never a card with broken text.
+ * one of them is read. Each part has its own checksum, so a reader that needs only the index
+ * (`prep list`) reads only the format line and the index from the file, not the 10 MB of texts.
+ * An entry whose index or texts were cut or edited is a miss (and rebuilt), never a card with
+ * broken text; where the texts are checked only when first read, a bad check is an error.
  */
-const MAGIC = 'prep-deck-cache 2 ';
+const MAGIC = 'prep-deck-cache 3 ';
 const HASH_CHARS = 64;
 const NEWLINE = 0x0a;
-/** Far above the cache of any deck the loader accepts (16 MB of YAML). */
+/** The format line's most bytes: the magic, two checksums and a length, with their spaces. */
+const HEAD_MAX = MAGIC.length + 2 * HASH_CHARS + 2 + 16 + 1;
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 type Texts = [prompt: string, answer: string, points: string[], matches: string[][] | null, why: string | null, cue: string | null];
@@ -44,35 +47,68 @@ export function encodeDeckEntry(deck: Deck): Buffer {
   }
   const { title, company, role, interview, aliases } = deck;
   const index: Index = { deck: { title, company, role, interview, aliases }, cards: rows };
-  // One string made into bytes once: a Buffer per card made a first run's cache write twice as slow.
-  const body = Buffer.from(`${JSON.stringify(index)}\n${texts.join('')}`, 'utf8');
-  const head = Buffer.from(`${MAGIC}${createHash('sha256').update(body).digest('hex')}\n`, 'utf8');
-  return Buffer.concat([head, body]);
+  // Each part made into bytes once: a Buffer per card made a first run's cache write twice as slow.
+  const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
+  const textBytes = Buffer.from(texts.join(''), 'utf8');
+  const head = Buffer.from(`${MAGIC}${sha256(indexBytes)} ${sha256(textBytes)} ${indexBytes.length}\n`, 'latin1');
+  return Buffer.concat([head, indexBytes, Buffer.from('\n'), textBytes]);
 }
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The deck in a cache entry, its cards' texts read when first asked for; null when the entry is
- * missing, not a regular file, of another format, or does not match its checksum.
+ * missing, not a regular file, of another format, or its index or texts do not match their
+ * checksums.
+ *
+ * With `textsOnDemand`, only the format line and the index are read and checked now; the texts
+ * are read and checked when a card's text is first read, and a failed check then throws (the
+ * caller promised not to need them, so it has no fallback): a tampered text is never shown.
  */
-export function readDeckEntry(file: string): Omit<Deck, 'name' | 'path'> | null {
-  const bytes = readEntryBytes(file);
-  if (!bytes) return null;
-  const headEnd = MAGIC.length + HASH_CHARS;
-  if (bytes.length <= headEnd || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC || bytes[headEnd] !== NEWLINE) return null;
-  const body = bytes.subarray(headEnd + 1);
-  if (createHash('sha256').update(body).digest('hex') !== bytes.toString('latin1', MAGIC.length, headEnd)) return null;
-  const indexEnd = body.indexOf(NEWLINE);
-  if (indexEnd < 0) return null;
-  let index: Index;
+export function readDeckEntry(file: string, opts: { textsOnDemand?: boolean } = {}): Omit<Deck, 'name' | 'path'> | null {
+  const start = readEntryStart(file);
+  if (!start) return null;
+  const { index, textsAt, size, textsHash } = start;
+  let texts: Buffer | null = null;
+  if (!opts.textsOnDemand) {
+    texts = readRange(file, textsAt, size);
+    if (!texts || sha256(texts) !== textsHash) return null;
+  }
+  const textsOf = (): Buffer => {
+    if (texts) return texts;
+    const bytes = readRange(file, textsAt, size);
+    if (!bytes || sha256(bytes) !== textsHash) throw new Error(`The deck cache entry ${file} changed after it was opened; run the command again.`);
+    return (texts = bytes);
+  };
+  const read = (from: number, to: number): Texts => JSON.parse(textsOf().toString('utf8', from, to)) as Texts;
+  return { ...withoutUndefined(index.deck), cards: index.cards.map((row) => new CachedCard(row, read)) };
+}
+
+/** An entry's format line and checked, parsed index, and where its texts are; null when any of it is wrong. */
+function readEntryStart(file: string): { index: Index; textsAt: number; size: number; textsHash: string } | null {
+  const fd = openEntry(file);
+  if (fd === null) return null;
   try {
-    index = JSON.parse(body.toString('utf8', 0, indexEnd)) as Index;
+    const size = fs.fstatSync(fd).size;
+    const head = readAt(fd, 0, Math.min(HEAD_MAX, size));
+    const headEnd = head.indexOf(NEWLINE);
+    const m = /^prep-deck-cache 3 ([0-9a-f]{64}) ([0-9a-f]{64}) ([0-9]{1,15})$/.exec(head.toString('latin1', 0, Math.max(headEnd, 0)));
+    if (headEnd < 0 || !m) return null;
+    const indexLength = Number(m[3]);
+    const textsAt = headEnd + 1 + indexLength + 1;
+    if (textsAt > size) return null;
+    const indexBytes = readAt(fd, headEnd + 1, indexLength + 1);
+    if (indexBytes[indexLength] !== NEWLINE) return null;
+    const body = indexBytes.subarray(0, indexLength);
+    if (sha256(body) !== m[1]) return null;
+    const index = JSON.parse(body.toString('utf8')) as Index;
+    if (typeof index?.deck?.title !== 'string' || !Array.isArray(index.cards)) return null;
+    return { index, textsAt, size, textsHash: m[2]! };
   } catch {
     return null;
+  } finally {
+    fs.closeSync(fd);
   }
-  if (typeof index?.deck?.title !== 'string' || !Array.isArray(index.cards)) return null;
-  const texts = body.subarray(indexEnd + 1);
-  const read = (start: number, end: number): Texts => JSON.parse(texts.toString('utf8', start, end)) as Texts;
-  return { ...withoutUndefined(index.deck), cards: index.cards.map((row) => new CachedCard(row, read)) };
 }
 
 /**
@@ -138,8 +174,8 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** The entry's bytes, or null when it cannot be read as a regular file of a sane size (opened without blocking: a FIFO cannot hang a start). */
-function readEntryBytes(file: string): Buffer | null {
+/** The entry opened for reading, or null when it is not a regular file of a sane size (opened without blocking: a FIFO cannot hang a start). */
+function openEntry(file: string): number | null {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -148,7 +184,34 @@ function readEntryBytes(file: string): Buffer | null {
   }
   try {
     const st = fs.fstatSync(fd);
-    return st.isFile() && st.size <= MAX_ENTRY_BYTES ? fs.readFileSync(fd) : null;
+    if (st.isFile() && st.size <= MAX_ENTRY_BYTES) return fd;
+  } catch {
+    /* closed below */
+  }
+  fs.closeSync(fd);
+  return null;
+}
+
+/** `length` bytes of an open file from `position` (fewer when the file is shorter). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafe(length);
+  let got = 0;
+  while (got < length) {
+    const n = fs.readSync(fd, buf, got, length - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return buf.subarray(0, got);
+}
+
+/** The bytes of an entry from `from` to `to`, or null when it cannot be read or is not that long. */
+function readRange(file: string, from: number, to: number): Buffer | null {
+  const fd = openEntry(file);
+  if (fd === null) return null;
+  try {
+    if (fs.fstatSync(fd).size !== to) return null;
+    const bytes = readAt(fd, from, to - from);
+    return bytes.length === to - from ? bytes : null;
   } catch {
     return null;
   } finally {

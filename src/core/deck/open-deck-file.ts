@@ -12,18 +12,19 @@ import type { Deck } from './types.js';
  * loader never trusts an old entry. A hit skips reading and hashing the YAML, parsing and
  * validation, and with them the parser and schema modules, which are imported only on a miss:
  * that is most of a start-up's own cost, and it grows with the deck. A hit parses the cards'
- * texts only when they are read (deck-cache.ts).
+ * texts only when they are read (deck-cache.ts); with `textsOnDemand` (a caller that shows no
+ * card's text, as `prep list`) it reads and checks them only then, and a failed check throws.
  *
  * @param salt changes whenever the Deck shape may change (prep's version).
  * @throws DeckError with every problem (from {@link loadDeckFile}, which a miss goes through).
  */
-export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string; cacheReadOnly?: boolean }): Promise<Deck> {
+export async function openDeckFile(path: string, opts: { displayPath?: string; cacheDir?: string; salt: string; cacheReadOnly?: boolean; textsOnDemand?: boolean }): Promise<Deck> {
   const absolute = resolve(path);
   const file = opts.displayPath ?? path;
   const name = deckNameOf(absolute);
   const entry = opts.cacheDir ? cacheEntry(opts.cacheDir, absolute, opts.salt) : null;
   if (entry) {
-    const hit = readDeckEntry(entry);
+    const hit = readDeckEntry(entry, { textsOnDemand: opts.textsOnDemand });
     if (hit) return { ...hit, name, path: absolute };
   }
   // A miss goes through the one loader; the cache only wraps it.
