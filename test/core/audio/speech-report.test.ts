@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { analysePcm, RATE_METHOD } from '../../../src/core/audio/analyse.js';
 import { describeSpeech, speechReport } from '../../../src/core/audio/describe.js';
 import { syllablesPerWord } from '../../../src/core/audio/syllables.js';
@@ -11,7 +11,11 @@ const DIR = new URL('../../fixtures/audio/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', DIR), 'utf8')) as { text: string };
 const spw = syllablesPerWord(manifest.text);
 const figuresOf = (file: string) => analysePcm(readWav(readFileSync(new URL(file, DIR))), spw);
-const clean = figuresOf('wpm120-clean.wav');
+// Analysed inside each test (not while collecting them), so mutation testing sees which test uses it.
+let clean: ReturnType<typeof figuresOf>;
+beforeEach(() => {
+  clean = figuresOf('wpm120-clean.wav');
+});
 
 describe('the report of a spoken pitch', () => {
   it('says the speaking time against the target, with the verdict prep pitch gives', () => {

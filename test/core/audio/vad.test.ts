@@ -80,3 +80,48 @@ describe('VoiceDetector', () => {
     expect(segments(audio, 333)).toEqual(whole);
   });
 });
+
+describe('VoiceDetector, at the edges of a recording and of the room', () => {
+  it('finds a voice that starts 0.2 s into the recording from 0.2 s', () => {
+    const segs = segments(concat(silence(0.2), voice(1.5, -20), silence(1)));
+    expect(segs).toHaveLength(1);
+    expect(Math.abs(segs[0]!.startMs - 200)).toBeLessThanOrEqual(60);
+    expect(Math.abs(segs[0]!.endMs - 1700)).toBeLessThanOrEqual(60);
+  });
+
+  it('finds a near-whisper (-55 dBFS) in digital silence, but nothing under -70 dBFS', () => {
+    const segs = segments(concat(silence(1), voice(1.5, -55), silence(1)));
+    expect(segs).toHaveLength(1);
+    expect(Math.abs(segs[0]!.startMs - 1000)).toBeLessThanOrEqual(60);
+    expect(segments(concat(silence(1), voice(1.5, -78), silence(1)))).toEqual([]);
+  });
+
+  it('takes a fan switched on for voice only until the floor has followed it (5 s)', () => {
+    const audio = mix(noise(16, -75), concat(silence(2), noise(14, -30, 3)));
+    const segs = segments(audio);
+    expect(segs).toHaveLength(1);
+    expect(segs[0]!.endMs - segs[0]!.startMs).toBeLessThanOrEqual(5500);
+  });
+
+  it('hears a 48 kHz microphone as it hears 8 kHz: the same voice at the same times', () => {
+    const at = (rate: number) => {
+      const n = (s: number) => Math.round(s * rate);
+      const samples = new Float32Array(n(4));
+      for (let i = n(1); i < n(2.5); i++) {
+        const t = i / rate;
+        samples[i] = 0.1 * (0.3 + 0.7 * Math.abs(Math.sin(2 * Math.PI * 2 * t))) * Math.sin(2 * Math.PI * 200 * t);
+      }
+      const vad = new VoiceDetector(rate);
+      vad.push(samples);
+      return { segs: vad.segments(), ms: vad.ms, peak: Math.max(...vad.levelDb) };
+    };
+    const low = at(8000);
+    const high = at(48000);
+    expect(high.segs).toHaveLength(1);
+    expect(high.ms).toBe(low.ms);
+    expect(Math.abs(high.segs[0]!.startMs - low.segs[0]!.startMs)).toBeLessThanOrEqual(20);
+    expect(Math.abs(high.segs[0]!.endMs - low.segs[0]!.endMs)).toBeLessThanOrEqual(20);
+    // A 200 Hz voice is as loud at either rate (the 48 kHz samples are averaged, not summed).
+    expect(Math.abs(high.peak - low.peak)).toBeLessThan(1);
+  });
+});
