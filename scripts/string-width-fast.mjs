@@ -28,12 +28,37 @@ const LIMIT = 0x2718;
 const table = new Uint8Array(LIMIT);
 for (const [from, to] of NARROW) table.fill(1, from, to + 1);
 
-/** The width of `text` when every character of it is in NARROW, else undefined. */
+/**
+ * Where the colour or style code (SGR: ESC [ numbers and semicolons m) starting at `i` ends, or
+ * -1 when it is anything else. Ink hands string-width text with these codes in it, which the
+ * package strips before measuring; a number of more than four digits is left to the package,
+ * whose pattern reads such a code differently.
+ */
+function styleCodeEnd(text, i) {
+  if (text.charCodeAt(i + 1) !== 0x5b) return -1;
+  let digits = 0;
+  for (let j = i + 2; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x6d) return j;
+    if (c === 0x3b) digits = 0;
+    else if (c >= 0x30 && c <= 0x39 && ++digits <= 4) continue;
+    else return -1;
+  }
+  return -1;
+}
+
+/** The width of `text` when every character of it is in NARROW or in a style code, else undefined. */
 export function narrowWidth(text, options) {
-  if (typeof text !== 'string' || options?.ambiguousIsNarrow === false) return undefined;
+  if (typeof text !== 'string' || options?.ambiguousIsNarrow === false || options?.countAnsiEscapeCodes) return undefined;
+  let width = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= LIMIT || table[c] === 0) return undefined;
+    if (c === 0x1b) {
+      const end = styleCodeEnd(text, i);
+      if (end < 0) return undefined;
+      width -= end - i + 1;
+      i = end;
+    } else if (c >= LIMIT || table[c] === 0) return undefined;
   }
-  return text.length;
+  return width;
 }

@@ -30,8 +30,10 @@ describe("the bundles' text measure", () => {
   });
 
   it('measures any string as the package does, and leaves to it every string with another character', () => {
-    const others = ['', '\x1b[31m', '\u00ad', '©', '®', '\u0301', '字', '😀', '❤️', '\t', '\n', '\u200b', 'ｱ', '\u25fe', '\u2714', '\u203c'];
-    const text = fc.array(fc.constantFrom(...narrowChars.filter((_, i) => i % 7 === 0), ' ', 'a', '·', '—', '─', ...others), { maxLength: 30 }).map((p) => p.join(''));
+    // Escapes that are not style codes: measured by the package (the check below compares them).
+    const escapes = ['\x1b', '\x1b[', '\x1b[31', '\x1b[12345m', '\x1b]0;t\x07', '\x1b[2J'];
+    const others = ['', '\u00ad', '©', '®', '\u0301', '字', '😀', '❤️', '\t', '\n', '\u200b', 'ｱ', '\u25fe', '\u2714', '\u203c'];
+    const text = fc.array(fc.constantFrom(...narrowChars.filter((_, i) => i % 7 === 0), ' ', 'a', '·', '—', '─', '1', ';', 'm', '\x1b[31m', '\x1b[2m', '\x1b[22m', '\x1b[1;36m', '\x1b[m', '\x1b[38;5;123m', '\x1b[0;1234m', ...escapes, ...others), { maxLength: 30 }).map((p) => p.join(''));
     fc.assert(
       fc.property(text, (t) => {
         const fast = narrowWidth(t);
@@ -50,6 +52,9 @@ describe("the bundles' text measure", () => {
     expect(stringWidth('a — b', { ambiguousIsNarrow: false })).toBe(6);
     expect(narrowWidth(undefined)).toBeUndefined();
     expect(narrowWidth('Coder — Software Engineer · shipped')).toBe(35);
+    // Ink measures styled text: the style codes take no columns, as the package strips them.
+    expect(narrowWidth('\x1b[2m────\x1b[22m\x1b[2m 30 s\x1b[22m')).toBe(9);
+    expect(narrowWidth('\x1b[1mq\x1b[22m quit', { countAnsiEscapeCodes: true } as never)).toBeUndefined();
   });
 });
 
