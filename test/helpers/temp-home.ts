@@ -56,3 +56,20 @@ export function useTempHome(prefix?: string): () => TempHome {
     return current;
   };
 }
+
+/**
+ * Temp folders made on demand inside a test (any number), all removed after it. Returns the
+ * maker: `const tempDir = useTempDirs('prep-x-'); ... tempDir()`.
+ */
+export function useTempDirs(prefix = 'prep-test-'): () => string {
+  let made: TempHome[] = [];
+  afterEach(() => {
+    for (const home of made) home.cleanup();
+    made = [];
+  });
+  return () => {
+    const home = makeTempHome(prefix);
+    made.push(home);
+    return home.dir;
+  };
+}

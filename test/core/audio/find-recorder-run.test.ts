@@ -1,24 +1,15 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findOnPath } from '../../../src/core/audio/find-tool.js';
 import { findRecorder, startRecorder } from '../../../src/core/audio/recorder.js';
 import { readWav } from '../../../src/core/audio/wav.js';
+import { useTempDirs } from '../../helpers/temp-home.js';
 import { hasTool, runWithTool } from '../../helpers/tools.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/audio/wpm160-room30.wav', import.meta.url));
-let dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'prep-find-tool-'));
-  dirs.push(d);
-  return d;
-};
+const tempDir = useTempDirs('prep-find-tool-');
 function program(dir: string, name: string, mode = 0o755): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, name), '#!/bin/sh\n');

@@ -1,27 +1,18 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AudioFileError, loadAudio } from '../../../src/core/audio/load-audio.js';
 import { readWav } from '../../../src/core/audio/wav.js';
+import { useTempDirs } from '../../helpers/temp-home.js';
 import { hasTool, runWithTool } from '../../helpers/tools.js';
 import { makeWav } from '../../helpers/wav.js';
 
 // `prep pitch --audio FILE` reads its recording through loadAudio: a WAV itself, anything else
 // through sox or ffmpeg. Each failure is one line that says what the file is.
 const FIXTURE = fileURLToPath(new URL('../../fixtures/audio/wpm160-room30.wav', import.meta.url));
-let dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'prep-load-audio-'));
-  dirs.push(d);
-  return d;
-};
+const tempDir = useTempDirs('prep-load-audio-');
 const NO_TOOLS = { PATH: '/nonexistent' };
 
 /** The message loadAudio rejects with, and that it is an AudioFileError. */
