@@ -55,7 +55,7 @@ export interface Chunking {
 /** Sheets up to this size are lexed whole (link definitions then reach across headings). */
 const WHOLE_BELOW = 1024 * 1024;
 /** Past this size a chunk is also cut between two top-level paragraphs. */
-const CHUNK_BYTES = 32 * 1024;
+const CHUNK_BYTES = 4 * 1024;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** A line that starts a top-level block of its own after a blank line: not indented, not a list item. */
