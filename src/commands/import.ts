@@ -126,10 +126,9 @@ const COUNT_FIRST_BYTES = 1024 * 1024;
  */
 function readSheet(fileArg: string, source: string, cards: 'count' | { each: (q: DraftQuestion) => void }): { result: ReturnType<typeof importInput>; counted: boolean } {
   const input = readInput(fileArg, source);
-  const size = input.format === 'anki' ? input.bytes.length : input.text.length;
   try {
     if (cards !== 'count') return { result: importInput(input, cards), counted: false };
-    const counted = size > COUNT_FIRST_BYTES;
+    const counted = input.bytes.length > COUNT_FIRST_BYTES;
     return { result: importInput(input, counted ? { limit: 0, took: false } : { limit: MAX_DECK_BYTES }), counted };
   } catch (err) {
     // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
