@@ -38,6 +38,9 @@ function hideFetch(): void {
   if (fetch?.configurable) delete (globalThis as { fetch?: unknown }).fetch;
 }
 
+// Import keeps V8's young generation at its first size (see commands/import-heap.ts), set here
+// before the CLI loads, while it is still at its smallest; other commands never load node:v8.
+if (process.argv[2] === 'import') (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 const dir = compileCacheDir();
 if (dir && enableCompileCache) enableCompileCache(dir);
 // prep never fetches anything, but Ink's layout engine loads its WebAssembly with `fetch` when
