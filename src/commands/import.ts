@@ -127,7 +127,7 @@ const COUNT_FIRST_BYTES = 1024 * 1024;
 function readSheet(fileArg: string, source: string, cards: 'count' | { each: (q: DraftQuestion) => void }): { result: ReturnType<typeof importInput>; counted: boolean } {
   const input = readInput(fileArg, source);
   try {
-    if (cards !== 'count') return { result: importInput(input, cards), counted: false };
+    if (cards !== 'count') return { result: importInput(input, { ...cards, took: 'packed' }), counted: false };
     const counted = input.bytes.length > COUNT_FIRST_BYTES;
     return { result: importInput(input, counted ? { limit: 0, took: false } : { limit: MAX_DECK_BYTES }), counted };
   } catch (err) {
