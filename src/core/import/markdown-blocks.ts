@@ -62,7 +62,7 @@ const WHOLE_BELOW = 1024 * 1024;
  * tokens die young: tokens that live through two scavenges are moved to the old generation,
  * where they stay until a full collection (32 KB chunks left several megabytes there).
  */
-const CHUNK_BYTES = 4 * 1024;
+const CHUNK_BYTES = 1024;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** A line that starts a top-level block of its own after a blank line: not indented, not a list item. */
