@@ -61,8 +61,9 @@ hideFetch();
 
 const cli = new URL('./prep-cli.js', import.meta.url);
 const source = fs.readFileSync(cli);
-// One file per command: each holds what that command's start compiles.
-const cacheFile = dir ? path.join(dir, 'v8-code', `${command}.bin`) : undefined;
+// One file per command (each holds what that command's start compiles) and per Node, as
+// Node's own cache does: two Nodes in turn would otherwise keep replacing each other's.
+const cacheFile = dir ? path.join(dir, 'v8-code', `${process.version}-${process.arch}`, `${command}.bin`) : undefined;
 const crc = cacheFile ? crc32() : undefined;
 const file = cacheFile && crc ? readCacheFile(cacheFile) : undefined;
 const cachedData = file && crc ? decodeCodeCache(file, source, crc) : undefined;
