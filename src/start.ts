@@ -23,9 +23,13 @@ const LOOKING = new Set(['--history', '--last', '--json', '--help', '-h']);
 // Node 22.1+; this project's Node 20 types do not know it yet.
 const { enableCompileCache } = module as { enableCompileCache?: (dir: string) => unknown };
 
-/** prep's cache folder, when this command may write there and it can be made. */
-function cacheDir(command: string): string | undefined {
-  if (!WRITING.has(command) || process.argv.slice(3).some((a) => LOOKING.has(a))) return undefined;
+/** Whether this command may write to prep's cache folder. */
+function writes(command: string): boolean {
+  return WRITING.has(command) && !process.argv.slice(3).some((a) => LOOKING.has(a));
+}
+
+/** prep's cache folder, made if need be, when it can be written. */
+function writableCacheDir(): string | undefined {
   try {
     const dir = resolvePaths().cacheDir;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -33,6 +37,20 @@ function cacheDir(command: string): string | undefined {
     return dir;
   } catch {
     // A read-only or missing home: start without the caches, only slower.
+    return undefined;
+  }
+}
+
+/**
+ * The file of V8's code for `command`: one per command (each holds what that command's start
+ * compiles) and per Node, as Node's own cache has (two Nodes in turn would otherwise keep
+ * replacing each other's). A command that writes nothing reads the drill's file: most of what it
+ * runs (the store, the deck cache, commander, Ink for a screen) is in there.
+ */
+function codeCacheFile(command: string, mayWrite: boolean): string | undefined {
+  try {
+    return path.join(resolvePaths().cacheDir, 'v8-code', `${process.version}-${process.arch}`, `${mayWrite ? command : 'drill'}.bin`);
+  } catch {
     return undefined;
   }
 }
@@ -51,7 +69,7 @@ function hideFetch(): void {
 type Cli = (require: NodeJS.Require, url: string, importer: (specifier: string) => Promise<unknown>) => Promise<void>;
 
 const command = process.argv[2] ?? '';
-const dir = cacheDir(command);
+const dir = writes(command) ? writableCacheDir() : undefined;
 if (dir && enableCompileCache) enableCompileCache(path.join(dir, 'node-compile-cache'));
 // prep never fetches anything, but Ink's layout engine loads its WebAssembly with `fetch` when
 // the global exists, and merely touching Node's `fetch` loads Node's whole HTTP client (undici)
@@ -61,17 +79,15 @@ hideFetch();
 
 const cli = new URL('./prep-cli.js', import.meta.url);
 const source = fs.readFileSync(cli);
-// One file per command (each holds what that command's start compiles) and per Node, as
-// Node's own cache does: two Nodes in turn would otherwise keep replacing each other's.
-const cacheFile = dir ? path.join(dir, 'v8-code', `${process.version}-${process.arch}`, `${command}.bin`) : undefined;
-const crc = cacheFile ? crc32() : undefined;
-const file = cacheFile && crc ? readCacheFile(cacheFile) : undefined;
+const cacheFile = codeCacheFile(command, dir !== undefined);
+const file = cacheFile ? readCacheFile(cacheFile) : undefined;
+const crc = file || dir ? crc32() : undefined;
 const cachedData = file && crc ? decodeCodeCache(file, source, crc) : undefined;
 const script = new vm.Script(source.toString('utf8'), { filename: fileURLToPath(cli), cachedData });
 const run = script.runInThisContext() as Cli;
 await run(module.createRequire(cli), cli.href, (specifier) => import(new URL(specifier, cli).href));
 // Saved when there was none or V8 turned it down (another Node's, other flags), and only after
 // a command that went well: one that stopped at an error compiled little of what it needs.
-if (cacheFile && crc && (!cachedData || script.cachedDataRejected) && !process.exitCode) {
+if (dir && cacheFile && crc && (!cachedData || script.cachedDataRejected) && !process.exitCode) {
   writeCacheFile(cacheFile, encodeCodeCache(source, script.createCachedData(), crc));
 }

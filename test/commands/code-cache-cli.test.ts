@@ -75,6 +75,28 @@ describe.runIf(crc32)("V8's code cache of the CLI bundle", () => {
     expect(fs.existsSync(cacheFile(dir, 'import'))).toBe(false);
   });
 
+  it("is read, never written, by the read-only commands: they take the drill's file, and a damaged one is left alone", () => {
+    const { dir, env } = home();
+    prep(env, ['new', 'acme']);
+    // Any good file for this bundle will do as the drill's (a drill needs a terminal to run).
+    const drill = cacheFile(dir, 'drill');
+    fs.copyFileSync(cacheFile(dir, 'new'), drill);
+    const folder = path.dirname(drill);
+    const before = fs.readdirSync(folder).sort();
+    const good = fs.readFileSync(drill);
+    const damaged = Buffer.from(good);
+    damaged[damaged.length - 100]! ^= 0xff;
+    for (const file of [good, damaged]) {
+      fs.writeFileSync(drill, file);
+      for (const args of [['list'], ['stats', 'acme', '--json']]) {
+        const r = prep(env, args);
+        expect(r, args.join(' ')).toMatchObject({ code: 0, stderr: '' });
+      }
+      expect(fs.readFileSync(drill)).toEqual(file);
+      expect(fs.readdirSync(folder).sort()).toEqual(before);
+    }
+  });
+
   it('is skipped without a word when its folder cannot be made (a file in its place)', () => {
     const { dir, env } = home();
     fs.mkdirSync(path.join(dir, 'cache'));
