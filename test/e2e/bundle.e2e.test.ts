@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { Script } from 'node:vm';
 import { PREP } from '../helpers/run-cli.js';
 
 const AUTHORING = PREP.replace(/prep\.js$/, 'prep-authoring.js');
 const CLI = PREP.replace(/prep\.js$/, 'prep-cli.js');
 
-// What scripts/build.mjs keeps out of dist/prep-cli.js (which dist/prep.js loads once Node's
-// compile cache is on), because every start compiles all of it. That
+// What scripts/build.mjs keeps out of dist/prep-cli.js (which dist/prep.js runs, with its
+// compiled code kept in prep's cache folder), because a start without that cache compiles all of it. That
 // the result still works is shown by the other e2e tests: typed answers are scored with the
 // English stop words (type-answer); settings and snapshots are written by prep's own small
 // atomic writer, not conf (review: --interview is remembered; damaged-storage: snapshots); first runs parse their deck, and lint,
@@ -20,6 +21,11 @@ describe('the built bundle', () => {
     expect(first.length).toBeLessThan(4000);
     expect(first).toContain('enableCompileCache');
     expect(first).toContain('./prep-cli.js');
+  });
+
+  it('holds the CLI as a script node:vm can compile (no import statements), so its compiled code can be kept', () => {
+    expect(bundle.startsWith('(async function(require,__prepUrl,__prepImport){')).toBe(true);
+    expect(() => new Script(bundle, { filename: CLI })).not.toThrow();
   });
 
   it('holds the English stop-word list and none of the other languages', () => {
