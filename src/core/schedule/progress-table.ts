@@ -94,8 +94,24 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
     if (!this.#slots) {
       const slots = new Int32Array(this.order.length);
       const ids = this.rows?.ids ?? [];
-      // A snapshot lists the deck's cards first, in deck order: while that holds, no lookup is needed.
-      for (let i = 0; i < slots.length; i++) slots[i] = ids[i] === this.order[i] ? i : (this.rows?.row(this.order[i]!) ?? -1);
+      // A snapshot lists the deck's graded cards first, in deck order, so the two lists are walked
+      // side by side; a card never graded is a gap in the snapshot's list, not a reason to look
+      // every later card up. A card not found there can only be among the rows not yet walked
+      // (each row walked is another deck card's): only those are put in a map, and only if needed.
+      let next = 0;
+      let missed = false;
+      for (let i = 0; i < slots.length; i++) {
+        if (next < ids.length && ids[next] === this.order[i]) slots[i] = next++;
+        else {
+          slots[i] = -1;
+          missed = true;
+        }
+      }
+      if (missed && next < ids.length) {
+        const rest = new Map<string, number>();
+        for (let r = next; r < ids.length; r++) rest.set(ids[r]!, r);
+        for (let i = 0; i < slots.length; i++) if (slots[i] === -1) slots[i] = rest.get(this.order[i]!) ?? -1;
+      }
       this.#slots = slots;
     }
     return this.#slots;
