@@ -6,6 +6,7 @@
 // start compiles all of prep.js, so what a drill with a cached deck never runs stays out of it.
 import { build } from 'esbuild';
 import { fastStringWidth } from './string-width-lazy.mjs';
+import { lazyGraphemes } from './graphemes-fast.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -93,7 +94,7 @@ for (const entry of entries) {
   await build({
     ...shared,
     alias: entry.alias,
-    plugins: [...(entry.plugins ?? []), fastStringWidth],
+    plugins: [...(entry.plugins ?? []), fastStringWidth, lazyGraphemes],
     entryPoints: [`${root}${entry.in}`],
     outfile: `${root}${entry.out}`,
     banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,
