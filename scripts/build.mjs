@@ -8,6 +8,7 @@
 import { build } from 'esbuild';
 import { fastStringWidth } from './string-width-lazy.mjs';
 import { asScript } from './bundle-as-script.mjs';
+import { lazyGraphemes } from './graphemes-fast.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -91,7 +92,7 @@ for (const entry of entries) {
   const options = {
     ...shared,
     alias: entry.alias,
-    plugins: [...(entry.plugins ?? []), fastStringWidth],
+    plugins: [...(entry.plugins ?? []), fastStringWidth, lazyGraphemes],
     entryPoints: [`${root}${entry.in}`],
     outfile: `${root}${entry.out}`,
     banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,

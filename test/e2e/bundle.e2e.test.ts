@@ -60,6 +60,12 @@ describe('the built bundle', () => {
     expect(bundle).toMatch(/\w+\[\w+\]\.code!==\w+\[\w+\]\.code\|\|\w+\[\w+\]\.endCode!==\w+\[\w+\]\.endCode/);
   });
 
+  it('splits graphemes through the stand-in that makes Intl.Segmenter only for a string that needs it', () => {
+    // scripts/graphemes-fast.mjs: Ink's tokenizer and slice-ansi made one each when they loaded.
+    expect(bundle.split('new Intl.Segmenter(void 0,{granularity:"grapheme"})')).toHaveLength(2);
+    expect(bundle).toMatch(/new Intl\.Segmenter\(void 0,\{granularity:"grapheme"\}\),\w+\.segment\(\w+\)/);
+  });
+
   it('holds no settings library: settings and snapshots need neither conf nor its ajv and semver', () => {
     expect(has('$dynamicRef'), 'an ajv keyword').toBe(false);
     expect(has('SEMVER_SPEC_VERSION'), 'a semver constant').toBe(false);
