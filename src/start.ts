@@ -69,6 +69,10 @@ function hideFetch(): void {
 type Cli = (require: NodeJS.Require, url: string, importer: (specifier: string) => Promise<unknown>) => Promise<void>;
 
 const command = process.argv[2] ?? '';
+// Import keeps V8's young generation at its first size (see commands/import-heap.ts), set here
+// before the CLI loads, while it is still at its smallest, and before V8 reads or makes import's
+// code cache (V8 checks the flags a cache was made with). Other commands never load node:v8.
+if (command === 'import') (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 const dir = writes(command) ? writableCacheDir() : undefined;
 if (dir && enableCompileCache) enableCompileCache(path.join(dir, 'node-compile-cache'));
 // prep never fetches anything, but Ink's layout engine loads its WebAssembly with `fetch` when

@@ -8,6 +8,7 @@ import { DeckTooBigError, PieceChecker } from '../core/import/checked-pieces.js'
 import { importInput, prepareInput, type ImportInput } from '../core/import/import-text.js';
 import { DeckYamlWriter } from '../core/import/to-yaml.js';
 import { hasCards, type DraftDeck, type DraftQuestion, type ImportResult } from '../core/import/types.js';
+import { holdYoungGeneration } from './import-heap.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context } from './context.js';
 import { UserError } from './user-error.js';
@@ -32,6 +33,7 @@ const FORMAT_NAMES = { markdown: 'a Markdown prep sheet', anki: 'an Anki plain-t
  * without `--force`.
  */
 export async function importDeck(fileArg: string, opts: ImportOptions, io: CommandIO = processIO()): Promise<number> {
+  holdYoungGeneration();
   const { paths, dirs } = context(io.env);
   const source = resolve(io.cwd, fileArg);
   const { sheet, counted, name, target, shown } = readForImport(fileArg, source, opts, io, paths.decksDir);
@@ -124,10 +126,9 @@ const COUNT_FIRST_BYTES = 1024 * 1024;
  */
 function readSheet(fileArg: string, source: string, cards: 'count' | { each: (q: DraftQuestion) => void }): { result: ReturnType<typeof importInput>; counted: boolean } {
   const input = readInput(fileArg, source);
-  const size = input.format === 'anki' ? input.bytes.length : input.text.length;
   try {
-    if (cards !== 'count') return { result: importInput(input, cards), counted: false };
-    const counted = size > COUNT_FIRST_BYTES;
+    if (cards !== 'count') return { result: importInput(input, { ...cards, took: 'packed' }), counted: false };
+    const counted = input.bytes.length > COUNT_FIRST_BYTES;
     return { result: importInput(input, counted ? { limit: 0, took: false } : { limit: MAX_DECK_BYTES }), counted };
   } catch (err) {
     // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.

@@ -69,6 +69,53 @@ export class QuestionTally implements QuestionCards {
   }
 }
 
+/** How much of a packed `took` list is kept in one buffer. */
+const PACK_BYTES = 64 * 1024;
+
+/**
+ * `took` lines kept as UTF-8 bytes, for a big file's second read: a line a card, built from
+ * parts as strings are, and held two bytes a character once a dash is in them, they cost more
+ * than half the file's size in memory. Read back in order, lines put first (the title) first.
+ */
+class PackedLines extends Array<string> {
+  private readonly first: string[] = [];
+  private readonly packs: { bytes: Buffer; ends: number[] }[] = [];
+
+  override push(...lines: string[]): number {
+    for (const line of lines) this.pack(line);
+    return 0;
+  }
+
+  override unshift(...lines: string[]): number {
+    this.first.unshift(...lines);
+    return 0;
+  }
+
+  override *[Symbol.iterator](): ArrayIterator<string> {
+    yield* this.first;
+    for (const { bytes, ends } of this.packs) {
+      let start = 0;
+      for (const end of ends) {
+        yield bytes.toString('utf8', start, end);
+        start = end;
+      }
+    }
+  }
+
+  private pack(line: string): void {
+    const size = Buffer.byteLength(line, 'utf8');
+    let last = this.packs.at(-1);
+    const used = last?.ends.at(-1) ?? 0;
+    if (!last || used + size > last.bytes.length) {
+      last = { bytes: Buffer.alloc(Math.max(PACK_BYTES, size)), ends: [] };
+      this.packs.push(last);
+    }
+    const at = last.ends.at(-1) ?? 0;
+    last.bytes.write(line, at, 'utf8');
+    last.ends.push(at + size);
+  }
+}
+
 /** An array that keeps nothing pushed to it: `took` lines a count does not keep. */
 class NoLines extends Array<string> {
   override push(): number {
@@ -79,7 +126,7 @@ class NoLines extends Array<string> {
   }
 }
 
-/** Where an importer puts its `took` lines: a list, or, with `keep` false, nowhere. */
-export function tookLines(keep = true): string[] {
-  return keep ? [] : new NoLines();
+/** Where an importer puts its `took` lines: a list, nowhere (`false`), or packed as bytes (`'packed'`). */
+export function tookLines(keep: boolean | 'packed' = true): string[] {
+  return keep === 'packed' ? new PackedLines() : keep ? [] : new NoLines();
 }

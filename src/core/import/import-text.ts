@@ -48,24 +48,25 @@ export function detectFormatOf(fileName: string, bytes: Uint8Array): ImportForma
   return 'anki';
 }
 
-/** A file ready for its reader: an Anki export stays bytes (csv-parse reads bytes), a Markdown sheet is text. */
-export type ImportInput = { format: 'anki'; bytes: Uint8Array } | { format: 'markdown'; text: string };
+/**
+ * A file ready for its reader: its UTF-8 bytes, as both readers take bytes (csv-parse reads
+ * bytes; the Markdown reader decodes a big sheet a chunk at a time).
+ */
+export type ImportInput = { format: ImportFormat; bytes: Uint8Array };
 
 /**
  * A file's UTF-8 bytes (checked, leading byte-order mark dropped) made ready for {@link importInput}.
- * Only what is returned stays reachable: a Markdown sheet's bytes are let go of once decoded, so
- * the file is not held twice while the sheet is read.
+ * A Markdown sheet is not decoded whole: its text, twice its bytes once it holds a character
+ * outside Latin-1 (a dash will do), was the biggest thing a big import held.
  */
 export function prepareInput(fileName: string, bytes: Uint8Array): ImportInput {
-  const format = detectFormatOf(fileName, bytes);
-  if (format === 'anki') return { format, bytes: withoutBom(bytes) };
-  return { format, text: utf8(bytes, 0, bytes.length).replace(/^\uFEFF/, '') };
+  return { format: detectFormatOf(fileName, bytes), bytes: withoutBom(bytes) };
 }
 
 /** {@link importText} on a prepared file. */
 export function importInput(input: ImportInput, opts: ImporterOptions = {}): ImportResult & { format: ImportFormat } {
   if (input.format === 'anki') return { format: input.format, ...importAnki(input.bytes, opts) };
-  return { format: input.format, ...importMarkdown(input.text, opts) };
+  return { format: input.format, ...importMarkdown(input.bytes, opts) };
 }
 
 function withoutBom(bytes: Uint8Array): Uint8Array {

@@ -1,5 +1,6 @@
 import { decode } from 'html-entities';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { lineEnd, utf8 } from './bytes.js';
 import { oneLine } from './text.js';
 
 /** A list item as plain text. */
@@ -29,14 +30,16 @@ export type Part =
 /**
  * Reads Markdown into parts with their line numbers, one at a time, using marked's lexer (no
  * HTML is made). Blank lines, rules and link definitions are dropped; a block quote counts as
- * its contents.
+ * its contents. The sheet may be given as its UTF-8 bytes: a big one is then decoded a chunk at
+ * a time, so its whole text (twice its bytes in memory once it holds a dash or an accent) is
+ * never made.
  */
-export function* markdownParts(text: string, chunking: Chunking = { wholeBelow: WHOLE_BELOW, chunkBytes: CHUNK_BYTES }): Generator<Part> {
+export function* markdownParts(sheet: string | Uint8Array, chunking: Chunking = { wholeBelow: WHOLE_BELOW, chunkBytes: CHUNK_BYTES }): Generator<Part> {
   let line = 1;
   // marked keeps every token of the text at once, several times the text's size: a big sheet
   // is read one heading's chunk at a time, so only one chunk's tokens are alive, and the parts
   // are handed on as they come rather than all held.
-  for (const chunk of headingChunks(text.replace(/\r\n?/g, '\n'), chunking)) {
+  for (const chunk of headingChunks(lineSource(sheet), chunking)) {
     for (const token of Lexer.lex(chunk)) {
       const parts: Part[] = [];
       toParts(token, line, parts);
@@ -52,47 +55,105 @@ export interface Chunking {
   chunkBytes: number;
 }
 
-/** Sheets up to this size are lexed whole (link definitions then reach across headings). */
+/** Sheets up to this size (in characters) are lexed whole (link definitions then reach across headings). */
 const WHOLE_BELOW = 1024 * 1024;
-/** Past this size a chunk is also cut between two top-level paragraphs. */
-const CHUNK_BYTES = 32 * 1024;
+/**
+ * Past this size a chunk is also cut between two top-level paragraphs. Small, so a chunk's
+ * tokens die young: tokens that live through two scavenges are moved to the old generation,
+ * where they stay until a full collection (32 KB chunks left several megabytes there).
+ */
+const CHUNK_BYTES = 1024;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** A line that starts a top-level block of its own after a blank line: not indented, not a list item. */
 const FRESH_BLOCK = /^(?![ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>)\S/;
 
+/** A sheet's text (line ends made "\n") line by line, from its text or from its UTF-8 bytes. */
+interface LineSource {
+  /** The text's length in characters. */
+  size: number;
+  /** Where the text ends. */
+  end: number;
+  /** Where the line starting at `at` ends, its "\n" included. */
+  next(at: number): number;
+  /** The text from `start` to `end`, line ends made "\n". */
+  text(start: number, end: number): string;
+}
+
+function lineSource(sheet: string | Uint8Array): LineSource {
+  if (typeof sheet !== 'string') return byteLines(sheet);
+  const text = sheet.replace(/\r\n?/g, '\n');
+  return {
+    size: text.length,
+    end: text.length,
+    next: (at) => {
+      const end = text.indexOf('\n', at);
+      return end === -1 ? text.length : end + 1;
+    },
+    text: (start, end) => text.slice(start, end),
+  };
+}
+
 /**
- * `text` cut into chunks that lex as they would in the whole text: before each ATX heading
+ * Lines of UTF-8 bytes. A lone "\r" stays inside its line here (the whole text would end a line
+ * there): that only means a chunk is not cut at it, and a chunk's text is made with "\n" ends.
+ */
+function byteLines(bytes: Uint8Array): LineSource {
+  return {
+    size: textLength(bytes),
+    end: bytes.length,
+    next: (at) => {
+      const end = lineEnd(bytes, at);
+      return end === bytes.length ? end : end + 1;
+    },
+    text: (start, end) => utf8(bytes, start, end).replace(/\r\n?/g, '\n'),
+  };
+}
+
+/** The length in characters of the text of UTF-8 `bytes` with its line ends made "\n", as the whole text would have. */
+function textLength(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    // A character is one UTF-16 unit per lead byte, two for a 4-byte one; "\r\n" is one "\n".
+    if ((b & 0xc0) !== 0x80) n++;
+    if (b >= 0xf0) n++;
+    else if (b === 0x0d && bytes[i + 1] === 0x0a) n--;
+  }
+  return n;
+}
+
+/**
+ * The text cut into chunks that lex as they would in the whole text: before each ATX heading
  * outside a fenced code block, and, once a chunk is big, after a blank line that ends every open
  * block (the next line starts a fresh paragraph at the margin, outside a fence, a list or a
  * quote). Small texts are one chunk.
  */
-function* headingChunks(text: string, { wholeBelow, chunkBytes }: Chunking): Generator<string> {
-  if (text.length < wholeBelow) {
-    yield text;
+function* headingChunks(source: LineSource, { wholeBelow, chunkBytes }: Chunking): Generator<string> {
+  if (source.size < wholeBelow) {
+    yield source.text(0, source.end);
     return;
   }
   let start = 0;
   let fence: string | undefined;
   let at = 0;
   let blankBefore = false;
-  while (at < text.length) {
-    const end = text.indexOf('\n', at);
-    const next = end === -1 ? text.length : end + 1;
-    const line = text.slice(at, next);
+  while (at < source.end) {
+    const next = source.next(at);
+    const line = source.text(at, next);
     const f = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
       if (f !== undefined && f[0] === fence[0] && f.length >= fence.length) fence = undefined;
     } else if (f !== undefined) {
       fence = f;
     } else if (at > start && (ATX_HEADING.test(line) || (blankBefore && at - start >= chunkBytes && FRESH_BLOCK.test(line)))) {
-      yield text.slice(start, at);
+      yield source.text(start, at);
       start = at;
     }
     blankBefore = line.trim() === '';
     at = next;
   }
-  if (start < text.length) yield text.slice(start);
+  if (start < source.end) yield source.text(start, source.end);
 }
 
 function countNewlines(s: string): number {

@@ -29,9 +29,9 @@ interface SectionReader {
  * leading sentence of each paragraph, the key points), the "Tell Me About Yourself" section
  * becomes the pitch, and "Questions to Ask" sections become ask cards. Everything else is
  * skipped, and said so. The sheet is read in one pass, part by part, so a big sheet's parts are
- * never all held at once.
+ * never all held at once; given as UTF-8 bytes, a big sheet is decoded a part at a time too.
  */
-export function importMarkdown(text: string, opts: ImporterOptions = {}): ImportResult {
+export function importMarkdown(text: string | Uint8Array, opts: ImporterOptions = {}): ImportResult {
   const deck: DraftDeck = { questions: [], ask: [] };
   const result: ImportResult = { deck, took: tookLines(opts.took), skipped: [], questions: new QuestionTally(deck, opts.limit, opts.each) };
   let titled = false;

@@ -57,8 +57,8 @@ export interface ImporterOptions {
   limit?: number;
   /** Hands each question card on as it is read, none kept in the deck (they are counted still). */
   each?: (q: DraftQuestion) => void;
-  /** False: the `took` lines are not kept (a count whose deck may be refused: one a card). */
-  took?: boolean;
+  /** False: the `took` lines are not kept (a count whose deck may be refused: one a card); `packed`: kept as UTF-8 bytes. */
+  took?: boolean | 'packed';
 }
 
 /** True when the import read at least one card. */
