@@ -45,12 +45,13 @@ export function keysReader(progress: ReadonlyMap<string, CardProgress>): { ids: 
   return { ids, read: (i, out) => factsOf(progress, ids[i]!, out) };
 }
 
-function columnsReader({ state, due, last, stability }: DeckColumns): FactsReader {
+function columnsReader({ state, due, last, stability, lapses }: DeckColumns): FactsReader {
   return (i, out) => {
     out.state = state[i]!;
     out.due = due[i]!;
     out.last = last[i]!;
     out.stability = stability[i]!;
+    out.lapses = lapses[i]!;
     return true;
   };
 }
@@ -61,6 +62,7 @@ interface DeckColumns {
   due: Float64Array;
   last: Float64Array;
   stability: Float64Array;
+  lapses: Float64Array;
 }
 
 /**
@@ -132,9 +134,9 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   columns(): DeckColumns {
     const n = this.order.length;
     if (!this.#columns) {
-      const cols: DeckColumns = { state: new Uint8Array(n), due: new Float64Array(n), last: new Float64Array(n), stability: new Float64Array(n) };
+      const cols: DeckColumns = { state: new Uint8Array(n), due: new Float64Array(n), last: new Float64Array(n), stability: new Float64Array(n), lapses: new Float64Array(n) };
       const slots = this.slots();
-      const one = { state: 0, due: 0, last: 0, stability: 0 } as ScheduleFacts;
+      const one = { state: 0, due: 0, last: 0, stability: 0, lapses: 0 } as ScheduleFacts;
       const epoch = this.epoch.getTime();
       for (let i = 0; i < n; i++) {
         const changed = this.changed.size > 0 ? this.changed.get(this.order[i]!) : undefined;
@@ -146,11 +148,13 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
           one.due = epoch;
           one.last = Number.NaN;
           one.stability = 0;
+          one.lapses = 0;
         }
         cols.state[i] = one.state;
         cols.due[i] = one.due;
         cols.last[i] = one.last;
         cols.stability[i] = one.stability;
+        cols.lapses[i] = one.lapses;
       }
       this.#columns = cols;
     }
@@ -197,6 +201,7 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
     out.due = this.epoch.getTime();
     out.last = Number.NaN;
     out.stability = 0;
+    out.lapses = 0;
     return true;
   }
 

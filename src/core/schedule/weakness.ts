@@ -2,7 +2,7 @@ import { State, type FSRS } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
 import { isSeen, recallAt, recallOf, type CardProgress } from './progress.js';
-import { newFacts } from './card-rows.js';
+import { newFacts, type ScheduleFacts } from './card-rows.js';
 import { factsReader } from './progress-table.js';
 import { formatDuration, GRADE_NAMES } from './preview.js';
 
@@ -113,16 +113,30 @@ export function weakCards(
     .map(withReasons);
 }
 
-/** The most a score can add to the recall's part: lapses, the last grade and running over time at their worst. */
-const MOST_BESIDES_RECALL = W_LAPSE * MAX_LAPSES_COUNTED + Math.max(...Object.values(W_LAST)) + W_OVER_TIME;
+/** The most the last grade can add to a score (a last Again). */
+const MOST_FOR_LAST = Math.max(...Object.values(W_LAST));
 /** Rounding room: a score summed in another order may differ from its bound in the last bits. */
 const ROOM = 1e-9;
 
 /**
+ * The highest score a card can have, from its schedule facts: its recall and lapses as they are,
+ * the last grade at its worst (Again), and over time when it has a time target. Never below the
+ * card's {@link measure}d score (up to rounding, see ROOM).
+ */
+function scoreBound(f: FSRS, facts: ScheduleFacts, card: Card, now: Date): number {
+  return (
+    W_RECALL * (1 - recallOf(f, facts, now)) +
+    W_LAPSE * Math.min(facts.lapses, MAX_LAPSES_COUNTED) +
+    MOST_FOR_LAST +
+    (card.seconds === undefined ? 0 : W_OVER_TIME)
+  );
+}
+
+/**
  * The first `limit` weak cards of {@link measuredRanking}, measuring only the cards that can be
- * among them (what `prep stats` shows: 5 of 10,000). A card's recall is read from its schedule
- * facts (the snapshot's columns), which bounds its score; cards are measured in the order of that
- * bound, highest first, until the next bound is below the weakest score kept.
+ * among them (what `prep stats` shows: 5 of 10,000). A card's recall and lapses are read from its
+ * schedule facts (the snapshot's columns), which bound its score; cards are measured in the order
+ * of that bound, highest first, until the next bound is below the weakest score kept.
  */
 function fewestWeak(f: FSRS, cards: readonly Card[], progress: ReadonlyMap<string, CardProgress>, now: Date, limit: number): Measured[] {
   const retention = f.parameters.request_retention;
@@ -132,7 +146,7 @@ function fewestWeak(f: FSRS, cards: readonly Card[], progress: ReadonlyMap<strin
   const seen: number[] = [];
   for (let i = 0; i < cards.length; i++) {
     if (!read(i, facts) || facts.state === State.New) continue;
-    bound[i] = W_RECALL * (1 - recallOf(f, facts, now)) + MOST_BESIDES_RECALL;
+    bound[i] = scoreBound(f, facts, cards[i]!, now);
     seen.push(i);
   }
   seen.sort((a, b) => bound[b]! - bound[a]!);

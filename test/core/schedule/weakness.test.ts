@@ -83,6 +83,12 @@ describe('the first few weak cards (prep stats, prep review --limit)', () => {
     () => progressOf([[at(1), 3], [at(1, 10, 10), 3]]),
     () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(10), 3], [at(24), 3, 95_000]]),
     () => learned([2, 1], [5, 1], [9, 1], [20, 1]),
+    // Forgotten three times, the last time lately (Again, not yet relearned, and slow): top
+    // scores whose lapses, last grade and time outweigh a low recall, so the search must bound
+    // them by their lapses and time target.
+    () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(8), 1], [at(8, 10, 10), 3], [at(14), 1], [at(14, 10, 10), 3], [at(26, 11), 1, 95_000]]),
+    () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(8), 1], [at(8, 10, 10), 3], [at(14), 1], [at(14, 10, 10), 3], [at(26, 8), 1, 95_000]]),
+    () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(8), 1], [at(8, 10, 10), 3], [at(14), 1], [at(14, 10, 10), 3], [at(25, 20), 1]]),
     () => emptyProgress(at(1)),
   ];
   let a = 11;
