@@ -7,7 +7,7 @@ import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { weakCards } from '../schedule/weakness.js';
 import { pitchStats, type PitchStats } from '../pitch/history.js';
-import type { AnswerTime } from './answer-times.js';
+import { slowerFirst, slowestOf, type AnswerTime } from './answer-times.js';
 import { countByState, dueNow, type StateCounts } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
 import { dueForecast, type DayCount } from './forecast.js';
@@ -103,8 +103,8 @@ export interface DeckStats {
     /** Best, recent median and the runs to chart, as `prep pitch` shows them. */
     history: PitchStats;
   };
-  /** Median time to reveal per card, slowest first. */
-  answerTimes: AnswerTime[];
+  /** Median time to reveal per card, slowest first (sorted when first read: the picture needs only {@link slowest}). */
+  readonly answerTimes: AnswerTime[];
   /** The first {@link SLOWEST_SHOWN} of those, with the text each card is shown by. */
   slowest: (AnswerTime & { prompt: string })[];
   /** Every rehearsal (`prep mock`), oldest first. */
@@ -132,6 +132,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   // One recall function (schedule/progress.ts) for stats, review and the drill, so their figures agree.
   const meanAtInterview = atInterview.length ? atInterview.reduce((a, c) => a + c.recallAtInterview!, 0) / cards.length : null;
   let all: CardStat[] | undefined;
+  let times: AnswerTime[] | undefined;
   return {
     deck: { name: deck.name, title: deck.title, path: deck.path },
     now,
@@ -153,9 +154,11 @@ export function deckStats(input: DeckStatsInput): DeckStats {
     unseen: cards.unseen,
     weakest,
     pitch: { targetSeconds, attempts, history: pitchStats(attempts, targetSeconds ?? FALLBACK_PITCH_SECONDS) },
-    answerTimes: counted.answerTimes,
-    // Timed cards are deck cards (the tally keeps only those), so each has a position.
-    slowest: counted.answerTimes.slice(0, SLOWEST_SHOWN).map((t) => ({ ...t, prompt: cards.at(position(t.card)).prompt })),
+    get answerTimes() {
+      return (times ??= [...counted.answerMedians].sort(slowerFirst));
+    },
+    // Timed cards are deck cards (the tally gives only those), so each has a position.
+    slowest: slowestOf(counted.answerMedians, SLOWEST_SHOWN).map((t) => ({ ...t, prompt: cards.at(position(t.card)).prompt })),
     mocks: counted.mocks.map(summarizeMock),
   };
 }

@@ -143,7 +143,7 @@ export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; c
         <PanelRow wide={wide}>
           <PitchPanel s={s} wide={wide} />
           <Panel title="Slowest answers" note="median time to reveal" inRow={wide}>
-            {s.answerTimes.length ? <SlowList times={s.slowest} prompts={prompts} /> : <Tint dim>No timed answers yet.</Tint>}
+            {s.slowest.length ? <SlowList times={s.slowest} prompts={prompts} /> : <Tint dim>No timed answers yet.</Tint>}
           </Panel>
         </PanelRow>
         <MocksPanel s={s} />
