@@ -16,8 +16,12 @@ import { RECALL_SHOWN } from '../../core/stats/recall.js';
 /** Panels go side by side from this width; below it they stack, readable down to 60 columns. */
 export const WIDE = 100;
 
-/** The weekday's first two letters, under each forecast bar. */
-const weekday2 = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short' }).slice(0, 2);
+/**
+ * The weekday's first two letters, under each forecast bar (local time, as the bars' days): a
+ * table, not toLocaleDateString, which sets up a date formatter at each of the 14 calls.
+ */
+const WEEKDAYS2 = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] as const;
+const weekday2 = (d: Date) => WEEKDAYS2[d.getDay()]!;
 
 function Overview({ s, columns }: { s: DeckStats; columns: number }) {
   const r = s.reviews;
