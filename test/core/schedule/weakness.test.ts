@@ -101,6 +101,20 @@ describe('the first few weak cards (prep stats, prep review --limit)', () => {
     expect(weakCards(f, many, progress, NOW, limit)).toEqual(all.slice(0, limit));
   });
 
+  it('measures past the first cards by bound when the weakest lie deeper: each card once, in order', () => {
+    // Every card learned once at its own hour (recalls all differ), every ninth forgotten since:
+    // far more cards can hold the weakest places than the first band the search sorts.
+    const spread = Array.from({ length: 200 }, (_, i) => question(`s${i}`));
+    const p = new Map(spread.map((c, i) => {
+      const start = new Date(at(1).getTime() + i * 5 * 3_600_000);
+      const later = new Date(start.getTime() + 2 * 86_400_000);
+      return [c.id, progressOf(i % 9 === 0 ? [[start, 3], [later, 1]] : [[start, 3]])];
+    }));
+    const all = weakCards(f, spread, p, NOW);
+    expect(new Set(all.map((w) => Math.round(w.recall * 1e6))).size).toBeGreaterThan(100);
+    for (const limit of [1, 2, 5, 20, 60]) expect(weakCards(f, spread, p, NOW, limit)).toEqual(all.slice(0, limit));
+  });
+
   it('a limit of 0 gives none', () => {
     expect(weakCards(f, many, progress, NOW, 0)).toEqual([]);
   });
