@@ -3,7 +3,7 @@ import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
 import { isSeen, recallAt, recallOf, type CardProgress } from './progress.js';
 import { newFacts, type ScheduleFacts } from './card-rows.js';
-import { factsReader } from './progress-table.js';
+import { factsReader, progressReader } from './progress-table.js';
 import { formatDuration, GRADE_NAMES } from './preview.js';
 
 /** Why a card counts as weak, and how weak: the higher the score, the weaker. */
@@ -144,6 +144,7 @@ function fewestWeak(f: FSRS, cards: readonly Card[], progress: ReadonlyMap<strin
   const retention = f.parameters.request_retention;
   const facts = newFacts();
   const read = factsReader(progress, cards);
+  const progressAt = progressReader(progress, cards);
   const bound = new Float64Array(cards.length);
   const seen: number[] = [];
   for (let i = 0; i < cards.length; i++) {
@@ -167,7 +168,7 @@ function fewestWeak(f: FSRS, cards: readonly Card[], progress: ReadonlyMap<strin
     for (const i of band) sorted[i] = 1;
     for (const i of band) {
       if (kept.length >= limit && bound[i]! + ROOM < kept[kept.length - 1]!.w.score) return kept.map((k) => k.w);
-      const w = measure(f, cards[i]!, progress.get(cards[i]!.id)!, now);
+      const w = measure(f, cards[i]!, progressAt(i)!, now);
       if (!w || !isWeak(w, retention)) continue;
       let k = kept.length;
       while (k > 0 && (kept[k - 1]!.w.score < w.score || (kept[k - 1]!.w.score === w.score && kept[k - 1]!.at > i))) k--;

@@ -2,7 +2,7 @@ import { State, type FSRS } from 'ts-fsrs';
 import type { Card, CardKind } from '../deck/types.js';
 import { recallAt as predictedRecall, recallOf, type CardProgress } from '../schedule/progress.js';
 import { newFacts } from '../schedule/card-rows.js';
-import { factsReader } from '../schedule/progress-table.js';
+import { factsReader, progressReader } from '../schedule/progress-table.js';
 import { STATE_NAMES, type CardState } from './counts.js';
 
 /** One card as the stats show it. */
@@ -49,6 +49,7 @@ export class DeckCards {
   /** The same at the interview; null without an interview ahead. */
   readonly #atInterview: Float64Array | null;
   readonly #made: (CardStat | undefined)[];
+  #progressAt: ((i: number) => CardProgress | undefined) | undefined;
   /** Cards never graded (or not in the progress map). */
   readonly unseen: number;
 
@@ -128,10 +129,10 @@ export class DeckCards {
     const c = this.cards[i]!;
     const state = this.#state[i]!;
     const seen = state > 0;
-    const progress = this.progress;
+    const progressAt = (this.#progressAt ??= progressReader(this.progress, this.cards));
     // Made on first read: undefined for a card the map does not hold.
     let made: CardProgress | undefined | null = null;
-    const full = () => (made === null ? (made = progress.get(c.id)) : made);
+    const full = () => (made === null ? (made = progressAt(i)) : made);
     const atInterview = this.#atInterview?.[i];
     return {
       id: c.id,

@@ -9,7 +9,8 @@ import { meanRecallAt } from '../../../src/core/schedule/deadline.js';
 import { newIntroducedToday, nextDue, pickable, pickNext, waitingCards } from '../../../src/core/schedule/queue.js';
 import { weakCards } from '../../../src/core/schedule/weakness.js';
 import { newFacts } from '../../../src/core/schedule/card-rows.js';
-import { factsReader } from '../../../src/core/schedule/progress-table.js';
+import { factsReader, progressReader, ProgressTable } from '../../../src/core/schedule/progress-table.js';
+import { ProgressMap } from '../../../src/core/schedule/progress-map.js';
 import { initDrill } from '../../../src/core/session/drill-state.js';
 import { countByState } from '../../../src/core/stats/counts.js';
 import { dueForecast } from '../../../src/core/stats/forecast.js';
@@ -130,6 +131,21 @@ describe('progress read from the columns of a snapshot', () => {
     expect(a.moved).toEqual(['q3']);
     expect(views(deck, stored.progress, null, now)).toEqual(views(deck, truth, null, now));
     expect(a.progress.get('q3')!.fsrs.due.getTime()).toBeGreaterThanOrEqual(now.getTime());
+  });
+
+  it("gives a card's progress by deck position as by id, and by id again once the map has changed", () => {
+    const stored = fromSnapshot(deck, records.slice(0, 200), records.slice(200));
+    const table = stored.progress as ProgressTable;
+    const byPosition = progressReader(table, deck.cards);
+    // Out of deck order, as the weakest-card search asks.
+    for (const i of [39, 3, 17, 0, 25]) expect(byPosition(i)).toBe(table.get(deck.cards[i]!.id));
+    expect(table.at(5)).toEqual(replay(f, deck.cards, records).get('q6'));
+    // A drill's map after a grade: the table no longer answers for it.
+    const graded = ProgressMap.from(table).with('q6', { ...table.get('q6')!, history: { ...table.get('q6')!.history, count: 99 } });
+    expect(progressReader(graded, deck.cards)(5)!.history.count).toBe(99);
+    // Cards other than the table's, in another order: looked up by id.
+    const some = [deck.cards[7]!, deck.cards[2]!];
+    expect(progressReader(table, some)(1)).toBe(table.get(deck.cards[2]!.id));
   });
 
   it('holds only the deck cards: a card since removed keeps its row in the snapshot but is not in the map', () => {
