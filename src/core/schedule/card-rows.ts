@@ -20,10 +20,12 @@ export interface ScheduleFacts {
   /** ms since 1970, NaN when never reviewed. */
   last: number;
   stability: number;
+  /** Times forgotten after being learned (FSRS lapses): with recall, most of a card's weakness (weakness.ts). */
+  lapses: number;
 }
 
 /** A fresh holder for {@link ScheduleFacts}, filled again for each card. */
-export const newFacts = (): ScheduleFacts => ({ state: State.New, due: 0, last: Number.NaN, stability: 0 });
+export const newFacts = (): ScheduleFacts => ({ state: State.New, due: 0, last: Number.NaN, stability: 0, lapses: 0 });
 
 /** Copies a card's facts out of its progress. */
 export function factsFrom(p: CardProgress, out: ScheduleFacts): void {
@@ -31,6 +33,7 @@ export function factsFrom(p: CardProgress, out: ScheduleFacts): void {
   out.due = p.fsrs.due.getTime();
   out.last = p.fsrs.last_review ? p.fsrs.last_review.getTime() : Number.NaN;
   out.stability = p.fsrs.stability;
+  out.lapses = p.fsrs.lapses;
 }
 
 const isInt = (x: number) => Number.isInteger(x);
@@ -106,6 +109,7 @@ export class CardRows {
     out.due = this.numbers[o + DUE]!;
     out.last = this.numbers[o + LAST]!;
     out.stability = this.numbers[o + STABILITY]!;
+    out.lapses = this.numbers[o + LAPSES]!;
   }
 
   /** A row's progress, as it was before it was stored. */

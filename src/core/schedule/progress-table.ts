@@ -8,6 +8,7 @@ const DUE = FIELDS.indexOf('due');
 const STABILITY = FIELDS.indexOf('stability');
 const STATE = FIELDS.indexOf('state');
 const LAST = FIELDS.indexOf('last_review');
+const LAPSES = FIELDS.indexOf('lapses');
 
 /** A progress map that can give a card's {@link ScheduleFacts} without making its progress. */
 export interface FactsSource {
@@ -44,6 +45,17 @@ export function factsReader(progress: ReadonlyMap<string, CardProgress>, cards: 
   return cols ? columnsReader(cols) : (i, out) => factsOf(progress, cards[i]!.id, out);
 }
 
+/**
+ * A reader of the progress of `cards`, by position: over a table of exactly these cards, by its
+ * deck position (a search that asks for a few cards out of deck order then builds no map of
+ * 10,000 ids); otherwise from the map by id.
+ */
+export function progressReader(progress: ReadonlyMap<string, CardProgress>, cards: readonly { id: string }[]): (i: number) => CardProgress | undefined {
+  const table = (progress as { unchanged?: () => ReadonlyMap<string, CardProgress> | undefined }).unchanged?.() ?? progress;
+  if (table instanceof ProgressTable && table.columnsFor(cards)) return (i) => table.at(i);
+  return (i) => progress.get(cards[i]!.id);
+}
+
 /** A reader of a whole map's facts, in the order of its keys (`ids`). */
 export function keysReader(progress: ReadonlyMap<string, CardProgress>): { ids: readonly string[]; read: FactsReader } {
   if (progress instanceof ProgressTable) return { ids: progress.ids(), read: columnsReader(progress.columns()) };
@@ -51,12 +63,13 @@ export function keysReader(progress: ReadonlyMap<string, CardProgress>): { ids: 
   return { ids, read: (i, out) => factsOf(progress, ids[i]!, out) };
 }
 
-function columnsReader({ state, due, last, stability }: DeckColumns): FactsReader {
+function columnsReader({ state, due, last, stability, lapses }: DeckColumns): FactsReader {
   return (i, out) => {
     out.state = state[i]!;
     out.due = due[i]!;
     out.last = last[i]!;
     out.stability = stability[i]!;
+    out.lapses = lapses[i]!;
     return true;
   };
 }
@@ -67,6 +80,7 @@ interface DeckColumns {
   due: Float64Array;
   last: Float64Array;
   stability: Float64Array;
+  lapses: Float64Array;
 }
 
 /**
@@ -154,9 +168,9 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   columns(): DeckColumns {
     const n = this.order.length;
     if (!this.#columns) {
-      const cols: DeckColumns = { state: new Uint8Array(n), due: new Float64Array(n), last: new Float64Array(n), stability: new Float64Array(n) };
+      const cols: DeckColumns = { state: new Uint8Array(n), due: new Float64Array(n), last: new Float64Array(n), stability: new Float64Array(n), lapses: new Float64Array(n) };
       const slots = this.slots();
-      const one = { state: 0, due: 0, last: 0, stability: 0 } as ScheduleFacts;
+      const one = { state: 0, due: 0, last: 0, stability: 0, lapses: 0 } as ScheduleFacts;
       const epoch = this.epoch.getTime();
       const changes = this.changed.size > 0 ? this.changed : undefined;
       // A snapshot row's numbers copied from where they lie (laid out as card-rows.ts's FIELDS):
@@ -171,6 +185,7 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
           cols.due[i] = nums![o + DUE]!;
           cols.last[i] = nums![o + LAST]!;
           cols.stability[i] = nums![o + STABILITY]!;
+          cols.lapses[i] = nums![o + LAPSES]!;
           continue;
         }
         if (changed) factsFrom(changed, one);
@@ -180,11 +195,13 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
           one.due = epoch;
           one.last = Number.NaN;
           one.stability = 0;
+          one.lapses = 0;
         }
         cols.state[i] = one.state;
         cols.due[i] = one.due;
         cols.last[i] = one.last;
         cols.stability[i] = one.stability;
+        cols.lapses[i] = one.lapses;
       }
       this.#columns = cols;
     }
@@ -201,7 +218,12 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
 
   get(id: string): CardProgress | undefined {
     const at = this.position(id);
-    if (at === undefined) return undefined;
+    return at === undefined ? undefined : this.at(at);
+  }
+
+  /** The progress of the deck card at position `at` of the deck order, as {@link get} gives it, without looking its id up. */
+  at(at: number): CardProgress {
+    const id = this.order[at]!;
     const changed = this.changed.get(id);
     if (changed) return changed;
     let p = this.#made.get(id);
@@ -231,6 +253,7 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
     out.due = this.epoch.getTime();
     out.last = Number.NaN;
     out.stability = 0;
+    out.lapses = 0;
     return true;
   }
 

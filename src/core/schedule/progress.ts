@@ -1,4 +1,4 @@
-import { createEmptyCard, State, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade } from 'ts-fsrs';
+import { computeDecayFactor, createEmptyCard, roundTo, State, type Card as FsrsCard, type FSRS, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Grade, GradeRecord } from '../store/review-log.js';
 import { DAY_MS } from './day.js';
 
@@ -81,7 +81,25 @@ export function recallAt(f: FSRS, p: CardProgress, at: Date): number {
 export function recallOf(f: FSRS, p: { state: State; last: number; stability: number }, at: Date): number {
   if (p.state === State.New || Number.isNaN(p.last)) return 0;
   const days = Math.max(0, (at.getTime() - p.last) / DAY_MS);
-  return f.forgetting_curve(days, p.stability);
+  return forgettingCurve(f)(days, p.stability);
+}
+
+const curves = new WeakMap<FSRS, (days: number, stability: number) => number>();
+
+/**
+ * ts-fsrs' forgetting curve of a scheduler (`f.forgetting_curve`), the same figures by the same
+ * steps, but with its decay and factor worked out once: ts-fsrs works them out again at every
+ * call (an exp, a log and a power), and the stats ask for the recall of every card of a deck
+ * twice. A test holds the two equal, so a new ts-fsrs that changes its curve is caught.
+ */
+export function forgettingCurve(f: FSRS): (days: number, stability: number) => number {
+  let curve = curves.get(f);
+  if (!curve) {
+    const { decay, factor } = computeDecayFactor(f.parameters.w);
+    curve = (days, stability) => roundTo(Math.pow(1 + (factor * days) / stability, decay), 8);
+    curves.set(f, curve);
+  }
+  return curve;
 }
 
 /** True once the card has been graded at least once. */

@@ -7,18 +7,20 @@ import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { weakCards } from '../schedule/weakness.js';
 import { pitchStats, type PitchStats } from '../pitch/history.js';
-import type { AnswerTime } from './answer-times.js';
+import { slowerFirst, slowestOf, type AnswerTime } from './answer-times.js';
 import { countByState, dueNow, type StateCounts } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
 import { dueForecast, type DayCount } from './forecast.js';
 import type { Heatmap } from './heatmap.js';
-import { cardStats, lowestAtInterview, lowestNow, RECALL_SHOWN, type CardStat } from './recall.js';
+import { DeckCards, RECALL_SHOWN, type CardStat } from './recall.js';
 import type { ReviewSummary } from './retention.js';
 import { LogTally, windowFrom, type LogFigures } from './log-tally.js';
 import { summarizeMock, type MockSummary } from './mocks.js';
 
 /** How many weakest cards the stats show. */
 export const WEAKEST_SHOWN = 5;
+/** How many of the slowest cards to answer the stats show. */
+export const SLOWEST_SHOWN = 3;
 /** The pitch target when a deck with timed runs no longer has a pitch card (the deck default). */
 const FALLBACK_PITCH_SECONDS = 30;
 
@@ -81,8 +83,8 @@ export interface DeckStats {
   forecast: DayCount[];
   /** The last 12 weeks of reviews. */
   heatmap: Heatmap;
-  /** Every card, in deck order. */
-  cards: CardStat[];
+  /** Every card, in deck order (made when first read: the picture needs only a few). */
+  readonly cards: CardStat[];
   /** Cards with a recall at the interview, lowest first (empty without an interview ahead). */
   atInterview: CardStat[];
   /** The seen cards of lowest recall now, lowest first: as many as the stats list, and the next one. */
@@ -101,8 +103,10 @@ export interface DeckStats {
     /** Best, recent median and the runs to chart, as `prep pitch` shows them. */
     history: PitchStats;
   };
-  /** Median time to reveal per card, slowest first. */
-  answerTimes: AnswerTime[];
+  /** Median time to reveal per card, slowest first (sorted when first read: the picture needs only {@link slowest}). */
+  readonly answerTimes: AnswerTime[];
+  /** The first {@link SLOWEST_SHOWN} of those, with the text each card is shown by. */
+  slowest: (AnswerTime & { prompt: string })[];
   /** Every rehearsal (`prep mock`), oldest first. */
   mocks: MockSummary[];
 }
@@ -116,16 +120,19 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const replayed = scheduleFromNow(stored.progress, now).progress;
   const progress = deadlineView(f, replayed, interview, now);
   const counted = countLog(input, stored.undone);
-  const cards = cardStats(f, deck.cards, progress, now, interview);
+  const cards = new DeckCards(f, deck.cards, progress, now, interview);
+  const position = (id: string) => deck.cards.findIndex((c) => c.id === id);
   // Exactly the cards `prep weak` would drill, in its order: one function for both. Five cards
   // found by a scan each: a map of 10,000 ids would cost more.
-  const weakest = weakCards(f, deck.cards, replayed, now, WEAKEST_SHOWN).map((w) => ({ ...cards.find((c) => c.id === w.id)!, reasons: w.reasons }));
+  const weakest = weakCards(f, deck.cards, replayed, now, WEAKEST_SHOWN).map((w) => ({ ...cards.at(position(w.id)), reasons: w.reasons }));
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');
   const targetSeconds = pitchCard ? (pitchCard.seconds ?? FALLBACK_PITCH_SECONDS) : null;
   const { attempts } = counted;
-  const atInterview = lowestAtInterview(cards);
+  const atInterview = cards.lowestAtInterview();
   // One recall function (schedule/progress.ts) for stats, review and the drill, so their figures agree.
   const meanAtInterview = atInterview.length ? atInterview.reduce((a, c) => a + c.recallAtInterview!, 0) / cards.length : null;
+  let all: CardStat[] | undefined;
+  let times: AnswerTime[] | undefined;
   return {
     deck: { name: deck.name, title: deck.title, path: deck.path },
     now,
@@ -138,14 +145,20 @@ export function deckStats(input: DeckStatsInput): DeckStats {
     reviews: counted.reviews,
     forecast: dueForecast(deck.cards, progress, now, 14),
     heatmap: counted.heatmap,
-    cards,
+    get cards() {
+      return (all ??= cards.all());
+    },
     atInterview,
-    lowestNow: lowestNow(cards, RECALL_SHOWN + 1),
+    lowestNow: cards.lowestNow(RECALL_SHOWN + 1),
     meanAtInterview,
-    unseen: cards.filter((c) => c.state === 'new').length,
+    unseen: cards.unseen,
     weakest,
     pitch: { targetSeconds, attempts, history: pitchStats(attempts, targetSeconds ?? FALLBACK_PITCH_SECONDS) },
-    answerTimes: counted.answerTimes,
+    get answerTimes() {
+      return (times ??= [...counted.answerMedians].sort(slowerFirst));
+    },
+    // Timed cards are deck cards (the tally gives only those), so each has a position.
+    slowest: slowestOf(counted.answerMedians, SLOWEST_SHOWN).map((t) => ({ ...t, prompt: cards.at(position(t.card)).prompt })),
     mocks: counted.mocks.map(summarizeMock),
   };
 }

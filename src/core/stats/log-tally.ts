@@ -21,7 +21,8 @@ export interface LogTallyData {
 export interface LogFigures {
   reviews: ReviewSummary;
   heatmap: Heatmap;
-  answerTimes: AnswerTime[];
+  /** The median time to reveal of each timed deck card, in no particular order (answer-times.ts orders them). */
+  answerMedians: AnswerTime[];
   /** Timed pitch runs, oldest first, deleted ones left out. */
   attempts: PitchRecord[];
   /** Rehearsals, oldest first. */
@@ -86,7 +87,7 @@ export class LogTally {
     return {
       reviews,
       heatmap: heatmapOf(this.days, now, HEATMAP_WEEKS),
-      answerTimes: this.times.result(cardIds),
+      answerMedians: this.times.medians(cardIds),
       attempts: [...this.pitch],
       mocks: [...this.mocks],
     };

@@ -2,7 +2,7 @@ import { State, type FSRS } from 'ts-fsrs';
 import type { Card, CardKind } from '../deck/types.js';
 import { recallAt as predictedRecall, recallOf, type CardProgress } from '../schedule/progress.js';
 import { newFacts } from '../schedule/card-rows.js';
-import { factsReader } from '../schedule/progress-table.js';
+import { factsReader, progressReader } from '../schedule/progress-table.js';
 import { STATE_NAMES, type CardState } from './counts.js';
 
 /** One card as the stats show it. */
@@ -33,42 +33,117 @@ export function recallAt(f: FSRS, p: CardProgress, at: Date): number | null {
 }
 
 /**
- * Every card of the deck, in deck order, with its memory state and predicted recall now and at
- * `interview` (ignored once it has passed: a past interview predicts nothing).
- *
- * One pass over the cards' schedule facts (the snapshot's columns for a whole deck): what every
- * card needs (state, due, stability, recall) is read from them, and a card's full progress is
- * made only when one of the rest (difficulty, reps, lapses, last grade) is read. The picture reads
- * those of a few cards of 10,000; the JSON reads them all.
+ * A deck's cards as the stats see them, from one pass over their schedule facts (the snapshot's
+ * columns for a whole deck): each card's state, due date, stability and predicted recall now and
+ * at `interview` (ignored once it has passed: a past interview predicts nothing). A card's
+ * {@link CardStat} is made only when asked for: the picture shows a dozen cards of 10,000, and
+ * making all of them was a fifth of `prep stats`; the JSON asks for all.
  */
-export function cardStats(
-  f: FSRS,
-  cards: readonly Card[],
-  progress: ReadonlyMap<string, CardProgress>,
-  now: Date,
-  interview: Date | null,
-): CardStat[] {
-  const ahead = interview && interview.getTime() > now.getTime() ? interview : null;
-  const facts = newFacts();
-  const read = factsReader(progress, cards);
-  const out = new Array<CardStat>(cards.length);
-  for (let i = 0; i < cards.length; i++) {
-    const c = cards[i]!;
-    const known = read(i, facts);
-    const seen = known && facts.state !== State.New;
+export class DeckCards {
+  /** Per card, its FSRS state, or -1 for a card the progress map does not hold. */
+  readonly #state: Int8Array;
+  readonly #due: Float64Array;
+  readonly #stability: Float64Array;
+  /** Predicted recall now, per card; NaN for a card never graded. */
+  readonly #now: Float64Array;
+  /** The same at the interview; null without an interview ahead. */
+  readonly #atInterview: Float64Array | null;
+  readonly #made: (CardStat | undefined)[];
+  #progressAt: ((i: number) => CardProgress | undefined) | undefined;
+  /** Cards never graded (or not in the progress map). */
+  readonly unseen: number;
+
+  constructor(
+    f: FSRS,
+    private readonly cards: readonly Card[],
+    private readonly progress: ReadonlyMap<string, CardProgress>,
+    now: Date,
+    interview: Date | null,
+  ) {
+    const n = cards.length;
+    const ahead = interview && interview.getTime() > now.getTime() ? interview : null;
+    this.#state = new Int8Array(n);
+    this.#due = new Float64Array(n);
+    this.#stability = new Float64Array(n);
+    this.#now = new Float64Array(n).fill(Number.NaN);
+    this.#atInterview = ahead ? new Float64Array(n).fill(Number.NaN) : null;
+    this.#made = new Array<CardStat | undefined>(n);
+    const facts = newFacts();
+    const read = factsReader(progress, cards);
+    let unseen = 0;
+    for (let i = 0; i < n; i++) {
+      const known = read(i, facts);
+      this.#state[i] = known ? facts.state : -1;
+      if (!known || facts.state === State.New) {
+        unseen++;
+        continue;
+      }
+      this.#due[i] = facts.due;
+      this.#stability[i] = facts.stability;
+      this.#now[i] = recallOf(f, facts, now);
+      if (ahead) this.#atInterview![i] = recallOf(f, facts, ahead);
+    }
+    this.unseen = unseen;
+  }
+
+  /** How many cards the deck has. */
+  get length(): number {
+    return this.cards.length;
+  }
+
+  /** The card at deck position `i` (made once). */
+  at(i: number): CardStat {
+    return (this.#made[i] ??= this.#make(i));
+  }
+
+  /** Every card, in deck order. */
+  all(): CardStat[] {
+    return this.cards.map((_, i) => this.at(i));
+  }
+
+  /** The `count` seen cards with the lowest recall now, lowest first (ties in deck order): the first `count` of the seen cards sorted by recall, without sorting 10,000 of them. */
+  lowestNow(count: number): CardStat[] {
+    const out: number[] = [];
+    const r = this.#now;
+    for (let i = 0; i < r.length; i++) {
+      if (Number.isNaN(r[i]!) || (out.length === count && r[i]! >= r[out[count - 1]!]!)) continue;
+      let k = out.length;
+      while (k > 0 && r[out[k - 1]!]! > r[i]!) k--;
+      out.splice(k, 0, i);
+      if (out.length > count) out.pop();
+    }
+    return out.map((i) => this.at(i));
+  }
+
+  /** Cards with a predicted recall at the interview, lowest first (ties in deck order). */
+  lowestAtInterview(): CardStat[] {
+    const r = this.#atInterview;
+    if (!r) return [];
+    const seen: number[] = [];
+    for (let i = 0; i < r.length; i++) if (!Number.isNaN(r[i]!)) seen.push(i);
+    // Array.prototype.sort is stable: equal recalls stay in deck order.
+    return seen.sort((a, b) => r[a]! - r[b]!).map((i) => this.at(i));
+  }
+
+  #make(i: number): CardStat {
+    const c = this.cards[i]!;
+    const state = this.#state[i]!;
+    const seen = state > 0;
+    const progressAt = (this.#progressAt ??= progressReader(this.progress, this.cards));
     // Made on first read: undefined for a card the map does not hold.
     let made: CardProgress | undefined | null = null;
-    const full = () => (made === null ? (made = progress.get(c.id)) : made);
-    out[i] = {
+    const full = () => (made === null ? (made = progressAt(i)) : made);
+    const atInterview = this.#atInterview?.[i];
+    return {
       id: c.id,
       kind: c.kind,
-      // Getters: a deck's card texts are read when shown, and the stats show a few of 10,000.
+      // Getters: a deck's card texts are read when shown.
       get prompt() {
         return c.kind === 'ask' ? c.answer : c.prompt;
       },
-      state: known ? STATE_NAMES[facts.state] : 'new',
-      due: seen ? new Date(facts.due) : null,
-      stability: seen ? facts.stability : null,
+      state: state < 0 ? 'new' : STATE_NAMES[state as State],
+      due: seen ? new Date(this.#due[i]!) : null,
+      stability: seen ? this.#stability[i]! : null,
       get difficulty() {
         return seen ? full()!.fsrs.difficulty : null;
       },
@@ -81,36 +156,27 @@ export function cardStats(
       get lastGrade() {
         return full()?.history.last?.grade ?? null;
       },
-      recallNow: seen ? recallOf(f, facts, now) : null,
-      recallAtInterview: seen && ahead ? recallOf(f, facts, ahead) : null,
+      recallNow: seen ? this.#now[i]! : null,
+      recallAtInterview: seen && atInterview !== undefined ? atInterview : null,
     };
   }
-  return out;
 }
 
-/** Cards with a predicted recall at the interview, lowest first (ties in deck order). */
-export function lowestAtInterview(cards: readonly CardStat[]): CardStat[] {
-  return cards
-    .filter((c) => c.recallAtInterview !== null)
-    .sort((a, b) => a.recallAtInterview! - b.recallAtInterview!);
+/**
+ * Every card of the deck, in deck order, with its memory state and predicted recall now and at
+ * `interview` (ignored once it has passed: a past interview predicts nothing). What every card
+ * needs is read from its schedule facts; a card's full progress is made only when one of the
+ * rest (difficulty, reps, lapses, last grade) is read.
+ */
+export function cardStats(
+  f: FSRS,
+  cards: readonly Card[],
+  progress: ReadonlyMap<string, CardProgress>,
+  now: Date,
+  interview: Date | null,
+): CardStat[] {
+  return new DeckCards(f, cards, progress, now, interview).all();
 }
 
 /** How many cards the stats list by recall before the rest are summed up in one line. */
 export const RECALL_SHOWN = 8;
-
-/**
- * The `count` cards with the lowest predicted recall now, lowest first (ties in deck order): the
- * first `count` of the seen cards sorted by recall, without sorting 10,000 of them.
- */
-export function lowestNow(cards: readonly CardStat[], count: number): CardStat[] {
-  const out: CardStat[] = [];
-  for (const c of cards) {
-    const r = c.recallNow;
-    if (r === null || (out.length === count && r >= out[count - 1]!.recallNow!)) continue;
-    let i = out.length;
-    while (i > 0 && out[i - 1]!.recallNow! > r) i--;
-    out.splice(i, 0, c);
-    if (out.length > count) out.pop();
-  }
-  return out;
-}

@@ -16,8 +16,12 @@ import { RECALL_SHOWN } from '../../core/stats/recall.js';
 /** Panels go side by side from this width; below it they stack, readable down to 60 columns. */
 export const WIDE = 100;
 
-/** The weekday's first two letters, under each forecast bar. */
-const weekday2 = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short' }).slice(0, 2);
+/**
+ * The weekday's first two letters, under each forecast bar (local time, as the bars' days): a
+ * table, not toLocaleDateString, which sets up a date formatter at each of the 14 calls.
+ */
+const WEEKDAYS2 = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] as const;
+const weekday2 = (d: Date) => WEEKDAYS2[d.getDay()]!;
 
 function Overview({ s, columns }: { s: DeckStats; columns: number }) {
   const r = s.reviews;
@@ -59,7 +63,7 @@ function RecallPanel({ s, wide }: { s: DeckStats; wide: boolean }) {
   // Every seen card has a recall now; with an interview ahead, every seen card has one then too.
   const list = ahead ? s.atInterview : s.lowestNow;
   const pick = ahead ? (c: CardStat) => c.recallAtInterview! : (c: CardStat) => c.recallNow!;
-  const more = s.cards.length - s.unseen - RECALL_SHOWN;
+  const more = s.counts.total - s.unseen - RECALL_SHOWN;
   const unseen = s.unseen;
   return (
     <Panel title={ahead ? 'Recall at the interview' : 'Recall now'} note="lowest first" inRow={wide}>
@@ -106,10 +110,7 @@ export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; c
   const forecastTotal = s.forecast.reduce((a, d) => a + d.count, 0);
   const bars = s.forecast.map((d) => ({ value: d.count, label: String(d.day.getDate()), sub: weekday2(d.day) }));
   const digits = Math.max(2, ...bars.map((b) => String(b.value).length));
-  const slowest = s.answerTimes.slice(0, 3);
-  // Only the prompts shown: a card's text is read from the deck cache when first asked for.
-  const slowIds = new Set(slowest.map((t) => t.card));
-  const prompts = new Map(s.cards.filter((c) => slowIds.has(c.id)).map((c) => [c.id, c.prompt]));
+  const prompts = new Map(s.slowest.map((t) => [t.card, t.prompt]));
   return (
     <ColourMode value={colour}>
       <Box flexDirection="column" width={columns}>
@@ -146,7 +147,7 @@ export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; c
         <PanelRow wide={wide}>
           <PitchPanel s={s} wide={wide} />
           <Panel title="Slowest answers" note="median time to reveal" inRow={wide}>
-            {s.answerTimes.length ? <SlowList times={slowest} prompts={prompts} /> : <Tint dim>No timed answers yet.</Tint>}
+            {s.slowest.length ? <SlowList times={s.slowest} prompts={prompts} /> : <Tint dim>No timed answers yet.</Tint>}
           </Panel>
         </PanelRow>
         <MocksPanel s={s} />

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
-import { applyGrade, emptyProgress, type CardProgress } from '../../../src/core/schedule/progress.js';
+import { applyGrade, emptyProgress, forgettingCurve, type CardProgress } from '../../../src/core/schedule/progress.js';
 import { deadlineIntervals } from '../../../src/core/schedule/deadline.js';
-import type { FSRS } from 'ts-fsrs';
+import { default_w, fsrs, generatorParameters, type FSRS } from 'ts-fsrs';
 
 /** The grade bar's waits with no interview set: plain FSRS. */
 const previewIntervals = (f: FSRS, p: CardProgress, now: Date) => deadlineIntervals(f, p, null, now);
@@ -55,5 +55,22 @@ describe('the desired retention reaches the scheduler', () => {
     }
     // Fuzz is seeded by the card, so the loop above would hold with it too: ask for it directly.
     expect(f.parameters.enable_fuzz).toBe(false);
+  });
+});
+
+describe('the forgetting curve prep reads recall from', () => {
+  it("gives exactly ts-fsrs' own figures, at every retention, for any time and stability", () => {
+    const days = [0, 1e-6, 0.01, 0.5, 1, 2.75, 13, 100, 365.25, 4000];
+    const stabilities = [0.001, 0.1, 0.5, 1, 3.3, 17, 120, 1000, 36500];
+    for (const retention of [0.7, 0.8, 0.9, 0.97]) {
+      const f = scheduler(retention);
+      const curve = forgettingCurve(f);
+      expect(forgettingCurve(f)).toBe(curve);
+      for (const t of days) for (const s of stabilities) expect(curve(t, s)).toBe(f.forgetting_curve(t, s));
+    }
+    // A scheduler with another decay (FSRS-5's) too: the curve is the scheduler's, not a constant.
+    const five = fsrs(generatorParameters({ w: [...default_w.slice(0, 20), 0.5] }));
+    expect(forgettingCurve(five)(10, 3)).toBe(five.forgetting_curve(10, 3));
+    expect(forgettingCurve(five)(10, 3)).not.toBe(forgettingCurve(scheduler(0.9))(10, 3));
   });
 });

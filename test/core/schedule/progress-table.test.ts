@@ -8,6 +8,9 @@ import { scheduleFromNow } from '../../../src/core/schedule/clock-skew.js';
 import { meanRecallAt } from '../../../src/core/schedule/deadline.js';
 import { newIntroducedToday, nextDue, pickable, pickNext, waitingCards } from '../../../src/core/schedule/queue.js';
 import { weakCards } from '../../../src/core/schedule/weakness.js';
+import { newFacts } from '../../../src/core/schedule/card-rows.js';
+import { factsReader, progressReader, ProgressTable } from '../../../src/core/schedule/progress-table.js';
+import { ProgressMap } from '../../../src/core/schedule/progress-map.js';
 import { initDrill } from '../../../src/core/session/drill-state.js';
 import { countByState } from '../../../src/core/stats/counts.js';
 import { dueForecast } from '../../../src/core/stats/forecast.js';
@@ -77,7 +80,9 @@ function views(deck: Deck, progress: ReadonlyMap<string, CardProgress>, lastPrac
     // prep stats: every card's figures (read through getters, so each is compared) and the forecast.
     cards: [null, new Date(now.getTime() + 10 * 24 * HOUR)].map((interview) => cardStats(f, cards, progress, now, interview).map((c) => ({ ...c }))),
     forecast: dueForecast(cards, progress, now, 14),
-    weakest: weakCards(f, cards, progress, now, 5),
+    // The first weak cards are searched by a bound read from the columns (recall, lapses): any
+    // count must be the head of the full ranking.
+    weakest: [1, 5, 12, 40].map((n) => weakCards(f, cards, progress, now, n)),
   };
 }
 
@@ -100,6 +105,21 @@ describe('progress read from the columns of a snapshot', () => {
       expect(views(d, again.progress, stored.lastPractised, now)).toEqual(views(d, truth, stored.lastPractised, now));
     }
     expect(JSON.parse(JSON.stringify([...again.progress]))).toEqual(JSON.parse(JSON.stringify([...truth])));
+  });
+
+  it("reads each card's lapses from the columns as the full replay counts them", () => {
+    const stored = fromSnapshot(deck, records.slice(0, 200), records.slice(200));
+    const truth = replay(f, deck.cards, records);
+    const facts = newFacts();
+    const fromColumns = (cards: readonly Card[]) => {
+      const read = factsReader(stored.progress, cards);
+      return cards.map((c, i) => (read(i, facts) ? facts.lapses : null));
+    };
+    const lapses = deck.cards.map((c) => truth.get(c.id)!.fsrs.lapses);
+    expect(lapses.filter((n) => n > 1).length, 'some cards forgotten more than once').toBeGreaterThan(3);
+    expect(fromColumns(deck.cards)).toEqual(lapses);
+    // Card by card (not the whole deck in order): read from the rows, or a card's progress once made.
+    expect(fromColumns([...deck.cards].reverse())).toEqual([...lapses].reverse());
   });
 
   it('matches rows to cards when never-graded cards sit between graded ones and cards moved since the snapshot', () => {
@@ -132,6 +152,21 @@ describe('progress read from the columns of a snapshot', () => {
     expect(a.moved).toEqual(['q3']);
     expect(views(deck, stored.progress, null, now)).toEqual(views(deck, truth, null, now));
     expect(a.progress.get('q3')!.fsrs.due.getTime()).toBeGreaterThanOrEqual(now.getTime());
+  });
+
+  it("gives a card's progress by deck position as by id, and by id again once the map has changed", () => {
+    const stored = fromSnapshot(deck, records.slice(0, 200), records.slice(200));
+    const table = stored.progress as ProgressTable;
+    const byPosition = progressReader(table, deck.cards);
+    // Out of deck order, as the weakest-card search asks.
+    for (const i of [39, 3, 17, 0, 25]) expect(byPosition(i)).toBe(table.get(deck.cards[i]!.id));
+    expect(table.at(5)).toEqual(replay(f, deck.cards, records).get('q6'));
+    // A drill's map after a grade: the table no longer answers for it.
+    const graded = ProgressMap.from(table).with('q6', { ...table.get('q6')!, history: { ...table.get('q6')!.history, count: 99 } });
+    expect(progressReader(graded, deck.cards)(5)!.history.count).toBe(99);
+    // Cards other than the table's, in another order: looked up by id.
+    const some = [deck.cards[7]!, deck.cards[2]!];
+    expect(progressReader(table, some)(1)).toBe(table.get(deck.cards[2]!.id));
   });
 
   it('holds only the deck cards: a card since removed keeps its row in the snapshot but is not in the map', () => {

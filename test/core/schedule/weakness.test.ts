@@ -83,6 +83,12 @@ describe('the first few weak cards (prep stats, prep review --limit)', () => {
     () => progressOf([[at(1), 3], [at(1, 10, 10), 3]]),
     () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(10), 3], [at(24), 3, 95_000]]),
     () => learned([2, 1], [5, 1], [9, 1], [20, 1]),
+    // Forgotten three times, the last time lately (Again, not yet relearned, and slow): top
+    // scores whose lapses, last grade and time outweigh a low recall, so the search must bound
+    // them by their lapses and time target.
+    () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(8), 1], [at(8, 10, 10), 3], [at(14), 1], [at(14, 10, 10), 3], [at(26, 11), 1, 95_000]]),
+    () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(8), 1], [at(8, 10, 10), 3], [at(14), 1], [at(14, 10, 10), 3], [at(26, 8), 1, 95_000]]),
+    () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(8), 1], [at(8, 10, 10), 3], [at(14), 1], [at(14, 10, 10), 3], [at(25, 20), 1]]),
     () => emptyProgress(at(1)),
   ];
   let a = 11;
@@ -93,6 +99,20 @@ describe('the first few weak cards (prep stats, prep review --limit)', () => {
     const all = weakCards(f, many, progress, NOW);
     expect(all.length).toBeGreaterThan(100);
     expect(weakCards(f, many, progress, NOW, limit)).toEqual(all.slice(0, limit));
+  });
+
+  it('measures past the first cards by bound when the weakest lie deeper: each card once, in order', () => {
+    // Every card learned once at its own hour (recalls all differ), every ninth forgotten since:
+    // far more cards can hold the weakest places than the first band the search sorts.
+    const spread = Array.from({ length: 200 }, (_, i) => question(`s${i}`));
+    const p = new Map(spread.map((c, i) => {
+      const start = new Date(at(1).getTime() + i * 5 * 3_600_000);
+      const later = new Date(start.getTime() + 2 * 86_400_000);
+      return [c.id, progressOf(i % 9 === 0 ? [[start, 3], [later, 1]] : [[start, 3]])];
+    }));
+    const all = weakCards(f, spread, p, NOW);
+    expect(new Set(all.map((w) => Math.round(w.recall * 1e6))).size).toBeGreaterThan(100);
+    for (const limit of [1, 2, 5, 20, 60]) expect(weakCards(f, spread, p, NOW, limit)).toEqual(all.slice(0, limit));
   });
 
   it('a limit of 0 gives none', () => {

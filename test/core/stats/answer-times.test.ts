@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTimes } from '../../../src/core/stats/answer-times.js';
+import { AnswerTimeCounter, answerTimes, slowestOf } from '../../../src/core/stats/answer-times.js';
 import { grade, undo } from '../../helpers/fixture-log.js';
 
 const deckIds = new Set(['q1', 'q2', 'q3', 'q4']);
@@ -34,5 +34,20 @@ describe('answer times', () => {
       grade('q1', 3, '2026-11-20T10:03', { ms: 20_000 }),
     ];
     expect(answerTimes(records, deckIds).map((t) => t.card)).toEqual(['q1', 'q2', 'q4', 'q3']);
+  });
+
+  it('picks the slowest few as sorting them all would: ties by card id, whatever order they come in', () => {
+    // 200 cards over a few medians (many ties), counted in a scrambled order.
+    const counter = new AnswerTimeCounter();
+    const ids = Array.from({ length: 200 }, (_, i) => `c${(i * 73) % 200}`);
+    for (const card of ids) counter.add(grade(card, 3, '2026-11-20T10:00', { ms: 1000 * (Number(card.slice(1)) % 7) }));
+    const all = new Set(ids);
+    const sorted = counter.result(all);
+    expect(sorted[0]).toEqual({ card: 'c104', medianMs: 6000, count: 1 });
+    const unsorted = counter.medians(all);
+    expect(unsorted.map((t) => t.card)).not.toEqual(sorted.map((t) => t.card));
+    for (const n of [1, 3, 29, 200, 250]) expect(slowestOf(unsorted, n)).toEqual(sorted.slice(0, n));
+    expect(slowestOf(unsorted, 0)).toEqual([]);
+    expect(slowestOf([], 3)).toEqual([]);
   });
 });

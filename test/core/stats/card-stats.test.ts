@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { recallAt as drillRecall } from '../../../src/core/schedule/progress.js';
 import { replay } from '../../../src/core/schedule/snapshot.js';
-import { cardStats, lowestAtInterview, lowestNow } from '../../../src/core/stats/recall.js';
+import { cardStats, DeckCards } from '../../../src/core/stats/recall.js';
 import type { GradeRecord } from '../../../src/core/store/review-log.js';
 import { makeDeck, question } from '../../helpers/deck.js';
 
@@ -52,19 +52,47 @@ describe('per-card stats (prep stats --json and the stats screen)', () => {
     }
   });
 
+  // 300 cards of a few histories (so recalls tie often), every tenth never graded.
+  const shapes = [
+    [grade('a', 'x', 3, 0), grade('b', 'x', 4, 30)],
+    [grade('a', 'x', 3, 1), grade('b', 'x', 1, 31)],
+    [grade('a', 'x', 3, 2)],
+    [grade('a', 'x', 2, 5), grade('b', 'x', 3, 20)],
+    [],
+  ];
+  const many = makeDeck(0, { cards: Array.from({ length: 300 }, (_, i) => question(`c${i}`)) });
+  const manyProgress = replay(f, many.cards, many.cards.flatMap((c, i) =>
+    (i % 10 === 0 ? [] : shapes[(i * 7) % shapes.length]!).map((g, k) => ({ ...g, id: `${c.id}-${k}`, card: c.id }))));
+  const sortedBy = (key: 'recallNow' | 'recallAtInterview') =>
+    cardStats(f, many.cards, manyProgress, now, interview).filter((c) => c[key] !== null).sort((a, b) => a[key]! - b[key]!);
+
   it('lists the cards weakest at the interview first, graded cards only, ties in deck order', () => {
-    const stats = cardStats(f, deck.cards, progress, now, interview);
-    expect(lowestAtInterview(stats).map((c) => c.id)).toEqual(['q2', 'q1']);
-    const tie = [{ ...stats[0]!, id: 'x', recallAtInterview: 0.5 }, { ...stats[1]!, id: 'y', recallAtInterview: 0.5 }, { ...stats[0]!, id: 'z', recallAtInterview: 0.2 }];
-    expect(lowestAtInterview(tie).map((c) => c.id)).toEqual(['z', 'x', 'y']);
+    expect(new DeckCards(f, deck.cards, progress, now, interview).lowestAtInterview().map((c) => c.id)).toEqual(['q2', 'q1']);
+    const expected = sortedBy('recallAtInterview');
+    // Never graded: every tenth card, and the cards given no grades (i % 10 of 2 or 7).
+    expect(expected.length).toBe(300 - 30 - 60);
+    const got = new DeckCards(f, many.cards, manyProgress, now, interview).lowestAtInterview();
+    expect(got.map((c) => c.id)).toEqual(expected.map((c) => c.id));
+    expect(got.map((c) => c.recallAtInterview)).toEqual(expected.map((c) => c.recallAtInterview));
+    // No interview ahead: nothing to rank.
+    expect(new DeckCards(f, many.cards, manyProgress, now, now).lowestAtInterview()).toEqual([]);
   });
 
   it('picks the cards lowest in recall now as sorting them all would: never-seen ones out, ties in deck order', () => {
-    const base = cardStats(f, deck.cards, progress, now, null)[0]!;
-    // Few distinct values, so ties are many; every tenth card never seen.
-    const many = Array.from({ length: 300 }, (_, i) => ({ ...base, id: `c${i}`, recallNow: i % 10 === 0 ? null : ((i * 37) % 11) / 10 }));
-    const sorted = many.filter((c) => c.recallNow !== null).sort((a, b) => a.recallNow! - b.recallNow!);
-    for (const n of [1, 9, 40, 500]) expect(lowestNow(many, n).map((c) => c.id)).toEqual(sorted.slice(0, n).map((c) => c.id));
-    expect(lowestNow(many.slice(0, 1), 9)).toEqual([]);
+    const sorted = sortedBy('recallNow');
+    const cards = new DeckCards(f, many.cards, manyProgress, now, null);
+    for (const n of [1, 9, 40, 500]) expect(cards.lowestNow(n).map((c) => c.id)).toEqual(sorted.slice(0, n).map((c) => c.id));
+    expect(new DeckCards(f, many.cards.slice(0, 1), manyProgress, now, null).lowestNow(9)).toEqual([]);
+  });
+
+  it("makes a card's figures once, the same as the whole list gives, and counts the cards never graded", () => {
+    const cards = new DeckCards(f, many.cards, manyProgress, now, interview);
+    const all = cardStats(f, many.cards, manyProgress, now, interview);
+    expect(cards.at(7)).toBe(cards.at(7));
+    expect({ ...cards.at(7) }).toEqual({ ...all[7] });
+    expect(cards.all()[7]).toBe(cards.at(7));
+    expect(cards.length).toBe(300);
+    expect(cards.unseen).toBe(all.filter((c) => c.state === 'new').length);
+    expect(cards.unseen).toBe(30 + 60);
   });
 });

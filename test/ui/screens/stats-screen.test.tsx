@@ -40,6 +40,14 @@ const widest = (frame: string) => Math.max(...lines(frame).map((l) => [...l.trim
 const lineWith = (frame: string, text: string) => lines(frame).find((l) => l.includes(text)) ?? '';
 
 describe('stats screen', () => {
+  it('names the weekday of each forecast day under its bar, today (a Thursday) first', () => {
+    const days = Array.from({ length: 14 }, (_, i) => new Date(2026, 10, 26 + i).toLocaleDateString('en-GB', { weekday: 'short' }).slice(0, 2));
+    expect(days.slice(0, 4)).toEqual(['Th', 'Fr', 'Sa', 'Su']);
+    for (const columns of [60, 120]) {
+      expect(lines(draw(columns, true)).map((l) => l.trim().split(/\s+/).slice(0, 14).join(' '))).toContain(days.join(' '));
+    }
+  });
+
   for (const noColor of [false, true]) {
     const mode = noColor ? 'NO_COLOR' : 'colour';
 
