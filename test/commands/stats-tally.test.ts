@@ -96,6 +96,15 @@ async function usable(home: string, now: Date) {
   return snap && storedTally(paths.dataDir, key, snap.at, now);
 }
 
+/** Whether setting TZ moves this thread's dates (in a worker thread, Node 24 ignores it). */
+function zoneChangesHere(): boolean {
+  const saved = process.env.TZ;
+  process.env.TZ = 'Asia/Kolkata';
+  const moved = new Date(0).getTimezoneOffset() === -330;
+  process.env.TZ = saved;
+  return moved;
+}
+
 describe('prep stats from a stored tally and the log after it', () => {
   const saved = { home: process.env.PREP_HOME, tz: process.env.TZ };
   let a: TempHome;
@@ -162,7 +171,7 @@ describe('prep stats from a stored tally and the log after it', () => {
     expect(total(await report(a.dir, now))).toBe(total(whole) + 1000);
   });
 
-  it('counts the whole log when the tally is of another place in the log, another time zone or an older window', async () => {
+  it('counts the whole log when the tally is of another place in the log or an older window', async () => {
     const records = history(now.getTime() - 3_600_000);
     putHome(a.dir, records.slice(0, -40));
     await drillStart(a.dir);
@@ -179,6 +188,21 @@ describe('prep stats from a stored tally and the log after it', () => {
     await drillStart(a.dir);
     expect(await usable(a.dir, now)).not.toBeNull();
 
+    // A clock set back by days: the window starts before the grades kept one by one.
+    const earlier = new Date(now.getTime() - 5 * DAY);
+    expect(await usable(a.dir, earlier)).toBeNull();
+    expect(await report(a.dir, earlier)).toEqual(await report(b.dir, earlier));
+  });
+
+  // Node 24 keeps a worker thread's zone fixed, and the mutation run (npm run mutate) runs the
+  // tests in worker threads: there this one cannot run. npm test runs it.
+  it.skipIf(!zoneChangesHere())('counts the whole log when the tally was counted in another time zone', async () => {
+    const records = history(now.getTime() - 3_600_000);
+    putHome(a.dir, records);
+    await drillStart(a.dir);
+    putHome(b.dir, records);
+    const fresh = await report(b.dir, now);
+    expect(await usable(a.dir, now)).not.toBeNull();
     // Another zone puts the study days elsewhere: the heatmap and retention move, and the tally is not used.
     process.env.TZ = 'Asia/Kolkata';
     expect(await usable(a.dir, now)).toBeNull();
@@ -189,10 +213,5 @@ describe('prep stats from a stored tally and the log after it', () => {
     await drillStart(a.dir);
     expect(await usable(a.dir, now)).not.toBeNull();
     expect(await report(a.dir, now)).toEqual(there);
-
-    // A clock set back by days: the window starts before the grades kept one by one.
-    const earlier = new Date(now.getTime() - 5 * DAY);
-    expect(await usable(a.dir, earlier)).toBeNull();
-    expect(await report(a.dir, earlier)).toEqual(await report(b.dir, earlier));
   });
 });
