@@ -30,6 +30,13 @@ describe('nextDue: when the drill says to come back', () => {
     expect(nextDue([...deck.cards].reverse(), p)).toEqual(earliest);
   });
 
+  it('a log whose undo names a grade it does not hold (a hand-edited log) replays the rest', () => {
+    const undoUnknown = { v: 1, type: 'undo', id: 'u', deck: 'test', target: 'not-in-log', at: new Date(T + 5 * HOUR).toISOString() } as const;
+    const p = replay(f, deck.cards, [grade('a', 'q3', 3, 0), undoUnknown, grade('b', 'q3', 3, 30)]);
+    expect(p.get('q3')!.history.count).toBe(2);
+    expect(nextDue(deck.cards, p)).toEqual(replay(f, deck.cards, [grade('a', 'q3', 3, 0), grade('b', 'q3', 3, 30)]).get('q3')!.fsrs.due);
+  });
+
   it('ignores cards never graded, and is null when none has been', () => {
     const p = replay(f, deck.cards, [grade('a', 'q3', 3, 0)]);
     expect(nextDue(deck.cards, p)).toEqual(p.get('q3')!.fsrs.due);
@@ -77,6 +84,7 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
     ['reps', Number.NaN],
     ['state', 7],
     ['state', 1.5],
+    ['state', -1],
     ['count', 0],
     ['lapses', Number.NaN],
   ] as const)('ignores a snapshot whose card has %s = %d, and shows the right due dates', (field, value) => {
@@ -104,6 +112,13 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
     expect(start(resealed({ ...snap, lastPractised: 'soon' as never })).reused).toBe(false);
     expect(start(resealed({ ...snap, v: 1 as never })).reused).toBe(false);
     expect(start(resealed({ ...snap, v: 3 as never })).reused).toBe(false);
+    // One row of numbers too many for the ids; an id of the right count that is not a string;
+    // no marks at all; a last practice time of 1e999 (JSON reads it as Infinity).
+    const extraRow = Buffer.concat([Buffer.from(snap.numbers, 'base64'), Buffer.alloc(FIELDS.length * 8)]);
+    expect(start(resealed({ ...snap, numbers: extraRow.toString('base64') })).reused).toBe(false);
+    expect(start(resealed({ ...snap, ids: [7 as never] })).reused).toBe(false);
+    expect(start(resealed({ ...snap, marks: null as never })).reused).toBe(false);
+    expect(start(resealed({ ...snap, lastPractised: Number.POSITIVE_INFINITY })).reused).toBe(false);
     expect(start(snap).reused).toBe(true);
   });
 
