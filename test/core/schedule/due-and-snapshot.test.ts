@@ -73,6 +73,20 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
     const r = start(JSON.parse(JSON.stringify(good)) as ReplaySnapshot);
     expect(r.reused).toBe(true);
     expect(dues(r.progress)).toEqual(dues(truth));
+    // The grade marks too, as logged: these grades have no answer time and no typed text.
+    const plain = (p: ReturnType<typeof replay>) => JSON.parse(JSON.stringify([...p])) as unknown;
+    expect(plain(r.progress)).toEqual(plain(truth));
+    expect(truth.get('q1')!.history.last).toEqual({ grade: 2, at: records[4]!.at });
+  });
+
+  it('a snapshot sealed again after its grade marks were garbled still starts, with the schedules and counts kept', () => {
+    const snap = JSON.parse(JSON.stringify(good)) as ReplaySnapshot;
+    const r = start(resealed({ ...snap, marks: Buffer.from('not marks\n'.repeat(snap.ids.length)).toString('base64') }));
+    expect(r.reused).toBe(true);
+    expect(dues(r.progress)).toEqual(dues(truth));
+    // q1's marks from before the snapshot are lost (its first grade reads as the one after it); its count is not.
+    expect(r.progress.get('q1')!.history).toMatchObject({ count: 3, first: { grade: 2, at: records[4]!.at }, last: { grade: 2 } });
+    expect(r.progress.get('q3')!.history.count).toBe(0);
   });
 
   it.each([
