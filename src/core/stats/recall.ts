@@ -51,6 +51,7 @@ export function cardStats(
   const ahead = interview && interview.getTime() > now.getTime() ? interview : null;
   const facts = newFacts();
   const read = factsReader(progress, cards);
+  // Stryker disable next-line ArrayDeclaration: every slot is written below; the size given only spares growing it
   const out = new Array<CardStat>(cards.length);
   for (let i = 0; i < cards.length; i++) {
     const c = cards[i]!;
@@ -58,6 +59,7 @@ export function cardStats(
     const seen = known && facts.state !== State.New;
     // Made on first read: undefined for a card the map does not hold.
     let made: CardProgress | undefined | null = null;
+    // Stryker disable next-line ConditionalExpression: asked again, the map gives the same progress
     const full = () => (made === null ? (made = progress.get(c.id)) : made);
     out[i] = {
       id: c.id,
@@ -106,6 +108,7 @@ export function lowestNow(cards: readonly CardStat[], count: number): CardStat[]
   const out: CardStat[] = [];
   for (const c of cards) {
     const r = c.recallNow;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a card not skipped here is put after every lower or equal recall and then dropped as the one too many
     if (r === null || (out.length === count && r >= out[count - 1]!.recallNow!)) continue;
     let i = out.length;
     while (i > 0 && out[i - 1]!.recallNow! > r) i--;
