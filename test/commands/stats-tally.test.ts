@@ -214,4 +214,42 @@ describe('prep stats from a stored tally and the log after it', () => {
     expect(await usable(a.dir, now)).not.toBeNull();
     expect(await report(a.dir, now)).toEqual(there);
   });
+
+  it('counts the whole log when a stored tally, sealed as prep seals it, is not in the shape prep writes', async () => {
+    const records = history(now.getTime() - 3_600_000);
+    putHome(a.dir, records);
+    const whole = await report(a.dir, now);
+    await drillStart(a.dir);
+    const stored = readTally(a.dir, DECK)!;
+    type Body = { reviews: { total: unknown; keepFrom: unknown; recent: unknown[]; cards: unknown[] }; days: unknown[]; times: unknown[][]; pitch: unknown[]; mocks: unknown[] };
+    const body = JSON.parse(stored.body) as Body;
+    // The history has all of these: cards, days, answer times, a pitch run and a rehearsal.
+    expect([body.reviews.cards.length, body.reviews.recent.length, body.days.length, body.times.length, body.pitch.length, body.mocks.length].every((n) => n > 0)).toBe(true);
+    const broken: Array<[string, (b: Body) => unknown]> = [
+      ['a list, not an object', () => []],
+      ['no review counts', (b) => ({ ...b, reviews: null })],
+      ['a total that is text', (b) => ((b.reviews.total = '12'), b)],
+      ['no keepFrom', (b) => ((b.reviews.keepFrom = undefined), b)],
+      ['a recent grade time that is text', (b) => ((b.reviews.recent[0] = 'x'), b)],
+      ['card days not in threes', (b) => (b.reviews.cards.pop(), b)],
+      ['a card id that is a number', (b) => ((b.reviews.cards[0] = 5), b)],
+      ['a card day that is text', (b) => ((b.reviews.cards[1] = 'x'), b)],
+      ['a day count that is text', (b) => ((b.days[0] = 'x'), b)],
+      ['answer times not a list', (b) => ({ ...b, times: {} })],
+      ['answer times without a card id', (b) => ((b.times[0]![0] = 1), b)],
+      ['an answer time that is text', (b) => ((b.times[0]![1] = 'x'), b)],
+      ['an answer time entry not a list', (b) => ((b.times[0] = 'x' as never), b)],
+      ['pitch runs not a list', (b) => ({ ...b, pitch: 'x' })],
+      ['a pitch run of another type', (b) => ((b.pitch[0] = { type: 'grade' }), b)],
+      ['rehearsals not a list', (b) => ({ ...b, mocks: null })],
+      ['a rehearsal that is not a record', (b) => ((b.mocks[0] = 'mock'), b)],
+    ];
+    for (const [what, edit] of broken) {
+      saveTally(a.dir, DECK, stored.head, edit(JSON.parse(stored.body) as Body));
+      expect(await usable(a.dir, now), what).toBeNull();
+    }
+    expect(await report(a.dir, now)).toEqual(whole);
+    saveTally(a.dir, DECK, stored.head, body);
+    expect(await usable(a.dir, now)).not.toBeNull();
+  });
 });
