@@ -101,7 +101,6 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
       // Stryker disable next-line ArrayDeclaration: without rows every card is looked up (and not found) anyway
       const ids = this.rows?.ids ?? [];
       // A snapshot lists the deck's cards first, in deck order: while that holds, no lookup is needed.
-      // Stryker disable next-line EqualityOperator,ConditionalExpression: the in-order shortcut; a lookup gives the same row, and a typed array ignores a write past its end
       for (let i = 0; i < slots.length; i++) slots[i] = ids[i] === this.order[i] ? i : (this.rows?.row(this.order[i]!) ?? -1);
       this.#slots = slots;
     }

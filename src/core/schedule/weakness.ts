@@ -142,7 +142,6 @@ function fewestWeak(f: FSRS, cards: readonly Card[], progress: ReadonlyMap<strin
   // The weak cards measured so far, weakest first, ties in deck order: at most `limit` kept.
   const kept: { w: Measured; at: number }[] = [];
   for (const i of seen) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: stopping later only measures more cards; a bound equal to a kept score to the last bit does not occur
     if (kept.length >= limit && bound[i]! + ROOM < kept[kept.length - 1]!.w.score) break;
     const w = measure(f, cards[i]!, progress.get(cards[i]!.id)!, now);
     if (!w || !isWeak(w, retention)) continue;

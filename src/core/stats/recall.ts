@@ -108,7 +108,6 @@ export function lowestNow(cards: readonly CardStat[], count: number): CardStat[]
   const out: CardStat[] = [];
   for (const c of cards) {
     const r = c.recallNow;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a card not skipped here is put after every lower or equal recall and then dropped as the one too many
     if (r === null || (out.length === count && r >= out[count - 1]!.recallNow!)) continue;
     let i = out.length;
     while (i > 0 && out[i - 1]!.recallNow! > r) i--;
