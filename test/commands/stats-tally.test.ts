@@ -243,6 +243,7 @@ describe('prep stats from a stored tally and the log after it', () => {
       ['a pitch run of another type', (b) => ((b.pitch[0] = { type: 'grade' }), b)],
       ['rehearsals not a list', (b) => ({ ...b, mocks: null })],
       ['a rehearsal that is not a record', (b) => ((b.mocks[0] = 'mock'), b)],
+      ['a grade among the rehearsals', (b) => (b.mocks.push({ type: 'grade' }), b)],
     ];
     for (const [what, edit] of broken) {
       saveTally(a.dir, DECK, stored.head, edit(JSON.parse(stored.body) as Body));
@@ -251,5 +252,23 @@ describe('prep stats from a stored tally and the log after it', () => {
     expect(await report(a.dir, now)).toEqual(whole);
     saveTally(a.dir, DECK, stored.head, body);
     expect(await usable(a.dir, now)).not.toBeNull();
+  });
+
+  it('a tally counted again by reading the log counts only this deck\'s records in it', async () => {
+    // Records of another deck in the same log file; the tally is gone when the next drill starts
+    // after new grades, so that start counts the log up to its end again.
+    const records = history(now.getTime() - 3_600_000);
+    const t = now.getTime() - 30 * 60_000;
+    const other = [grade('card-1', 3, t - DAY), grade('card-2', 1, t - 2 * DAY, 4000), grade('card-2', 3, t - 2 * DAY + 60_000, 3000)].map((r) => ({ ...r, deck: 'elsewhere' }));
+    putHome(a.dir, [...records, ...other]);
+    await drillStart(a.dir);
+    fs.rmSync(tallyPath(a.dir, DECK));
+    const tail = [grade('card-5', 3, t, 6000), grade('card-6', 2, t + 60_000, 7000)];
+    fs.appendFileSync(logOf(a.dir), lines(tail));
+    await drillStart(a.dir);
+    expect(fs.existsSync(tallyPath(a.dir, DECK))).toBe(true);
+    expect(await usable(a.dir, now)).not.toBeNull();
+    putHome(b.dir, [...records, ...tail]);
+    expect(await report(a.dir, now)).toEqual(await report(b.dir, now));
   });
 });
