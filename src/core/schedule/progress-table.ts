@@ -111,17 +111,23 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
       // every later card up. A card not found there can only be among the rows not yet walked
       // (each row walked is another deck card's): only those are put in a map, and only if needed.
       let next = 0;
+      // Stryker disable next-line BooleanLiteral: the map of the rows not walked is then made when not needed: the same slots
       let missed = false;
+      // Stryker disable next-line EqualityOperator: one step past the end has no id: a slot past the end of a typed array, ignored
       for (let i = 0; i < slots.length; i++) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: a card the walk misses is found in the map of the rows from `next` on, which then holds every row it could have
         if (next < ids.length && ids[next] === this.order[i]) slots[i] = next++;
         else {
           slots[i] = -1;
           missed = true;
         }
       }
+      // Stryker disable next-line all: the map made when not needed finds nothing new: the same slots
       if (missed && next < ids.length) {
         const rest = new Map<string, number>();
+        // Stryker disable next-line EqualityOperator: one step past the end maps an undefined id, which no card has
         for (let r = next; r < ids.length; r++) rest.set(ids[r]!, r);
+        // Stryker disable next-line EqualityOperator: one step past the end reads no slot
         for (let i = 0; i < slots.length; i++) if (slots[i] === -1) slots[i] = rest.get(this.order[i]!) ?? -1;
       }
       this.#slots = slots;
@@ -180,6 +186,7 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
         if (!changed && slot >= 0) {
           const o = slot * WIDTH;
           cols.state[i] = nums![o + STATE]!;
+          // Stryker disable next-line ArithmeticOperator: DUE is 0
           cols.due[i] = nums![o + DUE]!;
           cols.last[i] = nums![o + LAST]!;
           cols.stability[i] = nums![o + STABILITY]!;
