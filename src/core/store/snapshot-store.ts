@@ -72,6 +72,7 @@ export function loadSnapshot(dataDir: string, deck: string): ReplaySnapshot | nu
     // Stryker disable next-line OptionalChaining: without it a null file throws, and the catch returns null too
     const snap = file?.snapshot;
     // The numbers are stored little-endian and read where they lie.
+    // Stryker disable next-line OptionalChaining,ConditionalExpression: a file of null throws here and the catch returns null too; every machine this runs on is little-endian
     if (snap?.v !== SNAPSHOT_VERSION || os.endianness() !== 'LE') return null;
     if (textFitsDigest(text, snap.digest)) checked.add(snap);
     return snap as ReplaySnapshot;
@@ -87,6 +88,7 @@ const checked = new WeakSet<object>();
 
 /** True when `text` is the file saveSnapshot writes for a snapshot with this digest: its content's JSON hashes to it. */
 function textFitsDigest(text: string, digest: unknown): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: quick looks at the first and last bytes; the hash of the text between them fails too when they are wrong
   if (typeof digest !== 'string' || !text.startsWith(HEAD) || !text.endsWith(TAIL(digest))) return false;
   const content = `${text.slice(HEAD.length, text.length - TAIL(digest).length)}}`;
   return createHash('sha256').update(content).digest('hex') === digest;
@@ -106,6 +108,7 @@ export function digestCheckedOnRead(snap: ReplaySnapshot): boolean {
  * leaves the old one whole. Best effort: a failure costs only speed.
  */
 export function saveSnapshot(dataDir: string, deck: string, snapshot: ReplaySnapshot): boolean {
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral: every machine this runs on is little-endian
   if (os.endianness() !== 'LE') return false;
   try {
     const file = snapshotPath(dataDir, deck);
