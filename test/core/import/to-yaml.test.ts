@@ -64,6 +64,63 @@ describe('writing an imported deck as YAML', () => {
     expect(deck?.cards).toEqual([expect.objectContaining({ prompt: 'Why us?', answer: 'Because[2J.\nReally.', points: ['ok'], tags: [] })]);
   });
 
+  it('writes text as a person would edit it: several lines as a literal block, long answers, scripts and reasons folded, the rest on its line; asks without words get ids by place', () => {
+    const long = 'This sentence is long enough to pass the eighty character mark that folds text into a block.';
+    const wide: DraftDeck = {
+      title: long,
+      company: long,
+      pitch: { script: long, seconds: 30, points: [] },
+      questions: [
+        { question: `${long}?`, answer: 'one\ntwo', points: ['p'], tags: [] },
+        { question: 'Q2?', answer: long, points: [long], tags: [] },
+      ],
+      ask: [{ question: '¿?', why: long }, { question: '¡!', why: 'a\nb' }],
+    };
+    const yaml = deckYaml(wide, OPTS);
+    expect(yaml.split('\n').slice(4)).toEqual([
+      `title: ${long}`,
+      `company: ${long}`,
+      'pitch:',
+      '  seconds: 30',
+      '  script: >-',
+      `    ${long}`,
+      '# Questions you expect, with your model answer and the key points it must hit',
+      'questions:',
+      '  - id: this-sentence-is-long-enough-to-pass-the-eighty',
+      `    question: ${long}?`,
+      '    answer: |-',
+      '      one',
+      '      two',
+      '    points:',
+      '      - p',
+      '  - id: q2',
+      '    question: Q2?',
+      '    answer: >-',
+      `      ${long}`,
+      '    points:',
+      `      - ${long}`,
+      '# Questions to ask them',
+      'ask:',
+      '  - id: ask-1',
+      '    question: ¿?',
+      '    why: >-',
+      `      ${long}`,
+      '  - id: ask-2',
+      '    question: ¡!',
+      '    why: |-',
+      '      a',
+      '      b',
+      '',
+    ]);
+    expect(load(yaml)?.cards.map((c) => [c.id, c.why ?? c.answer])).toEqual([
+      ['pitch', long],
+      ['this-sentence-is-long-enough-to-pass-the-eighty', 'one\ntwo'],
+      ['q2', long],
+      ['ask-1', long],
+      ['ask-2', 'a\nb'],
+    ]);
+  });
+
   it('is the same text every time for the same input', () => {
     expect(deckYaml(draft, OPTS)).toBe(deckYaml(draft, OPTS));
   });
