@@ -113,7 +113,6 @@ function readEntryStart(file: string): { index: Index; textsAt: number; size: nu
     // Stryker disable next-line OptionalChaining: a null index or deck throws into the catch that returns null too
     if (typeof index?.deck?.title !== 'string' || !Array.isArray(index.cards)) return null;
     return { index, textsAt, size, textsHash: m[2]! };
-    // Stryker disable next-line BlockStatement: undefined is a miss to the caller, as null is
   } catch {
     return null;
   } finally {
@@ -229,7 +228,6 @@ function readRange(file: string, from: number, to: number): Buffer | null {
     const bytes = readAt(fd, from, to - from);
     // Stryker disable next-line ConditionalExpression: short texts fail their checksum
     return bytes.length === to - from ? bytes : null;
-    // Stryker disable next-line BlockStatement: undefined is a miss to the caller, as null is
   } catch {
     return null;
   } finally {
