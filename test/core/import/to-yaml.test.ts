@@ -66,6 +66,8 @@ describe('writing an imported deck as YAML', () => {
 
   it('writes text as a person would edit it: several lines as a literal block, long answers, scripts and reasons folded, the rest on its line; asks without words get ids by place', () => {
     const long = 'This sentence is long enough to pass the eighty character mark that folds text into a block.';
+    // Over 80 characters, yet it would fit on its line: folded only because it is long for a reason.
+    const short = 'A reason a little over eighty characters long, which would fit on one line of 100.';
     const wide: DraftDeck = {
       title: long,
       company: long,
@@ -73,8 +75,9 @@ describe('writing an imported deck as YAML', () => {
       questions: [
         { question: `${long}?`, answer: 'one\ntwo', points: ['p'], tags: [] },
         { question: 'Q2?', answer: long, points: [long], tags: [] },
+        { question: 'Q3?', answer: `${long}\n${long}`, points: ['p'], tags: [] },
       ],
-      ask: [{ question: '¿?', why: long }, { question: '¡!', why: 'a\nb' }],
+      ask: [{ question: '¿?', why: short }, { question: '¡!', why: 'a\nb' }],
     };
     const yaml = deckYaml(wide, OPTS);
     expect(yaml.split('\n').slice(4)).toEqual([
@@ -99,12 +102,19 @@ describe('writing an imported deck as YAML', () => {
       `      ${long}`,
       '    points:',
       `      - ${long}`,
+      '  - id: q3',
+      '    question: Q3?',
+      '    answer: |-',
+      `      ${long}`,
+      `      ${long}`,
+      '    points:',
+      '      - p',
       '# Questions to ask them',
       'ask:',
       '  - id: ask-1',
       '    question: ¿?',
       '    why: >-',
-      `      ${long}`,
+      `      ${short}`,
       '  - id: ask-2',
       '    question: ¡!',
       '    why: |-',
@@ -116,7 +126,8 @@ describe('writing an imported deck as YAML', () => {
       ['pitch', long],
       ['this-sentence-is-long-enough-to-pass-the-eighty', 'one\ntwo'],
       ['q2', long],
-      ['ask-1', long],
+      ['q3', `${long}\n${long}`],
+      ['ask-1', short],
       ['ask-2', 'a\nb'],
     ]);
   });
