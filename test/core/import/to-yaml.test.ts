@@ -75,7 +75,7 @@ describe('writing an imported deck as YAML', () => {
       questions: [
         { question: `${long}?`, answer: 'one\ntwo', points: ['p'], tags: [] },
         { question: 'Q2?', answer: long, points: [long], tags: [] },
-        { question: 'Q3?', answer: `${long}\n${long}`, points: ['p'], tags: [] },
+        { question: `Q3, asked in two lines: ${long}\nAnd?`, answer: `${long}\n${long}`, points: ['p'], tags: [] },
       ],
       ask: [{ question: '¿?', why: short }, { question: '¡!', why: 'a\nb' }],
     };
@@ -102,8 +102,10 @@ describe('writing an imported deck as YAML', () => {
       `      ${long}`,
       '    points:',
       `      - ${long}`,
-      '  - id: q3',
-      '    question: Q3?',
+      '  - id: q3-asked-in-two-lines-this-sentence-is-long',
+      '    question: |-',
+      `      Q3, asked in two lines: ${long}`,
+      '      And?',
       '    answer: |-',
       `      ${long}`,
       `      ${long}`,
@@ -126,7 +128,7 @@ describe('writing an imported deck as YAML', () => {
       ['pitch', long],
       ['this-sentence-is-long-enough-to-pass-the-eighty', 'one\ntwo'],
       ['q2', long],
-      ['q3', `${long}\n${long}`],
+      ['q3-asked-in-two-lines-this-sentence-is-long', `${long}\n${long}`],
       ['ask-1', short],
       ['ask-2', 'a\nb'],
     ]);
