@@ -1,7 +1,7 @@
 // Start-up on every supported Node, side by side: Node 20 (this machine's), 22 and 24, installed
 // from the npm registry (the `node` package) into a temp folder kept between runs; never needed by
-// `npm test`. On 22.1+ prep turns on Node's compile cache (src/start.ts): its runs are with the
-// cache warm, the minimal Ink app's without one (it has none).
+// `npm test`. prep keeps V8's compiled code of its bundle in its cache folder (src/start.ts), one
+// file per Node: its runs are with that cache warm, the minimal Ink app's without one (it has none).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ export async function compareNodes(root, env, runs, row) {
   const contenders = [];
   for (const [major, bin] of nodes) {
     const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
-    // One run first, so the compile cache is warm.
+    // One run first, so the code cache is warm.
     await timeToFirstFrame([bin, join(root, 'dist/prep.js'), 'drill', 'coder'], 'quit', { env });
     contenders.push(...startupContenders(root, env, bin, ` ${major}`).slice(0, 2).map((c) => ({ ...c, version })));
   }

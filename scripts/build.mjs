@@ -1,11 +1,14 @@
-// Bundles the CLI: dist/prep.js, a small first file that turns on Node's compile cache (22.1+)
-// and loads dist/prep-cli.js, which every command runs from; and dist/prep-authoring.js,
+// Bundles the CLI: dist/prep.js, a small first file that runs dist/prep-cli.js (every command
+// runs from it) with V8's compiled code kept in prep's cache folder (src/start.ts), and turns on
+// Node's compile cache (22.1+) for the other bundles; and dist/prep-authoring.js,
 // which holds what only re-parsing a deck and the writing commands need (src/commands/
 // authoring.ts: the YAML parser, zod, the importers). Unbundled Ink starts about twice as
 // slowly, because Node resolves and compiles hundreds of small modules at start-up; and every
 // start compiles all of prep.js, so what a drill with a cached deck never runs stays out of it.
 import { build } from 'esbuild';
 import { fastStringWidth } from './string-width-lazy.mjs';
+import { asScript } from './bundle-as-script.mjs';
+import { lazyGraphemes } from './graphemes-fast.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -50,11 +53,7 @@ const prepAlias = {
 const authoringApart = {
   name: 'authoring-apart',
   setup(b) {
-    // src/start.ts loads the CLI bundle only after the compile cache is on.
-    b.onResolve({ filter: /^\.\/cli\.js$/ }, (args) =>
-      args.kind === 'dynamic-import' && args.importer.endsWith('/src/start.ts') ? { path: './prep-cli.js', external: true } : undefined,
-    );
-    b.onResolve({ filter: /^\.\/(commands\/authoring|load-deck)\.js$/ }, (args) => {
+      b.onResolve({ filter: /^\.\/(commands\/authoring|load-deck)\.js$/ }, (args) => {
       const fromCli = args.importer.endsWith('/src/cli.tsx') && args.path === './commands/authoring.js';
       const fromCache = args.importer.endsWith('/src/core/deck/open-deck-file.ts') && args.path === './load-deck.js';
       if (args.kind !== 'dynamic-import' || !(fromCli || fromCache)) return undefined;
@@ -78,7 +77,7 @@ const syncApart = {
 
 const entries = [
   { in: 'src/start.ts', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart] },
-  { in: 'src/cli.tsx', out: 'dist/prep-cli.js', alias: prepAlias, plugins: [authoringApart, syncApart] },
+  { in: 'src/cli.tsx', out: 'dist/prep-cli.js', alias: prepAlias, plugins: [authoringApart, syncApart], script: true },
   { in: 'src/commands/authoring.ts', out: 'dist/prep-authoring.js', alias: prepAlias },
   { in: 'src/commands/sync.ts', out: 'dist/prep-sync.js', alias: prepAlias, plugins: [authoringApart] },
 ];
@@ -90,14 +89,15 @@ if (process.argv.includes('--bench')) {
 }
 
 for (const entry of entries) {
-  await build({
+  const options = {
     ...shared,
     alias: entry.alias,
-    plugins: [...(entry.plugins ?? []), fastStringWidth],
+    plugins: [...(entry.plugins ?? []), fastStringWidth, lazyGraphemes],
     entryPoints: [`${root}${entry.in}`],
     outfile: `${root}${entry.out}`,
     banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,
-  });
+  };
+  await (entry.script ? asScript(build, options) : build(options));
 }
 
 // schema/deck.schema.json is generated from the zod deck schema on every build.

@@ -1,10 +1,15 @@
-// dist/prep.js: turns on Node's compile cache where Node has one (22.1 and later), then loads the
-// CLI (dist/prep-cli.js). With the cache, a start reads V8's compiled code for the 600 KB bundle
-// from prep's cache folder instead of compiling it again. It must be on before the bundle loads,
-// hence this small first file. Node 20 has no compile cache and simply loads the CLI.
+// dist/prep.js: runs the CLI bundle (dist/prep-cli.js, a script holding one async function; see
+// scripts/bundle-as-script.mjs) through node:vm, with V8's compiled code of it kept in prep's
+// cache folder. The code is saved after a command has run, so it holds every function the
+// command compiled on the way, not only what V8 compiles before the bundle runs (all that Node's
+// own compile cache keeps): a warm start of a drill compiles almost nothing. Node's compile
+// cache (22.1+) is still turned on, for the bundles loaded later (prep-authoring.js, prep-sync.js).
 import fs from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { type Crc32, decodeCodeCache, encodeCodeCache, readCacheFile, writeCacheFile } from './code-cache.js';
 import { resolvePaths } from './core/store/paths.js';
 
 /**
@@ -18,19 +23,42 @@ const LOOKING = new Set(['--history', '--last', '--json', '--help', '-h']);
 // Node 22.1+; this project's Node 20 types do not know it yet.
 const { enableCompileCache } = module as { enableCompileCache?: (dir: string) => unknown };
 
-/** `<cache folder>/node-compile-cache`, when Node has a compile cache and prep can write there. */
-function compileCacheDir(): string | undefined {
-  if (!enableCompileCache || !WRITING.has(process.argv[2] ?? '')) return undefined;
-  if (process.argv.slice(3).some((a) => LOOKING.has(a))) return undefined;
+/** Whether this command may write to prep's cache folder. */
+function writes(command: string): boolean {
+  return WRITING.has(command) && !process.argv.slice(3).some((a) => LOOKING.has(a));
+}
+
+/** prep's cache folder, made if need be, when it can be written. */
+function writableCacheDir(): string | undefined {
   try {
-    const dir = path.join(resolvePaths().cacheDir, 'node-compile-cache');
+    const dir = resolvePaths().cacheDir;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.accessSync(dir, fs.constants.W_OK);
     return dir;
   } catch {
-    // A read-only or missing home: start without the cache, only slower.
+    // A read-only or missing home: start without the caches, only slower.
     return undefined;
   }
+}
+
+/**
+ * The file of V8's code for `command`: one per command (each holds what that command's start
+ * compiles) and per Node, as Node's own cache has (two Nodes in turn would otherwise keep
+ * replacing each other's). A command that writes nothing reads the drill's file: most of what it
+ * runs (the store, the deck cache, commander, Ink for a screen) is in there.
+ */
+function codeCacheFile(command: string, mayWrite: boolean): string | undefined {
+  try {
+    return path.join(resolvePaths().cacheDir, 'v8-code', `${process.version}-${process.arch}`, `${mayWrite ? command : 'drill'}.bin`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** zlib's CRC-32, where Node has it (20.15+, 22.2+), loaded only when a cache is in play. */
+function crc32(): Crc32 | undefined {
+  const zlib = module.createRequire(import.meta.url)('node:zlib') as { crc32?: Crc32 };
+  return typeof zlib.crc32 === 'function' ? zlib.crc32 : undefined;
 }
 
 function hideFetch(): void {
@@ -38,11 +66,28 @@ function hideFetch(): void {
   if (fetch?.configurable) delete (globalThis as { fetch?: unknown }).fetch;
 }
 
-const dir = compileCacheDir();
-if (dir && enableCompileCache) enableCompileCache(dir);
+type Cli = (require: NodeJS.Require, url: string, importer: (specifier: string) => Promise<unknown>) => Promise<void>;
+
+const command = process.argv[2] ?? '';
+const dir = writes(command) ? writableCacheDir() : undefined;
+if (dir && enableCompileCache) enableCompileCache(path.join(dir, 'node-compile-cache'));
 // prep never fetches anything, but Ink's layout engine loads its WebAssembly with `fetch` when
 // the global exists, and merely touching Node's `fetch` loads Node's whole HTTP client (undici)
 // to read a data: URL: tens of milliseconds of every start. Without it the engine decodes the
 // same bytes directly.
 hideFetch();
-await import('./cli.js');
+
+const cli = new URL('./prep-cli.js', import.meta.url);
+const source = fs.readFileSync(cli);
+const cacheFile = codeCacheFile(command, dir !== undefined);
+const file = cacheFile ? readCacheFile(cacheFile) : undefined;
+const crc = file || dir ? crc32() : undefined;
+const cachedData = file && crc ? decodeCodeCache(file, source, crc) : undefined;
+const script = new vm.Script(source.toString('utf8'), { filename: fileURLToPath(cli), cachedData });
+const run = script.runInThisContext() as Cli;
+await run(module.createRequire(cli), cli.href, (specifier) => import(new URL(specifier, cli).href));
+// Saved when there was none or V8 turned it down (another Node's, other flags), and only after
+// a command that went well: one that stopped at an error compiled little of what it needs.
+if (dir && cacheFile && crc && (!cachedData || script.cachedDataRejected) && !process.exitCode) {
+  writeCacheFile(cacheFile, encodeCodeCache(source, script.createCachedData(), crc));
+}

@@ -34,6 +34,8 @@ describe("Node's compile cache", () => {
       expect((await runCli(args, { env })).code).toBe(0);
     }
     expect(fs.existsSync(cacheDir(dir))).toBe(false);
+    // Nor V8's code cache of the CLI bundle (src/start.ts).
+    expect(fs.existsSync(path.join(dir, 'cache', 'v8-code'))).toBe(false);
   });
 
   it('is skipped without a word when the cache folder cannot be made (a file in its place)', async () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { Script } from 'node:vm';
 import { PREP } from '../helpers/run-cli.js';
 
 const AUTHORING = PREP.replace(/prep\.js$/, 'prep-authoring.js');
 const CLI = PREP.replace(/prep\.js$/, 'prep-cli.js');
 
-// What scripts/build.mjs keeps out of dist/prep-cli.js (which dist/prep.js loads once Node's
-// compile cache is on), because every start compiles all of it. That
+// What scripts/build.mjs keeps out of dist/prep-cli.js (which dist/prep.js runs, with its
+// compiled code kept in prep's cache folder), because a start without that cache compiles all of it. That
 // the result still works is shown by the other e2e tests: typed answers are scored with the
 // English stop words (type-answer); settings and snapshots are written by prep's own small
 // atomic writer, not conf (review: --interview is remembered; damaged-storage: snapshots); first runs parse their deck, and lint,
@@ -20,6 +21,11 @@ describe('the built bundle', () => {
     expect(first.length).toBeLessThan(4000);
     expect(first).toContain('enableCompileCache');
     expect(first).toContain('./prep-cli.js');
+  });
+
+  it('holds the CLI as a script node:vm can compile (no import statements), so its compiled code can be kept', () => {
+    expect(bundle.startsWith('(async function(require,__prepUrl,__prepImport){')).toBe(true);
+    expect(() => new Script(bundle, { filename: CLI })).not.toThrow();
   });
 
   it('holds the English stop-word list and none of the other languages', () => {
@@ -52,6 +58,12 @@ describe('the built bundle', () => {
   it("draws frames through the stand-in for Ink's frame-to-text step, which skips cells styled alike", () => {
     // scripts/ansi-tokenize-fast.mjs: its comparison of two cells' styles, as minified.
     expect(bundle).toMatch(/\w+\[\w+\]\.code!==\w+\[\w+\]\.code\|\|\w+\[\w+\]\.endCode!==\w+\[\w+\]\.endCode/);
+  });
+
+  it('splits graphemes through the stand-in that makes Intl.Segmenter only for a string that needs it', () => {
+    // scripts/graphemes-fast.mjs: Ink's tokenizer and slice-ansi made one each when they loaded.
+    expect(bundle.split('new Intl.Segmenter(void 0,{granularity:"grapheme"})')).toHaveLength(2);
+    expect(bundle).toMatch(/new Intl\.Segmenter\(void 0,\{granularity:"grapheme"\}\),\w+\.segment\(\w+\)/);
   });
 
   it('holds no settings library: settings and snapshots need neither conf nor its ajv and semver', () => {

@@ -121,56 +121,62 @@ function readEntryStart(file: string): { index: Index; textsAt: number; size: nu
 }
 
 /**
- * A card whose texts are parsed from the entry when one of them is first read. A class with the
- * texts as getters on its prototype: an object literal with six getters per card cost a start
- * more than the index it saves parsing. `toJSON` gives every field, as a parsed card has them.
+ * A card whose texts are parsed from the entry when one of them is first read. A class with
+ * every field but the id read from its index row through getters on the prototype, and no
+ * declared or private fields: a 10,000-card deck makes 10,000 of these at every start, and
+ * defining nine fields and two private ones on each cost 13 ms of CPU there, against 2 ms for
+ * these four plain ones. `toJSON` gives every field, as a parsed card has them.
  */
 class CachedCard implements Card {
-  readonly id: string;
-  readonly kind: CardKind;
-  readonly line: number;
-  readonly tags: string[];
-  readonly seconds?: number;
-  readonly ask?: { index: number; total: number };
-  #texts: Texts | undefined;
+  declare readonly id: string;
+  declare private readonly row: IndexRow;
+  declare private readonly read: (start: number, end: number) => Texts;
+  declare private texts: Texts | undefined;
 
-  constructor(
-    row: IndexRow,
-    private readonly read: (start: number, end: number) => Texts,
-  ) {
-    const [id, kind, line, tags, seconds, ask] = row;
-    this.id = id;
-    this.kind = kind;
-    this.line = line;
-    this.tags = tags;
-    if (seconds !== null) this.seconds = seconds;
-    if (ask !== null) this.ask = ask;
-    this.#range = [row[6], row[7]];
+  constructor(row: IndexRow, read: (start: number, end: number) => Texts) {
+    this.id = row[0];
+    this.row = row;
+    this.read = read;
+    this.texts = undefined;
   }
 
-  readonly #range: [number, number];
+  get kind(): CardKind {
+    return this.row[1];
+  }
+  get line(): number {
+    return this.row[2];
+  }
+  get tags(): string[] {
+    return this.row[3];
+  }
+  get seconds(): number | undefined {
+    return this.row[4] ?? undefined;
+  }
+  get ask(): { index: number; total: number } | undefined {
+    return this.row[5] ?? undefined;
+  }
 
-  #all(): Texts {
-    return (this.#texts ??= this.read(this.#range[0], this.#range[1]));
+  private all(): Texts {
+    return (this.texts ??= this.read(this.row[6], this.row[7]));
   }
 
   get prompt(): string {
-    return this.#all()[0];
+    return this.all()[0];
   }
   get answer(): string {
-    return this.#all()[1];
+    return this.all()[1];
   }
   get points(): string[] {
-    return this.#all()[2];
+    return this.all()[2];
   }
   get matches(): string[][] | undefined {
-    return this.#all()[3] ?? undefined;
+    return this.all()[3] ?? undefined;
   }
   get why(): string | undefined {
-    return this.#all()[4] ?? undefined;
+    return this.all()[4] ?? undefined;
   }
   get cue(): string | undefined {
-    return this.#all()[5] ?? undefined;
+    return this.all()[5] ?? undefined;
   }
 
   toJSON(): Card {

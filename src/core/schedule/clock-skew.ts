@@ -16,9 +16,10 @@ export function scheduleFromNow(
   const facts = newFacts();
   // Read from the facts (columns over a table): a card's progress is made only when it moves.
   const { ids, read } = keysReader(progress);
+  const at = now.getTime();
   for (let i = 0; i < ids.length; i++) {
+    if (!read(i, facts) || !(facts.last > at)) continue;
     const id = ids[i]!;
-    if (!read(i, facts) || !(facts.last > now.getTime())) continue;
     const p = progress.get(id)!;
     const interval = facts.due - facts.last;
     moved.set(id, { ...p, fsrs: { ...p.fsrs, last_review: new Date(now), due: new Date(now.getTime() + Math.max(0, interval)) } });

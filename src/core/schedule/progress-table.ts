@@ -1,7 +1,13 @@
 import { createEmptyCard } from 'ts-fsrs';
 import type { CardRows, ScheduleFacts } from './card-rows.js';
-import { factsFrom } from './card-rows.js';
+import { factsFrom, FIELDS } from './card-rows.js';
 import { NO_GRADES, type CardProgress } from './progress.js';
+
+const WIDTH = FIELDS.length;
+const DUE = FIELDS.indexOf('due');
+const STABILITY = FIELDS.indexOf('stability');
+const STATE = FIELDS.indexOf('state');
+const LAST = FIELDS.indexOf('last_review');
 
 /** A progress map that can give a card's {@link ScheduleFacts} without making its progress. */
 export interface FactsSource {
@@ -94,8 +100,24 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
     if (!this.#slots) {
       const slots = new Int32Array(this.order.length);
       const ids = this.rows?.ids ?? [];
-      // A snapshot lists the deck's cards first, in deck order: while that holds, no lookup is needed.
-      for (let i = 0; i < slots.length; i++) slots[i] = ids[i] === this.order[i] ? i : (this.rows?.row(this.order[i]!) ?? -1);
+      // A snapshot lists the deck's graded cards first, in deck order, so the two lists are walked
+      // side by side; a card never graded is a gap in the snapshot's list, not a reason to look
+      // every later card up. A card not found there can only be among the rows not yet walked
+      // (each row walked is another deck card's): only those are put in a map, and only if needed.
+      let next = 0;
+      let missed = false;
+      for (let i = 0; i < slots.length; i++) {
+        if (next < ids.length && ids[next] === this.order[i]) slots[i] = next++;
+        else {
+          slots[i] = -1;
+          missed = true;
+        }
+      }
+      if (missed && next < ids.length) {
+        const rest = new Map<string, number>();
+        for (let r = next; r < ids.length; r++) rest.set(ids[r]!, r);
+        for (let i = 0; i < slots.length; i++) if (slots[i] === -1) slots[i] = rest.get(this.order[i]!) ?? -1;
+      }
       this.#slots = slots;
     }
     return this.#slots;
@@ -136,10 +158,22 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
       const slots = this.slots();
       const one = { state: 0, due: 0, last: 0, stability: 0 } as ScheduleFacts;
       const epoch = this.epoch.getTime();
+      const changes = this.changed.size > 0 ? this.changed : undefined;
+      // A snapshot row's numbers copied from where they lie (laid out as card-rows.ts's FIELDS):
+      // a call and a holder object per card were most of this pass over a 10,000-card deck.
+      const nums = this.rows?.numbers;
       for (let i = 0; i < n; i++) {
-        const changed = this.changed.size > 0 ? this.changed.get(this.order[i]!) : undefined;
+        const changed = changes?.get(this.order[i]!);
+        const slot = slots[i]!;
+        if (!changed && slot >= 0) {
+          const o = slot * WIDTH;
+          cols.state[i] = nums![o + STATE]!;
+          cols.due[i] = nums![o + DUE]!;
+          cols.last[i] = nums![o + LAST]!;
+          cols.stability[i] = nums![o + STABILITY]!;
+          continue;
+        }
         if (changed) factsFrom(changed, one);
-        else if (slots[i]! >= 0) this.rows!.facts(slots[i]!, one);
         else {
           // A card never graded, as createEmptyCard(epoch) makes it.
           one.state = 0;

@@ -75,6 +75,12 @@ describe('openDeckFile (cached)', () => {
     expect(JSON.parse(JSON.stringify(cached))).toEqual(JSON.parse(JSON.stringify(parsed)));
     expect(cached.cards.map((c) => c.prompt)).toEqual(parsed.cards.map((c) => c.prompt));
     expect(cached.cards[1]!.matches).toEqual([[], ['2nd']]);
+    // Each field as the screens read it (a property, not the JSON), from a full read and from one that reads texts on demand.
+    const listed = await openDeckFile(file, { cacheDir, salt: 't', cacheReadOnly: true, textsOnDemand: true });
+    const fields = ['id', 'kind', 'prompt', 'answer', 'points', 'matches', 'tags', 'seconds', 'why', 'cue', 'ask', 'line'] as const;
+    for (const deck of [cached, listed]) {
+      for (const k of fields) expect(deck.cards.map((c) => c[k]), k).toEqual(parsed.cards.map((c) => c[k]));
+    }
   });
 
   it('an entry edited or cut by hand is not trusted: the deck is read from its file again', async () => {

@@ -18,7 +18,7 @@ import { saveSnapshot } from '../../../src/core/store/snapshot-store.js';
 import type { CardProgress } from '../../../src/core/schedule/progress.js';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';
-import { makeDeck } from '../../helpers/deck.js';
+import { makeDeck, question } from '../../helpers/deck.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
 // The snapshot's rows are columns (card-rows.ts) and a start reads them through a ProgressTable
@@ -100,6 +100,27 @@ describe('progress read from the columns of a snapshot', () => {
       expect(views(d, again.progress, stored.lastPractised, now)).toEqual(views(d, truth, stored.lastPractised, now));
     }
     expect(JSON.parse(JSON.stringify([...again.progress]))).toEqual(JSON.parse(JSON.stringify([...truth])));
+  });
+
+  it('matches rows to cards when never-graded cards sit between graded ones and cards moved since the snapshot', () => {
+    // The snapshot is written for `deck`; the deck read with it has new cards between the graded
+    // ones, one graded card moved to the end and one ahead of its neighbours.
+    const ids = deck.cards.map((c) => c.id).filter((id) => id !== 'q5' && id !== 'q20');
+    const order = ids.flatMap((id, i) => (i % 7 === 3 ? [`new${i}`, id] : [id]));
+    order.splice(2, 0, 'q20');
+    order.push('q5');
+    const changed: Deck = { ...deck, cards: order.map((id) => deck.cards.find((c) => c.id === id) ?? question(id)) };
+    const dir = home().dir;
+    const file = path.join(dir, 'logs', 'test.jsonl');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, lines(records.slice(0, 200)));
+    saveSnapshot(dir, 'test', readStoredProgress(f, 0.9, deck.cards, file, dir, 'test').snapshot()!);
+    fs.appendFileSync(file, lines(records.slice(200)));
+    const stored = readStoredProgress(f, 0.9, changed.cards, file, dir, 'test');
+    expect(stored.all, 'only the tail read').toBeUndefined();
+    const truth = new Map([...replay(f, changed.cards, records)]);
+    for (const now of nows) expect(views(changed, stored.progress, stored.lastPractised, now)).toEqual(views(changed, truth, stored.lastPractised, now));
+    expect(JSON.parse(JSON.stringify([...stored.progress]))).toEqual(JSON.parse(JSON.stringify([...truth])));
   });
 
   it('a card graded with a clock running fast is scheduled from now, as from a plain map', () => {

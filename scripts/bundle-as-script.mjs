@@ -1,0 +1,49 @@
+// Builds a bundle as a classic script holding one async function, instead of an ES module, so
+// that src/start.ts can compile it with node:vm and keep V8's code cache of it. Node's own
+// compile cache (module.enableCompileCache) stores only what V8 compiled before a module first
+// ran, about a quarter of what a drill's first frame needs; vm.Script.createCachedData(), called
+// after the run, also holds every function compiled lazily on the way.
+//
+// The script is `(async function (require, __prepUrl, __prepImport) { ...bundle... })`:
+// - Node's built-in modules come through `require` (a script cannot `import`);
+// - `import.meta.url` is `__prepUrl`, the bundle file's URL;
+// - the dynamic imports of the other bundles (`import("./prep-authoring.js")`) call
+//   `__prepImport`, the loader's own import(): inside a vm script, import() needs a flag or
+//   prints an experimental warning;
+// - top-level await stays legal inside the async function.
+import { builtinModules } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/** `import x from 'node:fs'` (or a dynamic import of it) becomes a CommonJS `require('node:fs')`. */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => (builtins.has(args.path) && args.kind !== 'require-call' ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/** The dynamic imports the bundle may keep: the other bundles, next to it. */
+const SIBLING_IMPORT = /\bimport\("(\.\/prep-[a-z-]+\.js)"\)/g;
+
+/** Runs esbuild's `build` with `options` (an ES module bundle's), and writes the bundle as a script. */
+export async function asScript(build, options) {
+  const result = await build({
+    ...options,
+    write: false,
+    banner: undefined,
+    plugins: [builtinsByRequire, ...options.plugins],
+    define: { ...options.define, 'import.meta.url': '__prepUrl' },
+  });
+  const code = result.outputFiles[0].text.replace(SIBLING_IMPORT, '__prepImport("$1")');
+  // Anything else a module may do and a script may not fails the build, not a user's start.
+  if (/\bimport\s*\(|\bimport\.meta\b/.test(code)) {
+    throw new Error(`${options.outfile}: an import() or import.meta that a script cannot run is left in the bundle`);
+  }
+  const script = `(async function(require,__prepUrl,__prepImport){"use strict";${code}\n})`;
+  new vm.Script(script, { filename: options.outfile });
+  writeFileSync(options.outfile, script);
+}

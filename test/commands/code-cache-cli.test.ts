@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { type Crc32, decodeCodeCache } from '../../src/code-cache.js';
+import { PREP } from '../helpers/run-cli.js';
+import { useTempHome } from '../helpers/temp-home.js';
+
+// dist/prep.js keeps V8's compiled code of the CLI bundle in <cache>/v8-code/<node>/<command>.bin,
+// saved after a command that saves work anyway. Whether a start used it shows in the file: one
+// V8 took is left as it is, one it turned down (or prep ignored) is made again after the run.
+const crc32 = (zlib as { crc32?: Crc32 }).crc32;
+const home = useTempHome('prep-v8code-');
+const BUNDLE = fs.readFileSync(PREP.replace(/prep\.js$/, 'prep-cli.js'));
+
+function prep(env: NodeJS.ProcessEnv, args: string[], nodeFlags: string[] = []) {
+  const r = spawnSync(process.execPath, [...nodeFlags, PREP, ...args], { env, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const cacheFile = (dir: string, command: string) => path.join(dir, 'cache', 'v8-code', `${process.version}-${process.arch}`, `${command}.bin`);
+/** The compiled code in the file, when it is a whole one made for this bundle by this Node. */
+const codeIn = (file: string) => decodeCodeCache(fs.readFileSync(file), BUNDLE, crc32!);
+
+describe.runIf(crc32)("V8's code cache of the CLI bundle", () => {
+  it('is saved after a command that saves work, and taken as it is by the next start', () => {
+    const { dir, env } = home();
+    expect(prep(env, ['new', 'acme']).code).toBe(0);
+    const file = cacheFile(dir, 'new');
+    const first = fs.readFileSync(file);
+    const made = fs.statSync(file);
+    expect(codeIn(file)?.length).toBeGreaterThan(10_000);
+    const r = prep(env, ['new', 'beta']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('beta.yaml');
+    // The same file, not one made again (which would be a new file renamed into place).
+    expect(fs.statSync(file).ino).toBe(made.ino);
+    expect(fs.readFileSync(file)).toEqual(first);
+  });
+
+  it('is made again when V8 turns it down (another set of V8 flags), and the command runs as usual', () => {
+    const { dir, env } = home();
+    prep(env, ['new', 'acme']);
+    const file = cacheFile(dir, 'new');
+    const first = fs.readFileSync(file);
+    const r = prep(env, ['new', 'beta'], ['--no-opt']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(fs.readFileSync(file)).not.toEqual(first);
+    expect(codeIn(file)).toBeDefined();
+  });
+
+  it('is ignored, never a crash, when damaged or not a cache at all; then replaced by a good one', () => {
+    const { dir, env } = home();
+    prep(env, ['new', 'acme']);
+    const file = cacheFile(dir, 'new');
+    const good = fs.readFileSync(file);
+    const flipped = Buffer.from(good);
+    for (let at = good.length - 1; at > good.length - 50_000; at -= 997) flipped[at]! ^= 0xa5;
+    const cut = good.subarray(0, good.length >> 1);
+    const foreign = Buffer.from('#!/bin/sh\necho not a cache\n');
+    for (const [i, bad] of [flipped, cut, foreign].entries()) {
+      fs.writeFileSync(file, bad);
+      const r = prep(env, ['new', `deck${i}`]);
+      expect(r, `case ${i}`).toMatchObject({ code: 0, stderr: '' });
+      expect(fs.existsSync(path.join(dir, 'decks', `deck${i}.yaml`))).toBe(true);
+      expect(codeIn(file), `case ${i}`).toBeDefined();
+    }
+  });
+
+  it('is not saved by a command that stopped at an error (it compiled little of what it needs)', () => {
+    const { dir, env } = home();
+    const r = prep(env, ['import', path.join(dir, 'missing.md')]);
+    expect(r.code).not.toBe(0);
+    expect(fs.existsSync(cacheFile(dir, 'import'))).toBe(false);
+  });
+
+  it("is read, never written, by the read-only commands: they take the drill's file, and a damaged one is left alone", () => {
+    const { dir, env } = home();
+    prep(env, ['new', 'acme']);
+    // Any good file for this bundle will do as the drill's (a drill needs a terminal to run).
+    const drill = cacheFile(dir, 'drill');
+    fs.copyFileSync(cacheFile(dir, 'new'), drill);
+    const folder = path.dirname(drill);
+    const before = fs.readdirSync(folder).sort();
+    const good = fs.readFileSync(drill);
+    const damaged = Buffer.from(good);
+    damaged[damaged.length - 100]! ^= 0xff;
+    for (const file of [good, damaged]) {
+      fs.writeFileSync(drill, file);
+      for (const args of [['list'], ['stats', 'acme', '--json']]) {
+        const r = prep(env, args);
+        expect(r, args.join(' ')).toMatchObject({ code: 0, stderr: '' });
+      }
+      expect(fs.readFileSync(drill)).toEqual(file);
+      expect(fs.readdirSync(folder).sort()).toEqual(before);
+    }
+  });
+
+  it('is skipped without a word when its folder cannot be made (a file in its place)', () => {
+    const { dir, env } = home();
+    fs.mkdirSync(path.join(dir, 'cache'));
+    fs.writeFileSync(path.join(dir, 'cache', 'v8-code'), 'in the way');
+    const r = prep(env, ['new', 'acme']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(fs.existsSync(path.join(dir, 'decks', 'acme.yaml'))).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'cache', 'v8-code'), 'utf8')).toBe('in the way');
+  });
+});
