@@ -19,7 +19,6 @@ import { summarizeDeck } from '../../../src/core/stats/deck-summary.js';
 import { listJson } from '../../../src/core/stats/json-shapes.js';
 import { loadSnapshot, saveSnapshot } from '../../../src/core/store/snapshot-store.js';
 import { factsOf } from '../../../src/core/schedule/progress-table.js';
-import { newFacts } from '../../../src/core/schedule/card-rows.js';
 import type { CardProgress } from '../../../src/core/schedule/progress.js';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';
