@@ -100,6 +100,7 @@ function writePieces(ops: WriteOps, fd: number, make: PieceWriter): void {
         // A UTF-16 unit takes at most 3 bytes of UTF-8: what may not fit goes after a flush.
         if (used + text.length * 3 > buffer.length) flush();
         if (text.length * 3 > buffer.length) writeAll(ops, fd, text);
+        // Stryker disable next-line StringLiteral: Buffer#write takes an empty encoding as UTF-8, its default
         else used += buffer.write(text, used, 'utf8');
       } catch (err) {
         throw new FileFailed(err);

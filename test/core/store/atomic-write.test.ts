@@ -78,6 +78,22 @@ describe('writeFileAtomic with text in pieces', () => {
     expect(fs.readdirSync(dir)).toEqual(['deck.yaml']);
   });
 
+  it('a deck of many pieces, in scripts that take up to four bytes, and one piece bigger than the buffer, comes out whole', () => {
+    const { dir } = home();
+    const file = path.join(dir, 'deck.yaml');
+    // Pieces of 1-, 2-, 3- and 4-byte characters that fill and overrun a 64 KB buffer again and
+    // again at every offset, then one piece of 120,000 characters (more than a buffer) and more after it.
+    const pieces: string[] = [];
+    const kinds = ['a', 'é', '€', '😀', '日本'];
+    for (let i = 0; pieces.length < 4000; i++) pieces.push(`${kinds[i % kinds.length]!.repeat(1 + (i * 37) % 90)}\n`);
+    pieces.push('ü'.repeat(120_000), '\n');
+    for (let i = 0; i < 500; i++) pieces.push(`€ ${i}\n`);
+    writeFileAtomic(file, (write) => pieces.forEach(write), { exclusive: true });
+    const expected = pieces.join('');
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(5 * 64 * 1024);
+    expect(fs.readFileSync(file, 'utf8')).toBe(expected);
+  });
+
   it('an error in making the pieces, after some were written, leaves nothing behind and comes out as it was', () => {
     const { dir } = home();
     const file = path.join(dir, 'deck.yaml');
