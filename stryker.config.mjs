@@ -4,7 +4,9 @@
 export default {
   mutate: ['src/core/**/*.ts'],
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutate.config.ts' },
+  // Child processes, not worker threads: the stats tally test sets TZ, which a worker thread ignores,
+  // so under threads it fails Stryker's first run.
+  vitest: { configFile: 'vitest.mutate.config.ts', pool: 'forks' },
   coverageAnalysis: 'perTest',
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',

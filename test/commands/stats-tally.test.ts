@@ -96,6 +96,15 @@ async function usable(home: string, now: Date) {
   return snap && storedTally(paths.dataDir, key, snap.at, now);
 }
 
+/** Whether setting TZ moves this thread's dates (in a worker thread, Node 24 ignores it). */
+function zoneChangesHere(): boolean {
+  const saved = process.env.TZ;
+  process.env.TZ = 'Asia/Kolkata';
+  const moved = new Date(0).getTimezoneOffset() === -330;
+  process.env.TZ = saved;
+  return moved;
+}
+
 describe('prep stats from a stored tally and the log after it', () => {
   const saved = { home: process.env.PREP_HOME, tz: process.env.TZ };
   let a: TempHome;
@@ -162,7 +171,7 @@ describe('prep stats from a stored tally and the log after it', () => {
     expect(total(await report(a.dir, now))).toBe(total(whole) + 1000);
   });
 
-  it('counts the whole log when the tally is of another place in the log, another time zone or an older window', async () => {
+  it('counts the whole log when the tally is of another place in the log or an older window', async () => {
     const records = history(now.getTime() - 3_600_000);
     putHome(a.dir, records.slice(0, -40));
     await drillStart(a.dir);
@@ -179,6 +188,21 @@ describe('prep stats from a stored tally and the log after it', () => {
     await drillStart(a.dir);
     expect(await usable(a.dir, now)).not.toBeNull();
 
+    // A clock set back by days: the window starts before the grades kept one by one.
+    const earlier = new Date(now.getTime() - 5 * DAY);
+    expect(await usable(a.dir, earlier)).toBeNull();
+    expect(await report(a.dir, earlier)).toEqual(await report(b.dir, earlier));
+  });
+
+  // Node 24 keeps a worker thread's zone fixed, and the mutation run (npm run mutate) runs the
+  // tests in worker threads: there this one cannot run. npm test runs it.
+  it.skipIf(!zoneChangesHere())('counts the whole log when the tally was counted in another time zone', async () => {
+    const records = history(now.getTime() - 3_600_000);
+    putHome(a.dir, records);
+    await drillStart(a.dir);
+    putHome(b.dir, records);
+    const fresh = await report(b.dir, now);
+    expect(await usable(a.dir, now)).not.toBeNull();
     // Another zone puts the study days elsewhere: the heatmap and retention move, and the tally is not used.
     process.env.TZ = 'Asia/Kolkata';
     expect(await usable(a.dir, now)).toBeNull();
@@ -189,10 +213,62 @@ describe('prep stats from a stored tally and the log after it', () => {
     await drillStart(a.dir);
     expect(await usable(a.dir, now)).not.toBeNull();
     expect(await report(a.dir, now)).toEqual(there);
+  });
 
-    // A clock set back by days: the window starts before the grades kept one by one.
-    const earlier = new Date(now.getTime() - 5 * DAY);
-    expect(await usable(a.dir, earlier)).toBeNull();
-    expect(await report(a.dir, earlier)).toEqual(await report(b.dir, earlier));
+  it('counts the whole log when a stored tally, sealed as prep seals it, is not in the shape prep writes', async () => {
+    const records = history(now.getTime() - 3_600_000);
+    putHome(a.dir, records);
+    const whole = await report(a.dir, now);
+    await drillStart(a.dir);
+    const stored = readTally(a.dir, DECK)!;
+    type Body = { reviews: { total: unknown; keepFrom: unknown; recent: unknown[]; cards: unknown[] }; days: unknown[]; times: unknown[][]; pitch: unknown[]; mocks: unknown[] };
+    const body = JSON.parse(stored.body) as Body;
+    // The history has all of these: cards, days, answer times, a pitch run and a rehearsal.
+    expect([body.reviews.cards.length, body.reviews.recent.length, body.days.length, body.times.length, body.pitch.length, body.mocks.length].every((n) => n > 0)).toBe(true);
+    const broken: Array<[string, (b: Body) => unknown]> = [
+      ['a list, not an object', () => []],
+      ['no review counts', (b) => ({ ...b, reviews: null })],
+      ['a total that is text', (b) => ((b.reviews.total = '12'), b)],
+      ['no keepFrom', (b) => ((b.reviews.keepFrom = undefined), b)],
+      ['a recent grade time that is text', (b) => ((b.reviews.recent[0] = 'x'), b)],
+      ['card days not in threes', (b) => (b.reviews.cards.pop(), b)],
+      ['a card id that is a number', (b) => ((b.reviews.cards[0] = 5), b)],
+      ['a card day that is text', (b) => ((b.reviews.cards[1] = 'x'), b)],
+      ['a day count that is text', (b) => ((b.days[0] = 'x'), b)],
+      ['answer times not a list', (b) => ({ ...b, times: {} })],
+      ['answer times without a card id', (b) => ((b.times[0]![0] = 1), b)],
+      ['an answer time that is text', (b) => ((b.times[0]![1] = 'x'), b)],
+      ['an answer time entry not a list', (b) => ((b.times[0] = 'x' as never), b)],
+      ['pitch runs not a list', (b) => ({ ...b, pitch: 'x' })],
+      ['a pitch run of another type', (b) => ((b.pitch[0] = { type: 'grade' }), b)],
+      ['rehearsals not a list', (b) => ({ ...b, mocks: null })],
+      ['a rehearsal that is not a record', (b) => ((b.mocks[0] = 'mock'), b)],
+      ['a grade among the rehearsals', (b) => (b.mocks.push({ type: 'grade' }), b)],
+    ];
+    for (const [what, edit] of broken) {
+      saveTally(a.dir, DECK, stored.head, edit(JSON.parse(stored.body) as Body));
+      expect(await usable(a.dir, now), what).toBeNull();
+    }
+    expect(await report(a.dir, now)).toEqual(whole);
+    saveTally(a.dir, DECK, stored.head, body);
+    expect(await usable(a.dir, now)).not.toBeNull();
+  });
+
+  it('a tally counted again by reading the log counts only this deck\'s records in it', async () => {
+    // Records of another deck in the same log file; the tally is gone when the next drill starts
+    // after new grades, so that start counts the log up to its end again.
+    const records = history(now.getTime() - 3_600_000);
+    const t = now.getTime() - 30 * 60_000;
+    const other = [grade('card-1', 3, t - DAY), grade('card-2', 1, t - 2 * DAY, 4000), grade('card-2', 3, t - 2 * DAY + 60_000, 3000)].map((r) => ({ ...r, deck: 'elsewhere' }));
+    putHome(a.dir, [...records, ...other]);
+    await drillStart(a.dir);
+    fs.rmSync(tallyPath(a.dir, DECK));
+    const tail = [grade('card-5', 3, t, 6000), grade('card-6', 2, t + 60_000, 7000)];
+    fs.appendFileSync(logOf(a.dir), lines(tail));
+    await drillStart(a.dir);
+    expect(fs.existsSync(tallyPath(a.dir, DECK))).toBe(true);
+    expect(await usable(a.dir, now)).not.toBeNull();
+    putHome(b.dir, [...records, ...tail]);
+    expect(await report(a.dir, now)).toEqual(await report(b.dir, now));
   });
 });

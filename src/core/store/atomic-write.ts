@@ -36,6 +36,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array | Piec
     if (opts.exclusive) placeExclusive(tmp, target);
     else fs.renameSync(tmp, target);
   } catch (err) {
+    // Stryker disable next-line ConditionalExpression: closing no descriptor throws, and the catch below ignores it
     if (fd !== undefined) {
       try {
         fs.closeSync(fd);
@@ -65,6 +66,7 @@ export type PieceWriter = (write: (text: string) => void) => void;
 /** An error thrown while making the text, told apart from the file's own. */
 class PieceFailed extends Error {
   constructor(override readonly cause: unknown) {
+    // Stryker disable next-line StringLiteral: never shown; writeFileAtomic throws its cause
     super('the text could not be made');
   }
 }
@@ -72,6 +74,7 @@ class PieceFailed extends Error {
 /** An error of the file, on its way out through the code that makes the text. */
 class FileFailed extends Error {
   constructor(override readonly cause: unknown) {
+    // Stryker disable next-line StringLiteral: never shown; writePieces throws its cause
     super('the file could not be written');
   }
 }

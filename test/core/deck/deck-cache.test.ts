@@ -93,6 +93,9 @@ describe('the deck cache', () => {
       `${good.slice(0, headEnd)} ${good.slice(headEnd + 1)}`,
       good.slice(0, headEnd),
       `${good.slice(0, headEnd)}\n`,
+      // Something before the format's name, or after the index's length, on the format line.
+      `x${good}`,
+      `${good.slice(0, headEnd)} x${good.slice(headEnd)}`,
       // The index's length one byte off either way.
       good.replace(` ${length}\n`, ` ${length - 1}\n`),
       good.replace(` ${length}\n`, ` ${length + 1}\n`),
@@ -162,6 +165,28 @@ describe('the deck cache', () => {
     expect(() => listed.cards[0]!.answer).toThrow(/changed/);
     writeFileSync(file, real, 'latin1');
     expect(listed.cards[0]!.answer).toBe('The real answer.');
+  });
+
+  it('keeps showing the deck it opened when another run rewrites the entry meanwhile', async () => {
+    const { entry: file, open } = await cached();
+    const deck = await open();
+    const { index, texts } = forged(readFileSync(file, 'utf8'));
+    writeFileSync(file, entry(index, texts));
+    expect(deck.cards[0]!.answer).toBe('The real answer.');
+  });
+
+  it('says to run the command again when the entry is gone before a text read on demand', async () => {
+    const { entry: file, open } = await cached();
+    const listed = await open({ textsOnDemand: true });
+    rmSync(file);
+    expect(() => listed.cards[0]!.answer).toThrow(/deck cache entry .* changed after it was opened; run the command again/);
+  });
+
+  it('never shows a text read on demand from an entry cut short after it was opened', async () => {
+    const { entry: file, open, text: real } = await cached();
+    const listed = await open({ textsOnDemand: true });
+    writeFileSync(file, real.slice(0, real.length - 5), 'latin1');
+    expect(() => listed.cards[0]!.answer).toThrow(CacheTextError);
   });
 
   it('reads the deck from its file when the entry is a folder or a FIFO, without hanging', async () => {

@@ -113,6 +113,71 @@ describe('checking an imported deck piece by piece', () => {
   });
 });
 
+describe('what the piece checks let through and what they stop', () => {
+  const head: DeckPiece = { part: 'head', index: 0, id: '', text: 'title: T\n' };
+  const first: DeckPiece = { part: 'questions', index: 0, id: 'a', text: 'questions:\n  - id: a\n    question: A?\n    answer: A\n' };
+
+  it('without advisors, still says the loader\'s own warnings, as lint of the whole file does', () => {
+    const draft = oddDeck();
+    const checker = new PieceChecker(TARGET);
+    const text = written(deckYamlPieces(draft, OPTS), checker);
+    const whole = lintDeckText(text, TARGET);
+    expect(whole.length).toBeGreaterThan(0);
+    expect(checker.problems).toEqual(whole);
+  });
+
+  it('a deck of exactly the limit is written whole; one byte less and it is refused with its size', () => {
+    const draft = { ...oddDeck(), ask: [] };
+    const yaml = deckYaml(draft, OPTS);
+    const size = Buffer.byteLength(yaml, 'utf8');
+    expect(written(deckYamlPieces(draft, OPTS), new PieceChecker(TARGET, [], [], size))).toBe(yaml);
+    expect(() => written(deckYamlPieces(draft, OPTS), new PieceChecker(TARGET, [], [], size - 1))).toThrow(new DeckTooBigError(size));
+  });
+
+  it('checks the ask cards, after the questions or with the head when there are none', () => {
+    const badAsk: DeckPiece = { part: 'ask', index: 0, id: 'x', text: 'ask:\n  - id: x\n    question: [X?\n' };
+    expect(() => checkAll([head, first, badAsk])).toThrow(/^the imported deck would not load, so nothing was written:\ndecks\/odd\.yaml:9:1 Flow sequence/);
+    expect(() => checkAll([head, badAsk])).toThrow(/decks\/odd\.yaml:5:1 Flow sequence/);
+    const goodAsk: DeckPiece = { part: 'ask', index: 0, id: 'x', text: 'ask:\n  - id: x\n    question: X?\n' };
+    expect(() => checkAll([head, goodAsk])).not.toThrow();
+    expect(() => checkAll([head, first, goodAsk])).not.toThrow();
+  });
+
+  it('a head is checked even when no card follows it: one with a pitch is a deck, one without is refused', () => {
+    expect(() => checkAll([{ ...head, text: 'title: [T\n' }])).toThrow(/decks\/odd\.yaml:2:1 Flow sequence/);
+    expect(() => checkAll([head])).toThrow(/decks\/odd\.yaml:1:1 the deck has no cards/);
+    expect(() => checkAll([{ ...head, id: 'pitch', text: 'title: T\npitch:\n  script: I build things.\n' }])).not.toThrow();
+    expect(() => checkAll([head, first])).not.toThrow();
+  });
+
+  it('a later card indented as a whole but not a list item is refused as such', () => {
+    const loose: DeckPiece = { part: 'questions', index: 1, id: 'b', text: '    id: b\n    question: B?\n    answer: B\n' };
+    expect(() => checkAll([head, first, loose])).toThrow(/decks\/odd\.yaml:6:1 questions\[1\]: the card is not an item of its list/);
+  });
+
+  it('names every error of a card, each on its own line, as errors', () => {
+    const bad: DeckPiece = { part: 'questions', index: 1, id: 'b', text: '  - id: b\n    tags: 5\n' };
+    let thrown: unknown;
+    try {
+      checkAll([head, first, bad]);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(UnloadableDeckError);
+    const { message, problems } = thrown as UnloadableDeckError;
+    expect(message.split('\n')).toEqual([
+      'the imported deck would not load, so nothing was written:',
+      expect.stringMatching(/^decks\/odd\.yaml:6:5 questions\[1\]: missing "question"/),
+      expect.stringMatching(/^decks\/odd\.yaml:6:5 questions\[1\]: missing "answer"/),
+      'decks/odd.yaml:7:5 questions[1].tags: expected a list, got a number (5)',
+    ]);
+    expect(problems.map((p) => p.severity)).toEqual(['error', 'error', 'error']);
+    expect(() => checkAll([head, first, { ...bad, text: '    tags: 5\n' }])).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ path: 'questions[1]', severity: 'error', line: 6, column: 1 })] }),
+    );
+  });
+});
+
 function checkAll(pieces: DeckPiece[]): void {
   const checker = new PieceChecker(TARGET);
   for (const piece of pieces) checker.take(piece);

@@ -35,6 +35,49 @@ describe('the blocks of a prep sheet', () => {
     expect(parts(md)).toEqual([{ kind: 'para', text, after: text, line: 1 }]);
   });
 
+  it('markup inside markup reads as its words: emphasis in a bold question, bold in a link, emphasis struck out', () => {
+    const md = '**Why *really* us, ~~not~~ `them`?** Because [**we** ship](http://x) ~~*old*~~ *very **bold** claims*.\n\n1. **Q: [the *docs*](u)** now\n';
+    expect(parts(md)).toEqual([
+      {
+        kind: 'para',
+        text: 'Why really us, not them? Because we ship old very bold claims.',
+        lead: 'Why really us, not them?',
+        after: ' Because we ship old very bold claims.',
+        line: 1,
+      },
+      { kind: 'list', ordered: true, line: 3, items: [{ text: 'Q: the docs now', lead: 'Q: the docs', after: ' now', more: [], sub: [], line: 3 }] },
+    ]);
+  });
+
+  it('an image reads as its words, entities decoded like any other text', () => {
+    expect(parts('See ![R&amp;D &lt;flow&gt; diagram](x.png).\n')).toEqual([{ kind: 'para', text: 'See R&D <flow> diagram.', after: 'See R&D <flow> diagram.', line: 1 }]);
+  });
+
+  it('text keeps no break at its end; a bare "Q2:", an empty item and an empty sub-item read as nothing more', () => {
+    expect(parts('Ends with a break<br>\n\nQ2:\n\n- item<br>\n- a\n  - sub one\n\n    more of it\n  -\n  - b\n\n1. **Q?**\n2.\n')).toEqual([
+      { kind: 'para', text: 'Ends with a break', after: 'Ends with a break\n', line: 1 },
+      { kind: 'para', text: 'Q2:', after: 'Q2:', line: 3 },
+      {
+        kind: 'list',
+        ordered: false,
+        line: 5,
+        items: [
+          { text: 'item', after: 'item\n', more: [], sub: [], line: 5 },
+          { text: 'a', after: 'a', more: [], sub: ['sub one more of it', 'b'], line: 6 },
+        ],
+      },
+      {
+        kind: 'list',
+        ordered: true,
+        line: 13,
+        items: [
+          { text: 'Q?', lead: 'Q?', after: '', more: [], sub: [], line: 13 },
+          { text: '', after: '', more: [], sub: [], line: 14 },
+        ],
+      },
+    ]);
+  });
+
   it('a <br> tag in any spelling breaks the line, other tags are dropped; a table is named', () => {
     expect(parts('One<BR />two<br/>three <b>bold</b>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n')).toEqual([
       { kind: 'para', text: 'One\ntwo\nthree bold', after: 'One\ntwo\nthree bold', line: 1 },
@@ -59,6 +102,15 @@ describe('a big sheet read in chunks', () => {
       { kind: 'para', text: 'text', after: 'text', line: 6 },
       { kind: 'code', text: '```\n# still code\n~~~', line: 8 },
       { kind: 'heading', depth: 2, text: 'H2', line: 13 },
+    ]);
+  });
+
+  it('a fence ends only at a fence of its own kind at least as long, so a heading before that is code', () => {
+    const md = '~~~~\n~~~\n# also code\n~~~~\n\n```\n~~~\n# still code\n```\n\n# H\n';
+    expect(parts(md, { wholeBelow: 0, chunkBytes: 1 })).toEqual([
+      { kind: 'code', text: '~~~\n# also code', line: 1 },
+      { kind: 'code', text: '~~~\n# still code', line: 6 },
+      { kind: 'heading', depth: 1, text: 'H', line: 11 },
     ]);
   });
 

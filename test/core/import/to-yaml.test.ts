@@ -64,6 +64,76 @@ describe('writing an imported deck as YAML', () => {
     expect(deck?.cards).toEqual([expect.objectContaining({ prompt: 'Why us?', answer: 'Because[2J.\nReally.', points: ['ok'], tags: [] })]);
   });
 
+  it('writes text as a person would edit it: several lines as a literal block, long answers, scripts and reasons folded, the rest on its line; asks without words get ids by place', () => {
+    const long = 'This sentence is long enough to pass the eighty character mark that folds text into a block.';
+    // Over 80 characters, yet it would fit on its line: folded only because it is long for a reason.
+    const short = 'A reason a little over eighty characters long, which would fit on one line of 100.';
+    const wide: DraftDeck = {
+      title: long,
+      company: long,
+      pitch: { script: long, seconds: 30, points: [] },
+      questions: [
+        { question: `${long}?`, answer: 'one\ntwo', points: ['p'], tags: [] },
+        { question: 'Q2?', answer: long, points: [long], tags: [] },
+        { question: `Q3, asked in two lines: ${long}\nAnd?`, answer: `${long}\n${long}`, points: ['p'], tags: [] },
+      ],
+      ask: [{ question: '¿?', why: short }, { question: '¡!', why: 'a\nb' }],
+    };
+    const yaml = deckYaml(wide, OPTS);
+    expect(yaml.split('\n').slice(4)).toEqual([
+      `title: ${long}`,
+      `company: ${long}`,
+      'pitch:',
+      '  seconds: 30',
+      '  script: >-',
+      `    ${long}`,
+      '# Questions you expect, with your model answer and the key points it must hit',
+      'questions:',
+      '  - id: this-sentence-is-long-enough-to-pass-the-eighty',
+      `    question: ${long}?`,
+      '    answer: |-',
+      '      one',
+      '      two',
+      '    points:',
+      '      - p',
+      '  - id: q2',
+      '    question: Q2?',
+      '    answer: >-',
+      `      ${long}`,
+      '    points:',
+      `      - ${long}`,
+      '  - id: q3-asked-in-two-lines-this-sentence-is-long',
+      '    question: |-',
+      `      Q3, asked in two lines: ${long}`,
+      '      And?',
+      '    answer: |-',
+      `      ${long}`,
+      `      ${long}`,
+      '    points:',
+      '      - p',
+      '# Questions to ask them',
+      'ask:',
+      '  - id: ask-1',
+      '    question: ¿?',
+      '    why: >-',
+      `      ${short}`,
+      '  - id: ask-2',
+      '    question: ¡!',
+      '    why: |-',
+      '      a',
+      '      b',
+      '',
+    ]);
+    expect(load(yaml)?.cards.map((c) => [c.id, c.why ?? c.answer])).toEqual([
+      ['pitch', long],
+      ['this-sentence-is-long-enough-to-pass-the-eighty', 'one\ntwo'],
+      ['q2', long],
+      ['q3-asked-in-two-lines-this-sentence-is-long', `${long}\n${long}`],
+      ['ask-1', short],
+      ['ask-2', 'a\nb'],
+    ]);
+  });
+
   it('is the same text every time for the same input', () => {
     expect(deckYaml(draft, OPTS)).toBe(deckYaml(draft, OPTS));
   });

@@ -30,6 +30,13 @@ describe('nextDue: when the drill says to come back', () => {
     expect(nextDue([...deck.cards].reverse(), p)).toEqual(earliest);
   });
 
+  it('a log whose undo names a grade it does not hold (a hand-edited log) replays the rest', () => {
+    const undoUnknown = { v: 1, type: 'undo', id: 'u', deck: 'test', target: 'not-in-log', at: new Date(T + 5 * HOUR).toISOString() } as const;
+    const p = replay(f, deck.cards, [grade('a', 'q3', 3, 0), undoUnknown, grade('b', 'q3', 3, 30)]);
+    expect(p.get('q3')!.history.count).toBe(2);
+    expect(nextDue(deck.cards, p)).toEqual(replay(f, deck.cards, [grade('a', 'q3', 3, 0), grade('b', 'q3', 3, 30)]).get('q3')!.fsrs.due);
+  });
+
   it('ignores cards never graded, and is null when none has been', () => {
     const p = replay(f, deck.cards, [grade('a', 'q3', 3, 0)]);
     expect(nextDue(deck.cards, p)).toEqual(p.get('q3')!.fsrs.due);
@@ -66,6 +73,20 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
     const r = start(JSON.parse(JSON.stringify(good)) as ReplaySnapshot);
     expect(r.reused).toBe(true);
     expect(dues(r.progress)).toEqual(dues(truth));
+    // The grade marks too, as logged: these grades have no answer time and no typed text.
+    const plain = (p: ReturnType<typeof replay>) => JSON.parse(JSON.stringify([...p])) as unknown;
+    expect(plain(r.progress)).toEqual(plain(truth));
+    expect(truth.get('q1')!.history.last).toEqual({ grade: 2, at: records[4]!.at });
+  });
+
+  it('a snapshot sealed again after its grade marks were garbled still starts, with the schedules and counts kept', () => {
+    const snap = JSON.parse(JSON.stringify(good)) as ReplaySnapshot;
+    const r = start(resealed({ ...snap, marks: Buffer.from('not marks\n'.repeat(snap.ids.length)).toString('base64') }));
+    expect(r.reused).toBe(true);
+    expect(dues(r.progress)).toEqual(dues(truth));
+    // q1's marks from before the snapshot are lost (its first grade reads as the one after it); its count is not.
+    expect(r.progress.get('q1')!.history).toMatchObject({ count: 3, first: { grade: 2, at: records[4]!.at }, last: { grade: 2 } });
+    expect(r.progress.get('q3')!.history.count).toBe(0);
   });
 
   it.each([
@@ -77,6 +98,7 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
     ['reps', Number.NaN],
     ['state', 7],
     ['state', 1.5],
+    ['state', -1],
     ['count', 0],
     ['lapses', Number.NaN],
   ] as const)('ignores a snapshot whose card has %s = %d, and shows the right due dates', (field, value) => {
@@ -104,6 +126,13 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
     expect(start(resealed({ ...snap, lastPractised: 'soon' as never })).reused).toBe(false);
     expect(start(resealed({ ...snap, v: 1 as never })).reused).toBe(false);
     expect(start(resealed({ ...snap, v: 3 as never })).reused).toBe(false);
+    // One row of numbers too many for the ids; an id of the right count that is not a string;
+    // no marks at all; a last practice time of 1e999 (JSON reads it as Infinity).
+    const extraRow = Buffer.concat([Buffer.from(snap.numbers, 'base64'), Buffer.alloc(FIELDS.length * 8)]);
+    expect(start(resealed({ ...snap, numbers: extraRow.toString('base64') })).reused).toBe(false);
+    expect(start(resealed({ ...snap, ids: [7 as never] })).reused).toBe(false);
+    expect(start(resealed({ ...snap, marks: null as never })).reused).toBe(false);
+    expect(start(resealed({ ...snap, lastPractised: Number.POSITIVE_INFINITY })).reused).toBe(false);
     expect(start(snap).reused).toBe(true);
   });
 

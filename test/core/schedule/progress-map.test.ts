@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEmptyCard } from 'ts-fsrs';
 import { ProgressMap } from '../../../src/core/schedule/progress-map.js';
-import { NO_GRADES, type CardProgress } from '../../../src/core/schedule/progress.js';
+import { applyGrade, NO_GRADES, type CardProgress } from '../../../src/core/schedule/progress.js';
+import { scheduler } from '../../../src/core/schedule/fsrs.js';
+import { replayTail } from '../../../src/core/schedule/snapshot.js';
+import { countByState } from '../../../src/core/stats/counts.js';
+import { dueForecast } from '../../../src/core/stats/forecast.js';
+import { makeDeck } from '../../helpers/deck.js';
+import { gradeAt } from '../../helpers/history.js';
 
 const progress = (reps: number): CardProgress => ({ fsrs: { ...createEmptyCard(new Date(0)), reps }, history: NO_GRADES });
 const base = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`c${i}`, progress(0)] as const));
@@ -50,5 +56,28 @@ describe('ProgressMap', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a drill\'s map over the table it loaded', () => {
+  it('a pass over the whole deck reads the table before the first grade, and the graded card\'s new state after it', () => {
+    const f = scheduler(0.9);
+    const deck = makeDeck(6);
+    const now = new Date('2026-10-10T10:00:00Z');
+    const day = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const log = [gradeAt('q1', day(9), 3), gradeAt('q2', day(9), 3), gradeAt('q2', day(4), 3)];
+    const table = replayTail(f, 0.9, deck.cards, log, null, undefined)!.progress;
+    const loaded = ProgressMap.from(table);
+    expect(countByState(deck.cards, loaded)).toEqual(countByState(deck.cards, table));
+    expect(dueForecast(deck.cards, loaded, now, 7)).toEqual(dueForecast(deck.cards, table, now, 7));
+    // A first grade of q3 and an Again for q2, as the drill records them.
+    const graded = loaded
+      .with('q3', applyGrade(f, table.get('q3')!, gradeAt('q3', now, 3)))
+      .with('q2', applyGrade(f, table.get('q2')!, gradeAt('q2', now, 1)));
+    const plain = new Map([...graded]);
+    expect(countByState(deck.cards, graded)).toEqual(countByState(deck.cards, plain));
+    expect(countByState(deck.cards, graded)).not.toEqual(countByState(deck.cards, table));
+    expect(dueForecast(deck.cards, graded, now, 7)).toEqual(dueForecast(deck.cards, plain, now, 7));
+    expect(dueForecast(deck.cards, graded, now, 7)).not.toEqual(dueForecast(deck.cards, table, now, 7));
   });
 });

@@ -17,7 +17,8 @@ import { dueForecast } from '../../../src/core/stats/forecast.js';
 import { cardStats } from '../../../src/core/stats/recall.js';
 import { summarizeDeck } from '../../../src/core/stats/deck-summary.js';
 import { listJson } from '../../../src/core/stats/json-shapes.js';
-import { saveSnapshot } from '../../../src/core/store/snapshot-store.js';
+import { loadSnapshot, saveSnapshot } from '../../../src/core/store/snapshot-store.js';
+import { factsOf } from '../../../src/core/schedule/progress-table.js';
 import type { CardProgress } from '../../../src/core/schedule/progress.js';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';
@@ -173,11 +174,56 @@ describe('progress read from the columns of a snapshot', () => {
     const stored = fromSnapshot(deck, records.slice(0, 200), records.slice(200));
     expect(stored.progress.has('gone')).toBe(false);
     expect(stored.progress.get('gone')).toBeUndefined();
+    // Graded after the snapshot too, yet not a deck card: no figures for it either.
+    expect(records.slice(200).some((r) => r.type === 'grade' && r.card === 'gone')).toBe(true);
+    expect(factsOf(stored.progress, 'gone', newFacts())).toBe(false);
     expect(stored.progress.size).toBe(40);
     expect([...stored.progress.keys()]).toEqual(deck.cards.map((c) => c.id));
     expect(stored.snapshot()!.ids).toContain('gone');
     // The deck's graded cards lead the snapshot, in deck order.
     const graded = deck.cards.map((c) => c.id).filter((id) => stored.progress.get(id)!.history.count > 0);
     expect(stored.snapshot()!.ids.slice(0, graded.length)).toEqual(graded);
+  });
+
+  it('gives the same figures for some or all of the deck\'s cards, in another order, as a full replay', () => {
+    // A pass over a subset (prep review of a few cards, a tag): the table is read card by card, not by its columns.
+    // The deck's first card is graded before the snapshot and not since: it is read from the snapshot's first row.
+    const first = deck.cards[0]!.id;
+    const tail = records.slice(200).filter((r) => r.card !== first);
+    expect(records.slice(0, 200).some((r) => r.card === first)).toBe(true);
+    const stored = fromSnapshot(deck, records.slice(0, 200), tail);
+    const truth = new Map([...replay(f, deck.cards, [...records.slice(0, 200), ...tail])]);
+    // Some cards in another order, all of them in another order, the first ones in deck order.
+    for (const cards of [deck.cards.filter((_, i) => i % 3 !== 1).reverse(), [...deck.cards].reverse(), deck.cards.slice(0, 27)]) {
+      const some = { ...deck, cards };
+      for (const now of nows) expect(views(some, stored.progress, null, now)).toEqual(views(some, truth, null, now));
+    }
+    expect(stored.snapshot()!.ids[0]).toBe(first);
+    const facts = newFacts();
+    expect(factsOf(stored.progress, first, facts)).toBe(true);
+    expect(facts.due).toBe(truth.get(first)!.fsrs.due.getTime());
+  });
+
+  it('a snapshot saved start after start holds each card once, and keeps a card taken out of the deck until it returns', () => {
+    const dir = home().dir;
+    fromSnapshot(deck, records.slice(0, 200), records.slice(200));
+    const file = path.join(dir, 'logs', 'test.jsonl');
+    // q2 taken out of the deck (graded before the snapshot only), then two starts, then put back.
+    const q2 = deck.cards.find((c) => c.id === 'q2')!;
+    expect(records.slice(0, 200).some((r) => r.type === 'grade' && r.card === 'q2')).toBe(true);
+    const without = deck.cards.filter((c) => c !== q2);
+    for (let i = 0; i < 2; i++) {
+      const s = readStoredProgress(f, 0.9, without, file, dir, 'test');
+      expect(s.all, 'only the tail read').toBeUndefined();
+      saveSnapshot(dir, 'test', s.snapshot()!);
+      const ids = loadSnapshot(dir, 'test')!.ids;
+      expect(new Set(ids).size, ids.join(' ')).toBe(ids.length);
+      expect(ids).toContain('q2');
+      expect(ids).toContain('gone');
+    }
+    const back = readStoredProgress(f, 0.9, deck.cards, file, dir, 'test');
+    expect(back.all, 'only the tail read').toBeUndefined();
+    const truth = replay(f, deck.cards, records);
+    expect(JSON.parse(JSON.stringify(back.progress.get('q2')))).toEqual(JSON.parse(JSON.stringify(truth.get('q2'))));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
 import { emptyProgress, type CardProgress } from '../../../src/core/schedule/progress.js';
-import { weakCards, weakestFirst, weakness } from '../../../src/core/schedule/weakness.js';
+import { rankWeakness, weakCards, weakestFirst, weakness } from '../../../src/core/schedule/weakness.js';
 import { question } from '../../helpers/deck.js';
 import { progressOf } from '../../helpers/history.js';
 
@@ -39,6 +39,15 @@ describe('weakness', () => {
     expect(why('last-hard')).toMatch(/^last: Hard · recall now \d+%$/);
     expect(why('slow')).toMatch(/^over time: 1m 35s \/ 1m 0s · recall now \d+%$/);
     expect(why('stale')).toMatch(/^recall now [1-8]\d%$/);
+  });
+
+  it('a spoken answer within its target time, or exactly on it, is not over time', () => {
+    const timed = question('timed', { seconds: 60 });
+    const last = (ms: number) => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(10), 3], [at(24), 3, ms]]);
+    expect(weakness(f, timed, last(59_000), NOW)!.overTime).toBeNull();
+    expect(weakness(f, timed, last(60_000), NOW)!.overTime).toBeNull();
+    expect(weakness(f, timed, last(60_001), NOW)!.overTime).toEqual({ ms: 60_001, targetMs: 60_000 });
+    expect(weakness(f, timed, last(60_000), NOW)!.reasons).not.toContain('over time');
   });
 
   it('never-seen cards are not weak, only new', () => {
@@ -117,5 +126,39 @@ describe('the first few weak cards (prep stats, prep review --limit)', () => {
 
   it('a limit of 0 gives none', () => {
     expect(weakCards(f, many, progress, NOW, 0)).toEqual([]);
+  });
+});
+
+describe('the weakest few among cards far weaker than the rest', () => {
+  // Cards forgotten again and again, the last time just now and over their time: their scores pass
+  // anything a card recalled well could reach, so the search may stop early. Wherever the deck
+  // lists them, the few asked for are the head of the full ranking.
+  const hammered = (again: number, ms: number) =>
+    progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 1], [at(3, 10, 10), 3], [at(8), 1], [at(8, 10, 10), 3], [at(14), 1], [at(14, 10, 10), 3], [at(again), 1, ms]]);
+  const shapes: Record<string, () => CardProgress> = {
+    worst: () => hammered(20, 95_000),
+    bad: () => hammered(25, 95_000),
+    solid: () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(10), 3], [at(26, 11), 4]]),
+    fine: () => progressOf([[at(1), 3], [at(1, 10, 10), 3], [at(3), 3], [at(10), 3], [at(24), 3]]),
+  };
+  const ids = Object.keys(shapes);
+  const orders: string[][] = [];
+  const permute = (rest: string[], head: string[] = []): void => {
+    if (rest.length === 0) orders.push(head);
+    rest.forEach((id, i) => permute([...rest.slice(0, i), ...rest.slice(i + 1)], [...head, id]));
+  };
+  permute(ids);
+
+  it.each([1, 2, 3])('limit %i: in each of the 24 deck orders, the head of the full ranking', (limit) => {
+    const progress = new Map(ids.map((id) => [id, shapes[id]!()]));
+    const ranked = rankWeakness(f, ids.map((id) => question(id, { seconds: 60 })), progress, NOW);
+    // The two hammered cards are the weakest, far above the rest.
+    expect(ranked.slice(0, 2).map((w) => w.id)).toEqual(['worst', 'bad']);
+    expect(ranked[1]!.score).toBeGreaterThan(ranked[2]!.score + 2);
+    for (const order of orders) {
+      const deckCards = order.map((id) => question(id, { seconds: 60 }));
+      const all = weakCards(f, deckCards, progress, NOW);
+      expect(weakCards(f, deckCards, progress, NOW, limit), order.join(' ')).toEqual(all.slice(0, limit));
+    }
   });
 });
