@@ -1,5 +1,6 @@
 import { progressKey } from '../core/deck/progress-key.js';
-import { context, openDeck } from './context.js';
+import { context, reportOnDeck } from './context.js';
+import type { Deck } from '../core/deck/types.js';
 import { outputColumns, readProgress, readSettings, writeOut } from './report-io.js';
 import { wantsColour } from '../ui/theme.js';
 import { deckStats } from '../core/stats/deck-stats.js';
@@ -18,12 +19,21 @@ export interface StatsOptions {
 /** `prep stats <deck>`: every figure of one deck, drawn once (or printed as JSON), then exit. */
 export async function stats(deckArg: string, opts: StatsOptions, now = new Date()): Promise<number> {
   const { paths, dirs } = context();
-  // A report only looks: it reads the deck cache but never fills it.
-  const deck = await openDeck(deckArg, dirs, paths.cacheDir, process.cwd(), true);
+  // A report only looks: it reads the deck cache but never fills it, and of its 10 MB of card
+  // texts (at 10,000 cards) only the ~20 it shows; should one of those be damaged, the report is
+  // made again from the deck's file. Nothing is printed until the whole output is made.
+  const out = await reportOnDeck(deckArg, dirs, paths.cacheDir, process.cwd(), (deck, again) => statsOutput(deck, opts, now, again));
+  writeOut(out);
+  return 0;
+}
+
+/** The stats of a deck, as the text to print; warnings go to stderr unless this is a second try. */
+async function statsOutput(deck: Deck, opts: StatsOptions, now: Date, again: boolean): Promise<string> {
+  const { paths } = context();
   const settings = readSettings(paths.configDir);
   const { retention, interviews } = settings.values;
   const stored = readProgress(paths, deck, retention);
-  for (const w of [...settings.warnings, ...stored.warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
+  if (!again) for (const w of [...settings.warnings, ...stored.warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
 
   // The counts need every record: those already in memory, or the tally stored with the snapshot
   // and the records read after it, or else one pass streaming the log. Records naming another
@@ -38,13 +48,9 @@ export async function stats(deckArg: string, opts: StatsOptions, now = new Date(
         });
   const log = stored.all ? { records: stored.all } : { stored, eachRecord, tally: tally ?? undefined };
   const s = deckStats({ deck, now, retention, interview: interviewOf(deck, interviews), ...log });
-  if (opts.json) {
-    writeOut(JSON.stringify(statsJson(s), null, 2));
-    return 0;
-  }
+  if (opts.json) return JSON.stringify(statsJson(s), null, 2);
   // Ink only for the picture: a script asking for JSON never loads it.
   const [{ renderToString }, { StatsScreen }] = await Promise.all([import('ink'), import('../ui/screens/stats-screen.js')]);
   const columns = outputColumns();
-  writeOut(renderToString(<StatsScreen stats={s} columns={columns} colour={wantsColour()} />, { columns }));
-  return 0;
+  return renderToString(<StatsScreen stats={s} columns={columns} colour={wantsColour()} />, { columns });
 }

@@ -1,27 +1,32 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { allChunksMatch, checkOf, isTextsCheck, sha256, sliceOfAll, sliceOnDemand, type TextSlice, type TextsCheck } from './cache-texts.js';
 import type { Card, CardKind, Deck } from './types.js';
+
+export { CacheTextError } from './cache-texts.js';
 
 /**
  * The deck cache's file format. A start needs every card's id and kind (the queue, the counts)
  * but the text of only the cards it shows, and a 10,000-card deck holds 10 MB of text: parsing
- * all of it was most of a repeat start's time and memory. So an entry is three parts:
+ * all of it was most of a repeat start's time and memory. So an entry is two parts:
  *
- *   prep-deck-cache 3 <sha256 of the index> <sha256 of the texts> <index bytes>\n
- *   <index: JSON of the deck's fields and one small row per card>\n
+ *   prep-deck-cache 4 <sha256 of the index> <index bytes>\n
+ *   <index: JSON of the deck's fields, one small row per card, and the texts' check>\n
  *   <texts: each card's [prompt, answer, points, matches, why, cue] as JSON, back to back>
  *
- * The index is parsed at once; a card's texts are parsed from their byte range the first time
- * one of them is read. Each part has its own checksum, so a reader that needs only the index
- * (`prep list`) reads only the format line and the index from the file, not the 10 MB of texts.
- * An entry whose index or texts were cut or edited is a miss (and rebuilt), never a card with
- * broken text; where the texts are checked only when first read, a bad check is an error.
+ * The index is read and checked at once; a card's texts are parsed from their byte range the
+ * first time one of them is read. The texts are checked by the digests of their 64 KB chunks,
+ * kept in the checked index (cache-texts.ts): a start reads and checks all of them as it opens
+ * the entry, while a reader that asks for `textsOnDemand` reads and checks only the chunks of
+ * the texts it shows (`prep stats`), or none (`prep list`). An entry whose index or texts were
+ * cut or edited is a miss (and rebuilt), never a card with broken text; where texts are checked
+ * only when first read, a bad check throws {@link CacheTextError}, and the caller reads the deck
+ * from its file instead (see reportOnDeck in commands/context.ts).
  */
-const MAGIC = 'prep-deck-cache 3 ';
+const MAGIC = 'prep-deck-cache 4 ';
 const HASH_CHARS = 64;
 const NEWLINE = 0x0a;
-/** The format line's most bytes: the magic, two checksums and a length, with their spaces. */
-const HEAD_MAX = MAGIC.length + 2 * HASH_CHARS + 2 + 16 + 1;
+/** The format line's most bytes: the magic, a checksum and a length, with their spaces. */
+const HEAD_MAX = MAGIC.length + HASH_CHARS + 1 + 16 + 1;
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 type Texts = [prompt: string, answer: string, points: string[], matches: string[][] | null, why: string | null, cue: string | null];
@@ -30,6 +35,7 @@ type IndexRow = [string, CardKind, number, string[], number | null, { index: num
 interface Index {
   deck: Omit<Deck, 'cards' | 'name' | 'path' | 'key'>;
   cards: IndexRow[];
+  texts: TextsCheck;
 }
 
 /** A deck as a cache entry's bytes. */
@@ -46,50 +52,44 @@ export function encodeDeckEntry(deck: Deck): Buffer {
     texts.push(json);
     at += bytes;
   }
-  const { title, company, role, interview, aliases } = deck;
-  const index: Index = { deck: { title, company, role, interview, aliases }, cards: rows };
   // Each part made into bytes once: a Buffer per card made a first run's cache write twice as slow.
   // Stryker disable next-line StringLiteral: UTF-8 is the default encoding
-  const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
-  // Stryker disable next-line StringLiteral: UTF-8 is the default encoding
   const textBytes = Buffer.from(texts.join(''), 'utf8');
+  const { title, company, role, interview, aliases } = deck;
+  const index: Index = { deck: { title, company, role, interview, aliases }, cards: rows, texts: checkOf(textBytes) };
+  // Stryker disable next-line StringLiteral: UTF-8 is the default encoding
+  const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
   // Stryker disable next-line StringLiteral: the format line is ASCII, the same bytes in UTF-8
-  const head = Buffer.from(`${MAGIC}${sha256(indexBytes)} ${sha256(textBytes)} ${indexBytes.length}\n`, 'latin1');
+  const head = Buffer.from(`${MAGIC}${sha256(indexBytes)} ${indexBytes.length}\n`, 'latin1');
   return Buffer.concat([head, indexBytes, Buffer.from('\n'), textBytes]);
 }
-
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The deck in a cache entry, its cards' texts read when first asked for; null when the entry is
  * missing, not a regular file, of another format, or its index or texts do not match their
  * checksums.
  *
- * With `textsOnDemand`, only the format line and the index are read and checked now; the texts
- * are read and checked when a card's text is first read, and a failed check then throws (the
- * caller promised not to need them, so it has no fallback): a tampered text is never shown.
+ * With `textsOnDemand`, only the format line and the index are read and checked now; a card's
+ * texts are read and checked, with the chunks they lie in, when one of them is first read, and a
+ * failed check then throws {@link CacheTextError}: a tampered text is never shown.
  */
 export function readDeckEntry(file: string, opts: { textsOnDemand?: boolean } = {}): Omit<Deck, 'name' | 'path'> | null {
   const start = readEntryStart(file);
   if (!start) return null;
-  const { index, textsAt, size, textsHash } = start;
-  let texts: Buffer | null = null;
-  if (!opts.textsOnDemand) {
-    texts = readRange(file, textsAt, size);
-    if (!texts || sha256(texts) !== textsHash) return null;
+  const { index, textsAt, size } = start;
+  let slice: TextSlice;
+  if (opts.textsOnDemand) slice = sliceOnDemand(file, textsAt, index.texts, readAt);
+  else {
+    const texts = readRange(file, textsAt, size);
+    if (!texts || !allChunksMatch(texts, index.texts)) return null;
+    slice = sliceOfAll(texts);
   }
-  const textsOf = (): Buffer => {
-    if (texts) return texts;
-    const bytes = readRange(file, textsAt, size);
-    if (!bytes || sha256(bytes) !== textsHash) throw new Error(`The deck cache entry ${file} changed after it was opened; run the command again.`);
-    return (texts = bytes);
-  };
-  const read = (from: number, to: number): Texts => JSON.parse(textsOf().toString('utf8', from, to)) as Texts;
+  const read = (from: number, to: number): Texts => JSON.parse(slice(from, to)) as Texts;
   return { ...withoutUndefined(index.deck), cards: index.cards.map((row) => new CachedCard(row, read)) };
 }
 
 /** An entry's format line and checked, parsed index, and where its texts are; null when any of it is wrong. */
-function readEntryStart(file: string): { index: Index; textsAt: number; size: number; textsHash: string } | null {
+function readEntryStart(file: string): { index: Index; textsAt: number; size: number } | null {
   const fd = openEntry(file);
   if (fd === null) return null;
   try {
@@ -97,10 +97,10 @@ function readEntryStart(file: string): { index: Index; textsAt: number; size: nu
     // Stryker disable next-line MethodExpression: reading the whole file finds the same first line, only slower
     const head = readAt(fd, 0, Math.min(HEAD_MAX, size));
     const headEnd = head.indexOf(NEWLINE);
-    const m = /^prep-deck-cache 3 ([0-9a-f]{64}) ([0-9a-f]{64}) ([0-9]{1,15})$/.exec(head.toString('latin1', 0, Math.max(headEnd, 0)));
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: with no line break nothing matches, and m[3] of no match throws into the catch that returns null
+    const m = /^prep-deck-cache 4 ([0-9a-f]{64}) ([0-9]{1,15})$/.exec(head.toString('latin1', 0, Math.max(headEnd, 0)));
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: with no line break nothing matches, and m[2] of no match throws into the catch that returns null
     if (headEnd < 0 || !m) return null;
-    const indexLength = Number(m[3]);
+    const indexLength = Number(m[2]);
     const textsAt = headEnd + 1 + indexLength + 1;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a short index then has no line break after it, checked next; and a deck always has some text
     if (textsAt > size) return null;
@@ -111,8 +111,10 @@ function readEntryStart(file: string): { index: Index; textsAt: number; size: nu
     if (sha256(body) !== m[1]) return null;
     const index = JSON.parse(body.toString('utf8')) as Index;
     // Stryker disable next-line OptionalChaining: a null index or deck throws into the catch that returns null too
-    if (typeof index?.deck?.title !== 'string' || !Array.isArray(index.cards)) return null;
-    return { index, textsAt, size, textsHash: m[2]! };
+    if (typeof index?.deck?.title !== 'string' || !Array.isArray(index.cards) || !isTextsCheck(index.texts)) return null;
+    // An entry cut short or grown is a miss now, not an error when a text is read.
+    if (textsAt + index.texts.bytes !== size) return null;
+    return { index, textsAt, size };
   } catch {
     return null;
   } finally {
@@ -216,7 +218,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
   while (got < length) {
     // Stryker disable next-line ArithmeticOperator: a regular file is read whole at the first call, where got is 0
     const n = fs.readSync(fd, buf, got, length - got, position + got);
-    // Stryker disable next-line ConditionalExpression: every caller asks only for bytes the file holds
+    // A file cut after it was opened (a text read on demand) ends early: stop, and the caller sees the short read.
     if (n === 0) break;
     got += n;
   }

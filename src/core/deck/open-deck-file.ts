@@ -12,8 +12,9 @@ import type { Deck } from './types.js';
  * loader never trusts an old entry. A hit skips reading and hashing the YAML, parsing and
  * validation, and with them the parser and schema modules, which are imported only on a miss:
  * that is most of a start-up's own cost, and it grows with the deck. A hit parses the cards'
- * texts only when they are read (deck-cache.ts); with `textsOnDemand` (a caller that shows no
- * card's text, as `prep list`) it reads and checks them only then, and a failed check throws.
+ * texts only when they are read (deck-cache.ts); with `textsOnDemand` (a caller that shows few
+ * or no card texts, as `prep stats` and `prep list`) it also reads and checks them only then,
+ * chunk by chunk, and a failed check throws CacheTextError.
  *
  * @param salt changes whenever the Deck shape may change (prep's version).
  * @throws DeckError with every problem (from {@link loadDeckFile}, which a miss goes through).

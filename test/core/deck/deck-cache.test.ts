@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CacheTextError } from '../../../src/core/deck/deck-cache.js';
+import { loadDeckFile } from '../../../src/core/deck/load-deck.js';
 import { openDeckFile } from '../../../src/core/deck/open-deck-file.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
@@ -10,6 +12,8 @@ import { useTempHome } from '../../helpers/temp-home.js';
 // index and its texts, each with its own checksum. Anything else is a miss, and the deck is read from its file again.
 
 const temp = useTempHome('prep-deck-cache-');
+// The benchmark's generator, plain JavaScript: about 1 KB of text a card.
+const { writeDeck } = (await import(new URL('../../../bench/generate.mjs', import.meta.url).href)) as { writeDeck: (home: string, name: string, cards: number) => void };
 const DECK = 'title: Cached\nquestions:\n  - id: one\n    question: What is it?\n    answer: The real answer.\n';
 
 /** A deck file opened once through the cache, and the entry that wrote. */
@@ -25,18 +29,35 @@ async function cached() {
   return { entry, open, text: readFileSync(entry, 'latin1') };
 }
 
-const sha = (body: string) => createHash('sha256').update(Buffer.from(body, 'utf8')).digest('hex');
+const sha = (body: string | Buffer) => createHash('sha256').update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body).digest('hex');
+const CHUNK = 64 * 1024;
 
-/** A good entry's index line and texts, with its answer changed in the texts. */
+/** The check of texts an index carries: their length and a SHA-256 per 64 KB chunk. */
+function checkOf(texts: string): { bytes: number; chunks: string[] } {
+  const bytes = Buffer.from(texts, 'utf8');
+  const chunks: string[] = [];
+  for (let at = 0; at < bytes.length; at += CHUNK) chunks.push(sha(bytes.subarray(at, at + CHUNK)));
+  return { bytes: bytes.length, chunks };
+}
+
+/** A good entry's index (without its texts' check) and texts, with its answer changed in the texts (to one as long). */
 function forged(text: string): { index: string; texts: string } {
   const [, index, ...rest] = text.split('\n');
-  return { index: index!, texts: rest.join('\n').replace('The real answer.', 'A forged answer') };
+  const { texts: _check, ...parsed } = JSON.parse(index!) as Record<string, unknown>;
+  return { index: JSON.stringify(parsed), texts: rest.join('\n').replace('The real answer.', 'A forged answer!') };
 }
 
-/** An entry in the current format whose checksums fit what it holds (or the ones given). */
-function entry(index: string, texts: string, sums: { index?: string; texts?: string } = {}): string {
-  return `prep-deck-cache 3 ${sums.index ?? sha(index)} ${sums.texts ?? sha(texts)} ${Buffer.byteLength(index)}\n${index}\n${texts}`;
+/** An index with the check of `texts` put in (or the check given). */
+const withCheck = (index: string, texts: string, check: unknown = checkOf(texts)) => JSON.stringify({ ...(JSON.parse(index) as object), texts: check });
+
+/** An entry in the current format whose index holds a right check of its texts, and whose checksum fits the index (or the one given). */
+function entry(index: string, texts: string, sums: { index?: string; check?: unknown } = {}): string {
+  const body = withCheck(index, texts, sums.check);
+  return raw(body, texts, sums.index);
 }
+
+/** An entry in the current format with this very index (checked by its checksum, or the one given). */
+const raw = (index: string, texts: string, sum = sha(index)) => `prep-deck-cache 4 ${sum} ${Buffer.byteLength(index)}\n${index}\n${texts}`;
 
 describe('the deck cache', () => {
   it('serves a good entry as it was written: an entry with right checksums is used', async () => {
@@ -44,8 +65,8 @@ describe('the deck cache', () => {
     // Proof that the cache answers: a forged entry written in the right format is believed.
     const { index, texts } = forged(readFileSync(file, 'utf8'));
     writeFileSync(file, entry(index, texts));
-    expect((await open()).cards[0]!.answer).toBe('A forged answer');
-    expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('A forged answer');
+    expect((await open()).cards[0]!.answer).toBe('A forged answer!');
+    expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('A forged answer!');
   });
 
   it('does not trust an entry of another format version, even with a right checksum', async () => {
@@ -54,7 +75,11 @@ describe('the deck cache', () => {
     const body = `${index}\n${texts}`;
     writeFileSync(file, `prep-deck-cache 2 ${sha(body)}\n${body}`);
     expect((await open()).cards[0]!.answer).toBe('The real answer.');
-    writeFileSync(file, entry(index, texts).replace('prep-deck-cache 3', 'prep-deck-cache 4'));
+    // The last format (one checksum for all the texts), right in itself.
+    writeFileSync(file, `prep-deck-cache 3 ${sha(index)} ${sha(texts)} ${Buffer.byteLength(index)}\n${index}\n${texts}`);
+    expect((await open()).cards[0]!.answer).toBe('The real answer.');
+    expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('The real answer.');
+    writeFileSync(file, entry(index, texts).replace('prep-deck-cache 4', 'prep-deck-cache 5'));
     expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('The real answer.');
   });
 
@@ -63,6 +88,7 @@ describe('the deck cache', () => {
     const { index, texts } = forged(readFileSync(file, 'utf8'));
     const good = entry(index, texts);
     const headEnd = good.indexOf('\n');
+    const length = Buffer.byteLength(withCheck(index, texts));
     for (const bad of [
       `${good.slice(0, headEnd)} ${good.slice(headEnd + 1)}`,
       good.slice(0, headEnd),
@@ -71,8 +97,11 @@ describe('the deck cache', () => {
       `x${good}`,
       `${good.slice(0, headEnd)} x${good.slice(headEnd)}`,
       // The index's length one byte off either way.
-      good.replace(` ${Buffer.byteLength(index)}\n`, ` ${Buffer.byteLength(index) - 1}\n`),
-      good.replace(` ${Buffer.byteLength(index)}\n`, ` ${Buffer.byteLength(index) + 1}\n`),
+      good.replace(` ${length}\n`, ` ${length - 1}\n`),
+      good.replace(` ${length}\n`, ` ${length + 1}\n`),
+      // Cut short by a byte, or a byte longer, than the texts' check says.
+      good.slice(0, -1),
+      `${good} `,
     ]) {
       writeFileSync(file, bad);
       expect((await open()).cards[0]!.answer).toBe('The real answer.');
@@ -82,8 +111,20 @@ describe('the deck cache', () => {
 
   it('does not trust an entry whose index is not a deck, even with a right checksum', async () => {
     const { entry: file, open } = await cached();
-    for (const index of ['not json at all', '{}', '{"deck":{"title":7},"cards":[]}', '{"deck":{"title":"T"},"cards":{}}', 'null']) {
-      writeFileSync(file, entry(index, ''));
+    const none = checkOf('');
+    for (const index of [
+      'not json at all',
+      '{}',
+      'null',
+      `{"deck":{"title":7},"cards":[],"texts":${JSON.stringify(none)}}`,
+      `{"deck":{"title":"T"},"cards":{},"texts":${JSON.stringify(none)}}`,
+      // A deck, but no check of its texts, or one of the wrong shape.
+      '{"deck":{"title":"T"},"cards":[]}',
+      '{"deck":{"title":"T"},"cards":[],"texts":{"bytes":1,"chunks":[]}}',
+      '{"deck":{"title":"T"},"cards":[],"texts":{"bytes":-1,"chunks":[]}}',
+      '{"deck":{"title":"T"},"cards":[],"texts":{"bytes":0,"chunks":"x"}}',
+    ]) {
+      writeFileSync(file, raw(index, ''));
       const deck = await open({ textsOnDemand: true });
       expect(deck.title).toBe('Cached');
       expect(deck.cards.map((c) => c.answer)).toEqual(['The real answer.']);
@@ -94,7 +135,7 @@ describe('the deck cache', () => {
     const { entry: file, open } = await cached();
     const { index, texts } = forged(readFileSync(file, 'utf8'));
     // The index names a forged title; its checksum is the real index's.
-    writeFileSync(file, entry(index.replace('"Cached"', '"Forged"'), texts, { index: sha(index) }));
+    writeFileSync(file, entry(index.replace('"Cached"', '"Forged"'), texts, { index: sha(withCheck(index, texts)) }));
     expect((await open({ textsOnDemand: true })).title).toBe('Cached');
     expect((await open()).title).toBe('Cached');
   });
@@ -103,8 +144,8 @@ describe('the deck cache', () => {
     const { entry: file, open } = await cached();
     const real = readFileSync(file, 'utf8');
     const { index, texts } = forged(real);
-    // The texts were edited after the entry was written: their checksum is the real texts'.
-    writeFileSync(file, entry(index, texts, { texts: sha(real.split('\n').slice(2).join('\n')) }));
+    // The texts were edited after the entry was written: their check is the real texts'.
+    writeFileSync(file, entry(index, texts, { check: checkOf(real.split('\n').slice(2).join('\n')) }));
     // A start checks the texts as it opens the entry, finds them changed, and reads the YAML.
     const deck = await open();
     expect(deck.cards.map((c) => c.answer)).toEqual(['The real answer.']);
@@ -141,6 +182,13 @@ describe('the deck cache', () => {
     expect(() => listed.cards[0]!.answer).toThrow(/deck cache entry .* changed after it was opened; run the command again/);
   });
 
+  it('never shows a text read on demand from an entry cut short after it was opened', async () => {
+    const { entry: file, open, text: real } = await cached();
+    const listed = await open({ textsOnDemand: true });
+    writeFileSync(file, real.slice(0, real.length - 5), 'latin1');
+    expect(() => listed.cards[0]!.answer).toThrow(CacheTextError);
+  });
+
   it('reads the deck from its file when the entry is a folder or a FIFO, without hanging', async () => {
     const { entry, open } = await cached();
     rmSync(entry);
@@ -152,3 +200,64 @@ describe('the deck cache', () => {
     expect((await open()).cards[0]!.answer).toBe('The real answer.');
   });
 });
+
+describe('the deck cache, texts checked chunk by chunk', () => {
+  /** A 300-card deck (about 300 KB of texts: five chunks) opened once through the cache. */
+  async function big() {
+    const dir = temp().dir;
+    writeDeck(dir, 'big', 300);
+    const file = join(dir, 'decks', 'big.yaml');
+    const cacheDir = join(dir, 'cache');
+    await openDeckFile(file, { cacheDir, salt: 't' });
+    const entry = join(cacheDir, 'decks', readdirSync(join(cacheDir, 'decks'))[0]!);
+    const bytes = readFileSync(entry);
+    const textsAt = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1;
+    const rows = (JSON.parse(bytes.toString('utf8', bytes.indexOf(0x0a) + 1, textsAt - 1)) as { cards: [string, ...unknown[]][] }).cards;
+    // Where card i's texts lie in the file, and the chunks they fall in.
+    const span = (i: number) => ({ from: textsAt + (rows[i]![6] as number), to: textsAt + (rows[i]![7] as number) });
+    const chunksOf = (i: number) => [Math.floor((rows[i]![6] as number) / CHUNK), Math.floor(((rows[i]![7] as number) - 1) / CHUNK)];
+    const open = (o: { textsOnDemand?: boolean } = {}) => openDeckFile(file, { cacheDir, salt: 't', cacheReadOnly: true, ...o });
+    return { file, entry, bytes, span, chunksOf, open, parsed: loadDeckFile(file) };
+  }
+
+  it('reads every card on demand as parsed, those whose texts span two chunks too', async () => {
+    const { parsed, chunksOf, open } = await big();
+    const straddling = parsed.cards.map((_, i) => i).filter((i) => chunksOf(i)[0] !== chunksOf(i)[1]);
+    expect(straddling.length).toBeGreaterThanOrEqual(3);
+    const onDemand = await open({ textsOnDemand: true });
+    // Cards read out of order: the straddling ones first, so each of their chunks is read with them.
+    for (const i of [...straddling, ...parsed.cards.keys()]) expect(JSON.parse(JSON.stringify(onDemand.cards[i]))).toEqual(JSON.parse(JSON.stringify(parsed.cards[i])));
+    const all = await open();
+    expect(all.cards.map((c) => c.answer)).toEqual(parsed.cards.map((c) => c.answer));
+  });
+
+  it('a damaged byte in one chunk: the texts in it are never shown, those in other chunks are, and a full read reads the deck file', async () => {
+    const { entry, bytes, span, chunksOf, open, parsed } = await big();
+    // A card wholly inside chunk 2, and a letter of its answer changed.
+    const hit = parsed.cards.findIndex((_, i) => chunksOf(i)[0] === 2 && chunksOf(i)[1] === 2);
+    const { from, to } = span(hit);
+    const at = bytes.indexOf(parsed.cards[hit]!.answer.slice(0, 20), from);
+    expect(at).toBeGreaterThan(from);
+    expect(at).toBeLessThan(to);
+    const damaged = Buffer.from(bytes);
+    damaged[at] = damaged[at] === 0x58 ? 0x59 : 0x58;
+    writeFileSync(entry, damaged);
+
+    const onDemand = await open({ textsOnDemand: true });
+    // Chunk 0 is checked and read: the damage elsewhere is not looked at.
+    expect(onDemand.cards[0]!.answer).toBe(parsed.cards[0]!.answer);
+    expect(() => onDemand.cards[hit]!.answer).toThrow(CacheTextError);
+    // Any other card in the damaged chunk fails alike, and asking again does not let it through.
+    const neighbour = parsed.cards.findIndex((_, i) => i !== hit && chunksOf(i).includes(2));
+    expect(() => onDemand.cards[neighbour]!.prompt).toThrow(CacheTextError);
+    expect(() => onDemand.cards[hit]!.prompt).toThrow(CacheTextError);
+    const last = parsed.cards.length - 1;
+    expect(chunksOf(last)[0]).toBeGreaterThan(2);
+    expect(onDemand.cards[last]!.answer).toBe(parsed.cards[last]!.answer);
+    // A full read checks every chunk as it opens the entry, and reads the YAML instead.
+    expect((await open()).cards[hit]!.answer).toBe(parsed.cards[hit]!.answer);
+    // Read-only: the damaged entry is left as it is.
+    expect(readFileSync(entry).equals(damaged)).toBe(true);
+  });
+});
+
