@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { context, openDeck } from '../../src/commands/context.js';
-import { loadProgress } from '../../src/commands/load-progress.js';
-import { stats } from '../../src/commands/stats.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempHome, type TempHome } from '../helpers/temp-home.js';
+import { drillStart as drillStartOf, statsOutput } from '../helpers/stats-home.js';
 
 // The benchmark's generator, plain JavaScript (no types of its own).
 const { writeDeck, writeLog } = (await import(new URL('../../bench/generate.mjs', import.meta.url).href)) as {
@@ -21,29 +19,8 @@ const DECK = 'gen';
 const CHUNK = 64 * 1024;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** What `prep stats` prints, text and JSON, for the home in PREP_HOME. */
-async function report(home: string, now: Date): Promise<{ text: string; json: string }> {
-  process.env.PREP_HOME = home;
-  const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  try {
-    expect(await stats(DECK, {}, now)).toBe(0);
-    const text = out.splice(0).join('');
-    expect(await stats(DECK, { json: true }, now)).toBe(0);
-    return { text, json: out.join('') };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
-/** What a drill start opens and stores: the deck through the cache (filling it), and the snapshot. */
-async function drillStart(home: string): Promise<void> {
-  process.env.PREP_HOME = home;
-  const { paths, dirs } = context();
-  const loaded = loadProgress(paths, await openDeck(DECK, dirs, paths.cacheDir), 0.9);
-  loaded.saveSnapshot();
-  loaded.log.close();
-}
+const report = (home: string, now: Date) => statsOutput(home, DECK, now);
+const drillStart = (home: string) => drillStartOf(home, DECK);
 
 const decksDir = (home: string) => path.join(home, 'cache', 'decks');
 function entryOf(home: string): string {

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { context, openDeck } from '../../src/commands/context.js';
-import { loadProgress } from '../../src/commands/load-progress.js';
-import { stats } from '../../src/commands/stats.js';
 import { progressKey } from '../../src/core/deck/progress-key.js';
 import { storedTally } from '../../src/core/stats/stored-tally.js';
 import type { LogRecord } from '../../src/core/store/log-records.js';
 import { loadSnapshot } from '../../src/core/store/snapshot-store.js';
 import { readTally, saveTally, tallyPath } from '../../src/core/store/tally-store.js';
 import { makeTempHome, type TempHome } from '../helpers/temp-home.js';
+import { drillStart as drillStartOf, statsOutput } from '../helpers/stats-home.js';
 
 // The benchmark's generator, plain JavaScript (no types of its own).
 const { prng, writeDeck } = (await import(new URL('../../bench/generate.mjs', import.meta.url).href)) as {
@@ -62,30 +61,13 @@ function putHome(home: string, records: LogRecord[]): void {
   fs.writeFileSync(logOf(home), lines(records));
 }
 
-/** What `prep stats` prints, text and JSON, for the home in PREP_HOME. */
+/** What `prep stats` prints, text and JSON; the deck's path is the one thing two homes differ in. */
 async function report(home: string, now: Date): Promise<{ text: string; json: string }> {
-  process.env.PREP_HOME = home;
-  const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
-  try {
-    expect(await stats(DECK, {}, now)).toBe(0);
-    const text = out.splice(0).join('');
-    expect(await stats(DECK, { json: true }, now)).toBe(0);
-    // The deck's path is the one thing two homes differ in.
-    return { text, json: out.join('').replaceAll(home, '<home>') };
-  } finally {
-    spy.mockRestore();
-  }
+  const { text, json } = await statsOutput(home, DECK, now);
+  return { text, json: json.replaceAll(home, '<home>') };
 }
 
-/** What a drill start stores after its first frame: the snapshot and the tally. */
-async function drillStart(home: string): Promise<void> {
-  process.env.PREP_HOME = home;
-  const { paths, dirs } = context();
-  const loaded = loadProgress(paths, await openDeck(DECK, dirs, paths.cacheDir), 0.9);
-  loaded.saveSnapshot();
-  loaded.log.close();
-}
+const drillStart = (home: string) => drillStartOf(home, DECK);
 
 /** The stored tally `prep stats` would use now, or null when it counts the whole log. */
 async function usable(home: string, now: Date) {
