@@ -88,18 +88,25 @@ export async function runScreen(screen: (done: () => void) => ReactNode, afterFi
   });
   // A throw outside rendering (a key handler, a timer) would end Node with a stack trace and the
   // screen still drawn: it ends the screen instead, as one thrown while rendering does.
+  // Not waiting for Ink to settle then: after a throw in the middle of its work it may never.
   let failure: { error: unknown } | undefined;
-  const crashed = (error: unknown) => {
+  let crashedOut = () => {};
+  const crashed = new Promise<void>((resolve) => (crashedOut = resolve));
+  const onCrash = (error: unknown) => {
     failure ??= { error };
     unmount();
+    crashedOut();
   };
-  process.on('uncaughtException', crashed);
+  process.on('uncaughtException', onCrash);
   try {
-    await app.waitUntilExit();
-  } catch (error) {
-    failure ??= { error };
+    await Promise.race([
+      app.waitUntilExit().catch((error: unknown) => {
+        failure ??= { error };
+      }),
+      crashed,
+    ]);
   } finally {
-    process.off('uncaughtException', crashed);
+    process.off('uncaughtException', onCrash);
     signals.off();
     unwatch();
   }
