@@ -72,3 +72,59 @@ export function writeCacheFile(file: string, data: Uint8Array): boolean {
     return false;
   }
 }
+
+/** How long another Node's code is kept after it was last written. */
+const UNUSED_FOR_MS = 30 * 86_400_000;
+/** A temp file this old is what a write that never finished left (writes take milliseconds). */
+const ABANDONED_AFTER_MS = 3_600_000;
+
+/** The bundle a cache file was made for (its source's length and CRC), or undefined when it is not one. */
+function madeFor(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(MAGIC.length + 8);
+    if (fs.readSync(fd, head, 0, head.length, 0) < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    return `${head.readUInt32LE(MAGIC.length)}:${head.readUInt32LE(MAGIC.length + 4)}`;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Removes from `root` (the `v8-code` folder, one folder per Node in it) what no start can use
+ * again, so the cache does not grow with every upgrade of Node or prep: files made for another
+ * bundle than `source` (an older prep) or that are not cache files at all, another Node's files
+ * not written for 30 days (a Node no longer used; one still in use writes them again, once),
+ * temp files of writes that never finished, and the folders left empty. `current` is this Node's
+ * folder name, whose files for this bundle stay whatever their age. Called only after a start
+ * saved a file, so never on the way to a command's first frame; failures are ignored.
+ */
+export function pruneCodeCache(root: string, current: string, source: Uint8Array, crc32: Crc32, now = Date.now()): void {
+  const bundle = `${source.length}:${crc32(source)}`;
+  let folders: fs.Dirent[];
+  try {
+    folders = fs.readdirSync(root, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const folder of folders) {
+    if (!folder.isDirectory()) continue;
+    const dir = path.join(root, folder.name);
+    try {
+      for (const name of fs.readdirSync(dir)) {
+        const file = path.join(dir, name);
+        const age = now - fs.statSync(file).mtimeMs;
+        const stale = name.endsWith('.tmp')
+          ? age > ABANDONED_AFTER_MS
+          : madeFor(file) !== bundle || (folder.name !== current && age > UNUSED_FOR_MS);
+        if (stale) fs.rmSync(file, { force: true, recursive: true });
+      }
+      if (folder.name !== current && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+    } catch {
+      // Another prep pruning at the same time, or a folder prep cannot change: left for next time.
+    }
+  }
+}

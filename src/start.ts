@@ -9,7 +9,7 @@ import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { type Crc32, decodeCodeCache, encodeCodeCache, readCacheFile, writeCacheFile } from './code-cache.js';
+import { type Crc32, decodeCodeCache, encodeCodeCache, pruneCodeCache, readCacheFile, writeCacheFile } from './code-cache.js';
 import { resolvePaths } from './core/store/paths.js';
 
 /**
@@ -93,5 +93,9 @@ await run(module.createRequire(cli), cli.href, (specifier) => import(new URL(spe
 // Saved when there was none or V8 turned it down (another Node's, other flags), and only after
 // a command that went well: one that stopped at an error compiled little of what it needs.
 if (dir && cacheFile && crc && (!cachedData || script.cachedDataRejected) && !process.exitCode) {
-  writeCacheFile(cacheFile, encodeCodeCache(source, script.createCachedData(), crc));
+  // A file is saved after a new Node or a new prep, which leaves the old files useless: they go
+  // now, after the command, rather than costing every start a look at the folder.
+  if (writeCacheFile(cacheFile, encodeCodeCache(source, script.createCachedData(), crc))) {
+    pruneCodeCache(path.dirname(path.dirname(cacheFile)), path.basename(path.dirname(cacheFile)), source, crc);
+  }
 }

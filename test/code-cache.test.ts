@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { type Crc32, RUNTIME, decodeCodeCache, encodeCodeCache, writeCacheFile } from '../src/code-cache.js';
+import { type Crc32, RUNTIME, decodeCodeCache, encodeCodeCache, pruneCodeCache, writeCacheFile } from '../src/code-cache.js';
 import { useTempHome } from './helpers/temp-home.js';
 
 // The file that keeps V8's compiled code between starts: only code made for exactly this bundle
@@ -67,5 +67,63 @@ describe('writing the code cache file', () => {
     fs.writeFileSync(path.join(dir, 'v8-code'), 'in the way');
     expect(writeCacheFile(path.join(dir, 'v8-code', 'drill.bin'), Buffer.from('abc'))).toBe(false);
     expect(fs.readdirSync(dir)).toEqual(['v8-code']);
+  });
+});
+
+describe.runIf(crc32)('pruning the code cache folder after a file was saved', () => {
+  const crc = crc32!;
+  const DAY = 86_400_000;
+  const NOW = Date.parse('2026-11-30T10:00:00Z');
+  const bundle = Buffer.from('(async function(){ return "prep 2"; })');
+  const older = Buffer.from('(async function(){ return "prep 1"; })');
+  const code = Buffer.alloc(2048, 7);
+
+  /** Writes `<root>/<folder>/<name>`, last written `daysAgo` days before NOW. */
+  function put(root: string, folder: string, name: string, data: Uint8Array, daysAgo = 0): string {
+    const file = path.join(root, folder, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, data);
+    const at = new Date(NOW - daysAgo * DAY);
+    fs.utimesSync(file, at, at);
+    return file;
+  }
+  const tree = (root: string) =>
+    fs
+      .readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+      .sort();
+
+  it("keeps this Node's files for this bundle, however old, and another Node's written lately", () => {
+    const root = path.join(home().dir, 'v8-code');
+    put(root, 'v24.1.0-x64', 'drill.bin', encodeCodeCache(bundle, code, crc), 400);
+    put(root, 'v24.1.0-x64', 'new.bin', encodeCodeCache(bundle, code, crc));
+    put(root, 'v22.9.0-x64', 'drill.bin', encodeCodeCache(bundle, code, crc, 'v22.9.0 x64'), 29);
+    put(root, 'v24.1.0-x64', `drill.bin.${process.pid}.tmp`, Buffer.from('half'));
+    const before = tree(root);
+    pruneCodeCache(root, 'v24.1.0-x64', bundle, crc, NOW);
+    expect(tree(root)).toEqual(before);
+  });
+
+  it('removes files of an older bundle, Node folders not written for 30 days, and temp files of failed writes', () => {
+    const root = path.join(home().dir, 'v8-code');
+    put(root, 'v24.1.0-x64', 'drill.bin', encodeCodeCache(bundle, code, crc));
+    // Made by the previous prep: no start of this one can use it.
+    put(root, 'v24.1.0-x64', 'import.bin', encodeCodeCache(older, code, crc));
+    put(root, 'v24.1.0-x64', 'review.bin', Buffer.from('not a cache file'));
+    put(root, 'v24.1.0-x64', 'mock.bin.123.tmp', Buffer.from('half'), 1);
+    // Nodes the user has moved on from: one untouched for 31 days, one holding only an older bundle's code.
+    put(root, 'v22.9.0-x64', 'drill.bin', encodeCodeCache(bundle, code, crc, 'v22.9.0 x64'), 31);
+    put(root, 'v20.11.0-x64', 'drill.bin', encodeCodeCache(older, code, crc, 'v20.11.0 x64'), 2);
+    // A Node still in use keeps its file for this bundle and loses only the older one.
+    put(root, 'v22.12.0-x64', 'drill.bin', encodeCodeCache(bundle, code, crc, 'v22.12.0 x64'), 3);
+    put(root, 'v22.12.0-x64', 'pitch.bin', encodeCodeCache(older, code, crc, 'v22.12.0 x64'), 3);
+    pruneCodeCache(root, 'v24.1.0-x64', bundle, crc, NOW);
+    expect(tree(root)).toEqual([path.join('v22.12.0-x64', 'drill.bin'), path.join('v24.1.0-x64', 'drill.bin')]);
+    expect(fs.readdirSync(root).sort()).toEqual(['v22.12.0-x64', 'v24.1.0-x64']);
+  });
+
+  it('does nothing, and does not throw, when the folder is not there', () => {
+    expect(() => pruneCodeCache(path.join(home().dir, 'none'), 'v24.1.0-x64', bundle, crc, NOW)).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { progressKey } from '../core/deck/progress-key.js';
 import { runScreen } from './run-screen.js';
-import { openDeck, context, requireTty } from './context.js';
+import { openDeck, context, reportOnDeck, requireTty } from './context.js';
 import { UserError } from './user-error.js';
 import { loadProgress } from './load-progress.js';
 import { outputColumns, readRecords, readSettings, writeOut } from './report-io.js';
@@ -37,9 +37,13 @@ export interface MockOptions {
 /** `prep mock <deck>`: the pitch, N questions and an ask card against the clock, then a scorecard. */
 export async function mock(deckArg: string, opts: MockOptions = {}): Promise<number> {
   const { paths, dirs } = context();
-  // --last only reads: it uses the deck cache but never writes it.
-  const deck = await openDeck(deckArg, dirs, paths.cacheDir, process.cwd(), opts.last === true);
-  if (opts.last) return lastScorecard(deck, paths);
+  if (opts.last) {
+    // --last only reads: it uses the deck cache but never writes it, and reads from it the texts
+    // of the scorecard's cards only (a damaged one: the scorecard is made from the deck's file).
+    writeOut(await reportOnDeck(deckArg, dirs, paths.cacheDir, process.cwd(), (deck, again) => lastScorecard(deck, paths, again)));
+    return 0;
+  }
+  const deck = await openDeck(deckArg, dirs, paths.cacheDir, process.cwd());
   if (!deck.cards.some((c) => c.kind === 'question')) throw new UserError(`the deck "${deck.name}" has no questions to rehearse`);
   requireTty('mock');
   let speaker = null;
@@ -89,21 +93,17 @@ export async function mock(deckArg: string, opts: MockOptions = {}): Promise<num
   }
 }
 
-/** `prep mock <deck> --last`: the last rehearsal's scorecard, printed once; no terminal needed. */
-async function lastScorecard(deck: Deck, paths: ReturnType<typeof context>['paths']): Promise<number> {
+/** `prep mock <deck> --last`: the last rehearsal's scorecard, as the text to print; warnings go to stderr unless this is a second try. */
+async function lastScorecard(deck: Deck, paths: ReturnType<typeof context>['paths'], again: boolean): Promise<string> {
   const settings = readSettings(paths.configDir);
   const { records, warnings } = readRecords(paths, progressKey(deck));
-  for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
+  if (!again) for (const w of [...settings.warnings, ...warnings]) process.stderr.write(`prep: ${inert(w)}\n`);
   const last = records.filter((r): r is MockRecord => r.type === 'mock' && r.deck === progressKey(deck)).at(-1);
-  if (!last) {
-    writeOut(inert(`No rehearsal of ${deck.title} yet. Start one with: prep mock ${deck.name}`));
-    return 0;
-  }
+  if (!last) return inert(`No rehearsal of ${deck.title} yet. Start one with: prep mock ${deck.name}`);
   const { retention, interviews } = settings.values;
   const progress = replay(scheduler(retention), deck.cards, records);
   const card = scorecard(itemsOfRecord(last, deck), last.ms, { progress, retention, interview: interviewOf(deck, interviews), now: new Date() });
   const [{ renderToString }, { LastScorecard }] = await Promise.all([import('ink'), import('../ui/screens/last-scorecard.js')]);
   const columns = outputColumns();
-  writeOut(renderToString(<LastScorecard title={deck.title} at={new Date(last.at)} scheduled={last.scheduled} card={card} columns={columns} colour={wantsColour()} />, { columns }));
-  return 0;
+  return renderToString(<LastScorecard title={deck.title} at={new Date(last.at)} scheduled={last.scheduled} card={card} columns={columns} colour={wantsColour()} />, { columns });
 }

@@ -9,7 +9,8 @@ import { inert } from '../core/text/inert.js';
 import { ReviewLog } from '../core/store/review-log.js';
 import type { PitchRecord } from '../core/store/log-records.js';
 import { processIO, type CommandIO } from './command-io.js';
-import { context, openDeck } from './context.js';
+import { context, openDeck, reportOnDeck } from './context.js';
+import type { Deck } from '../core/deck/types.js';
 import { UserError } from './user-error.js';
 import { pitchCardOf } from './pitch-card.js';
 
@@ -28,26 +29,30 @@ function line(a: PitchRecord, target: number): string {
 /** `prep pitch <deck> --history`: every saved attempt with its id, oldest first. Reads only. */
 export async function pitchHistory(deckArg: string, opts: { json?: boolean }, io: CommandIO = processIO()): Promise<number> {
   const { paths, dirs } = context(io.env);
-  // Reads only: the deck cache is used when there, never written.
-  const deck = await openDeck(deckArg, dirs, paths.cacheDir, io.cwd, true);
+  // Reads only: the deck cache is used when there, never written, and none of its card texts
+  // (10 MB at 10,000 cards) is read: the history shows the deck's title and the pitch's target.
+  const lines = await reportOnDeck(deckArg, dirs, paths.cacheDir, io.cwd, (deck, again) => historyLines(deck, opts, paths, again ? () => {} : io.err));
+  for (const l of lines) io.out(l);
+  return 0;
+}
+
+/** What `--history` prints, line by line; warnings about the log go to `warn`. */
+function historyLines(deck: Deck, opts: { json?: boolean }, paths: ReturnType<typeof context>['paths'], warn: (line: string) => void): string[] {
   const target = pitchTargetSeconds(pitchCardOf(deck));
   const key = progressKey(deck);
   // Reads only: a torn line is skipped here and repaired by the next command that writes.
   const { records, warnings } = recordsOfDeck(readLog(reviewLogPath(paths.logsDir, key), { repair: false }), key);
-  for (const w of warnings) io.err(`prep: ${inert(w)}`);
+  for (const w of warnings) warn(`prep: ${inert(w)}`);
   const attempts = pitchAttempts(records, key);
   if (opts.json) {
-    io.out(JSON.stringify(attempts.map((a) => ({ id: a.id, at: a.at, seconds: a.ms / 1000, verdict: verdict(a.ms, target), beats: a.beats.length, beatsTotal: a.beatsTotal })), null, 2));
-    return 0;
+    return [JSON.stringify(attempts.map((a) => ({ id: a.id, at: a.at, seconds: a.ms / 1000, verdict: verdict(a.ms, target), beats: a.beats.length, beatsTotal: a.beatsTotal })), null, 2)];
   }
-  if (attempts.length === 0) {
-    io.out(`No pitch attempt saved for ${deck.title} yet.`);
-    return 0;
-  }
-  io.out(`${attempts.length} pitch attempt${attempts.length === 1 ? '' : 's'} of ${deck.title}, target ${target} s (oldest first):`);
-  for (const a of attempts) io.out(line(a, target));
-  io.out(`Delete one with: prep pitch ${deck.name} --delete ID`);
-  return 0;
+  if (attempts.length === 0) return [`No pitch attempt saved for ${deck.title} yet.`];
+  return [
+    `${attempts.length} pitch attempt${attempts.length === 1 ? '' : 's'} of ${deck.title}, target ${target} s (oldest first):`,
+    ...attempts.map((a) => line(a, target)),
+    `Delete one with: prep pitch ${deck.name} --delete ID`,
+  ];
 }
 
 /** `prep pitch <deck> --delete ID`: leaves an attempt out of history, stats and the chart from now on. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { type Crc32, decodeCodeCache } from '../../src/code-cache.js';
+import { type Crc32, decodeCodeCache, encodeCodeCache } from '../../src/code-cache.js';
 import { PREP } from '../helpers/run-cli.js';
 import { useTempHome } from '../helpers/temp-home.js';
 
@@ -95,6 +95,43 @@ describe.runIf(crc32)("V8's code cache of the CLI bundle", () => {
       expect(fs.readFileSync(drill)).toEqual(file);
       expect(fs.readdirSync(folder).sort()).toEqual(before);
     }
+  });
+
+  it("sheds, when it saves a file, what no start can use again: other Nodes' folders left unused, an older prep's files", () => {
+    const { dir, env } = home();
+    const root = path.join(dir, 'cache', 'v8-code');
+    const longAgo = new Date(Date.now() - 60 * 86_400_000);
+    const put = (folder: string, name: string, data: Uint8Array, at?: Date) => {
+      const file = path.join(root, folder, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, data);
+      if (at) fs.utimesSync(file, at, at);
+      return file;
+    };
+    const olderBundle = Buffer.from(BUNDLE.toString('latin1').replace('Interview-prep', 'Interview-prex'), 'latin1');
+    const code = Buffer.alloc(4096, 1);
+    const here = path.basename(path.dirname(cacheFile(dir, 'new')));
+    // The Node of two upgrades ago, last written 60 days ago; an older prep's drill code for this Node.
+    put('v18.20.0-x64', 'drill.bin', encodeCodeCache(BUNDLE, code, crc32!, 'v18.20.0 x64'), longAgo);
+    put(here, 'drill.bin', encodeCodeCache(olderBundle, code, crc32!));
+    // Another Node in use now and then: its code for this bundle stays.
+    const kept = put('v22.99.0-x64', 'drill.bin', encodeCodeCache(BUNDLE, code, crc32!, 'v22.99.0 x64'));
+
+    // Read-only commands write nothing, and so remove nothing either.
+    const before = fs.readdirSync(root, { recursive: true }).sort();
+    expect(prep(env, ['list']).code).toBe(0);
+    expect(fs.readdirSync(root, { recursive: true }).sort()).toEqual(before);
+
+    expect(prep(env, ['new', 'acme'])).toMatchObject({ code: 0, stderr: '' });
+    expect(fs.readdirSync(root).sort()).toEqual([here, 'v22.99.0-x64'].sort());
+    expect(fs.readdirSync(path.join(root, here))).toEqual(['new.bin']);
+    expect(codeIn(cacheFile(dir, 'new'))).toBeDefined();
+    expect(fs.existsSync(kept)).toBe(true);
+
+    // A start whose cache V8 took saves nothing and does not look at the folder at all.
+    put('v18.20.0-x64', 'drill.bin', encodeCodeCache(BUNDLE, code, crc32!, 'v18.20.0 x64'), longAgo);
+    expect(prep(env, ['new', 'beta']).code).toBe(0);
+    expect(fs.existsSync(path.join(root, 'v18.20.0-x64', 'drill.bin'))).toBe(true);
   });
 
   it('is skipped without a word when its folder cannot be made (a file in its place)', () => {

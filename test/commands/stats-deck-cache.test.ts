@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempHome, type TempHome } from '../helpers/temp-home.js';
 import { drillStart as drillStartOf, statsOutput } from '../helpers/stats-home.js';
+import { edited, entryOf, parts } from '../helpers/deck-entry.js';
 
 // The benchmark's generator, plain JavaScript (no types of its own).
 const { writeDeck, writeLog } = (await import(new URL('../../bench/generate.mjs', import.meta.url).href)) as {
@@ -16,18 +17,10 @@ const { writeDeck, writeLog } = (await import(new URL('../../bench/generate.mjs'
 // never a text whose check failed, and write nothing.
 
 const DECK = 'gen';
-const CHUNK = 64 * 1024;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 const report = (home: string, now: Date) => statsOutput(home, DECK, now);
 const drillStart = (home: string) => drillStartOf(home, DECK);
-
-const decksDir = (home: string) => path.join(home, 'cache', 'decks');
-function entryOf(home: string): string {
-  const names = fs.readdirSync(decksDir(home));
-  expect(names).toHaveLength(1);
-  return path.join(decksDir(home), names[0]!);
-}
 
 /** Every file under the home with its size and change time: what a command that writes nothing leaves as it was. */
 function filesOf(dir: string): string[] {
@@ -35,26 +28,6 @@ function filesOf(dir: string): string[] {
     const st = fs.statSync(path.join(dir, f));
     return `${f} ${st.size} ${st.mtimeMs}`;
   });
-}
-
-/** An entry's parts: the format line, the index, and where the texts start. */
-function parts(bytes: Buffer) {
-  const headEnd = bytes.indexOf(0x0a);
-  const textsAt = bytes.indexOf(0x0a, headEnd + 1) + 1;
-  return { head: bytes.toString('latin1', 0, headEnd), index: JSON.parse(bytes.toString('utf8', headEnd + 1, textsAt - 1)) as Record<string, unknown>, textsAt };
-}
-
-/** The entry with the byte at `at` changed to `to`, and (when `reseal`) its chunk digests and index checksum made to fit again. */
-function edited(bytes: Buffer, at: number, to: string, reseal: boolean): Buffer {
-  const out = Buffer.from(bytes);
-  out[at] = to.charCodeAt(0);
-  if (!reseal) return out;
-  const { index, textsAt } = parts(out);
-  const texts = out.subarray(textsAt);
-  const chunks: string[] = [];
-  for (let k = 0; k < texts.length; k += CHUNK) chunks.push(sha(texts.subarray(k, k + CHUNK)));
-  const body = Buffer.from(JSON.stringify({ ...index, texts: { bytes: texts.length, chunks } }));
-  return Buffer.concat([Buffer.from(`prep-deck-cache 4 ${sha(body)} ${body.length}\n`), body, Buffer.from('\n'), texts]);
 }
 
 /** Where, in the entry's texts, the prompt of the first card the report lists as weakest starts. */

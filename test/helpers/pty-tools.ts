@@ -24,8 +24,9 @@ export function childOf(parent: number): number | null {
  * status and the terminal's modes (`stty -a`): what the user's shell would get back.
  */
 export class ShellPty extends Pty {
-  constructor(args: string[], opts: PtyOptions = {}) {
-    super(['sh', '-c', 'node "$0" "$@"; echo "prep exited with $?"; stty -a', PREP, ...args], opts);
+  /** `program`: the script node runs, the built prep unless a test built its own variant. */
+  constructor(args: string[], opts: PtyOptions = {}, program = PREP) {
+    super(['sh', '-c', 'node "$0" "$@"; echo "prep exited with $?"; stty -a', program, ...args], opts);
   }
 
   /** The pid of prep itself (the shell's child), waiting for it to start. */
