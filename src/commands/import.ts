@@ -36,7 +36,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
   holdYoungGeneration();
   const { paths, dirs } = context(io.env);
   const source = resolve(io.cwd, fileArg);
-  const { sheet, counted, name, target, shown } = readForImport(fileArg, source, opts, io, paths.decksDir);
+  const { sheet, input, name, target, shown } = readForImport(fileArg, source, opts, io, paths.decksDir);
   // The YAML goes to the file piece by piece, each checked by the loader's checks on its way:
   // checking the whole text after, as one YAML document, took many times the deck's size. A big
   // file's cards go from its second read straight to the file, so they are never all held.
@@ -57,7 +57,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
           if (piece) put(checker.take(piece));
         };
         put(checker.take(yaml.head()));
-        if (counted) report = readSheet(fileArg, source, { each }).result;
+        if (input) report = readSheet(fileArg, input, { each }).result;
         else sheet.deck.questions.forEach(each);
         for (const piece of yaml.asks()) put(checker.take(piece));
         checker.finish();
@@ -87,11 +87,15 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
 /**
  * Reads the file, reports what it took and skipped, and refuses a deck the loader would refuse
  * when its cards alone are too big. A big file's first read only counts its question cards and
- * keeps no `took` lines (`counted`): the deck comes without its questions, to be read again as
- * it is written, and what it took is told then; a refused file is told only why.
+ * keeps no `took` lines: the deck comes without its questions, with the file's bytes (`input`)
+ * to be read again as it is written, and what it took is told then; a refused file is told
+ * only why. The bytes are read from the file once: read again for the second pass, the first
+ * copy stayed in memory beside the second until a full collection, which a 2 MB import never
+ * reached.
  */
 function readForImport(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
-  const { result: sheet, counted } = readSheet(fileArg, source, 'count');
+  const input = readInput(fileArg, source);
+  const { result: sheet, counted } = readSheet(fileArg, input, 'count');
   const { format } = sheet;
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
   if (!counted || !hasCards(sheet)) printReport(io, sheet);
@@ -106,7 +110,7 @@ function readForImport(fileArg: string, source: string, opts: ImportOptions, io:
   const name = opts.name !== undefined ? checkDeckName(opts.name) : defaultName(opts.out ?? source);
   const target = opts.out !== undefined ? resolve(io.cwd, opts.out) : join(decksDir, `${name}.yaml`);
   // Only the deck and its count are kept: the report's lines can go.
-  return { sheet: { deck: sheet.deck, questions: sheet.questions }, counted, name, target, shown: shownPath(target, io.cwd) };
+  return { sheet: { deck: sheet.deck, questions: sheet.questions }, input: counted ? input : undefined, name, target, shown: shownPath(target, io.cwd) };
 }
 
 function printReport(io: CommandIO, { took, skipped }: Pick<ImportResult, 'took' | 'skipped'>): void {
@@ -118,14 +122,12 @@ function printReport(io: CommandIO, { took, skipped }: Pick<ImportResult, 'took'
 const COUNT_FIRST_BYTES = 1024 * 1024;
 
 /**
- * Reads and imports the file, turning a block too big for the Markdown reader into a one-line
- * refusal. The file's bytes live only in here, so they are let go of when it returns.
- * With `count`, the cards of a big file are counted, not kept: most big files make decks over
+ * Imports the file's bytes, turning a block too big for the Markdown reader into a one-line
+ * refusal. With `count`, the cards of a big file are counted, not kept: most big files make decks over
  * the loader's limit, and holding up to that limit in cards only to refuse them cost several
  * times the file's size in memory. With `each`, every question card goes to it as it is read.
  */
-function readSheet(fileArg: string, source: string, cards: 'count' | { each: (q: DraftQuestion) => void }): { result: ReturnType<typeof importInput>; counted: boolean } {
-  const input = readInput(fileArg, source);
+function readSheet(fileArg: string, input: ImportInput, cards: 'count' | { each: (q: DraftQuestion) => void }): { result: ReturnType<typeof importInput>; counted: boolean } {
   try {
     if (cards !== 'count') return { result: importInput(input, { ...cards, took: 'packed' }), counted: false };
     const counted = input.bytes.length > COUNT_FIRST_BYTES;
@@ -137,7 +139,7 @@ function readSheet(fileArg: string, source: string, cards: 'count' | { each: (q:
   }
 }
 
-/** The file made ready for its reader; a function of its own, so no running frame still holds a decoded sheet's bytes. */
+/** The file made ready for its reader, or why it cannot be read, in words. */
 function readInput(fileArg: string, source: string): ImportInput {
   try {
     return prepareInput(basename(source), readDeckBytes(source));

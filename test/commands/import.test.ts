@@ -140,6 +140,26 @@ describe('prep import', () => {
     // It imports 1.1 MB twice: 1.6 s on a quiet machine, over the 20 s default when 2 cores run ten jobs.
   }, 90_000);
 
+  it('a big file is read from disk once: the deck holds the notes counted, though the file is emptied after the count', async () => {
+    const { dir } = home();
+    const filler = 'word '.repeat(140).trim();
+    const notes = Array.from({ length: 1500 }, (_, i) => `What does step ${i} do?\t${filler} ${i}.`);
+    const file = join(dir, 'big.txt');
+    writeFileSync(file, `#separator:tab\n#html:false\n${notes.join('\n')}\n`);
+    expect(readFileSync(file).length).toBeGreaterThan(1024 * 1024);
+    const io = captureIO(dir);
+    // "Read ... as" is told between the count and the writing read: the file changes right there.
+    const out = io.out;
+    io.out = (line) => {
+      if (line.startsWith('Read ')) writeFileSync(file, '#separator:tab\n#html:false\n');
+      out(line);
+    };
+    expect(await importDeck(file, {}, io)).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('#separator:tab\n#html:false\n');
+    expect(io.stdout.filter((l) => l.startsWith('took: note'))).toHaveLength(1500);
+    expect(loadDeckFile(join(dir, 'decks', 'big.yaml')).cards).toHaveLength(1500);
+  }, 90_000);
+
   it('odd text in an Anki export (quotes, colons, #, markers, unicode, long and multi-line answers) comes back exactly from the written deck', async () => {
     const { dir } = home();
     const long = `${'very long line '.repeat(700).trim()}.`;

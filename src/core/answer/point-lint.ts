@@ -1,7 +1,7 @@
 import { formatPath, type DeckPath, type Finding } from '../deck/finding.js';
 import { placeOf, type YamlSource } from '../deck/yaml-source.js';
 import { figures } from './figures.js';
-import { words } from './words.js';
+import { words, type Word } from './words.js';
 
 /** A key point longer than this many words is more than one point, or a second answer. */
 export const MAX_POINT_WORDS = 15;
@@ -13,15 +13,14 @@ function pointText(p: unknown): string | undefined {
   return undefined;
 }
 
-/** Every word of a point, its accepted phrasings included, by comparison key. */
-function keysOf(p: unknown): Set<string> {
-  const texts = [pointText(p) ?? ''];
-  const match = typeof p === 'object' && p !== null ? (p as { match?: unknown }).match : undefined;
-  if (Array.isArray(match)) texts.push(...match.filter((m): m is string => typeof m === 'string'));
-  return new Set(texts.flatMap((t) => words(t).map((w) => w.key)));
-}
+/** The comparison keys of a text's words, in order: two texts with the same keys say the same words. */
+const keyLine = (ws: readonly Word[]): string => ws.map((w) => w.key).join(' ');
 
-const same = (a: string, b: string): boolean => words(a).map((w) => w.key).join(' ') === words(b).map((w) => w.key).join(' ');
+/** The texts of a point's accepted phrasings (`match`), when it has them. */
+function matchTexts(p: unknown): string[] {
+  const match = typeof p === 'object' && p !== null ? (p as { match?: unknown }).match : undefined;
+  return Array.isArray(match) ? match.filter((m): m is string => typeof m === 'string') : [];
+}
 
 /**
  * Advice on key points, for `prep lint` (warnings, never errors): a question with a single
@@ -44,14 +43,21 @@ export function pointWarnings(data: unknown, src: YamlSource): Finding[] {
     // Terminal escape sequences are reported elsewhere; their digits ("\e[31m") are no figures.
     const answer = typeof q.answer === 'string' ? withoutEscapes(q.answer) : '';
     if (points.length === 1) warn([...at, 'points'], 'only one key point: list 2 to 6, one for each claim of the answer, so a typed answer can be checked against each');
+    // Each text's words are made once: they are the costly part, and a point's serve its length,
+    // the "repeats the answer" test and the keys the figures are looked for in. The answer's
+    // words are made only when a point could repeat it.
+    let answerKeys: string | undefined;
+    const said = new Set<string>();
     points.forEach((p, j) => {
       const text = pointText(p);
+      const ws = words(text ?? '');
+      for (const w of ws) said.add(w.key);
+      for (const m of matchTexts(p)) for (const w of words(m)) said.add(w.key);
       if (text === undefined) return;
-      const n = words(text).length;
+      const n = ws.length;
       if (n > MAX_POINT_WORDS) warn([...at, 'points', j], `${n} words is more than a key point (at most ${MAX_POINT_WORDS}): keep the claim's few telling words, or split it in two`);
-      if (answer && same(text, answer)) warn([...at, 'points', j], 'repeats the whole answer: a key point is one claim of it, in a few words');
+      if (answer && keyLine(ws) === (answerKeys ??= keyLine(words(answer)))) warn([...at, 'points', j], 'repeats the whole answer: a key point is one claim of it, in a few words');
     });
-    const said = new Set(points.flatMap((p) => [...keysOf(p)]));
     const seen = new Set<string>();
     for (const f of figures(answer)) {
       // Stryker disable next-line OptionalChaining: a figure's number always holds a word

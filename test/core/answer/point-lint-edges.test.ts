@@ -37,6 +37,17 @@ describe('key-point advice', () => {
     expect(lint(text)).toEqual([]);
   });
 
+  it('each point is held against the answer: two of three repeat it, the point between does not; a point with no text says its phrasings still', () => {
+    const text = deck('  - question: Q\n    answer: Cache the hot keys.\n    points:\n      - cache the hot keys\n      - Cache the keys\n      - Caching the hot key\n');
+    expect(lint(text)).toEqual([
+      'inline.yaml:6:9 warning: questions[0].points[0]: repeats the whole answer: a key point is one claim of it, in a few words',
+      'inline.yaml:8:9 warning: questions[0].points[2]: repeats the whole answer: a key point is one claim of it, in a few words',
+    ]);
+    const src = readYaml('x: 1\n');
+    const q = { questions: [{ answer: 'We run 12 partitions on 3 brokers.', points: [{ match: ['12 partitions'] }, '3 brokers'] }] };
+    expect(pointWarnings(q, src)).toEqual([]);
+  });
+
   it('the digits of a terminal escape in the answer are not figures', () => {
     const text = deck('  - question: Q\n    answer: "Red \\e[31mwarnings\\e[0m first"\n    points: [Red, Warnings]\n');
     expect(lint(text).filter((l) => l.includes('figure'))).toEqual([]);

@@ -137,4 +137,10 @@ describe('writing an imported deck as YAML', () => {
   it('is the same text every time for the same input', () => {
     expect(deckYaml(draft, OPTS)).toBe(deckYaml(draft, OPTS));
   });
+  it('numbers repeated questions on from the last number given, also when a numbered id is a question of its own', () => {
+    const q = (question: string) => ({ question, answer: 'An answer.', points: ['a', 'b'], tags: [] });
+    const repeats: DraftDeck = { questions: ['Why Acme?', 'Why Acme?', 'Why Acme 2?', 'Why Acme?', 'Why Acme 2?', 'Why Acme?'].map(q), ask: [] };
+    const ids = load(deckYaml(repeats, OPTS))?.cards.map((c) => c.id);
+    expect(ids).toEqual(['why-acme', 'why-acme-2', 'why-acme-2-2', 'why-acme-3', 'why-acme-2-3', 'why-acme-4']);
+  });
 });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { importAnki } from '../../../src/core/import/anki.js';
+import type { DraftQuestion } from '../../../src/core/import/types.js';
+
+// How the notes of an export come out of csv-parse: one at a time, each with the line it ends on,
+// and what happens when the text stops being separated values, early or at its very end.
+
+describe('reading the notes of an Anki export', () => {
+  it('names each note by the line it ends on: quoted line breaks, blank lines, no line end at the last', () => {
+    const text = '#separator:tab\n#html:false\nOne?\tFirst.\n\nTwo?\t"Second,\nover two lines."\n\nThree?\tThird.\nFour?\tFourth.';
+    const { took, deck } = importAnki(text);
+    expect(took).toEqual(['note (line 3): One?', 'note (line 6): Two?', 'note (line 8): Three?', 'note (line 9): Four?']);
+    expect(deck.questions.map((q) => q.answer)).toEqual(['First.', 'Second,. Over two lines.', 'Third.', 'Fourth.']);
+  });
+
+  it('a quote left open at the end of the file, after good notes: nothing is imported', () => {
+    const { deck, skipped } = importAnki('#separator:tab\nOne?\tFirst.\nTwo?\tSecond.\n"Three?\tnever closed\n');
+    expect(deck.questions).toEqual([]);
+    expect(skipped).toEqual([expect.stringMatching(/^the whole file: it could not be read as separated values \(Quote Not Closed/)]);
+  });
+
+  it('what the card reader throws (the file it writes to is full) is thrown as it was, after the notes before it', () => {
+    const seen: string[] = [];
+    const each = (q: DraftQuestion): void => {
+      if (q.question === 'Three?') throw new Error('no space left on the disk');
+      seen.push(q.question);
+    };
+    expect(() => importAnki('#separator:tab\nOne?\tA.\nTwo?\tB.\nThree?\tC.\nFour?\tD.\n', { each })).toThrow('no space left on the disk');
+    expect(seen).toEqual(['One?', 'Two?']);
+  });
+
+  it('an export with a header and no notes imports nothing and skips nothing', () => {
+    expect(importAnki('#separator:tab\n#html:false\n')).toMatchObject({ took: [], skipped: [], deck: { questions: [], ask: [] } });
+    expect(importAnki(new Uint8Array())).toMatchObject({ took: [], skipped: [] });
+  });
+});
