@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { listDecks } from '../core/deck/locate.js';
+import { renameInLine } from '../core/sync/log-moves.js';
 import { reviewLogPath } from '../core/store/paths.js';
 import { snapshotPath } from '../core/store/snapshot-store.js';
 import { tallyPath } from '../core/store/tally-store.js';
@@ -42,17 +43,7 @@ function rewriteLog(from: string, to: string, oldName: string, newName: string):
   return {
     run: () => {
       const lines = fs.readFileSync(from, 'utf8').split('\n');
-      const out = lines.map((line) => {
-        try {
-          const rec = JSON.parse(line) as unknown;
-          if (typeof rec === 'object' && rec !== null && (rec as { deck?: unknown }).deck === oldName) {
-            return JSON.stringify({ ...rec, deck: newName });
-          }
-        } catch {
-          // Not a record (a torn last line, say): the reader will judge it, unchanged.
-        }
-        return line;
-      });
+      const out = lines.map((line) => renameInLine(line, oldName, newName));
       const tmp = `${to}.tmp-${process.pid}`;
       const fd = fs.openSync(tmp, 'wx', 0o600);
       try {

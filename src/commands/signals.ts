@@ -1,5 +1,5 @@
 /** The status a shell reports for a program a signal ended: 128 + the signal's number. */
-const STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+const STATUS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 } as const;
 
 type Handled = keyof typeof STATUS;
 
@@ -12,11 +12,13 @@ export interface SignalGuard {
 }
 
 /**
- * While an interactive screen runs, SIGTERM, SIGHUP and SIGINT put the terminal back (`unmount`
- * lets Ink show the cursor and leave raw mode) and end the command with the signal's usual
- * status, 143, 129 or 130, the same on every screen. (In raw mode Ctrl+C is a key, prep's quit
- * key; SIGINT comes from `kill -INT`, or a Ctrl+C typed before raw mode is on.) Nothing needs
- * saving first: every grade and attempt is on disk before the screen moves on.
+ * While an interactive screen runs, SIGTERM, SIGHUP, SIGINT and SIGQUIT put the terminal back
+ * (`unmount` lets Ink show the cursor and leave raw mode) and end the command with the signal's
+ * usual status, 143, 129, 130 or 131, the same on every screen. (In raw mode Ctrl+C and Ctrl+\
+ * are keys, Ctrl+C prep's quit key; the signals come from `kill`, or a key typed before raw mode
+ * is on.) Unhandled, SIGQUIT would still get the terminal back from Ink's exit hook, which then
+ * lets the signal kill prep: a core dump where the user allows them. Nothing needs saving
+ * first: every grade and attempt is on disk before the screen moves on.
  */
 export function restoreOnSignals(unmount: () => void): SignalGuard {
   let caught: Handled | undefined;

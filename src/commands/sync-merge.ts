@@ -28,7 +28,7 @@ async function stage(repo: Repo, n: 1 | 2 | 3, file: string): Promise<string | u
 }
 
 /** A free name for the copy of theirs: `coder.theirs.yaml`, `coder.theirs-2.yaml`... */
-function freeTheirs(file: string): string {
+export function freeTheirs(file: string): string {
   const first = theirsName(file);
   let name = first;
   for (let n = 2; fs.existsSync(name); n++) name = first.replace(/\.theirs(\.ya?ml)?$/, `.theirs-${n}$1`);
@@ -65,7 +65,7 @@ async function settle(repo: Repo, file: string): Promise<Conflict | undefined> {
  * files) both machines changed; they are settled as "ours" in the merge commit, with theirs
  * saved beside them, so the logs are merged whatever happens to them.
  */
-export async function mergeTheirs(repo: Repo, theirs: string, unrelated: boolean): Promise<Conflict[]> {
+export async function mergeTheirs(repo: Repo, theirs: string, unrelated: boolean, carry?: (settled: Conflict[]) => Promise<Conflict[]>): Promise<Conflict[]> {
   const args = ['merge', '--no-ff', '--no-commit', ...(unrelated ? ['--allow-unrelated-histories'] : []), theirs];
   const merged = await repo.git.try([...repo.author, ...args]);
   const conflicts: Conflict[] = [];
@@ -79,6 +79,8 @@ export async function mergeTheirs(repo: Repo, theirs: string, unrelated: boolean
     const c = await settle(repo, file);
     if (c) conflicts.push(c);
   }
+  // Decks renamed or removed on one side: before the logs are normalized and committed.
+  if (carry) conflicts.push(...(await carry(conflicts)));
   const changed = (await repo.git.run(['diff', '--cached', '--name-only', '-z', 'HEAD'])).split('\0');
   for (const file of changed.filter((f) => f.startsWith('logs/') && f.endsWith('.jsonl'))) {
     const abs = path.join(repo.dir, file);

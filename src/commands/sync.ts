@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deckLine, missingFrom, reviewIds } from '../core/sync/log-merge.js';
 import { snapshotPath } from '../core/store/snapshot-store.js';
+import { tallyPath } from '../core/store/tally-store.js';
 import { inert } from '../core/text/inert.js';
 import type { DeckDirs } from '../core/deck/locate.js';
 import { context, openDeck } from './context.js';
@@ -12,6 +13,7 @@ import { readSettings } from './report-io.js';
 import { mergeTheirs, type Conflict } from './sync-merge.js';
 import { authorArgs, commitLocal, gitDir, logsAt, prepareTree, recover, showAt, takeLock, type Repo } from './sync-repo.js';
 import { openMirror, type Mirror } from './sync-mirror.js';
+import { aliases, carryIntoMerge, keepAndSay, planMoves, type Move } from './sync-moves.js';
 import { syncStatus } from './sync-status.js';
 
 export interface SyncOptions {
@@ -66,12 +68,20 @@ async function offline(repo: Repo, stderr: string): Promise<UserError> {
 }
 
 /** Reviews per deck that `theirs` has and `ours` lacks (pulled), and the other way (pushed). */
-async function counts(repo: Repo, ours: string, theirs: string | undefined) {
+async function counts(repo: Repo, ours: string, theirs: string | undefined, moves: Move[]) {
   const files = new Set([...(await logsAt(repo, ours)), ...(theirs ? await logsAt(repo, theirs) : [])]);
+  const moved = new Set(moves.map((m) => `logs/${m.from}.jsonl`));
+  const renamed = aliases(moves);
+  // A side's reviews of a deck: its log, and its log under the old name of a renamed deck.
+  const ids = async (rev: string | undefined, file: string) => {
+    const deck = path.basename(file, '.jsonl');
+    const old = [...renamed].filter(([, to]) => to === deck).map(([from]) => `logs/${from}.jsonl`);
+    const texts = rev ? await Promise.all([file, ...old].map((f) => showAt(repo, rev, f))) : [];
+    return reviewIds(texts.map((t) => t ?? '').join('\n'));
+  };
   const out = new Map<string, { pulled: number; pushed: number }>();
-  for (const file of [...files].sort()) {
-    const mine = reviewIds((await showAt(repo, ours, file)) ?? '');
-    const other = reviewIds((theirs && (await showAt(repo, theirs, file))) || '');
+  for (const file of [...files].sort().filter((f) => !moved.has(f))) {
+    const [mine, other] = [await ids(ours, file), await ids(theirs, file)];
     out.set(path.basename(file, '.jsonl'), { pulled: missingFrom(other, mine), pushed: missingFrom(mine, other) });
   }
   return out;
@@ -84,6 +94,11 @@ async function rebuildSnapshots(paths: Paths, dirs: DeckDirs, repo: Repo, from: 
   for (const file of changed.filter((f) => f.endsWith('.jsonl'))) {
     const name = path.basename(file, '.jsonl');
     fs.rmSync(snapshotPath(paths.dataDir, name), { force: true });
+    // A deck renamed or removed elsewhere: its tally (a cache of the log) goes with its snapshot.
+    if (!fs.existsSync(path.join(repo.dir, file))) {
+      fs.rmSync(tallyPath(paths.dataDir, name), { force: true });
+      continue;
+    }
     try {
       const loaded = loadProgress(paths, await openDeck(name, dirs, paths.cacheDir), retention);
       loaded.saveSnapshot();
@@ -118,13 +133,23 @@ interface Round {
   conflicts: Conflict[];
 }
 
+interface RoundState {
+  /** HEAD before the first merge. */
+  mergedFrom?: string;
+  /** What the renames and removes carried said, once each. */
+  notes: string[];
+  /** Where the user sees a file of the repository. */
+  shown: (file: string) => string;
+}
+
 /** One round: fetch, merge, push (not after a conflict). */
-async function round(repo: Repo, branch: string, lines: string[], state: { mergedFrom?: string }): Promise<Round> {
+async function round(repo: Repo, branch: string, lines: string[], state: RoundState): Promise<Round> {
   const fetched = await repo.git.try(['fetch', '--quiet', 'origin']);
   if (fetched.code !== 0) throw await offline(repo, fetched.stderr);
   const ours = (await revOf(repo, 'HEAD'))!;
   const theirs = await revOf(repo, `refs/remotes/origin/${branch}`);
-  const perDeck = await counts(repo, ours, theirs);
+  const moves = theirs ? await planMoves(repo, ours, theirs) : [];
+  const perDeck = await counts(repo, ours, theirs, moves);
   let conflicts: Conflict[] = [];
   if (theirs && !(await isAncestor(repo, theirs, ours))) {
     // HEAD before the first merge: the snapshots of the logs changed since are rebuilt.
@@ -132,8 +157,13 @@ async function round(repo: Repo, branch: string, lines: string[], state: { merge
     if (await isAncestor(repo, ours, theirs)) await repo.git.run(['merge', '--quiet', '--ff-only', theirs]);
     else {
       const unrelated = (await repo.git.try(['merge-base', ours, theirs])).code !== 0;
-      conflicts = await mergeTheirs(repo, `origin/${branch}`, unrelated);
+      conflicts = await mergeTheirs(repo, `origin/${branch}`, unrelated, (settled) => carryIntoMerge(repo, moves, state.shown, settled));
     }
+  }
+  // Once per move, whatever the push does next: a later round no longer sees it.
+  for (const m of moves) {
+    const said = keepAndSay(m, repo.dir);
+    if (said) state.notes.push(said);
   }
   if (conflicts.length > 0) return { done: true, conflicts };
   if (theirs !== (await revOf(repo, 'HEAD'))) {
@@ -168,7 +198,7 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
     const branch = (await repo.git.run(['symbolic-ref', '--short', 'HEAD'])).trim();
     const lines: string[] = [];
     let last: Round = { done: false, conflicts: [] };
-    const state: { mergedFrom?: string } = {};
+    const state: RoundState = { notes: [], shown: (f) => (mirror ? mirror.shown(f) : f) };
     try {
       for (let attempt = 0; attempt < 3 && !last.done; attempt++) last = await round(repo, branch, lines, state);
     } finally {
@@ -178,6 +208,7 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
     }
     if (last.conflicts.length > 0) throw conflictError(last.conflicts, mirror);
     if (!last.done) throw new UserError('the sync remote kept changing while prep synced; run prep sync again', 1);
+    lines.push(...state.notes);
     process.stdout.write(inert(lines.length > 0 ? `${lines.join('\n')}\n` : 'synced; no reviews yet\n'));
     return 0;
   } finally {

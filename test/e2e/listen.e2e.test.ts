@@ -48,7 +48,7 @@ describe.skipIf(!runWithTool('sox', ['--version']))('prep pitch --listen, with t
     mic.stop();
   }, 30_000);
 
-  for (const how of ['q', 'SIGTERM'] as const) {
+  for (const how of ['q', 'SIGTERM', 'SIGQUIT'] as const) {
     it(`ends the recorder when prep ends by ${how}, and keeps no audio`, async () => {
       const mic = feed(readFileSync(FIXTURE), 0.5);
       const env = { ...t.env, PREP_RECORD_INPUT: mic.path };
@@ -58,11 +58,10 @@ describe.skipIf(!runWithTool('sox', ['--version']))('prep pitch --listen, with t
       expect(alive(sox)).toBe(true);
       await sleep(1000);
       if (how === 'q') pty.write('q');
-      else pty.kill('SIGTERM');
+      else pty.kill(how);
       const ended = await Promise.race([pty.exited, sleep(5000).then(() => null)]);
       expect(ended, 'prep did not exit within 5 s').not.toBeNull();
-      const { code } = ended!;
-      expect(code).toBe(how === 'q' ? 0 : 143);
+      expect(ended).toMatchObject({ q: { code: 0 }, SIGTERM: { code: 143 }, SIGQUIT: { code: 131 } }[how]);
       for (let i = 0; i < 40 && alive(sox); i++) await sleep(50);
       expect(alive(sox)).toBe(false);
       mic.stop();

@@ -1,16 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gradeRecord, PLAIN_DECK, putDeck, putLog, readLogLines, SMALL_DECK } from '../helpers/e2e-home.js';
-import { ShellPty } from '../helpers/pty-tools.js';
+import { childOf, ShellPty } from '../helpers/pty-tools.js';
+import { Pty } from '../helpers/pty.js';
+import { PREP } from '../helpers/run-cli.js';
 import { useTempHome } from '../helpers/temp-home.js';
 import { cursorRestored } from '../helpers/terminal-scan.js';
 
-// SIGTERM, SIGHUP, SIGINT and Ctrl+C on every interactive screen. Ctrl+C is prep's quit key:
-// exit 0. The signals put the terminal back and end prep with the signal's usual status (128 + n:
-// 143, 129, 130), as the shell reports for any program a signal stopped. Either way the cursor is
+// SIGTERM, SIGHUP, SIGINT, SIGQUIT and Ctrl+C on every interactive screen. Ctrl+C is prep's quit
+// key: exit 0. The signals put the terminal back and end prep with the signal's usual status
+// (128 + n: 143, 129, 130, 131), as the shell reports for any program a signal stopped. Either way the cursor is
 // shown again, the terminal is out of raw mode, and every saved grade is still in the log.
 
 const home = useTempHome('prep-signals-');
-let pty: ShellPty | undefined;
+let pty: Pty | undefined;
 afterEach(async () => {
   await pty?.dispose();
   pty = undefined;
@@ -29,8 +33,8 @@ interface Screen {
   reach(p: ShellPty): Promise<void>;
   /** How many lines the log must hold afterwards. */
   kept: number;
-  /** Also try `kill -INT` here (a few screens are enough: the handler is the same everywhere). */
-  sigint?: boolean;
+  /** Also try `kill -INT` and `kill -QUIT` here (a few screens are enough: the handler is the same everywhere). */
+  everySignal?: boolean;
 }
 
 const SCREENS: Screen[] = [
@@ -53,7 +57,7 @@ const SCREENS: Screen[] = [
       await p.waitFor('Beta answer.');
     },
     kept: 1,
-    sigint: true,
+    everySignal: true,
   },
   {
     name: 'drill: the help',
@@ -104,7 +108,7 @@ const SCREENS: Screen[] = [
       await p.waitFor(TIMING);
     },
     kept: 0,
-    sigint: true,
+    everySignal: true,
   },
   {
     name: 'pitch: an attempt saved',
@@ -129,26 +133,62 @@ const WAYS = [
   { how: 'Ctrl+C', status: 0, send: (p: ShellPty) => p.write('\x03') },
   { how: 'SIGTERM', status: 143, send: (p: ShellPty) => p.signal('SIGTERM') },
   { how: 'SIGHUP', status: 129, send: (p: ShellPty) => p.signal('SIGHUP') },
-  { how: 'SIGINT (kill -INT)', status: 130, send: (p: ShellPty) => p.signal('SIGINT') },
+  { how: 'SIGINT (kill -INT)', status: 130, send: (p: ShellPty) => p.signal('SIGINT'), only: true },
+  // In raw mode Ctrl+\ is a key like any other; SIGQUIT comes from `kill -QUIT`.
+  { how: 'SIGQUIT (kill -QUIT)', status: 131, send: (p: ShellPty) => p.signal('SIGQUIT'), only: true },
 ] as const;
 
 describe.each(SCREENS)('$name', (screen) => {
-  it.each(WAYS.filter((w) => screen.sigint || w.how !== 'SIGINT (kill -INT)'))('$how: a clean exit ($status), the cursor shown, raw mode off, nothing lost', async ({ status, send }) => {
+  it.each(WAYS.filter((w) => screen.everySignal || !('only' in w)))('$how: a clean exit ($status), the cursor shown, raw mode off, nothing lost', async ({ status, send }) => {
     const { dir } = home();
     putDeck(dir, 'plain', PLAIN_DECK);
     putDeck(dir, 'small', SMALL_DECK);
     const deck = screen.args[1]!;
     if (screen.log) putLog(dir, deck, screen.log());
-    pty = new ShellPty(screen.args, { env: { ...process.env, PREP_HOME: dir } });
-    await screen.reach(pty);
-    await pty.rawMode();
-    await send(pty);
+    const shell = new ShellPty(screen.args, { env: { ...process.env, PREP_HOME: dir } });
+    pty = shell;
+    await screen.reach(shell);
+    await shell.rawMode();
+    await send(shell);
     // The screen goes with each check, so a failure shows what the terminal was left with.
-    const exit = await pty.exitStatus();
-    const shown = await pty.screen();
+    const exit = await shell.exitStatus();
+    const shown = await shell.screen();
     expect(exit, shown).toBe(status);
-    expect(cursorRestored(pty.raw), shown).toBe(true);
-    expect(await pty.cooked(), shown).toBe(true);
+    expect(cursorRestored(shell.raw), shown).toBe(true);
+    expect(await shell.cooked(), shown).toBe(true);
     expect(readLogLines(dir, deck)).toHaveLength(screen.kept);
+  });
+});
+
+// What the shell cannot tell apart (both give $? = 131): prep ending itself with 131, and prep
+// killed by SIGQUIT, whose default action also dumps core (a file of 100 MB or more in the folder
+// prep ran in, "Quit (core dumped)" in bash). A parent that waits for prep sees which it was.
+const WAIT_FOR_PREP = `const r = require('node:child_process').spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit' });
+console.log('prep exited with ' + r.status + ', signal ' + r.signal);`;
+
+describe('SIGQUIT (kill -QUIT)', () => {
+  it('prep ends itself with 131: no death by the signal, no core dump, the terminal put back, grades kept', async () => {
+    const { dir } = home();
+    putDeck(dir, 'plain', PLAIN_DECK);
+    const cwd = fs.mkdtempSync(path.join(dir, 'cwd-'));
+    const argv = ['sh', '-c', 'ulimit -c unlimited 2>/dev/null; node -e "$0" "$@"; stty -a', WAIT_FOR_PREP, PREP, 'drill', 'plain'];
+    const p = new Pty(argv, { env: { ...process.env, PREP_HOME: dir }, cwd });
+    pty = p;
+    await p.waitFor('Alpha question?');
+    p.write(' ');
+    await p.waitFor('Alpha answer.');
+    p.write('4');
+    await p.waitFor('Beta question?');
+    // sh -> the waiting node -> prep.
+    const prep = childOf(childOf(p.pid()!)!)!;
+    process.kill(prep, 'SIGQUIT');
+    await p.exited;
+    const shown = await p.screen();
+    expect(shown).toContain('prep exited with 131, signal null');
+    expect(fs.readdirSync(cwd).filter((f) => f.startsWith('core')), shown).toEqual([]);
+    expect(cursorRestored(p.raw), shown).toBe(true);
+    const after = p.raw.slice(p.raw.lastIndexOf('prep exited with'));
+    expect(after, shown).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(readLogLines(dir, 'plain')).toHaveLength(1);
   });
 });

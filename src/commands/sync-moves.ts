@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileStamp } from '../core/store/aside.js';
+import { newLines, recordIds, renamedTo, renameInLine } from '../core/sync/log-moves.js';
+import { reviewIds } from '../core/sync/log-merge.js';
+import { freeTheirs, type Conflict } from './sync-merge.js';
+import { logsAt, showAt, type Repo } from './sync-repo.js';
+
+// A deck renamed (`prep rename`) or removed (`prep remove`) on one machine shows in git as its
+// log and deck file deleted there. Left to git, a machine that still had the deck, and graded
+// it meanwhile, would bring the old log back beside the new one. Here such a deletion is told
+// apart (a rename keeps every record id; a remove leaves them nowhere) and carried: records the
+// other side made under the old name follow the rename, and a removed deck's copy on the side
+// that kept it goes to that machine's own `removed/` folder, as `prep remove` does.
+
+type Side = 'ours' | 'theirs';
+
+/** One deck that a side no longer has under its name. */
+export interface Move {
+  from: string;
+  /** The deck's new name; undefined when it was removed. */
+  to?: string;
+  /** The side that renamed or removed it. */
+  by: Side;
+  /** The other side's log of the deck, and the record lines it added since the common base. */
+  keptLog: string;
+  added: string[];
+  /** The other side's deck file (`decks/x.yaml`) and its text there and at the base. */
+  deckFile?: string;
+  keptDeck?: string;
+  baseDeck?: string;
+}
+
+const logName = (deck: string) => `logs/${deck}.jsonl`;
+const reviews = (n: number) => `${n} review${n === 1 ? '' : 's'}`;
+const other = (s: Side): Side => (s === 'ours' ? 'theirs' : 'ours');
+
+async function deckAt(repo: Repo, rev: string, deck: string): Promise<{ file: string; text: string } | undefined> {
+  for (const file of [`decks/${deck}.yaml`, `decks/${deck}.yml`]) {
+    const text = await showAt(repo, rev, file);
+    if (text !== undefined) return { file, text };
+  }
+  return undefined;
+}
+
+async function logTexts(repo: Repo, rev: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const file of await logsAt(repo, rev)) out.set(path.basename(file, '.jsonl'), (await showAt(repo, rev, file)) ?? '');
+  return out;
+}
+
+async function deckNames(repo: Repo, rev: string): Promise<Set<string>> {
+  const r = await repo.git.try(['ls-tree', '--name-only', rev, 'decks/']);
+  const files = r.code === 0 ? r.stdout.split('\n').filter((f) => /^decks\/[^/]+\.ya?ml$/.test(f) && !/\.theirs(-\d+)?\.ya?ml$/.test(f)) : [];
+  return new Set(files.map((f) => path.basename(f).replace(/\.ya?ml$/, '')));
+}
+
+/** Deck files git sees renamed from `base` to `rev` (same or similar text): old name -> new name. */
+async function deckRenames(repo: Repo, base: string, rev: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const fields = (await repo.git.run(['diff', '--name-status', '-M', '-z', base, rev, '--', 'decks/'])).split('\0');
+  for (let i = 0; i < fields.length; i++) {
+    if (!fields[i]!.startsWith('R')) continue;
+    const [from, to] = [fields[i + 1]!, fields[i + 2]!];
+    i += 2;
+    const name = (f: string) => path.basename(f).replace(/\.ya?ml$/, '');
+    out.set(name(from), name(to));
+  }
+  return out;
+}
+
+/** The decks one side renamed or removed since the common base of `ours` and `theirs`. */
+export async function planMoves(repo: Repo, ours: string, theirs: string): Promise<Move[]> {
+  const found = await repo.git.try(['merge-base', ours, theirs]);
+  if (found.code !== 0) return [];
+  const base = found.stdout.trim();
+  const revs = { ours, theirs };
+  const logs = { ours: await logTexts(repo, ours), theirs: await logTexts(repo, theirs) };
+  const decks = { ours: await deckNames(repo, ours), theirs: await deckNames(repo, theirs) };
+  const has = (s: Side, deck: string) => logs[s].has(deck) || decks[s].has(deck);
+  const baseLogs = (await logsAt(repo, base)).map((f) => path.basename(f, '.jsonl'));
+  const moves: Move[] = [];
+  for (const deck of new Set([...baseLogs, ...(await deckNames(repo, base))])) {
+    const gone = (['ours', 'theirs'] as const).filter((s) => !has(s, deck));
+    if (gone.length !== 1) continue;
+    const by = gone[0]!;
+    const kept = other(by);
+    const baseIds = recordIds((await showAt(repo, base, logName(deck))) ?? '');
+    const keptLog = logs[kept].get(deck) ?? '';
+    const keptDeck = await deckAt(repo, revs[kept], deck);
+    // The records say where a log went; a deck never drilled has only its file to tell.
+    const to = renamedTo(baseIds, logs[by]) ?? (await deckRenames(repo, base, revs[by])).get(deck);
+    moves.push({
+      from: deck,
+      to,
+      by,
+      keptLog,
+      added: newLines(keptLog, baseIds),
+      deckFile: keptDeck?.file,
+      keptDeck: keptDeck?.text,
+      baseDeck: (await deckAt(repo, base, deck))?.text,
+    });
+  }
+  return moves;
+}
+
+/** Old name -> new name of the renamed decks: a side's old log counts as its new one. */
+export function aliases(moves: Move[]): Map<string, string> {
+  return new Map(moves.filter((m) => m.to !== undefined).map((m) => [m.from, m.to!]));
+}
+
+function write(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+/**
+ * Carries the moves into the merge in progress (before its commit): the old log and deck file
+ * leave the tree, records added under the old name join the new log, a deck edited under the
+ * old name replaces the renamed one (or, both changed, is a conflict). `userFile` maps a file of
+ * the repository to where the user sees it (the config folder's decks, without PREP_HOME);
+ * `settled` are the conflicts the merge already found.
+ */
+export async function carryIntoMerge(repo: Repo, moves: Move[], userFile: (f: string) => string, settled: Conflict[]): Promise<Conflict[]> {
+  const conflicts: Conflict[] = [];
+  for (const m of moves) {
+    const oldLog = path.join(repo.dir, logName(m.from));
+    fs.rmSync(oldLog, { force: true });
+    const touched = [logName(m.from)];
+    const edited = m.keptDeck !== undefined && m.keptDeck !== m.baseDeck;
+    if (m.deckFile) {
+      const abs = path.join(repo.dir, m.deckFile);
+      fs.rmSync(abs, { force: true });
+      // Without PREP_HOME the user's copy would come back at the next sync: it goes too.
+      const mine = userFile(abs);
+      if (mine !== abs && m.by === 'theirs' && fs.existsSync(mine) && fs.readFileSync(mine, 'utf8') === m.keptDeck) fs.rmSync(mine);
+      touched.push(m.deckFile);
+    }
+    if (m.to !== undefined) {
+      const newLog = path.join(repo.dir, logName(m.to));
+      const moved = m.added.map((line) => renameInLine(line, m.from, m.to!));
+      if (moved.length > 0) fs.appendFileSync(newLog, `${moved.join('\n')}\n`);
+      touched.push(logName(m.to));
+      const target = m.deckFile && path.join(repo.dir, m.deckFile.replace(/\/[^/]+(\.ya?ml)$/, `/${m.to}$1`));
+      // Git may have carried the edit itself (it follows renames), or found a conflict there.
+      if (edited && target && !settled.some((c) => c.ours === target)) {
+        const renamed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
+        if (renamed === undefined || renamed === m.baseDeck || renamed === m.keptDeck) write(target, m.keptDeck!);
+        else {
+          // Changed on both sides: ours stays in the deck, theirs beside it, for a person.
+          const [mine, theirs] = m.by === 'theirs' ? [m.keptDeck!, renamed] : [renamed, m.keptDeck!];
+          write(target, mine);
+          const aside = freeTheirs(target);
+          write(aside, theirs);
+          conflicts.push({ ours: target, theirs: aside });
+        }
+        touched.push(path.relative(repo.dir, target));
+      }
+    }
+    for (const f of touched) {
+      if (fs.existsSync(path.join(repo.dir, f))) await repo.git.run(['add', '--', f]);
+      else await repo.git.run(['rm', '--cached', '--quiet', '--ignore-unmatch', '--', f]);
+    }
+  }
+  return conflicts;
+}
+
+/**
+ * What a move leaves on this machine: for a remove, the copy of the side that kept the deck
+ * (this machine's, or the other machine's if it graded or edited it since) is saved to
+ * `<data>/removed/<deck>-<stamp>/`, as `prep remove` saves it. Returns the line to print.
+ */
+export function keepAndSay(m: Move, dataDir: string): string | undefined {
+  const grades = reviewIds(m.keptLog).size;
+  if (m.to !== undefined) {
+    const n = reviewIds(m.added.join('\n')).size;
+    if (m.by === 'theirs') return `${m.from}: renamed to ${m.to} on the other machine${n > 0 ? `; ${reviews(n)} made here under the old name moved with it` : ''}`;
+    return `${m.from}: renamed to ${m.to} here${n > 0 ? `; ${reviews(n)} the other machine made under the old name moved with it` : ''}`;
+  }
+  const changed = m.added.length > 0 || (m.keptDeck !== undefined && m.keptDeck !== m.baseDeck);
+  if (m.by === 'ours' && !changed) return `${m.from}: removed here, and on the other machine at its next sync`;
+  const dir = path.join(dataDir, 'removed', `${m.from}-${fileStamp()}`);
+  fs.mkdirSync(dir, { recursive: true });
+  if (m.deckFile && m.keptDeck !== undefined) fs.writeFileSync(path.join(dir, path.basename(m.deckFile)), m.keptDeck);
+  if (m.keptLog !== '') fs.writeFileSync(path.join(dir, `${m.from}.jsonl`), m.keptLog);
+  const what = `${m.keptDeck !== undefined ? 'deck and ' : ''}${reviews(grades)}`;
+  return m.by === 'theirs'
+    ? `${m.from}: removed on the other machine; this machine's copy (${what}) is in ${dir}`
+    : `${m.from}: removed here; the other machine's copy (${what}), changed since, is in ${dir}`;
+}

@@ -1,0 +1,60 @@
+// How `prep sync` tells a deck renamed or removed on one machine from its review logs: pure
+// functions over the text of logs. A rename keeps every record's id (only the deck name in it
+// changes), so the log that holds the old log's ids under another name is where it went.
+
+/** The ids of every record in a log's text (grades and any other record). */
+export function recordIds(text: string): Set<string> {
+  const ids = new Set<string>();
+  for (const line of text.split('\n')) {
+    const id = idOf(line);
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
+}
+
+function idOf(line: string): string | undefined {
+  try {
+    const rec: unknown = JSON.parse(line);
+    const id = typeof rec === 'object' && rec !== null ? (rec as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A log line with the deck it names changed from `from` to `to` (the pitch history and the
+ * replay find records by deck name); any other line, a torn one say, is returned unchanged.
+ */
+export function renameInLine(line: string, from: string, to: string): string {
+  try {
+    const rec = JSON.parse(line) as unknown;
+    if (typeof rec === 'object' && rec !== null && (rec as { deck?: unknown }).deck === from) return JSON.stringify({ ...rec, deck: to });
+  } catch {
+    // Not a record: the reader will judge it, unchanged.
+  }
+  return line;
+}
+
+/**
+ * Where a log that one side deleted went: among `logs` (deck name -> log text on that side),
+ * the one holding the most of the deleted log's record ids, or undefined (the deck was removed).
+ */
+export function renamedTo(deletedIds: Set<string>, logs: Map<string, string>): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [name, text] of logs) {
+    let n = 0;
+    for (const id of recordIds(text)) if (deletedIds.has(id)) n++;
+    if (n > most) [best, most] = [name, n];
+  }
+  return best;
+}
+
+/** The record lines of `text` whose ids `known` lacks: what one side added since the common base. */
+export function newLines(text: string, known: Set<string>): string[] {
+  return text.split('\n').filter((line) => {
+    const id = idOf(line);
+    return id !== undefined && !known.has(id);
+  });
+}

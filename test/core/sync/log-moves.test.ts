@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { newLines, recordIds, renamedTo, renameInLine } from '../../../src/core/sync/log-moves.js';
+
+const rec = (id: string, deck = 'five') => JSON.stringify({ v: 1, type: 'grade', id, deck, card: 'q1', grade: 3, at: '2026-01-05T09:00:00.000Z' });
+
+describe('log moves', () => {
+  it('finds where a renamed log went by its record ids, and nothing for a removed one', () => {
+    const gone = recordIds([rec('a'), rec('b'), '{"torn'].join('\n'));
+    expect([...gone]).toEqual(['a', 'b']);
+    const logs = new Map([
+      ['other', rec('z', 'other')],
+      ['six', [rec('a', 'six'), rec('b', 'six'), rec('c', 'six')].join('\n')],
+    ]);
+    expect(renamedTo(gone, logs)).toBe('six');
+    expect(renamedTo(gone, new Map([['other', rec('z', 'other')]]))).toBeUndefined();
+  });
+
+  it('gives the lines added since the base, and renames the deck a line names', () => {
+    const text = [rec('a'), rec('n1'), 'not json', rec('n2')].join('\n');
+    expect(newLines(text, new Set(['a']))).toEqual([rec('n1'), rec('n2')]);
+    expect(JSON.parse(renameInLine(rec('n1'), 'five', 'six'))).toMatchObject({ id: 'n1', deck: 'six' });
+    expect(renameInLine(rec('n1', 'other'), 'five', 'six')).toBe(rec('n1', 'other'));
+    expect(renameInLine('{"torn', 'five', 'six')).toBe('{"torn');
+  });
+});
