@@ -40,9 +40,16 @@ export function widest(text: string): number {
   return w;
 }
 
+/** Printable ASCII only: one column and one character each, no escape code. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Ink's wrapText: a line longer than `width` wrapped (hard, spaces kept) or cut with "…". */
 export function fitText(text: string, width: number, wrap: Wrap): string {
-  return wrap === 'wrap' ? wrapAnsi(text, width, { trim: false, hard: true }) : cliTruncate(text, width, { position: 'end' });
+  if (wrap === 'wrap') return wrapAnsi(text, width, { trim: false, hard: true });
+  // What cli-truncate gives for plain ASCII cut at a whole column, without its ANSI-aware slicing
+  // (a card's prompt is cut on every list row).
+  if (Number.isInteger(width) && width > 1 && text.length > width && PLAIN_ASCII.test(text)) return `${text.slice(0, width - 1)}…`;
+  return cliTruncate(text, width, { position: 'end' });
 }
 
 /** Ink's rounding of a box's edge to a whole column (halves go up). */

@@ -55,12 +55,14 @@ export function barChartText(colour: boolean, bars: readonly Bar[], height: numb
 
 /** <Heatmap> with cells two columns wide. */
 export function heatmapText(colour: boolean, data: Heatmap, width: number): Block {
-  const cell = (level: 0 | 1 | 2 | 3 | 4, w: number) => tinted(colour, cellGlyph(level, colour).padEnd(w), { color: GREENS[level] });
+  // Five looks, styled once each rather than once a day.
+  const looks = ([0, 1, 2, 3, 4] as const).map((level) => tinted(colour, cellGlyph(level, colour).padEnd(2), { color: GREENS[level] }));
+  const cell = (level: 0 | 1 | 2 | 3 | 4) => looks[level]!;
   const lines = WEEKDAYS.map((label, r) => {
-    const cells = data.weeks.map((week) => (week[r] ? cell(week[r].level, 2) : '  ')).join('');
+    const cells = data.weeks.map((week) => (week[r] ? cell(week[r].level) : '  ')).join('');
     return text({ content: tinted(colour, label.padEnd(LABEL_WIDTH), { dim: true }) + cells, wrap: 'truncate-end' }, width);
   });
-  const legend = tinted(colour, 'Less ', { dim: true }) + ([0, 1, 2, 3, 4] as const).map((l) => cell(l, 2)).join('') + tinted(colour, legendMore(data.max), { dim: true });
+  const legend = tinted(colour, 'Less ', { dim: true }) + looks.join('') + tinted(colour, legendMore(data.max), { dim: true });
   return column([text(tint(colour, ' '.repeat(LABEL_WIDTH) + monthRow(data.weeks, 2), { dim: true }), width), ...lines, [padded({ content: legend, wrap: 'truncate-end' }, width), 1]]);
 }
 
