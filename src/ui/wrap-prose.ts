@@ -1,7 +1,7 @@
 import wrapAnsi from 'wrap-ansi';
 
 // A line's indent and list marker ("- ", "* ", "• ", "1. ", "2) "), if any.
-const LEAD = /^\s*(?:[-*•]\s+|\d+[.)]\s+)?/;
+const LEAD = /^\s*(?:[-*\u2022]\s+|\d+[.)]\s+)?/;
 /** Narrower than this after the indent, wrapping is left to Ink. */
 const MIN_ROOM = 12;
 

@@ -25,7 +25,7 @@ export interface Word {
 const STOP = new Set([...eng, 'per', 'via', 'vs', 'etc']);
 
 // Letters and digits, with inner apostrophes (don't, agent's) and inner decimal points (1.5).
-const WORD = /\p{N}+(?:\.\p{N}+)+|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD = /\p{N}+(?:\.\p{N}+)+|[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 // Stryker disable next-line Regex: keyOf's fast path for numbers; the stemmer leaves digits as they are
 const NUMBER = /^\p{N}+(?:\.\p{N}+)*$/u;
 
@@ -81,8 +81,8 @@ function normaliseStem(stem: string): string {
 /** A word as it is looked up: folded, apostrophes off, a possessive 's dropped. */
 export function plainWord(text: string): string {
   return fold(text)
-    .replace(/['’]s$/, '')
-    .replace(/['’]/g, '');
+    .replace(/['\u2019]s$/, '')
+    .replace(/['\u2019]/g, '');
 }
 
 /** The comparison key of one plain word (see {@link plainWord}); numbers are kept as they are. */
@@ -105,7 +105,7 @@ export function isNumberWord(plain: string): boolean {
 const NT = new Set(['dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'werent', 'arent', 'cant', 'couldnt', 'wouldnt', 'shouldnt', 'wont', 'hasnt', 'havent', 'hadnt', 'mustnt']);
 
 function negates(written: string, plain: string): boolean {
-  return NEGATIONS.has(plain) || NT.has(plain) || /n['’]t$/i.test(written);
+  return NEGATIONS.has(plain) || NT.has(plain) || /n['\u2019]t$/i.test(written);
 }
 
 /**
@@ -125,7 +125,7 @@ export function words(text: string): Word[] {
     const gap = text.slice(prevEnd, m.index);
     if (/[,.;:!?()]/.test(gap) || plain === 'but') reach = 0;
     const last = out[out.length - 1];
-    if (last && /^[-‐–/]$/.test(gap)) last.joinedToNext = true;
+    if (last && /^[-\u2010\u2013/]$/.test(gap)) last.joinedToNext = true;
     const isNeg = negates(m[0], plain);
     const stop = STOP.has(plain) || isNeg;
     out.push({

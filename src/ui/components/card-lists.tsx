@@ -3,10 +3,9 @@ import { Box, Text } from 'ink';
 import type { CardStat } from '../../core/stats/recall.js';
 import type { AnswerTime } from '../../core/stats/answer-times.js';
 import type { WeakCard } from '../../core/stats/deck-stats.js';
-import { answerTime, percent, recallTone } from '../format.js';
+import { percent, recallTone } from '../format.js';
+import { METER, RECALL_LABEL_WIDTH, slowLabels } from './card-list-rows.js';
 import { Tint } from './tint.js';
-
-const METER = 10;
 
 /** A label column of fixed width, then the card's text cut to the room left. */
 function Row({ width, left, text }: { width: number; left: ReactNode; text: string }) {
@@ -39,7 +38,7 @@ export function RecallList({ cards, pick, retention }: {
             <Tint dim>{'░'.repeat(METER - filled)}</Tint>
           </Text>
         );
-        return <Row key={c.id} width={METER + 7} left={left} text={c.prompt} />;
+        return <Row key={c.id} width={RECALL_LABEL_WIDTH} left={left} text={c.prompt} />;
       })}
     </Box>
   );
@@ -65,8 +64,7 @@ export function WeakList({ cards }: { cards: readonly WeakCard[] }) {
 
 /** The slowest cards to answer, with their median time to reveal. */
 export function SlowList({ times, prompts }: { times: readonly AnswerTime[]; prompts: ReadonlyMap<string, string> }) {
-  const labels = times.map((t) => answerTime(t.medianMs));
-  const width = Math.max(...labels.map((l) => l.length)) + 2;
+  const { labels, width } = slowLabels(times);
   return (
     <Box flexDirection="column">
       {times.map((t, i) => (

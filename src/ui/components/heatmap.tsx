@@ -1,40 +1,10 @@
 import { Box, Text } from 'ink';
 import type { HeatDay, Heatmap as HeatmapData } from '../../core/stats/heatmap.js';
 import { Tint, useColour } from './tint.js';
-
-/** Without colour the level is in the glyph: a dot for none, then lighter to darker shades. */
-const SHADES = ['·', '░', '▒', '▓', '█'] as const;
-/** GitHub's greens, from none to the busiest days. */
-const GREENS = ['gray', '#0e4429', '#006d32', '#26a641', '#39d353'] as const;
-/** GitHub labels every other weekday. */
-const WEEKDAYS = ['Mon', '', 'Wed', '', 'Fri', '', 'Sun'];
-const LABEL_WIDTH = 4;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { cellGlyph, GREENS, LABEL_WIDTH, legendMore, monthRow, WEEKDAYS } from './heatmap-rows.js';
 
 function Cell({ level, width }: { level: HeatDay['level']; width: number }) {
-  const colour = useColour();
-  const glyph = colour ? (level === 0 ? '·' : '■') : SHADES[level];
-  return <Tint color={GREENS[level]}>{glyph.padEnd(width)}</Tint>;
-}
-
-/** Month names placed over the first week of each month, where they fit. */
-function monthRow(weeks: HeatmapData['weeks'], width: number): string {
-  const chars = Array.from({ length: weeks.length * width }, () => ' ');
-  let last = -1;
-  let freeFrom = 0;
-  weeks.forEach((week, i) => {
-    const first = week.find((d) => d !== null);
-    if (!first) return;
-    const month = first.day.getMonth();
-    if (month === last) return;
-    last = month;
-    const name = MONTHS[month]!;
-    const at = i * width;
-    if (at < freeFrom || at + name.length > chars.length) return;
-    [...name].forEach((ch, k) => (chars[at + k] = ch));
-    freeFrom = at + name.length + 1;
-  });
-  return chars.join('').trimEnd();
+  return <Tint color={GREENS[level]}>{cellGlyph(level, useColour()).padEnd(width)}</Tint>;
 }
 
 /** A GitHub-style review calendar: one column per week, Monday at the top, with a legend. */
@@ -58,7 +28,7 @@ export function Heatmap({ data, cellWidth = 2 }: { data: HeatmapData; cellWidth?
           {([0, 1, 2, 3, 4] as const).map((level) => (
             <Cell key={level} level={level} width={2} />
           ))}
-          <Tint dim>{data.max > 0 ? `More (busiest day: ${data.max})` : 'More'}</Tint>
+          <Tint dim>{legendMore(data.max)}</Tint>
         </Text>
       </Box>
     </Box>

@@ -12,16 +12,7 @@ import { interviewWhen, percent, practisedWhen, shortDate, clockTime } from '../
 import { wrapProse } from '../wrap-prose.js';
 import { MOCKS_SHOWN } from '../../core/stats/mocks.js';
 import { RECALL_SHOWN } from '../../core/stats/recall.js';
-
-/** Panels go side by side from this width; below it they stack, readable down to 60 columns. */
-export const WIDE = 100;
-
-/**
- * The weekday's first two letters, under each forecast bar (local time, as the bars' days): a
- * table, not toLocaleDateString, which sets up a date formatter at each of the 14 calls.
- */
-const WEEKDAYS2 = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] as const;
-const weekday2 = (d: Date) => WEEKDAYS2[d.getDay()]!;
+import { forecastChart, stateBarWidth, WIDE } from './stats-layout.js';
 
 function Overview({ s, columns }: { s: DeckStats; columns: number }) {
   const r = s.reviews;
@@ -107,9 +98,7 @@ function PitchPanel({ s, wide }: { s: DeckStats; wide: boolean }) {
  */
 export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; columns: number; colour: boolean }) {
   const wide = columns >= WIDE;
-  const forecastTotal = s.forecast.reduce((a, d) => a + d.count, 0);
-  const bars = s.forecast.map((d) => ({ value: d.count, label: String(d.day.getDate()), sub: weekday2(d.day) }));
-  const digits = Math.max(2, ...bars.map((b) => String(b.value).length));
+  const { total: forecastTotal, bars, height, colWidth } = forecastChart(s, wide);
   const prompts = new Map(s.slowest.map((t) => [t.card, t.prompt]));
   return (
     <ColourMode value={colour}>
@@ -121,7 +110,7 @@ export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; c
           </Box>
         </Box>
         <Panel title="Cards" note={`${s.counts.total} in all`}>
-          <StateBar counts={s.counts} width={Math.min(columns, wide ? 60 : 40)} />
+          <StateBar counts={s.counts} width={stateBarWidth(columns)} />
         </Panel>
         <Box marginTop={1}>
           <Overview s={s} columns={columns} />
@@ -129,7 +118,7 @@ export function StatsScreen({ stats: s, columns, colour }: { stats: DeckStats; c
         <PanelRow wide={wide}>
           <Panel title="Due in the next 14 days" note={forecastTotal ? `${forecastTotal} in all` : undefined} inRow={wide}>
             {forecastTotal ? (
-              <BarChart bars={bars} height={wide ? 6 : 4} colWidth={digits + (wide ? 2 : 1)} />
+              <BarChart bars={bars} height={height} colWidth={colWidth} />
             ) : (
               <Tint dim>No card is scheduled yet: a card is, once practised.</Tint>
             )}
