@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
 // Stryker runs the tests in a copy of the project it makes with mkdtemp (.stryker-tmp/sandbox-*),
@@ -11,8 +11,9 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 if (path.basename(root).startsWith('sandbox-')) fs.chmodSync(root, 0o755);
 
 // The suite Stryker runs: everything except the real-terminal tests (test/e2e), which start
-// the built bundle and so never see a mutant in src/.
-export default mergeConfig(
-  base,
-  defineConfig({ test: { exclude: ['test/e2e/**', 'node_modules/**'] } }),
-);
+// the built bundle and so never see a mutant in src/. One flat project, each test file in a
+// fresh process as Stryker expects, not the shared-process projects of `npm test`.
+const { projects: _projects, ...shared } = base.test ?? {};
+export default defineConfig({
+  test: { ...shared, include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/e2e/**', 'node_modules/**'] },
+});

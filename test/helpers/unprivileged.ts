@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { afterAll } from 'vitest';
+import { inject } from 'vitest';
 
 /** The user a root test run drops to, so file permissions apply to it as to anyone. */
 const NOBODY = { uid: 65534, gid: 65534 };
@@ -33,16 +33,16 @@ try {
 // Some dependencies are CommonJS and call require(): give the ESM bundle one.
 const REQUIRE = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
+// The bundles live in the run's scratch folder (removed when the run ends), not in one made
+// and removed by this file's afterAll: test files share a worker process, and this module with
+// them, so a later file would find the folder gone.
 const bundles = new Map<string, Promise<string>>();
 let bundleDir: string | undefined;
-afterAll(() => {
-  if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
-});
 
 function bundleOf(source: string): Promise<string> {
   let made = bundles.get(source);
   if (!made) {
-    bundleDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'prep-unpriv-'));
+    bundleDir ??= fs.mkdtempSync(path.join(inject('scratchDir'), 'unpriv-'));
     // Readable by the unprivileged child.
     fs.chmodSync(bundleDir, 0o755);
     const outfile = path.join(bundleDir, `${bundles.size}.mjs`);

@@ -1,11 +1,4 @@
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-
-// Colour on, as on a real terminal, so the highlight and NO_COLOR tests can fail (see stats-screen.test.tsx).
-const before = vi.hoisted(() => {
-  const value = process.env.FORCE_COLOR;
-  process.env.FORCE_COLOR = '3';
-  return value;
-});
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { render } from 'ink-testing-library';
 import type { Card } from '../../src/core/deck/types.js';
@@ -17,12 +10,11 @@ import type { AnswerMode } from '../../src/core/store/settings.js';
 import type { LogRecord } from '../../src/core/store/log-records.js';
 import { DrillScreen } from '../../src/ui/screens/drill-screen.js';
 import { KEY, plain, press, waitForFrame } from '../helpers/ink.js';
+import { useColour } from '../helpers/colour.js';
 import { makeDeck, question } from '../helpers/deck.js';
 
-afterAll(() => {
-  if (before === undefined) delete process.env.FORCE_COLOR;
-  else process.env.FORCE_COLOR = before;
-});
+// Colour on, as on a terminal, so the colour and NO_COLOR tests can fail.
+useColour();
 afterEach(() => vi.unstubAllEnvs());
 
 const T0 = new Date('2026-11-26T10:00').getTime();

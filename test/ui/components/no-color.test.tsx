@@ -1,12 +1,4 @@
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-
-// Colour on, as on a real terminal: without it every frame would be plain anyway and the
-// NO_COLOR cases below could not fail. Set before Ink (and its colour library) is loaded.
-const before = vi.hoisted(() => {
-  const value = process.env.FORCE_COLOR;
-  process.env.FORCE_COLOR = '3';
-  return value;
-});
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
@@ -14,15 +6,14 @@ import { AnswerClock } from '../../../src/ui/components/answer-clock.js';
 import { GradeBar } from '../../../src/ui/components/grade-bar.js';
 import { PitchTimer } from '../../../src/ui/components/pitch-timer.js';
 import { plain } from '../../helpers/ink.js';
+import { useColour } from '../../helpers/colour.js';
 
 /** An SGR colour code: foreground, background, bright, 256-colour or RGB. */
 // eslint-disable-next-line no-control-regex
 const COLOUR_CODE = /\x1b\[(?:3\d|4\d|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
 
-afterAll(() => {
-  if (before === undefined) delete process.env.FORCE_COLOR;
-  else process.env.FORCE_COLOR = before;
-});
+// Colour on, as on a terminal, so the colour and NO_COLOR tests can fail.
+useColour();
 afterEach(() => vi.unstubAllEnvs());
 
 const GRADES = [

@@ -1,22 +1,14 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
-
-// Colour on, as on a terminal, so the NO_COLOR test can fail (see stats-screen.test.tsx).
-const before = vi.hoisted(() => {
-  const value = process.env.FORCE_COLOR;
-  process.env.FORCE_COLOR = '3';
-  return value;
-});
+import { describe, expect, it } from 'vitest';
 
 import { renderToString } from 'ink';
 import type { DeckSummary } from '../../../src/core/stats/deck-summary.js';
 import { brokenDeck } from '../../../src/core/stats/deck-summary.js';
 import { ListScreen } from '../../../src/ui/screens/list-screen.js';
 import { plain } from '../../helpers/ink.js';
+import { useColour } from '../../helpers/colour.js';
 
-afterAll(() => {
-  if (before === undefined) delete process.env.FORCE_COLOR;
-  else process.env.FORCE_COLOR = before;
-});
+// Colour on, as on a terminal, so the colour and NO_COLOR tests can fail.
+useColour();
 
 const NOW = new Date('2026-11-26T10:00');
 // eslint-disable-next-line no-control-regex

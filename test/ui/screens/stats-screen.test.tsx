@@ -1,12 +1,4 @@
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-
-// Colour on, as on a real terminal: without it every frame would be plain anyway and the
-// NO_COLOR tests below could not fail. Set before Ink (and its colour library) is loaded.
-const before = vi.hoisted(() => {
-  const value = process.env.FORCE_COLOR;
-  process.env.FORCE_COLOR = '3';
-  return value;
-});
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { renderToString } from 'ink';
 import { deckStats } from '../../../src/core/stats/deck-stats.js';
@@ -15,6 +7,7 @@ import { StatsScreen } from '../../../src/ui/screens/stats-screen.js';
 import { makeDeck } from '../../helpers/deck.js';
 import { plain } from '../../helpers/ink.js';
 import { fixture, grade } from '../../helpers/fixture-log.js';
+import { useColour } from '../../helpers/colour.js';
 
 const NOW = new Date('2026-11-26T10:00');
 const INTERVIEW = new Date('2026-12-03T09:00');
@@ -22,10 +15,8 @@ const INTERVIEW = new Date('2026-12-03T09:00');
 // eslint-disable-next-line no-control-regex
 const COLOUR_CODE = /\x1b\[(?:3\d|4\d|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
 
-afterAll(() => {
-  if (before === undefined) delete process.env.FORCE_COLOR;
-  else process.env.FORCE_COLOR = before;
-});
+// Colour on, as on a terminal, so the colour and NO_COLOR tests can fail.
+useColour();
 afterEach(() => vi.unstubAllEnvs());
 
 /** The screen as `prep stats` prints it at `columns`, with NO_COLOR set or not. */
