@@ -143,14 +143,15 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 /**
  * True when `ms` holds exactly `total` comma-separated times, each made only of the characters a
- * time written by `String(ms)` has (digits, and a dot or exponent). Checked by whole-text scans,
- * not split: a tally's file is checked whole by its digest already; this keeps a tally prep did
- * not write from being taken, without making 50,000 strings.
+ * time written by `String(ms)` has (digits, and a dot or exponent), by scans of the whole text
+ * (no number is parsed): a tally's file is checked whole by its digest already; this keeps a
+ * tally prep did not write from being taken.
  */
 function timesText(ms: string, total: number): boolean {
   if (total === 0) return ms === '';
   if (ms === '' || /[^0-9.e+,-]/.test(ms) || ms.startsWith(',') || ms.endsWith(',') || ms.includes(',,')) return false;
-  return ms.length - ms.replaceAll(',', '').length === total - 1;
+  // Counted by a split, which runs natively: a loop over the text ran interpreted (about 5 ms cold).
+  return ms.split(',').length === total;
 }
 
 /** True when `x` is {@link AnswerTimesData} as {@link AnswerTimeCounter.toData} writes it. */
