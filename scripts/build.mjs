@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { fastStringWidth } from './string-width-lazy.mjs';
 import { asScript } from './bundle-as-script.mjs';
 import { lazyGraphemes } from './graphemes-fast.mjs';
+import { lazyChildProcess } from './commander-lazy.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -92,7 +93,7 @@ for (const entry of entries) {
   const options = {
     ...shared,
     alias: entry.alias,
-    plugins: [...(entry.plugins ?? []), fastStringWidth, lazyGraphemes],
+    plugins: [...(entry.plugins ?? []), fastStringWidth, lazyGraphemes, lazyChildProcess],
     entryPoints: [`${root}${entry.in}`],
     outfile: `${root}${entry.out}`,
     banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,

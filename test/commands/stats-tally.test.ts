@@ -203,10 +203,10 @@ describe('prep stats from a stored tally and the log after it', () => {
     const whole = await report(a.dir, now);
     await drillStart(a.dir);
     const stored = readTally(a.dir, DECK)!;
-    type Body = { reviews: { total: unknown; keepFrom: unknown; recent: unknown[]; cards: unknown[] }; days: unknown[]; times: unknown[][]; pitch: unknown[]; mocks: unknown[] };
+    type Body = { reviews: { total: unknown; keepFrom: unknown; recent: unknown[]; cards: unknown[] }; days: unknown[]; times: { cards: unknown[]; medians: unknown[]; counts: unknown[]; ms: unknown }; pitch: unknown[]; mocks: unknown[] };
     const body = JSON.parse(stored.body) as Body;
     // The history has all of these: cards, days, answer times, a pitch run and a rehearsal.
-    expect([body.reviews.cards.length, body.reviews.recent.length, body.days.length, body.times.length, body.pitch.length, body.mocks.length].every((n) => n > 0)).toBe(true);
+    expect([body.reviews.cards.length, body.reviews.recent.length, body.days.length, body.times.cards.length, body.pitch.length, body.mocks.length].every((n) => n > 0)).toBe(true);
     const broken: Array<[string, (b: Body) => unknown]> = [
       ['a list, not an object', () => []],
       ['no review counts', (b) => ({ ...b, reviews: null })],
@@ -217,10 +217,22 @@ describe('prep stats from a stored tally and the log after it', () => {
       ['a card id that is a number', (b) => ((b.reviews.cards[0] = 5), b)],
       ['a card day that is text', (b) => ((b.reviews.cards[1] = 'x'), b)],
       ['a day count that is text', (b) => ((b.days[0] = 'x'), b)],
-      ['answer times not a list', (b) => ({ ...b, times: {} })],
-      ['answer times without a card id', (b) => ((b.times[0]![0] = 1), b)],
-      ['an answer time that is text', (b) => ((b.times[0]![1] = 'x'), b)],
-      ['an answer time entry not a list', (b) => ((b.times[0] = 'x' as never), b)],
+      ['answer times not an object', (b) => ({ ...b, times: [] })],
+      ['answer times of null', (b) => ({ ...b, times: null })],
+      ['answer times without card ids', (b) => ((b.times.cards = 'x' as never), b)],
+      ['an answer-time card id that is a number', (b) => ((b.times.cards[0] = 1), b)],
+      ['a median too few', (b) => (b.times.medians.pop(), b)],
+      ['a median that is text', (b) => ((b.times.medians[0] = '5000'), b)],
+      ['a median below zero', (b) => ((b.times.medians[0] = -1), b)],
+      ['a count too many', (b) => (b.times.counts.push(1), b)],
+      ['a count of zero', (b) => ((b.times.counts[0] = 0), b)],
+      ['a count that is not whole', (b) => ((b.times.counts[0] = 1.5), b)],
+      ['times that are a list', (b) => ((b.times.ms = [5000]), b)],
+      ['a time that is text', (b) => ((b.times.ms = `x${b.times.ms as string}`), b)],
+      ['a time too many', (b) => ((b.times.ms = `${b.times.ms as string},5000`), b)],
+      ['a time too few', (b) => ((b.times.ms = (b.times.ms as string).replace(/^[^,]*,/, '')), b)],
+      ['an empty time', (b) => ((b.times.ms = `,${(b.times.ms as string).replace(/^[^,]*,/, '')}`), b)],
+      ['a last time empty', (b) => ((b.times.ms = `${(b.times.ms as string).replace(/,[^,]*$/, '')},`), b)],
       ['pitch runs not a list', (b) => ({ ...b, pitch: 'x' })],
       ['a pitch run of another type', (b) => ((b.pitch[0] = { type: 'grade' }), b)],
       ['rehearsals not a list', (b) => ({ ...b, mocks: null })],

@@ -1,5 +1,5 @@
 import type { GradeRecord, LogRecord, MockRecord, PitchRecord } from '../store/log-records.js';
-import { AnswerTimeCounter, type AnswerTime, type AnswerTimesData } from './answer-times.js';
+import { AnswerTimeCounter, isAnswerTimesData, type AnswerTime, type AnswerTimesData } from './answer-times.js';
 import { DayCounts, heatmapOf, type DayCountsData, type Heatmap } from './heatmap.js';
 import { studyDayOf } from '../schedule/day.js';
 import { ReviewTally, windowStart, type ReviewSummary, type ReviewTallyData } from './retention.js';
@@ -125,7 +125,7 @@ export function tallyFromData(data: unknown): LogTally | null {
   const r = data.reviews;
   if (!isNum(r.total) || !isNum(r.keepFrom) || !numbers(r.recent) || !Array.isArray(r.cards) || r.cards.length % 3 !== 0) return null;
   if (!r.cards.every((x, i) => (i % 3 === 0 ? typeof x === 'string' : isNum(x)))) return null;
-  if (!numbers(data.days) || !Array.isArray(data.times) || !data.times.every((t) => Array.isArray(t) && typeof t[0] === 'string' && t.slice(1).every(isNum))) return null;
+  if (!numbers(data.days) || !isAnswerTimesData(data.times)) return null;
   if (!Array.isArray(data.pitch) || !data.pitch.every((p) => isObj(p) && p.type === 'pitch')) return null;
   if (!Array.isArray(data.mocks) || !data.mocks.every((m) => isObj(m) && m.type === 'mock')) return null;
   return new LogTally(Number.NEGATIVE_INFINITY, data as unknown as LogTallyData);

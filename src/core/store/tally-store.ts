@@ -14,7 +14,7 @@ import { readSmallFile } from './safe-read.js';
  * read (the head is enough to tell whether the file is current).
  */
 export interface TallyHead {
-  v: 1;
+  v: 2;
   /** The end of the part of the log counted: the same position as the snapshot's. */
   at: LogPosition;
   /** The span the time zone was checked over, and its signature then (schedule/day.ts zoneSignature). */
@@ -23,8 +23,11 @@ export interface TallyHead {
   digest: string;
 }
 
-/** The only tally version this build reads. */
-export const TALLY_VERSION = 1;
+/**
+ * The only tally version this build reads. 2: answer times packed, with each card's median (a
+ * tally of version 1 is ignored; the log is counted whole until the next drill start rewrites it).
+ */
+export const TALLY_VERSION = 2;
 
 /** Far above the tally of any real deck (a few bytes a grade). */
 const MAX_TALLY_BYTES = 64 * 1024 * 1024;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ describe('a stored tally', () => {
     expect(saveTally(dir, 'coder', { at: AT, zone: ZONE }, TALLY)).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'snapshots'))).toEqual(['coder.stats.json']);
     const back = readTally(dir, 'coder');
-    expect(back?.head).toMatchObject({ v: 1, at: AT, zone: ZONE });
+    expect(back?.head).toMatchObject({ v: 2, at: AT, zone: ZONE });
     expect(JSON.parse(back!.body)).toEqual(TALLY);
 
     const later = { ...AT, offset: 5000, lines: 40 };
@@ -51,7 +52,7 @@ describe('a stored tally', () => {
       ['"lines":37', '"lines":38'],
       ['"from":1780000000000', '"from":1780000000001'],
       ['"sig":"-240,-300"', '"sig":"-240,-240"'],
-      ['{"v":1,', '{"v":2,'],
+      ['{"v":2,', '{"v":3,'],
     ];
     for (const [from, to] of edits) {
       const dir = home().dir;
@@ -59,6 +60,23 @@ describe('a stored tally', () => {
       edit(dir, from, to);
       expect(readTally(dir, 'coder'), `${from} -> ${to}`).toBeNull();
     }
+  });
+
+  it('written by a build of version 1 (every answer time as a number), whole and sealed as it sealed it, reads as none', () => {
+    // The digest as that build computed it: its version, position and zone, a newline, the tally's line.
+    const body = JSON.stringify({ times: [['q1', 5000, 7000]] });
+    const digest = createHash('sha256').update(JSON.stringify([1, AT, ZONE])).update('\n').update(body).digest('hex');
+    const dir = home().dir;
+    const file = tallyPath(dir, 'coder');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const text = (v: number) => `${JSON.stringify({ v, at: AT, zone: ZONE, digest })}\n${body}\n`;
+    fs.writeFileSync(file, text(1));
+    expect(readTally(dir, 'coder')).toBeNull();
+    // The same file with this build's version number fails only on its digest, which names the version.
+    fs.writeFileSync(file, text(2));
+    expect(readTally(dir, 'coder')).toBeNull();
+    saveTally(dir, 'coder', { at: AT, zone: ZONE }, JSON.parse(body));
+    expect(readTally(dir, 'coder')?.body).toBe(body);
   });
 
   it('cut short, or not JSON at all, reads as none', () => {
