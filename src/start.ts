@@ -76,6 +76,15 @@ function hideFetch(): void {
 type Cli = (require: NodeJS.Require, url: string, importer: (specifier: string) => Promise<unknown>) => Promise<void>;
 
 const command = process.argv[2] ?? '';
+// A reader that stops early (`prep list | head -3`) closes the pipe: the rest of the output is
+// not wanted, so prep ends there, quietly and with success, instead of dying on EPIPE with a
+// stack trace. Anything else a stream reports is still an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
+}
 // Import keeps V8's young generation at its first size (see commands/import-heap.ts), set here
 // before the CLI loads, while it is still at its smallest, and before V8 reads or makes import's
 // code cache (V8 checks the flags a cache was made with). Other commands never load node:v8.
