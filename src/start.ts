@@ -75,10 +75,7 @@ const command = process.argv[2] ?? '';
 // loads, while the young generation is still at its smallest and nothing is compiled yet, and
 // before V8 reads or makes import's code cache (V8 checks the flags a cache was made with).
 // Other commands never load node:v8.
-if (command === 'import') {
-  const build = { maglev: (process.config.variables as { v8_enable_maglev?: unknown }).v8_enable_maglev, options: [...process.execArgv, process.env.NODE_OPTIONS ?? ''] };
-  (await import('node:v8')).setFlagsFromString(importV8Flags(build));
-}
+if (command === 'import') (await import('node:v8')).setFlagsFromString(importV8Flags(process));
 const dir = writes(command) ? writableCacheDir() : undefined;
 if (dir && enableCompileCache) enableCompileCache(path.join(dir, 'node-compile-cache'));
 // prep never fetches anything, but Ink's layout engine loads its WebAssembly with `fetch` when
