@@ -1,4 +1,5 @@
 import './no-color-env.js';
+import './closed-pipe.js';
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { EXIT_USAGE, UserError } from './commands/user-error.js';

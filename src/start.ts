@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { type Crc32, decodeCodeCache, encodeCodeCache, pruneCodeCache, readCacheFile, writeCacheFile } from './code-cache.js';
+import { importV8Flags } from './commands/import-flags.js';
 import { resolvePaths } from './core/store/paths.js';
 
 /**
@@ -76,19 +77,12 @@ function hideFetch(): void {
 type Cli = (require: NodeJS.Require, url: string, importer: (specifier: string) => Promise<unknown>) => Promise<void>;
 
 const command = process.argv[2] ?? '';
-// A reader that stops early (`prep list | head -3`) closes the pipe: the rest of the output is
-// not wanted, so prep ends there, quietly and with success, instead of dying on EPIPE with a
-// stack trace. Anything else a stream reports is still an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(0);
-  });
-}
-// Import keeps V8's young generation at its first size (see commands/import-heap.ts), set here
-// before the CLI loads, while it is still at its smallest, and before V8 reads or makes import's
-// code cache (V8 checks the flags a cache was made with). Other commands never load node:v8.
-if (command === 'import') (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+// Import keeps V8's young generation at its first size (see commands/import-heap.ts) and, where
+// V8 has Maglev, compiles hot code once (see commands/import-flags.ts), set here before the CLI
+// loads, while the young generation is still at its smallest and nothing is compiled yet, and
+// before V8 reads or makes import's code cache (V8 checks the flags a cache was made with).
+// Other commands never load node:v8.
+if (command === 'import') (await import('node:v8')).setFlagsFromString(importV8Flags(process));
 const dir = writes(command) ? writableCacheDir() : undefined;
 if (dir && enableCompileCache) enableCompileCache(path.join(dir, 'node-compile-cache'));
 // prep never fetches anything, but Ink's layout engine loads its WebAssembly with `fetch` when

@@ -1,7 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-
-/** The V8 flag that stops the young generation growing; src/start.ts sets it too, before the CLI loads. */
-export const HOLD_YOUNG_GENERATION = '--semi-space-growth-factor=1';
+import { HOLD_YOUNG_GENERATION } from './import-flags.js';
 
 /**
  * Keeps V8's young generation at the size it has when import starts. Import makes many

@@ -18,7 +18,9 @@ describe('the built bundle', () => {
 
   it('starts from a small first file that turns on the compile cache, then loads the CLI', () => {
     const first = readFileSync(PREP, 'utf8');
-    expect(first.length).toBeLessThan(4000);
+    // Compiled on every start before any cache of prep's can help: a few KB, not the CLI. 4.5 KB
+    // since the reports' early exit and import's V8 flags joined the code-cache reader there.
+    expect(first.length).toBeLessThan(4500);
     expect(first).toContain('enableCompileCache');
     expect(first).toContain('./prep-cli.js');
   });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { importV8Flags } from '../../src/commands/import-flags.js';
+
+// Which V8 flags `prep import` sets on itself, by what the running Node has (see
+// test/e2e/import-v8-flags.e2e.test.ts for their effect in a real import).
+function node(maglev: unknown, execArgv: string[] = [], nodeOptions?: string) {
+  return { config: { variables: { v8_enable_maglev: maglev } }, execArgv, env: { NODE_OPTIONS: nodeOptions } };
+}
+
+describe('importV8Flags', () => {
+  it('always holds the young generation at its first size', () => {
+    for (const maglev of [0, 1, undefined]) expect(importV8Flags(node(maglev)).split(' ')).toContain('--semi-space-growth-factor=1');
+  });
+
+  it('turns TurboFan off only where V8 has Maglev to compile the hot code instead', () => {
+    expect(importV8Flags(node(1))).toBe('--semi-space-growth-factor=1 --no-turbofan');
+    expect(importV8Flags(node(0))).toBe('--semi-space-growth-factor=1');
+    expect(importV8Flags({ config: { variables: {} }, execArgv: [], env: {} })).toBe('--semi-space-growth-factor=1');
+  });
+
+  it("leaves TurboFan to the user's own choice of compilers, given on the command line or in NODE_OPTIONS", () => {
+    expect(importV8Flags(node(1, ['--no-maglev']))).toBe('--semi-space-growth-factor=1');
+    expect(importV8Flags(node(1, ['--stack-size=900'], '--max-old-space-size=100 --no-maglev'))).toBe('--semi-space-growth-factor=1');
+    expect(importV8Flags(node(1, ['--turbofan']))).toBe('--semi-space-growth-factor=1');
+    expect(importV8Flags(node(1, [], '--no-turbofan'))).toBe('--semi-space-growth-factor=1');
+    // Other compiler settings are not a choice of compilers.
+    expect(importV8Flags(node(1, ['--no-maglev-inlining'], '--turbofan-verify'))).toBe('--semi-space-growth-factor=1 --no-turbofan');
+  });
+});

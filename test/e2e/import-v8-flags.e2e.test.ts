@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PREP } from '../helpers/run-cli.js';
+
+// `prep import` sets V8 flags on itself at run time, and V8 ignores a flag it does not know
+// without a word: these read back, in a real import process on the Node running the tests, that
+// the flags took effect. The memory they save is shown by `npm run bench -- import`.
+describe('prep import holds its memory down with V8 flags that take effect', () => {
+  let home: string;
+  beforeEach(() => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'prep-imp-v8-'));
+  });
+  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+  /** A sheet of 1,500 questions: long enough for V8 to compile import's hot code and to collect its young objects many times. */
+  function sheet(): string {
+    const questions = Array.from(
+      { length: 1500 },
+      (_, i) => `**${i + 1}. How would you cut latency in service ${i}?**\n\nWe traced the slow path and cached the lookups; latency fell by ${i % 90}%.\n\nThen we moved the retries behind a budget so one slow call could not stall the rest.\n\n`,
+    );
+    const file = path.join(home, 'sheet.md');
+    fs.writeFileSync(file, `# Acme — Backend\n\n## Likely Questions\n\n${questions.join('')}`);
+    return file;
+  }
+
+  /** Runs `prep import` with V8's trace of optimized compiles, and the young generation's size read at start and at exit. */
+  function importTraced(file: string) {
+    const probe = path.join(home, 'probe.mjs');
+    fs.writeFileSync(
+      probe,
+      [
+        "import v8 from 'node:v8';",
+        "const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;",
+        'const start = young();',
+        "process.on('exit', () => process.stderr.write(`young generation: ${start} ${young()}\\n`));",
+      ].join('\n'),
+    );
+    const r = spawnSync(process.execPath, ['--import', probe, '--trace-opt', PREP, 'import', file], {
+      env: { ...process.env, PREP_HOME: path.join(home, 'home'), NO_COLOR: '1' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const [, start, end] = /young generation: (\d+) (\d+)/.exec(r.stderr) ?? [];
+    const compiled = (target: string) => r.stdout.split('\n').filter((l) => l.startsWith('[completed compiling') && l.includes(`(target ${target})`)).length;
+    return { code: r.status, youngAtStart: Number(start), youngAtExit: Number(end), maglev: compiled('MAGLEV'), turbofan: compiled('TURBOFAN') };
+  }
+
+  it('the young generation grows at most once, before prep sets the flag (V8 would double it up to 32 MB)', () => {
+    const r = importTraced(sheet());
+    expect(r.code).toBe(0);
+    expect(r.youngAtStart).toBeGreaterThan(0);
+    // Measured from before Node's own start-up, which may grow it once (1 -> 2 MB) before prep runs.
+    expect(r.youngAtExit).toBeLessThanOrEqual(2 * r.youngAtStart);
+  });
+
+  const maglev = (process.config.variables as { v8_enable_maglev?: unknown }).v8_enable_maglev === 1;
+
+  it.runIf(maglev)('where V8 has Maglev (Node 24), hot code is compiled by Maglev only, never a second time by TurboFan', () => {
+    const r = importTraced(sheet());
+    expect(r.code).toBe(0);
+    expect(r.maglev).toBeGreaterThan(20);
+    expect(r.turbofan).toBe(0);
+  });
+
+  it.runIf(!maglev)('without Maglev (Node 20, 22), TurboFan still compiles the hot code: turning it off would leave only the interpreter', () => {
+    const r = importTraced(sheet());
+    expect(r.code).toBe(0);
+    expect(r.turbofan).toBeGreaterThan(20);
+  });
+});
