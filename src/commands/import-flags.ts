@@ -25,7 +25,7 @@ export interface NodeProcess {
  * called in a longer-lived process.
  */
 export function importV8Flags(node: NodeProcess): string {
-  // Kept short: this is on every command's start path, in a first file held under 4 KB.
+  // Kept short: this is on every command's start path, in a first file held under 4.5 KB.
   const maglev = (node.config.variables as { v8_enable_maglev?: unknown }).v8_enable_maglev === 1;
   return maglev && !/--(no-)?(maglev|turbofan)(\s|$)/.test([...node.execArgv, node.env.NODE_OPTIONS].join(' ')) ? HOLD_YOUNG_GENERATION + ' --no-turbofan' : HOLD_YOUNG_GENERATION;
 }
