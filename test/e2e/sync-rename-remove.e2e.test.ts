@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReviewLog } from '../../src/core/store/review-log.js';
-import { gradeRecord, logFile } from '../helpers/e2e-home.js';
-import { HAS_GIT, syncOk, useSyncWorld, type Machine } from '../helpers/sync-machines.js';
+import { gradeRecord, logFile, putDeck } from '../helpers/e2e-home.js';
+import { FIVE, HAS_GIT, syncOk, useSyncWorld, type Machine } from '../helpers/sync-machines.js';
 
 // `prep rename` and `prep remove` on machine A, then `prep sync` on A and on B (real git, two
 // data folders, one bare remote), in both layouts: one PREP_HOME, and the XDG folders where the
@@ -106,6 +106,35 @@ for (const xdg of [false, true]) {
       await ok(a);
       await expectOnlySix(a, 1);
       expect(fs.readFileSync(deckFile(a, 'six'), 'utf8')).toContain('title: Five, edited on B');
+    });
+
+    it('--status on A says a rename or a remove made here is carried by the next sync, and writes nothing', async () => {
+      const { a, b } = await world().twoMachines({ xdg });
+      putDeck(a.configHome, 'ten', FIVE.replace('title: Five', 'title: Ten'));
+      gradeIn(a, 'five', 'q1', day(5, 9));
+      gradeIn(a, 'five', 'q2', day(5, 9));
+      await ok(a);
+      await ok(b);
+      expect((await a.prep('rename', 'five', 'six')).code).toBe(0);
+      // Never drilled: only the deck file tells where it went.
+      expect((await a.prep('rename', 'ten', 'eleven')).code).toBe(0);
+      const head = a.git('rev-parse', 'HEAD');
+      const index = fs.statSync(path.join(a.home, '.git', 'index')).mtimeMs;
+      const status = await a.prep('sync', '--status');
+      expect(status.stderr).toBe('');
+      // The reviews of six went up under five, and its deck is five's: nothing else to say of it.
+      expect(status.stdout).toMatch(
+        /^five: renamed to six here; the next sync carries the rename\nten: renamed to eleven here; the next sync carries the rename\nrun prep sync to send and fetch/,
+      );
+      expect(a.git('rev-parse', 'HEAD')).toBe(head);
+      expect(fs.statSync(path.join(a.home, '.git', 'index')).mtimeMs).toBe(index);
+
+      expect((await a.prep('remove', 'six')).code).toBe(0);
+      expect((await a.prep('sync', '--status')).stdout).toMatch(/^five: removed here; the next sync carries the removal\nten: renamed to eleven/);
+      await ok(a);
+      expect((await a.prep('sync', '--status')).stdout).toMatch(/^everything is synced/);
+      // B has not fetched yet: nothing of A's moves shows there, and nothing is said to be removed on B.
+      expect((await b.prep('sync', '--status')).stdout).toMatch(/^everything is synced/);
     });
 
     it("a remove on A reaches B; B's copy, with the grades it made meanwhile, is kept in B's removed folder", async () => {
