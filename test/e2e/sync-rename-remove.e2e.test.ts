@@ -20,6 +20,7 @@ function gradeIn(m: Machine, deck: string, card: string, at: Date): void {
 }
 
 const has = (file: string) => fs.existsSync(file);
+const interviews = (m: Machine) => (JSON.parse(fs.readFileSync(path.join(m.configHome, 'settings.json'), 'utf8')) as { interviews: unknown }).interviews;
 const deckFile = (m: Machine, name: string) => path.join(m.configHome, 'decks', `${name}.yaml`);
 
 async function reviews(m: Machine, deck: string): Promise<number> {
@@ -106,6 +107,28 @@ for (const xdg of [false, true]) {
       await ok(a);
       await expectOnlySix(a, 1);
       expect(fs.readFileSync(deckFile(a, 'six'), 'utf8')).toContain('title: Five, edited on B');
+    });
+
+    it('an interview date B set under the old name follows a rename A made, whichever machine syncs first', async () => {
+      const { a, b } = await world().twoMachines({ xdg });
+      // A renames and syncs first; B set a date under the old name meanwhile.
+      expect((await a.prep('rename', 'five', 'six')).code).toBe(0);
+      await ok(a);
+      expect((await b.prep('interview', 'five', '2027-03-01')).code).toBe(0);
+      await ok(b);
+      expect(interviews(b)).toEqual({ six: '2027-03-01' });
+      expect((await b.prep('interview', 'six')).stdout).toMatch(/1 Mar 2027/);
+      await ok(a);
+      expect(interviews(a)).toEqual({ six: '2027-03-01' });
+
+      // B syncs first this time: A renamed six to seven meanwhile, and B dated six again.
+      expect((await a.prep('rename', 'six', 'seven')).code).toBe(0);
+      expect((await b.prep('interview', 'six', '2027-04-02')).code).toBe(0);
+      await ok(b);
+      await ok(a);
+      expect(interviews(a)).toEqual({ seven: '2027-04-02' });
+      await ok(b);
+      expect(interviews(b)).toEqual({ seven: '2027-04-02' });
     });
 
     it('--status on A says a rename or a remove made here is carried by the next sync, and writes nothing', async () => {
