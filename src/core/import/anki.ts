@@ -117,12 +117,15 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
  * hidden class, kept in V8's old space until a full collection, about 700 bytes a note (7 MB of
  * 10,000 notes). Nor its line count: it counts a `\r\n` inside a quoted field as two lines, so
  * every note after one was named a line too far in a Windows export. The lines are counted here
- * instead, as editors count them: the `\n` bytes before where each record ends.
+ * instead, as editors count them: the line ends (`\n`; `\r` in a file without one) before where
+ * each record ends.
  */
 class RecordReader extends Parser {
   /** Where the last record ended in `body` (after its line end), and the `\n` bytes before that. */
   private done = 0;
   private newlines = 0;
+  /** The byte that ends a line: "\n", or "\r" in a file with no "\n" at all (classic Mac). */
+  private readonly eol: number;
 
   constructor(
     private readonly body: Buffer,
@@ -130,11 +133,12 @@ class RecordReader extends Parser {
     private readonly each: (record: string[], line: number) => void,
   ) {
     super(options);
+    this.eol = body.includes(0x0a) || !body.includes(0x0d) ? 0x0a : 0x0d;
   }
 
-  /** The `\n` bytes in body from `done` to `to`, counted into `newlines`; `done` moves to `to`. */
+  /** The line ends in body from `done` to `to`, counted into `newlines`; `done` moves to `to`. */
   private countTo(to: number): void {
-    for (let at = this.body.indexOf(0x0a, this.done); at !== -1 && at < to; at = this.body.indexOf(0x0a, at + 1)) this.newlines++;
+    for (let at = this.body.indexOf(this.eol, this.done); at !== -1 && at < to; at = this.body.indexOf(this.eol, at + 1)) this.newlines++;
     this.done = Math.max(this.done, to);
   }
 
@@ -144,9 +148,9 @@ class RecordReader extends Parser {
     // info.bytes is where the record ends, past its line end if it has one: that "\n" is not
     // before the record's last line.
     const end = this.info.bytes;
-    this.countTo(end > 0 && this.body[end - 1] === 0x0a ? end - 1 : end);
+    this.countTo(end > 0 && this.body[end - 1] === this.eol ? end - 1 : end);
     this.each(record as string[], this.newlines + 1);
-    if (this.body[this.done] === 0x0a) this.countTo(this.done + 1);
+    if (this.body[this.done] === this.eol) this.countTo(this.done + 1);
     return true;
   }
 

@@ -22,6 +22,11 @@ describe('reading the notes of an Anki export', () => {
     expect([took, skipped]).toEqual([windows.took, windows.skipped]);
   });
 
+  it('a file ending its lines in "\\r" alone (an old Mac export, no header) counts them too', () => {
+    const { took } = importAnki('One?\tFirst.\r\rTwo?\t"Second,\rover two lines."\rThree?\tThird.');
+    expect(took).toEqual(['note (line 1): One?', 'note (line 4): Two?', 'note (line 5): Three?']);
+  });
+
   it('a quote that never closes is placed at the line its note starts on, counted in the whole file, with either line end', () => {
     const unix = '#separator:tab\n#html:false\nOne?\t"First,\non two."\n\n"Two?\tnever closed\nThree?\tThird.\n';
     for (const text of [unix, unix.replace(/\n/g, '\r\n')]) {
