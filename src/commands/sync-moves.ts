@@ -39,7 +39,8 @@ const logName = (deck: string) => `logs/${deck}.jsonl`;
 const reviews = (n: number) => `${n} review${n === 1 ? '' : 's'}`;
 const other = (s: Side): Side => (s === 'ours' ? 'theirs' : 'ours');
 
-async function deckAt(repo: Repo, rev: string, deck: string): Promise<{ file: string; text: string } | undefined> {
+/** A deck's file (`decks/x.yaml` or `.yml`) and its text at a revision, if it has one there. */
+export async function deckAt(repo: Repo, rev: string, deck: string): Promise<{ file: string; text: string } | undefined> {
   for (const file of [`decks/${deck}.yaml`, `decks/${deck}.yml`]) {
     const text = await showAt(repo, rev, file);
     if (text !== undefined) return { file, text };

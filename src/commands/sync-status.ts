@@ -4,6 +4,7 @@ import { missingFrom, reviewIds } from '../core/sync/log-merge.js';
 import { recordIds, renamedTo } from '../core/sync/log-moves.js';
 import type { PrepPaths } from '../core/store/paths.js';
 import { inert } from '../core/text/inert.js';
+import { deckAt } from './sync-moves.js';
 import { showAt, type Repo } from './sync-repo.js';
 
 const THEIRS = /\.theirs(-\d+)?\.ya?ml$/;
@@ -24,14 +25,6 @@ async function namesAt(repo: Repo, rev: string): Promise<Set<string>> {
   return new Set(files.map((f) => path.basename(f).replace(/\.(jsonl|ya?ml)$/, '')));
 }
 
-async function deckText(repo: Repo, rev: string, deck: string): Promise<string | undefined> {
-  for (const ext of ['yaml', 'yml']) {
-    const text = await showAt(repo, rev, `decks/${deck}.${ext}`);
-    if (text !== undefined) return text;
-  }
-  return undefined;
-}
-
 /**
  * The decks renamed (`prep rename`) or removed (`prep remove`) here since the last sync, which
  * the remote still has: old name -> new name, or undefined for a remove. Told apart as sync
@@ -45,7 +38,7 @@ async function movedHere(repo: Repo, remote: string, logs: Map<string, string>, 
   const [atBase, there] = [await namesAt(repo, base), await namesAt(repo, remote)];
   for (const deck of [...atBase].sort()) {
     if (logs.has(deck) || decks.has(deck) || !there.has(deck)) continue;
-    const baseDeck = await deckText(repo, base, deck);
+    const baseDeck = (await deckAt(repo, base, deck))?.text;
     const sameText = [...decks].find(([name, text]) => !atBase.has(name) && !there.has(name) && text === baseDeck);
     moved.set(deck, renamedTo(recordIds((await showAt(repo, base, `logs/${deck}.jsonl`)) ?? ''), logs) ?? sameText?.[0]);
   }
