@@ -10,6 +10,7 @@ import { fastStringWidth } from './string-width-lazy.mjs';
 import { asScript } from './bundle-as-script.mjs';
 import { lazyGraphemes } from './graphemes-fast.mjs';
 import { lazyChildProcess } from './commander-lazy.mjs';
+import { asciiRegExps } from './ascii-regexps.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -99,6 +100,8 @@ for (const entry of entries) {
     banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,
   };
   await (entry.script ? asScript(build, options) : build(options));
+  // All ASCII, so V8 holds the file as a one-byte string (see the file).
+  await asciiRegExps(options.outfile);
 }
 
 // schema/deck.schema.json is generated from the zod deck schema on every build.

@@ -93,17 +93,8 @@ function madeFor(file: string): string | undefined {
   }
 }
 
-/**
- * Removes from `root` (the `v8-code` folder, one folder per Node in it) what no start can use
- * again, so the cache does not grow with every upgrade of Node or prep: files made for another
- * bundle than `source` (an older prep) or that are not cache files at all, another Node's files
- * not written for 30 days (a Node no longer used; one still in use writes them again, once),
- * temp files of writes that never finished, and the folders left empty. `current` is this Node's
- * folder name, whose files for this bundle stay whatever their age. Called only after a start
- * saved a file, so never on the way to a command's first frame; failures are ignored.
- */
-export function pruneCodeCache(root: string, current: string, source: Uint8Array, crc32: Crc32, now = Date.now()): void {
-  const bundle = `${source.length}:${crc32(source)}`;
+/** Runs `prune` on each folder in `root`; a folder that fails is left for next time (another prep pruning at the same time, or one prep cannot change). */
+function eachFolder(root: string, prune: (name: string, dir: string) => void): void {
   let folders: fs.Dirent[];
   try {
     folders = fs.readdirSync(root, { withFileTypes: true });
@@ -111,20 +102,43 @@ export function pruneCodeCache(root: string, current: string, source: Uint8Array
     return;
   }
   for (const folder of folders) {
-    if (!folder.isDirectory()) continue;
-    const dir = path.join(root, folder.name);
     try {
-      for (const name of fs.readdirSync(dir)) {
-        const file = path.join(dir, name);
-        const age = now - fs.statSync(file).mtimeMs;
-        const stale = name.endsWith('.tmp')
-          ? age > ABANDONED_AFTER_MS
-          : madeFor(file) !== bundle || (folder.name !== current && age > UNUSED_FOR_MS);
-        if (stale) fs.rmSync(file, { force: true, recursive: true });
-      }
-      if (folder.name !== current && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+      if (folder.isDirectory()) prune(folder.name, path.join(root, folder.name));
     } catch {
-      // Another prep pruning at the same time, or a folder prep cannot change: left for next time.
+      // Left for next time.
     }
   }
+}
+
+/**
+ * Removes from `root` (the `v8-code` folder, one folder per Node in it) what no start can use
+ * again, so the cache does not grow with every upgrade of Node or prep: files made for another
+ * bundle than `source` (an older prep) or that are not cache files at all, another Node's files
+ * not written for 30 days (a Node no longer used; one still in use writes them again, once),
+ * temp files of writes that never finished, and the folders left empty. `current` is this Node's
+ * folder name, whose files for this bundle stay whatever their age. Node's own compile cache
+ * beside `root` (`node-compile-cache`, which Node never prunes) holds a folder per Node and set
+ * of V8 flags, `<version>-<arch>-<V8 tag>-<uid>`: another Node's folder none of whose files was
+ * written for 30 days goes whole, and this Node's are Node's to keep (it replaces an outdated
+ * file itself). Called only after a start saved a file, so never on the way to a command's first
+ * frame; failures are ignored.
+ */
+export function pruneCodeCache(root: string, current: string, source: Uint8Array, crc32: Crc32, now = Date.now()): void {
+  const bundle = `${source.length}:${crc32(source)}`;
+  const age = (file: string) => now - fs.statSync(file).mtimeMs;
+  eachFolder(root, (name, dir) => {
+    for (const entry of fs.readdirSync(dir)) {
+      const file = path.join(dir, entry);
+      const stale = entry.endsWith('.tmp')
+        ? age(file) > ABANDONED_AFTER_MS
+        : madeFor(file) !== bundle || (name !== current && age(file) > UNUSED_FOR_MS);
+      if (stale) fs.rmSync(file, { force: true, recursive: true });
+    }
+    if (name !== current && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  });
+  eachFolder(path.join(path.dirname(root), 'node-compile-cache'), (name, dir) => {
+    if (!name.startsWith(`${current}-`) && fs.readdirSync(dir).every((f) => age(path.join(dir, f)) > UNUSED_FOR_MS)) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 }

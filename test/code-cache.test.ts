@@ -126,4 +126,26 @@ describe.runIf(crc32)('pruning the code cache folder after a file was saved', ()
   it('does nothing, and does not throw, when the folder is not there', () => {
     expect(() => pruneCodeCache(path.join(home().dir, 'none'), 'v24.1.0-x64', bundle, crc, NOW)).not.toThrow();
   });
+
+  it("sheds Node's own compile cache beside it by the same rule: another Node's folder not written for 30 days goes whole", () => {
+    const cache = home().dir;
+    const root = path.join(cache, 'v8-code');
+    const node = path.join(cache, 'node-compile-cache');
+    put(root, 'v24.1.0-x64', 'drill.bin', encodeCodeCache(bundle, code, crc));
+    // Node names its folder <version>-<arch>-<V8 flags hash>-<uid>: import's V8 flags make a second one.
+    put(node, 'v24.1.0-x64-efbf7f39-1000', 'a1b2c3', code, 400);
+    put(node, 'v24.1.0-x64-0c4e2d11-1000', 'a1b2c3', code, 90);
+    // A Node left behind, and one still in use (one file written lately keeps the folder).
+    put(node, 'v22.9.0-x64-efbf7f39-1000', 'a1b2c3', code, 31);
+    put(node, 'v22.9.0-x64-efbf7f39-1000', 'd4e5f6', code, 45);
+    put(node, 'v22.12.0-x64-3a9c0b17-1000', 'a1b2c3', code, 60);
+    put(node, 'v22.12.0-x64-3a9c0b17-1000', 'd4e5f6', code, 2);
+    // Not a Node's folder: left alone.
+    put(node, '.', 'notes.txt', code, 400);
+    // A prefix of this Node's name is another Node (v24.1.0 is not v24.1.0-rc.1, nor v24.1 of v24.10).
+    put(node, 'v24.1.0-rc.1-x64-efbf7f39-1000', 'a1b2c3', code, 31);
+    pruneCodeCache(root, 'v24.1.0-x64', bundle, crc, NOW);
+    expect(fs.readdirSync(node).sort()).toEqual(['notes.txt', 'v22.12.0-x64-3a9c0b17-1000', 'v24.1.0-x64-0c4e2d11-1000', 'v24.1.0-x64-efbf7f39-1000']);
+    expect(tree(path.join(node, 'v22.12.0-x64-3a9c0b17-1000'))).toEqual(['a1b2c3', 'd4e5f6']);
+  });
 });

@@ -89,6 +89,16 @@ export function openMirror(paths: PrepPaths, gitDir: string): Mirror | undefined
   return {
     copyIn() {
       for (const [name, [user, repo]] of pairs()) copy(user, repo, name, true);
+      // Where both now hold the same text, that is what the merge's changes are measured from:
+      // without this, a file changed here since the last sync counted as changed on both sides
+      // at copyOut, and the merge's result (settings merged key by key) never reached the user.
+      const m = loadManifest();
+      for (const [name, [user, repo]] of pairs()) {
+        const [mine, copied] = [read(user), read(repo)];
+        if (mine && copied?.equals(mine)) m[name] = hash(copied);
+        else if (!mine && !copied) delete m[name];
+      }
+      fs.writeFileSync(manifestFile, JSON.stringify(m));
     },
     copyOut() {
       for (const [name, [user, repo]] of pairs()) copy(repo, user, name, false);

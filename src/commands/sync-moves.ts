@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileStamp } from '../core/store/aside.js';
 import { newLines, recordIds, renamedTo, renameInLine } from '../core/sync/log-moves.js';
 import { reviewIds } from '../core/sync/log-merge.js';
+import { parseSettingsText } from '../core/sync/settings-merge.js';
+import { openSettings } from '../core/store/settings.js';
 import { freeTheirs, type Conflict } from './sync-merge.js';
 import { logsAt, showAt, type Repo } from './sync-repo.js';
 
@@ -29,13 +31,16 @@ export interface Move {
   deckFile?: string;
   keptDeck?: string;
   baseDeck?: string;
+  /** The deck's interview date in the base's settings. */
+  baseInterview?: string;
 }
 
 const logName = (deck: string) => `logs/${deck}.jsonl`;
 const reviews = (n: number) => `${n} review${n === 1 ? '' : 's'}`;
 const other = (s: Side): Side => (s === 'ours' ? 'theirs' : 'ours');
 
-async function deckAt(repo: Repo, rev: string, deck: string): Promise<{ file: string; text: string } | undefined> {
+/** A deck's file (`decks/x.yaml` or `.yml`) and its text at a revision, if it has one there. */
+export async function deckAt(repo: Repo, rev: string, deck: string): Promise<{ file: string; text: string } | undefined> {
   for (const file of [`decks/${deck}.yaml`, `decks/${deck}.yml`]) {
     const text = await showAt(repo, rev, file);
     if (text !== undefined) return { file, text };
@@ -69,6 +74,30 @@ async function deckRenames(repo: Repo, base: string, rev: string): Promise<Map<s
   return out;
 }
 
+function dateOf(dates: unknown, deck: string): string | undefined {
+  const date = typeof dates === 'object' && dates !== null && Object.hasOwn(dates, deck) ? (dates as Record<string, unknown>)[deck] : undefined;
+  return typeof date === 'string' ? date : undefined;
+}
+
+/**
+ * A date the merged settings (in the repository, `dir/settings.json`) still keep under a renamed
+ * deck's old name, set there by the side that kept the name, moves to the new name. Should the
+ * new name hold a date of its own (not the base's date the rename carried), the later one stays,
+ * as when both machines change one date. Through the settings store: under its lock, written
+ * whole. Returns whether settings.json changed.
+ */
+function carryInterview(dir: string, from: string, to: string, baseDate: string | undefined): boolean {
+  if (!fs.existsSync(path.join(dir, 'settings.json'))) return false;
+  const settings = openSettings(dir);
+  const dates = settings.get().interviews;
+  const old = dateOf(dates, from);
+  if (old === undefined) return false;
+  const mine = dateOf(dates, to);
+  if (mine === undefined || mine === baseDate || Date.parse(old) > Date.parse(mine)) settings.setInterview(to, old);
+  settings.clearInterview(from);
+  return true;
+}
+
 /** The decks one side renamed or removed since the common base of `ours` and `theirs`. */
 export async function planMoves(repo: Repo, ours: string, theirs: string): Promise<Move[]> {
   const found = await repo.git.try(['merge-base', ours, theirs]);
@@ -79,6 +108,7 @@ export async function planMoves(repo: Repo, ours: string, theirs: string): Promi
   const decks = { ours: await deckNames(repo, ours), theirs: await deckNames(repo, theirs) };
   const has = (s: Side, deck: string) => logs[s].has(deck) || decks[s].has(deck);
   const baseLogs = (await logsAt(repo, base)).map((f) => path.basename(f, '.jsonl'));
+  const baseDates = parseSettingsText(await showAt(repo, base, 'settings.json')).interviews;
   const moves: Move[] = [];
   for (const deck of new Set([...baseLogs, ...(await deckNames(repo, base))])) {
     const gone = (['ours', 'theirs'] as const).filter((s) => !has(s, deck));
@@ -99,6 +129,7 @@ export async function planMoves(repo: Repo, ours: string, theirs: string): Promi
       deckFile: keptDeck?.file,
       keptDeck: keptDeck?.text,
       baseDeck: (await deckAt(repo, base, deck))?.text,
+      baseInterview: dateOf(baseDates, deck),
     });
   }
   return moves;
@@ -141,6 +172,7 @@ export async function carryIntoMerge(repo: Repo, moves: Move[], userFile: (f: st
       const moved = m.added.map((line) => renameInLine(line, m.from, m.to!));
       if (moved.length > 0) fs.appendFileSync(newLog, `${moved.join('\n')}\n`);
       touched.push(logName(m.to));
+      if (carryInterview(repo.dir, m.from, m.to, m.baseInterview)) touched.push('settings.json');
       const target = m.deckFile && path.join(repo.dir, m.deckFile.replace(/\/[^/]+(\.ya?ml)$/, `/${m.to}$1`));
       // Git may have carried the edit itself (it follows renames), or found a conflict there.
       if (edited && target && !settled.some((c) => c.ours === target)) {

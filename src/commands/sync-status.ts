@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { missingFrom, reviewIds } from '../core/sync/log-merge.js';
+import { recordIds, renamedTo } from '../core/sync/log-moves.js';
 import type { PrepPaths } from '../core/store/paths.js';
 import { inert } from '../core/text/inert.js';
+import { deckAt } from './sync-moves.js';
 import { showAt, type Repo } from './sync-repo.js';
 
 const THEIRS = /\.theirs(-\d+)?\.ya?ml$/;
@@ -16,9 +18,37 @@ function readText(file: string): string {
   }
 }
 
+/** The decks (by name) a revision holds, from its logs and deck files. */
+async function namesAt(repo: Repo, rev: string): Promise<Set<string>> {
+  const r = await repo.git.try(['--no-optional-locks', 'ls-tree', '--name-only', rev, 'logs/', 'decks/']);
+  const files = r.code === 0 ? r.stdout.split('\n').filter((f) => /^(logs\/[^/]+\.jsonl|decks\/[^/]+\.ya?ml)$/.test(f) && !THEIRS.test(f)) : [];
+  return new Set(files.map((f) => path.basename(f).replace(/\.(jsonl|ya?ml)$/, '')));
+}
+
+/**
+ * The decks renamed (`prep rename`) or removed (`prep remove`) here since the last sync, which
+ * the remote still has: old name -> new name, or undefined for a remove. Told apart as sync
+ * tells them: a renamed log keeps its records' ids; a deck never drilled, by its unchanged text.
+ */
+async function movedHere(repo: Repo, remote: string, logs: Map<string, string>, decks: Map<string, string>): Promise<Map<string, string | undefined>> {
+  const moved = new Map<string, string | undefined>();
+  const found = await repo.git.try(['--no-optional-locks', 'merge-base', 'HEAD', remote]);
+  if (found.code !== 0) return moved;
+  const base = found.stdout.trim();
+  const [atBase, there] = [await namesAt(repo, base), await namesAt(repo, remote)];
+  for (const deck of [...atBase].sort()) {
+    if (logs.has(deck) || decks.has(deck) || !there.has(deck)) continue;
+    const baseDeck = (await deckAt(repo, base, deck))?.text;
+    const sameText = [...decks].find(([name, text]) => !atBase.has(name) && !there.has(name) && text === baseDeck);
+    moved.set(deck, renamedTo(recordIds((await showAt(repo, base, `logs/${deck}.jsonl`)) ?? ''), logs) ?? sameText?.[0]);
+  }
+  return moved;
+}
+
 /**
  * `prep sync --status`: what this machine has that the remote had not at the last sync (reviews
- * per deck, changed decks and settings), and what was fetched but not merged. It only reads:
+ * per deck, changed decks and settings, decks renamed or removed), and what was fetched but not
+ * merged. It only reads:
  * no network, no commit, not even git's index refresh.
  */
 export async function syncStatus(repo: Repo, paths: PrepPaths): Promise<number> {
@@ -29,25 +59,36 @@ export async function syncStatus(repo: Repo, paths: PrepPaths): Promise<number> 
   const lines: string[] = [];
 
   const logsDir = path.join(repo.dir, 'logs');
-  const logs = fs.existsSync(logsDir) ? fs.readdirSync(logsDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
-  for (const name of logs) {
-    const here = reviewIds(readText(path.join(logsDir, name)));
-    const there = reviewIds((hasRemote && (await showAt(repo, remote, `logs/${name}`))) || '');
-    const ahead = missingFrom(here, there);
-    const behind = missingFrom(there, here);
-    const deck = path.basename(name, '.jsonl');
+  const logFiles = fs.existsSync(logsDir) ? fs.readdirSync(logsDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
+  const logs = new Map(logFiles.map((f) => [path.basename(f, '.jsonl'), readText(path.join(logsDir, f))]));
+  // The user's own decks (in the config folder when PREP_HOME is not set).
+  const mine = fs.existsSync(paths.decksDir) ? fs.readdirSync(paths.decksDir).sort() : [];
+  const deckFiles = mine.filter((f) => /\.ya?ml$/.test(f) && !THEIRS.test(f));
+  const decks = new Map(deckFiles.map((f) => [f.replace(/\.ya?ml$/, ''), readText(path.join(paths.decksDir, f))]));
+  const moved = hasRemote ? await movedHere(repo, remote, logs, decks) : new Map<string, string | undefined>();
+  // A renamed deck's reviews and file went to the remote under its old name.
+  const oldName = new Map([...moved].filter(([, to]) => to !== undefined).map(([from, to]) => [to!, from]));
+  const there = (dir: string, name: string, ext: string) => (hasRemote ? showAt(repo, remote, `${dir}/${oldName.get(name) ?? name}${ext}`) : undefined);
+
+  for (const [deck, text] of logs) {
+    const here = reviewIds(text);
+    const remoteIds = reviewIds((await there('logs', deck, '.jsonl')) ?? '');
+    const ahead = missingFrom(here, remoteIds);
+    const behind = missingFrom(remoteIds, here);
     if (ahead > 0) lines.push(`${deck}: ${reviews(ahead)} not pushed yet`);
     if (behind > 0) lines.push(`${deck}: ${reviews(behind)} fetched, not merged yet`);
   }
 
-  // The user's own files (in the config folder when PREP_HOME is not set) against the remote's.
-  const mine = fs.existsSync(paths.decksDir) ? fs.readdirSync(paths.decksDir).sort() : [];
-  const files: [string, string][] = mine.filter((f) => /\.ya?ml$/.test(f) && !THEIRS.test(f)).map((f) => [`decks/${f}`, path.join(paths.decksDir, f)]);
-  files.push(['settings.json', path.join(paths.configDir, 'settings.json')]);
-  for (const [name, file] of files) {
-    if (!fs.existsSync(file)) continue;
-    const there = hasRemote ? await showAt(repo, remote, name) : undefined;
-    if (there !== readText(file)) lines.push(`${name}: changed here, not pushed yet`);
+  for (const f of deckFiles) {
+    const ext = path.extname(f);
+    if ((await there('decks', path.basename(f, ext), ext)) !== decks.get(path.basename(f, ext))) lines.push(`decks/${f}: changed here, not pushed yet`);
+  }
+  const settings = path.join(paths.configDir, 'settings.json');
+  if (fs.existsSync(settings) && (hasRemote ? await showAt(repo, remote, 'settings.json') : undefined) !== readText(settings)) {
+    lines.push('settings.json: changed here, not pushed yet');
+  }
+  for (const [from, to] of moved) {
+    lines.push(to === undefined ? `${from}: removed here; the next sync carries the removal` : `${from}: renamed to ${to} here; the next sync carries the rename`);
   }
   for (const f of mine.filter((n) => THEIRS.test(n))) {
     lines.push(`decks/${f}: the other machine's version of a deck changed on both; settle it, then sync`);

@@ -116,6 +116,17 @@ describe.runIf(crc32)("V8's code cache of the CLI bundle", () => {
     put(here, 'drill.bin', encodeCodeCache(olderBundle, code, crc32!));
     // Another Node in use now and then: its code for this bundle stays.
     const kept = put('v22.99.0-x64', 'drill.bin', encodeCodeCache(BUNDLE, code, crc32!, 'v22.99.0 x64'));
+    // Node's own compile cache beside it: a folder per Node (and V8 flags), by the same rule.
+    const nodeCache = path.join(dir, 'cache', 'node-compile-cache');
+    const putNode = (folder: string, at?: Date) => {
+      const file = path.join(nodeCache, folder, '3f1a9c2e');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, code);
+      if (at) fs.utimesSync(file, at, at);
+    };
+    putNode('v18.20.0-x64-efbf7f39-1000', longAgo);
+    putNode('v22.99.0-x64-efbf7f39-1000');
+    putNode(`${here}-0c4e2d11-1000`, longAgo);
 
     // Read-only commands write nothing, and so remove nothing either.
     const before = fs.readdirSync(root, { recursive: true }).sort();
@@ -127,6 +138,9 @@ describe.runIf(crc32)("V8's code cache of the CLI bundle", () => {
     expect(fs.readdirSync(path.join(root, here))).toEqual(['new.bin']);
     expect(codeIn(cacheFile(dir, 'new'))).toBeDefined();
     expect(fs.existsSync(kept)).toBe(true);
+    expect(fs.existsSync(path.join(nodeCache, 'v18.20.0-x64-efbf7f39-1000'))).toBe(false);
+    expect(fs.existsSync(path.join(nodeCache, 'v22.99.0-x64-efbf7f39-1000'))).toBe(true);
+    expect(fs.existsSync(path.join(nodeCache, `${here}-0c4e2d11-1000`))).toBe(true);
 
     // A start whose cache V8 took saves nothing and does not look at the folder at all.
     put('v18.20.0-x64', 'drill.bin', encodeCodeCache(BUNDLE, code, crc32!, 'v18.20.0 x64'), longAgo);

@@ -183,6 +183,21 @@ describe('prep import', () => {
     expect(lintDeckFile(join(dir, 'decks', 'odd.yaml')).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  it('an Anki export saved with Windows line ends reports each note at its real line', async () => {
+    const { dir } = home();
+    const io = captureIO(dir);
+    const file = join(dir, 'windows.txt');
+    // Lines 1-3 the header, 4-6 a note whose back is a quoted list over three lines, 7 a note, 8 an empty back.
+    const lines = ['#separator:tab', '#html:false', '#columns:Front\tBack', 'Name three verbs\t"GET', 'POST', 'DELETE"', 'What is CAP?\tPick two.', 'An empty back\t'];
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    expect(await importDeck(file, {}, io)).toBe(0);
+    expect(io.stdout.filter((l) => /^(took|skipped):/.test(l))).toEqual([
+      'took: note (line 6): Name three verbs',
+      'took: note (line 7): What is CAP?',
+      'skipped: line 8: "An empty back" has an empty back',
+    ]);
+  });
+
   it('a missing file is a plain error', async () => {
     const { dir } = home();
     await expect(importDeck('missing.md', {}, captureIO(dir))).rejects.toThrow('missing.md: cannot read the file: there is no such file');

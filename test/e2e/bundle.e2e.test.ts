@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { PREP } from '../helpers/run-cli.js';
 
 const AUTHORING = PREP.replace(/prep\.js$/, 'prep-authoring.js');
 const CLI = PREP.replace(/prep\.js$/, 'prep-cli.js');
+
+/** Where the first byte above 0x7f of `file` is, with the text around it, or undefined when it is all ASCII. */
+function firstNonAscii(file: string): string | undefined {
+  const bytes = readFileSync(file);
+  const at = bytes.findIndex((b) => b > 0x7f);
+  if (at === -1) return undefined;
+  const char = bytes.subarray(at, at + 4).toString('utf8').codePointAt(0)!;
+  const around = bytes.subarray(Math.max(0, at - 40), at + 40).toString('utf8');
+  return `dist/${basename(file)}: byte ${at} is U+${char.toString(16).toUpperCase().padStart(4, '0')}, not ASCII, in ${JSON.stringify(around)}`;
+}
 
 // What scripts/build.mjs keeps out of dist/prep-cli.js (which dist/prep.js runs, with its
 // compiled code kept in prep's cache folder), because a start without that cache compiles all of it. That
@@ -66,6 +77,14 @@ describe('the built bundle', () => {
     // scripts/graphemes-fast.mjs: Ink's tokenizer and slice-ansi made one each when they loaded.
     expect(bundle.split('new Intl.Segmenter(void 0,{granularity:"grapheme"})')).toHaveLength(2);
     expect(bundle).toMatch(/new Intl\.Segmenter\(void 0,\{granularity:"grapheme"\}\),\w+\.segment\(\w+\)/);
+  });
+
+  it('is ASCII throughout, in every bundle: one other character makes V8 hold the whole file as a two-byte string', () => {
+    const dist = dirname(PREP);
+    const files = readdirSync(dist).filter((f) => f.endsWith('.js'));
+    expect(files).toEqual(expect.arrayContaining(['prep.js', 'prep-cli.js', 'prep-authoring.js', 'prep-sync.js']));
+    const found = files.map((f) => firstNonAscii(join(dist, f))).filter(Boolean);
+    expect(found, found.join('\n')).toEqual([]);
   });
 
   it('holds no settings library: settings and snapshots need neither conf nor its ajv and semver', () => {

@@ -49,10 +49,11 @@ describe.skipIf(!HAS_GIT)('prep sync when both machines changed what a person wr
     expect((await a.stats()).reviews.total).toBe(2);
   });
 
-  it('settings changed on both merge key by key: the later write wins, the later interview date is kept', async () => {
-    const { a, b } = await world().twoMachines();
-    const sa = openSettings(a.home);
-    const sb = openSettings(b.home);
+  for (const xdg of [false, true]) {
+  it(`settings changed on both merge key by key: the later write wins, the later interview date is kept${xdg ? ' (XDG folders: the merge reaches the config folder)' : ''}`, async () => {
+    const { a, b } = await world().twoMachines({ xdg });
+    const sa = openSettings(a.configHome);
+    const sb = openSettings(b.configHome);
     sa.set('newPerDay', 5);
     sa.setInterview('five', '2026-12-10');
     sb.set('answerMode', 'type');
@@ -68,8 +69,9 @@ describe.skipIf(!HAS_GIT)('prep sync when both machines changed what a person wr
     await syncOk(b);
     await syncOk(a);
     for (const m of [a, b]) {
-      expect(openSettings(m.home).get()).toEqual({ retention: 0.8, newPerDay: 5, answerMode: 'type', interviews: { five: '2026-12-10' } });
+      expect(openSettings(m.configHome).get()).toEqual({ retention: 0.8, newPerDay: 5, answerMode: 'type', interviews: { five: '2026-12-10' } });
     }
-    expect(fs.readFileSync(path.join(a.home, 'settings.json'), 'utf8')).toBe(fs.readFileSync(path.join(b.home, 'settings.json'), 'utf8'));
+    expect(fs.readFileSync(path.join(a.configHome, 'settings.json'), 'utf8')).toBe(fs.readFileSync(path.join(b.configHome, 'settings.json'), 'utf8'));
   });
+  }
 });

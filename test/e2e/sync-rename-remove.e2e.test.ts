@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReviewLog } from '../../src/core/store/review-log.js';
-import { gradeRecord, logFile } from '../helpers/e2e-home.js';
-import { HAS_GIT, syncOk, useSyncWorld, type Machine } from '../helpers/sync-machines.js';
+import { gradeRecord, logFile, putDeck } from '../helpers/e2e-home.js';
+import { FIVE, HAS_GIT, syncOk, useSyncWorld, type Machine } from '../helpers/sync-machines.js';
 
 // `prep rename` and `prep remove` on machine A, then `prep sync` on A and on B (real git, two
 // data folders, one bare remote), in both layouts: one PREP_HOME, and the XDG folders where the
@@ -20,6 +20,7 @@ function gradeIn(m: Machine, deck: string, card: string, at: Date): void {
 }
 
 const has = (file: string) => fs.existsSync(file);
+const interviews = (m: Machine) => (JSON.parse(fs.readFileSync(path.join(m.configHome, 'settings.json'), 'utf8')) as { interviews: unknown }).interviews;
 const deckFile = (m: Machine, name: string) => path.join(m.configHome, 'decks', `${name}.yaml`);
 
 async function reviews(m: Machine, deck: string): Promise<number> {
@@ -106,6 +107,57 @@ for (const xdg of [false, true]) {
       await ok(a);
       await expectOnlySix(a, 1);
       expect(fs.readFileSync(deckFile(a, 'six'), 'utf8')).toContain('title: Five, edited on B');
+    });
+
+    it('an interview date B set under the old name follows a rename A made, whichever machine syncs first', async () => {
+      const { a, b } = await world().twoMachines({ xdg });
+      // A renames and syncs first; B set a date under the old name meanwhile.
+      expect((await a.prep('rename', 'five', 'six')).code).toBe(0);
+      await ok(a);
+      expect((await b.prep('interview', 'five', '2027-03-01')).code).toBe(0);
+      await ok(b);
+      expect(interviews(b)).toEqual({ six: '2027-03-01' });
+      expect((await b.prep('interview', 'six')).stdout).toMatch(/1 Mar 2027/);
+      await ok(a);
+      expect(interviews(a)).toEqual({ six: '2027-03-01' });
+
+      // B syncs first this time: A renamed six to seven meanwhile, and B dated six again.
+      expect((await a.prep('rename', 'six', 'seven')).code).toBe(0);
+      expect((await b.prep('interview', 'six', '2027-04-02')).code).toBe(0);
+      await ok(b);
+      await ok(a);
+      expect(interviews(a)).toEqual({ seven: '2027-04-02' });
+      await ok(b);
+      expect(interviews(b)).toEqual({ seven: '2027-04-02' });
+    });
+
+    it('--status on A says a rename or a remove made here is carried by the next sync, and writes nothing', async () => {
+      const { a, b } = await world().twoMachines({ xdg });
+      putDeck(a.configHome, 'ten', FIVE.replace('title: Five', 'title: Ten'));
+      gradeIn(a, 'five', 'q1', day(5, 9));
+      gradeIn(a, 'five', 'q2', day(5, 9));
+      await ok(a);
+      await ok(b);
+      expect((await a.prep('rename', 'five', 'six')).code).toBe(0);
+      // Never drilled: only the deck file tells where it went.
+      expect((await a.prep('rename', 'ten', 'eleven')).code).toBe(0);
+      const head = a.git('rev-parse', 'HEAD');
+      const index = fs.statSync(path.join(a.home, '.git', 'index')).mtimeMs;
+      const status = await a.prep('sync', '--status');
+      expect(status.stderr).toBe('');
+      // The reviews of six went up under five, and its deck is five's: nothing else to say of it.
+      expect(status.stdout).toMatch(
+        /^five: renamed to six here; the next sync carries the rename\nten: renamed to eleven here; the next sync carries the rename\nrun prep sync to send and fetch/,
+      );
+      expect(a.git('rev-parse', 'HEAD')).toBe(head);
+      expect(fs.statSync(path.join(a.home, '.git', 'index')).mtimeMs).toBe(index);
+
+      expect((await a.prep('remove', 'six')).code).toBe(0);
+      expect((await a.prep('sync', '--status')).stdout).toMatch(/^five: removed here; the next sync carries the removal\nten: renamed to eleven/);
+      await ok(a);
+      expect((await a.prep('sync', '--status')).stdout).toMatch(/^everything is synced/);
+      // B has not fetched yet: nothing of A's moves shows there, and nothing is said to be removed on B.
+      expect((await b.prep('sync', '--status')).stdout).toMatch(/^everything is synced/);
     });
 
     it("a remove on A reaches B; B's copy, with the grades it made meanwhile, is kept in B's removed folder", async () => {

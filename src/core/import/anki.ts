@@ -89,15 +89,17 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
     result.questions.add(card);
     result.took.push(`note (line ${line}): ${short(card.question)}`);
   };
+  const reader = new RecordReader(body, { delimiter: header.separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }, readNote);
   try {
     // Each note is read as csv-parse finds it and none is kept: holding every parsed row until
     // the last one cost more memory than the notes themselves.
-    readRecords(body, { delimiter: header.separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }, readNote);
+    reader.readAll();
   } catch (err) {
     // What a note's reader threw (the file the cards go to is full, say) is not the file's fault.
     if (!(err instanceof CsvError)) throw err;
-    // A quote that never closes, say: report it and import nothing rather than half a file.
-    const reason = err instanceof Error ? err.message : String(err);
+    // A quote that never closes, say: report it and import nothing rather than half a file. Its
+    // place is the line the unreadable note starts on, counted in the file, not csv-parse's count.
+    const reason = err.message.replace(/ (?:at|on) line \d+/, ` in the note from line ${header.lines + reader.nextLine()}`);
     result = fresh();
     result.skipped.push(`the whole file: it could not be read as separated values (${reason})`);
     return result;
@@ -109,37 +111,68 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
 }
 
 /**
- * csv-parse's parser, read as it parses: each record goes to `each` with the line it ends on,
- * and none is kept. Not its `on_record` option, for which csv-parse copies its counters into two
- * new objects a record (`{ ...info }`): on Node 20 each such copy made a new hidden class, kept
- * in V8's old space until a full collection, about 700 bytes a note (7 MB of 10,000 notes).
+ * csv-parse's parser, read as it parses: each record goes to `each` with the line of `body` it
+ * ends on (from 1), and none is kept. Not its `on_record` option, for which csv-parse copies its
+ * counters into two new objects a record (`{ ...info }`): on Node 20 each such copy made a new
+ * hidden class, kept in V8's old space until a full collection, about 700 bytes a note (7 MB of
+ * 10,000 notes). Nor its line count: it counts a `\r\n` inside a quoted field as two lines, so
+ * every note after one was named a line too far in a Windows export. The lines are counted here
+ * instead, as editors count them: the line ends (`\n`; `\r` in a file without one) before where
+ * each record ends.
  */
 class RecordReader extends Parser {
+  /** Where the last record ended in `body` (after its line end), and the `\n` bytes before that. */
+  private done = 0;
+  private newlines = 0;
+  /** The byte that ends a line: "\n", or "\r" in a file with no "\n" at all (classic Mac). */
+  private readonly eol: number;
+
   constructor(
+    private readonly body: Buffer,
     options: Options,
-    private readonly each: (record: string[], lines: number) => void,
+    private readonly each: (record: string[], line: number) => void,
   ) {
     super(options);
+    this.eol = body.includes(0x0a) || !body.includes(0x0d) ? 0x0a : 0x0d;
+  }
+
+  /** The line ends in body from `done` to `to`, counted into `newlines`; `done` moves to `to`. */
+  private countTo(to: number): void {
+    for (let at = this.body.indexOf(this.eol, this.done); at !== -1 && at < to; at = this.body.indexOf(this.eol, at + 1)) this.newlines++;
+    this.done = Math.max(this.done, to);
   }
 
   /** Where csv-parse hands on each record (null at the end): to `each`, never to a buffer. */
   override push(record: unknown): boolean {
-    if (record !== null) this.each(record as string[], this.info.lines);
+    if (record === null) return true;
+    // info.bytes is where the record ends, past its line end if it has one: that "\n" is not
+    // before the record's last line.
+    const end = this.info.bytes;
+    this.countTo(end > 0 && this.body[end - 1] === this.eol ? end - 1 : end);
+    this.each(record as string[], this.newlines + 1);
+    if (this.body[this.done] === this.eol) this.countTo(this.done + 1);
     return true;
   }
-}
 
-/**
- * Parses `body` whole, now: a write and an end run the parser to the last record before they
- * return. Throws what parsing or `each` threw (a CsvError for text that is not separated values).
- */
-function readRecords(body: Buffer, options: Options, each: (record: string[], lines: number) => void): void {
-  const reader = new RecordReader(options, each);
-  // The stream reports a failure as an event too, later: it is read from `errored` here instead.
-  reader.on('error', () => undefined);
-  reader.write(body);
-  if (!reader.errored) reader.end();
-  if (reader.errored) throw reader.errored;
+  /** The line of `body` where the text after the last record starts, blank lines passed over. */
+  nextLine(): number {
+    let at = this.done;
+    while (this.body[at] === 0x0a || this.body[at] === 0x0d) at++;
+    this.countTo(at);
+    return this.newlines + 1;
+  }
+
+  /**
+   * Parses `body` whole, now: a write and an end run the parser to the last record before they
+   * return. Throws what parsing or `each` threw (a CsvError for text that is not separated values).
+   */
+  readAll(): void {
+    // The stream reports a failure as an event too, later: it is read from `errored` here instead.
+    this.on('error', () => undefined);
+    this.write(this.body);
+    if (!this.errored) this.end();
+    if (this.errored) throw this.errored;
+  }
 }
 
 /** The first `n` lines of `text`. */
