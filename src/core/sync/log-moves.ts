@@ -12,14 +12,19 @@ export function recordIds(text: string): Set<string> {
   return ids;
 }
 
-function idOf(line: string): string | undefined {
+/** A line's record: any JSON value, or undefined for a line that is not JSON (a torn one, say). */
+function parsed(line: string): { id?: unknown; deck?: unknown } | undefined {
   try {
-    const rec: unknown = JSON.parse(line);
-    const id = typeof rec === 'object' && rec !== null ? (rec as { id?: unknown }).id : undefined;
-    return typeof id === 'string' ? id : undefined;
+    // `null`, a number or a string parse too; reading a field of them gives undefined (`?.`).
+    return JSON.parse(line) as { id?: unknown; deck?: unknown };
   } catch {
     return undefined;
   }
+}
+
+function idOf(line: string): string | undefined {
+  const id = parsed(line)?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**
@@ -27,13 +32,9 @@ function idOf(line: string): string | undefined {
  * replay find records by deck name); any other line, a torn one say, is returned unchanged.
  */
 export function renameInLine(line: string, from: string, to: string): string {
-  try {
-    const rec = JSON.parse(line) as unknown;
-    if (typeof rec === 'object' && rec !== null && (rec as { deck?: unknown }).deck === from) return JSON.stringify({ ...rec, deck: to });
-  } catch {
-    // Not a record: the reader will judge it, unchanged.
-  }
-  return line;
+  const rec = parsed(line);
+  // Anything else (not a record, another deck's) the reader will judge, unchanged.
+  return rec?.deck === from ? JSON.stringify({ ...rec, deck: to }) : line;
 }
 
 /**

@@ -22,4 +22,11 @@ describe('log moves', () => {
     expect(renameInLine(rec('n1', 'other'), 'five', 'six')).toBe(rec('n1', 'other'));
     expect(renameInLine('{"torn', 'five', 'six')).toBe('{"torn');
   });
+
+  it('reads no id from a line that is JSON but no record, or whose id is not text', () => {
+    const text = ['null', '42', '"a"', '[1]', '{"id":7}', '{"id":null}', rec('kept')].join('\n');
+    expect([...recordIds(text)]).toEqual(['kept']);
+    expect(newLines(text, new Set())).toEqual([rec('kept')]);
+    for (const line of ['null', '42', '"five"', '{"deck":"other"}']) expect(renameInLine(line, 'five', 'six')).toBe(line);
+  });
 });
