@@ -156,12 +156,25 @@ function timesText(ms: string, total: number): boolean {
   return ms.split(',').length === total;
 }
 
-/** True when `x` is {@link AnswerTimesData} as {@link AnswerTimeCounter.toData} writes it. */
-export function isAnswerTimesData(x: unknown): x is AnswerTimesData {
+/**
+ * True when `x` holds the medians of {@link AnswerTimesData} as {@link AnswerTimeCounter.toData}
+ * writes them (its cards, medians and counts; the times themselves not looked at): all that a
+ * report of the medians reads.
+ */
+export function isAnswerMedians(x: unknown): x is Omit<AnswerTimesData, 'ms'> {
   if (typeof x !== 'object' || x === null) return false;
   const d = x as Partial<Record<keyof AnswerTimesData, unknown>>;
   if (!Array.isArray(d.cards) || !d.cards.every(isText)) return false;
   const n = d.cards.length;
-  if (!listOf(d.medians, n, isTime) || !listOf(d.counts, n, isCount) || typeof d.ms !== 'string') return false;
-  return timesText(d.ms, d.counts.reduce((a, b) => a + b, 0));
+  return listOf(d.medians, n, isTime) && listOf(d.counts, n, isCount);
+}
+
+/** True when `ms` is the text of every time of cards with these `counts`, as {@link AnswerTimeCounter.toData} writes it. */
+export function timesFit(ms: unknown, counts: readonly number[]): ms is string {
+  return typeof ms === 'string' && timesText(ms, counts.reduce((a, b) => a + b, 0));
+}
+
+/** True when `x` is {@link AnswerTimesData} as {@link AnswerTimeCounter.toData} writes it. */
+export function isAnswerTimesData(x: unknown): x is AnswerTimesData {
+  return isAnswerMedians(x) && timesFit((x as { ms?: unknown }).ms, x.counts);
 }
