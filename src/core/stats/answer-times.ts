@@ -27,15 +27,21 @@ export function slowestOf(times: readonly AnswerTime[], count: number): AnswerTi
   for (const t of times) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a quicker way to the same answer as the comparison after it
     if (t.medianMs < floor) continue;
-    if (out.length === count && slowerFirst(t, out[count - 1]!) >= 0) continue;
+    floor = keepSlowest(out, t, count);
+  }
+  return out;
+}
+
+/** Puts `t` among `out`, the slowest `count` so far in order, if it is one of them; returns the median a later card must reach. */
+function keepSlowest(out: AnswerTime[], t: AnswerTime, count: number): number {
+  if (out.length < count || slowerFirst(t, out[count - 1]!) < 0) {
     let k = out.length;
     while (k > 0 && slowerFirst(out[k - 1]!, t) > 0) k--;
     out.splice(k, 0, t);
     if (out.length > count) out.pop();
-    // Stryker disable next-line ConditionalExpression: a floor never raised only passes fewer cards over by it
-    if (out.length === count) floor = out[count - 1]!.medianMs;
   }
-  return out;
+  // Stryker disable next-line ConditionalExpression: a floor never raised only passes fewer cards over by it
+  return out.length === count ? out[count - 1]!.medianMs : Number.NEGATIVE_INFINITY;
 }
 
 /**
@@ -102,6 +108,25 @@ export class AnswerTimeCounter {
       return out;
     }
     for (const [card, ms] of this.times) if (cardIds.has(card)) out.push({ card, medianMs: this.medianOf(card, ms), count: ms.length });
+    return out;
+  }
+
+  /**
+   * The first `count` of {@link medians} in the order of {@link slowerFirst}. Read back from
+   * data, from the packed medians: a card's entry is made only when it may be among them (`prep
+   * stats` shows three of 10,000).
+   */
+  slowest(cardIds: ReadonlySet<string>, count: number): AnswerTime[] {
+    const p = this.packed;
+    if (!p) return slowestOf(this.medians(cardIds), count);
+    const out: AnswerTime[] = [];
+    if (count <= 0) return out;
+    let floor = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < p.cards.length; i++) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a quicker way to the same answer as the comparison in keepSlowest
+      if (p.medians[i]! < floor || !cardIds.has(p.cards[i]!)) continue;
+      floor = keepSlowest(out, { card: p.cards[i]!, medianMs: p.medians[i]!, count: p.counts[i]! }, count);
+    }
     return out;
   }
 

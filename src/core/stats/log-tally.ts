@@ -48,8 +48,10 @@ export function tallyLines(data: LogTallyData): TallyLines {
 export interface LogFigures {
   reviews: ReviewSummary;
   heatmap: Heatmap;
-  /** The median time to reveal of each timed deck card, in no particular order (answer-times.ts orders them). */
-  answerMedians: AnswerTime[];
+  /** The median time to reveal of each timed deck card, in no particular order (answer-times.ts orders them); a new list at each call. */
+  answerMedians(): AnswerTime[];
+  /** The first `count` of those, slowest first (answer-times.ts slowerFirst). */
+  slowest(count: number): AnswerTime[];
   /** Timed pitch runs, oldest first, deleted ones left out. */
   attempts: PitchRecord[];
   /** Rehearsals, oldest first. */
@@ -134,7 +136,8 @@ export class LogTally {
     return {
       reviews,
       heatmap: heatmapOf(this.days, now, HEATMAP_WEEKS),
-      answerMedians: this.times.medians(cardIds),
+      answerMedians: () => this.times.medians(cardIds),
+      slowest: (count) => this.times.slowest(cardIds, count),
       attempts: [...this.pitch],
       mocks: [...this.mocks],
     };
