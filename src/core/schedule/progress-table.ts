@@ -123,6 +123,8 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   #positions: Map<string, number> | undefined;
   #cursor = 0;
   #columns: DeckColumns | undefined;
+  /** The last list of cards found to be the deck's, in deck order (see columnsFor). */
+  #matched: readonly { id: string }[] | undefined;
 
   /** `order`: the deck's card ids, in deck order (a deck's ids are unique: the loader refuses a repeated one). */
   constructor(
@@ -198,7 +200,13 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   columnsFor(cards: readonly { id: string }[]): DeckColumns | undefined {
     const n = this.order.length;
     if (cards.length !== n) return undefined;
-    for (let i = 0; i < n; i++) if (cards[i]!.id !== this.order[i]) return undefined;
+    // The passes over a deck ask with the one list of its cards, as read (a list no one changes):
+    // once that list has matched, it is not compared card by card again at every pass.
+    // Stryker disable next-line ConditionalExpression: comparing the same list again finds the same
+    if (cards !== this.#matched) {
+      for (let i = 0; i < n; i++) if (cards[i]!.id !== this.order[i]) return undefined;
+      this.#matched = cards;
+    }
     return this.columns();
   }
 
