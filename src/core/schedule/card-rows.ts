@@ -61,11 +61,27 @@ export class CardRows {
     const nums = numbers.byteOffset % 8 === 0
       ? new Float64Array(numbers.buffer, numbers.byteOffset, ids.length * WIDTH)
       : new Float64Array(Uint8Array.from(numbers).buffer);
+    // One test of a whole row that every number but last_review is finite: x * 0 is 0 (or -0) for
+    // a finite x and NaN otherwise, so their sum is 0 only when all are. A loop over each number
+    // with a call for each was most of reading a 10,000-card snapshot (it runs before V8 has
+    // compiled anything of it).
     for (let o = 0; o < nums.length; o += WIDTH) {
-      for (let k = 0; k < WIDTH; k++) if (k !== LAST && !Number.isFinite(nums[o + k]!)) return null;
+      const finite =
+        nums[o + DUE]! * 0 +
+        nums[o + STABILITY]! * 0 +
+        nums[o + DIFFICULTY]! * 0 +
+        nums[o + ELAPSED]! * 0 +
+        nums[o + SCHEDULED]! * 0 +
+        nums[o + STEPS]! * 0 +
+        nums[o + REPS]! * 0 +
+        nums[o + LAPSES]! * 0 +
+        nums[o + STATE]! * 0 +
+        nums[o + COUNT]! * 0;
+      if (finite !== 0) return null;
       const last = nums[o + LAST]!;
       const state = nums[o + STATE]!;
-      if (!(Number.isNaN(last) || Number.isFinite(last)) || !isInt(state) || state < 0 || state > 3 || !isInt(nums[o + COUNT]!) || nums[o + COUNT]! < 1) return null;
+      // last_review is NaN for none, or finite.
+      if (last === Number.POSITIVE_INFINITY || last === Number.NEGATIVE_INFINITY || !isInt(state) || state < 0 || state > 3 || !isInt(nums[o + COUNT]!) || nums[o + COUNT]! < 1) return null;
     }
     let lines = 0;
     for (let i = marks.indexOf(NEWLINE); i >= 0; i = marks.indexOf(NEWLINE, i + 1)) lines++;
