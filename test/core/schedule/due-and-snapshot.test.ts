@@ -113,6 +113,7 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
     ['state', Number.NaN],
     ['count', Number.POSITIVE_INFINITY],
     ['count', Number.NaN],
+    ['count', 2.5],
     ['last_review', Number.POSITIVE_INFINITY],
   ] as const)('ignores a snapshot whose card has %s = %d, and shows the right due dates', (field, value) => {
     const r = start(damaged(field, value));
