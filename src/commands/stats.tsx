@@ -39,7 +39,8 @@ async function statsOutput(deck: Deck, opts: StatsOptions, now: Date, again: boo
   // and the records read after it, or else one pass streaming the log. Records naming another
   // deck are skipped, as reading the log for progress skips them.
   const key = progressKey(deck);
-  const tally = stored.tail && storedTally(paths.dataDir, key, stored.tail.from, now);
+  // With no record after it, the tally's figures are all that is read of it.
+  const tally = stored.tail && storedTally(paths.dataDir, key, stored.tail.from, now, stored.tail.records.length === 0);
   const eachRecord = (visit: (r: LogRecord) => void) =>
     tally
       ? stored.tail!.records.forEach(visit)

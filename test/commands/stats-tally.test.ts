@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { context, openDeck } from '../../src/commands/context.js';
 import { progressKey } from '../../src/core/deck/progress-key.js';
+import { tallyLines, type LogTallyData } from '../../src/core/stats/log-tally.js';
 import { storedTally } from '../../src/core/stats/stored-tally.js';
 import type { LogRecord } from '../../src/core/store/log-records.js';
 import { loadSnapshot } from '../../src/core/store/snapshot-store.js';
-import { readTally, saveTally, tallyPath } from '../../src/core/store/tally-store.js';
+import { readTally, saveTally, tallyPath, type StoredTally } from '../../src/core/store/tally-store.js';
 import { makeTempHome, type TempHome } from '../helpers/temp-home.js';
 import { drillStart as drillStartOf, statsOutput } from '../helpers/stats-home.js';
 
@@ -69,13 +71,31 @@ async function report(home: string, now: Date): Promise<{ text: string; json: st
 
 const drillStart = (home: string) => drillStartOf(home, DECK);
 
-/** The stored tally `prep stats` would use now, or null when it counts the whole log. */
-async function usable(home: string, now: Date) {
+/** The stored tally `prep stats` would use now, or null when it counts the whole log; `figuresOnly` as when no record follows it. */
+async function usable(home: string, now: Date, figuresOnly = false) {
   process.env.PREP_HOME = home;
   const { paths, dirs } = context();
   const key = progressKey(await openDeck(DECK, dirs, paths.cacheDir, home, true));
   const snap = loadSnapshot(paths.dataDir, key);
-  return snap && storedTally(paths.dataDir, key, snap.at, now);
+  return snap && storedTally(paths.dataDir, key, snap.at, now, figuresOnly);
+}
+
+/** The lines prep would store for tally data of any shape (a field it lacks is left out of its line). */
+function linesFor(b: unknown): unknown[] {
+  const o = (x: unknown) => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined);
+  const body = o(b);
+  if (!body) return [b, b];
+  const reviews = o(body.reviews);
+  const times = o(body.times);
+  const { cards, ...r } = reviews ?? {};
+  const { ms, ...t } = times ?? {};
+  return [{ ...body, reviews: reviews ? r : body.reviews, times: times ? t : body.times }, { cards, ms }];
+}
+
+/** A stored tally's lines put back together as the tally's data. */
+function bodyOf(stored: StoredTally): LogTallyData {
+  const [figures, history] = [0, 1].map((i) => JSON.parse(stored.line(i)) as Record<string, Record<string, unknown>>);
+  return { ...figures, reviews: { ...figures!.reviews, cards: history!.cards }, times: { ...figures!.times, ms: history!.ms } } as unknown as LogTallyData;
 }
 
 /** Whether setting TZ moves this thread's dates (in a worker thread, Node 24 ignores it). */
@@ -141,16 +161,44 @@ describe('prep stats from a stored tally and the log after it', () => {
     const whole = await report(a.dir, now);
     await drillStart(a.dir);
     const stored = readTally(a.dir, DECK)!;
-    const body = JSON.parse(stored.body) as { reviews: { total: number } };
+    const body = bodyOf(stored);
     body.reviews.total += 1000;
     // Hand-edited: the digest no longer fits, so it is not trusted.
-    fs.writeFileSync(tallyPath(a.dir, DECK), `${JSON.stringify(stored.head)}\n${JSON.stringify(body)}\n`);
+    fs.writeFileSync(tallyPath(a.dir, DECK), `${JSON.stringify(stored.head)}\n${tallyLines(body).map((l) => JSON.stringify(l)).join('\n')}\n`);
     expect(await usable(a.dir, now)).toBeNull();
+    expect(await usable(a.dir, now, true)).toBeNull();
     expect(await report(a.dir, now)).toEqual(whole);
     // Written as prep writes it, the same change shows: stats does read the tally.
-    saveTally(a.dir, DECK, stored.head, body);
+    saveTally(a.dir, DECK, stored.head, tallyLines(body));
     const total = (r: { json: string }) => (JSON.parse(r.json) as { reviews: { total: number } }).reviews.total;
     expect(total(await report(a.dir, now))).toBe(total(whole) + 1000);
+  });
+
+  it('with no record after the tally, reads only the line the figures come from', async () => {
+    putHome(a.dir, history(now.getTime() - 3_600_000));
+    const whole = await report(a.dir, now);
+    await drillStart(a.dir);
+    const stored = readTally(a.dir, DECK)!;
+    const [figures] = tallyLines(bodyOf(stored));
+    figures.reviews.total += 1000;
+    // Sealed as prep seals it (the digest of its version, position, zone and lines), with a second
+    // line that is not even JSON: a report with nothing after the tally still takes it (it never
+    // parses that line), while counting more records would not.
+    const bodyText = `${JSON.stringify(figures)}\nnot json`;
+    const digest = createHash('sha256').update(JSON.stringify([3, stored.head.at, stored.head.zone])).update('\n').update(bodyText).digest('hex');
+    fs.writeFileSync(tallyPath(a.dir, DECK), `${JSON.stringify({ ...stored.head, digest })}\n${bodyText}\n`);
+    expect(await usable(a.dir, now, true)).not.toBeNull();
+    expect(await usable(a.dir, now)).toBeNull();
+    const total = (r: { json: string }) => (JSON.parse(r.json) as { reviews: { total: number } }).reviews.total;
+    expect(total(await report(a.dir, now))).toBe(total(whole) + 1000);
+    // Read for its figures only, a tally cannot count more.
+    const figuresOnly = (await usable(a.dir, now, true))!;
+    expect(() => figuresOnly.add({ v: 1, type: 'grade', id: 'x', deck: DECK, card: 'card-1', grade: 3, at: at(now.getTime()) }, new Set(), DECK)).toThrow(/figures only/);
+    expect(() => figuresOnly.toData()).toThrow(/figures only/);
+    // A grade after the tally: the report then needs its history, finds it broken, and counts the log.
+    fs.appendFileSync(logOf(a.dir), lines([grade('card-2', 3, now.getTime() - 60_000, 4000)]));
+    const after = await report(a.dir, now);
+    expect(total(after)).toBe(total(whole) + 1);
   });
 
   it('counts the whole log when the tally is of another place in the log or an older window', async () => {
@@ -204,7 +252,7 @@ describe('prep stats from a stored tally and the log after it', () => {
     await drillStart(a.dir);
     const stored = readTally(a.dir, DECK)!;
     type Body = { reviews: { total: unknown; keepFrom: unknown; recent: unknown[]; cards: unknown[] }; days: unknown[]; times: { cards: unknown[]; medians: unknown[]; counts: unknown[]; ms: unknown }; pitch: unknown[]; mocks: unknown[] };
-    const body = JSON.parse(stored.body) as Body;
+    const body = bodyOf(stored) as unknown as Body;
     // The history has all of these: cards, days, answer times, a pitch run and a rehearsal.
     expect([body.reviews.cards.length, body.reviews.recent.length, body.days.length, body.times.cards.length, body.pitch.length, body.mocks.length].every((n) => n > 0)).toBe(true);
     const broken: Array<[string, (b: Body) => unknown]> = [
@@ -239,12 +287,17 @@ describe('prep stats from a stored tally and the log after it', () => {
       ['a rehearsal that is not a record', (b) => ((b.mocks[0] = 'mock'), b)],
       ['a grade among the rehearsals', (b) => (b.mocks.push({ type: 'grade' }), b)],
     ];
+    // What only counting more records reads: each card's study days, and every answer time.
+    const ofHistory = new Set(['card days not in threes', 'a card id that is a number', 'a card day that is text', 'times that are a list', 'a time that is text', 'a time too many', 'a time too few', 'an empty time', 'a last time empty']);
+    expect([...ofHistory].every((w) => broken.some(([what]) => what === w))).toBe(true);
     for (const [what, edit] of broken) {
-      saveTally(a.dir, DECK, stored.head, edit(JSON.parse(stored.body) as Body));
+      saveTally(a.dir, DECK, stored.head, linesFor(edit(bodyOf(stored) as unknown as Body)));
       expect(await usable(a.dir, now), what).toBeNull();
+      // Read for the figures alone, only an edit of what those are drawn from is seen (the rest is not read).
+      expect(await usable(a.dir, now, true), `${what}, figures only`).toEqual(ofHistory.has(what) ? expect.anything() : null);
     }
     expect(await report(a.dir, now)).toEqual(whole);
-    saveTally(a.dir, DECK, stored.head, body);
+    saveTally(a.dir, DECK, stored.head, tallyLines(body as unknown as LogTallyData));
     expect(await usable(a.dir, now)).not.toBeNull();
   });
 

@@ -34,5 +34,5 @@ export function edited(bytes: Buffer, at: number, to: string, reseal: boolean): 
   const chunks: string[] = [];
   for (let k = 0; k < texts.length; k += CHUNK) chunks.push(sha(texts.subarray(k, k + CHUNK)));
   const body = Buffer.from(JSON.stringify({ ...index, texts: { bytes: texts.length, chunks } }));
-  return Buffer.concat([Buffer.from(`prep-deck-cache 4 ${sha(body)} ${body.length}\n`), body, Buffer.from('\n'), texts]);
+  return Buffer.concat([Buffer.from(`prep-deck-cache 5 ${sha(body)} ${body.length}\n`), body, Buffer.from('\n'), texts]);
 }

@@ -9,8 +9,8 @@ export { CacheTextError } from './cache-texts.js';
  * but the text of only the cards it shows, and a 10,000-card deck holds 10 MB of text: parsing
  * all of it was most of a repeat start's time and memory. So an entry is two parts:
  *
- *   prep-deck-cache 4 <sha256 of the index> <index bytes>\n
- *   <index: JSON of the deck's fields, one small row per card, and the texts' check>\n
+ *   prep-deck-cache 5 <sha256 of the index> <index bytes>\n
+ *   <index: JSON of the deck's fields, its cards' fields as columns, and the texts' check>\n
  *   <texts: each card's [prompt, answer, points, matches, why, cue] as JSON, back to back>
  *
  * The index is read and checked at once; a card's texts are parsed from their byte range the
@@ -21,8 +21,13 @@ export { CacheTextError } from './cache-texts.js';
  * cut or edited is a miss (and rebuilt), never a card with broken text; where texts are checked
  * only when first read, a bad check throws {@link CacheTextError}, and the caller reads the deck
  * from its file instead (see reportOnDeck in commands/context.ts).
+ *
+ * Version 5 holds the cards' fields as columns, the kinds and tag lists each once with a
+ * position per card: version 4's row per card (an array, a list of tags and a kind each) made
+ * three objects a card to parse, which at 10,000 cards took longer than all else `prep list` did
+ * after Node's start. An entry of another version is a miss.
  */
-const MAGIC = 'prep-deck-cache 4 ';
+const MAGIC = 'prep-deck-cache 5 ';
 const HASH_CHARS = 64;
 const NEWLINE = 0x0a;
 /** The format line's most bytes: the magic, a checksum and a length, with their spaces. */
@@ -30,38 +35,75 @@ const HEAD_MAX = MAGIC.length + HASH_CHARS + 1 + 16 + 1;
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 type Texts = [prompt: string, answer: string, points: string[], matches: string[][] | null, why: string | null, cue: string | null];
-// [id, kind, line, tags, seconds | null, ask | null, text start, text end]
-type IndexRow = [string, CardKind, number, string[], number | null, { index: number; total: number } | null, number, number];
+type Ask = { index: number; total: number };
+/** The cards' fields, one list each in deck order (kinds and tag lists as positions in the lists of those that occur). */
+interface CardColumns {
+  ids: string[];
+  kinds: CardKind[];
+  kindOf: number[];
+  lines: number[];
+  tagSets: string[][];
+  tagsOf: number[];
+  seconds: (number | null)[];
+  asks: (Ask | null)[];
+  /** Where each card's texts end in the texts; they start where the card before's end (the first's at 0). */
+  ends: number[];
+}
 interface Index {
   deck: Omit<Deck, 'cards' | 'name' | 'path' | 'key'>;
-  cards: IndexRow[];
+  cards: CardColumns;
   texts: TextsCheck;
+}
+
+/** The position of `value` (known by `key`) among `values`, added when new. */
+function positionIn<T>(values: T[], positions: Map<string, number>, value: T, key: string): number {
+  let at = positions.get(key);
+  if (at === undefined) {
+    at = values.length;
+    values.push(value);
+    positions.set(key, at);
+  }
+  return at;
 }
 
 /** A deck as a cache entry's bytes. */
 export function encodeDeckEntry(deck: Deck): Buffer {
   const texts: string[] = [];
-  const rows: IndexRow[] = [];
+  const cols: CardColumns = { ids: [], kinds: [], kindOf: [], lines: [], tagSets: [], tagsOf: [], seconds: [], asks: [], ends: [] };
+  const kindAt = new Map<string, number>();
+  const tagsAt = new Map<string, number>();
   let at = 0;
   for (const c of deck.cards) {
     const t: Texts = [c.prompt, c.answer, c.points, c.matches ?? null, c.why ?? null, c.cue ?? null];
     const json = JSON.stringify(t);
     // Stryker disable next-line StringLiteral: UTF-8 is the default encoding
-    const bytes = Buffer.byteLength(json, 'utf8');
-    rows.push([c.id, c.kind, c.line, c.tags, c.seconds ?? null, c.ask ?? null, at, at + bytes]);
+    at += Buffer.byteLength(json, 'utf8');
+    cols.ids.push(c.id);
+    cols.kindOf.push(positionIn(cols.kinds, kindAt, c.kind, c.kind));
+    cols.lines.push(c.line);
+    cols.tagsOf.push(positionIn(cols.tagSets, tagsAt, c.tags, JSON.stringify(c.tags)));
+    cols.seconds.push(c.seconds ?? null);
+    cols.asks.push(c.ask ?? null);
+    cols.ends.push(at);
     texts.push(json);
-    at += bytes;
   }
   // Each part made into bytes once: a Buffer per card made a first run's cache write twice as slow.
   // Stryker disable next-line StringLiteral: UTF-8 is the default encoding
   const textBytes = Buffer.from(texts.join(''), 'utf8');
   const { title, company, role, interview, aliases } = deck;
-  const index: Index = { deck: { title, company, role, interview, aliases }, cards: rows, texts: checkOf(textBytes) };
+  const index: Index = { deck: { title, company, role, interview, aliases }, cards: cols, texts: checkOf(textBytes) };
   // Stryker disable next-line StringLiteral: UTF-8 is the default encoding
   const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
   // Stryker disable next-line StringLiteral: the format line is ASCII, the same bytes in UTF-8
   const head = Buffer.from(`${MAGIC}${sha256(indexBytes)} ${indexBytes.length}\n`, 'latin1');
   return Buffer.concat([head, indexBytes, Buffer.from('\n'), textBytes]);
+}
+
+/** True when every column of `c` is a list, one entry a card (the index's checksum vouches for the values). */
+function columnsFit(c: Partial<CardColumns> | null | undefined): c is CardColumns {
+  if (typeof c !== 'object' || c === null || !Array.isArray(c.ids) || !Array.isArray(c.kinds) || !Array.isArray(c.tagSets)) return false;
+  const n = c.ids.length;
+  return [c.kindOf, c.lines, c.tagsOf, c.seconds, c.asks, c.ends].every((col) => Array.isArray(col) && col.length === n);
 }
 
 /**
@@ -84,8 +126,14 @@ export function readDeckEntry(file: string, opts: { textsOnDemand?: boolean } = 
     if (!texts || !allChunksMatch(texts, index.texts)) return null;
     slice = sliceOfAll(texts);
   }
-  const read = (from: number, to: number): Texts => JSON.parse(slice(from, to)) as Texts;
-  return { ...withoutUndefined(index.deck), cards: index.cards.map((row) => new CachedCard(row, read)) };
+  const cols = index.cards;
+  // Lists shared by the cards that have them: frozen, so that no card's change reaches another.
+  for (const tags of cols.tagSets) Object.freeze(tags);
+  for (const ask of cols.asks) if (ask) Object.freeze(ask);
+  const source: CardSource = { cols, read: (from: number, to: number): Texts => JSON.parse(slice(from, to)) as Texts };
+  const cards = new Array<CachedCard>(cols.ids.length);
+  for (let i = 0; i < cards.length; i++) cards[i] = new CachedCard(source, i);
+  return { ...withoutUndefined(index.deck), cards };
 }
 
 /** An entry's format line and checked, parsed index, and where its texts are; null when any of it is wrong. */
@@ -97,7 +145,7 @@ function readEntryStart(file: string): { index: Index; textsAt: number; size: nu
     // Stryker disable next-line MethodExpression: reading the whole file finds the same first line, only slower
     const head = readAt(fd, 0, Math.min(HEAD_MAX, size));
     const headEnd = head.indexOf(NEWLINE);
-    const m = /^prep-deck-cache 4 ([0-9a-f]{64}) ([0-9]{1,15})$/.exec(head.toString('latin1', 0, Math.max(headEnd, 0)));
+    const m = /^prep-deck-cache 5 ([0-9a-f]{64}) ([0-9]{1,15})$/.exec(head.toString('latin1', 0, Math.max(headEnd, 0)));
     // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: with no line break nothing matches, and m[2] of no match throws into the catch that returns null
     if (headEnd < 0 || !m) return null;
     const indexLength = Number(m[2]);
@@ -111,7 +159,7 @@ function readEntryStart(file: string): { index: Index; textsAt: number; size: nu
     if (sha256(body) !== m[1]) return null;
     const index = JSON.parse(body.toString('utf8')) as Index;
     // Stryker disable next-line OptionalChaining: a null index or deck throws into the catch that returns null too
-    if (typeof index?.deck?.title !== 'string' || !Array.isArray(index.cards) || !isTextsCheck(index.texts)) return null;
+    if (typeof index?.deck?.title !== 'string' || !columnsFit(index.cards) || !isTextsCheck(index.texts)) return null;
     // An entry cut short or grown is a miss now, not an error when a text is read.
     if (textsAt + index.texts.bytes !== size) return null;
     return { index, textsAt, size };
@@ -122,44 +170,53 @@ function readEntryStart(file: string): { index: Index; textsAt: number; size: nu
   }
 }
 
+/** What the cards of one entry read their fields and texts from. */
+interface CardSource {
+  cols: CardColumns;
+  read: (start: number, end: number) => Texts;
+}
+
 /**
  * A card whose texts are parsed from the entry when one of them is first read. A class with
- * every field but the id read from its index row through getters on the prototype, and no
+ * every field but the id read from the entry's columns through getters on the prototype, and no
  * declared or private fields: a 10,000-card deck makes 10,000 of these at every start, and
  * defining nine fields and two private ones on each cost 13 ms of CPU there, against 2 ms for
  * these four plain ones. `toJSON` gives every field, as a parsed card has them.
  */
 class CachedCard implements Card {
   declare readonly id: string;
-  declare private readonly row: IndexRow;
-  declare private readonly read: (start: number, end: number) => Texts;
+  declare private readonly source: CardSource;
+  declare private readonly at: number;
   declare private texts: Texts | undefined;
 
-  constructor(row: IndexRow, read: (start: number, end: number) => Texts) {
-    this.id = row[0];
-    this.row = row;
-    this.read = read;
+  constructor(source: CardSource, at: number) {
+    this.id = source.cols.ids[at]!;
+    this.source = source;
+    this.at = at;
     this.texts = undefined;
   }
 
   get kind(): CardKind {
-    return this.row[1];
+    const c = this.source.cols;
+    return c.kinds[c.kindOf[this.at]!]!;
   }
   get line(): number {
-    return this.row[2];
+    return this.source.cols.lines[this.at]!;
   }
   get tags(): string[] {
-    return this.row[3];
+    const c = this.source.cols;
+    return c.tagSets[c.tagsOf[this.at]!]!;
   }
   get seconds(): number | undefined {
-    return this.row[4] ?? undefined;
+    return this.source.cols.seconds[this.at] ?? undefined;
   }
   get ask(): { index: number; total: number } | undefined {
-    return this.row[5] ?? undefined;
+    return this.source.cols.asks[this.at] ?? undefined;
   }
 
   private all(): Texts {
-    return (this.texts ??= this.read(this.row[6], this.row[7]));
+    const ends = this.source.cols.ends;
+    return (this.texts ??= this.source.read(this.at === 0 ? 0 : ends[this.at - 1]!, ends[this.at]!));
   }
 
   get prompt(): string {

@@ -1,7 +1,7 @@
-import { createEmptyCard } from 'ts-fsrs';
+import { createEmptyCard, State, type FSRS } from 'ts-fsrs';
 import type { CardRows, ScheduleFacts } from './card-rows.js';
-import { factsFrom, FIELDS } from './card-rows.js';
-import { NO_GRADES, type CardProgress } from './progress.js';
+import { factsFrom, FIELDS, newFacts } from './card-rows.js';
+import { NO_GRADES, recallOf, type CardProgress } from './progress.js';
 
 const WIDTH = FIELDS.length;
 const DUE = FIELDS.indexOf('due');
@@ -59,6 +59,29 @@ export function progressReader(progress: ReadonlyMap<string, CardProgress>, card
   return (i) => progress.get(cards[i]!.id);
 }
 
+/** Recalls worked out over a table's columns: by the columns, the scheduler and time they are for. */
+const recalls = new WeakMap<DeckColumns, { f: FSRS; at: number; recall: Float64Array }>();
+
+/**
+ * The predicted recall at `at` of each of `cards`, by position (schedule/progress.ts recallOf);
+ * NaN for a card never graded or not in the map. Over a table of exactly these cards it is
+ * worked out once per scheduler and time, and given again to the next pass that asks: `prep
+ * stats` reads the recall of a whole deck twice (the cards of lowest recall, the bounds of the
+ * weakest-card search). Shared: the caller must not change it.
+ */
+export function recallsAt(f: FSRS, progress: ReadonlyMap<string, CardProgress>, cards: readonly { id: string }[], at: Date): Float64Array {
+  const table = (progress as { unchanged?: () => ReadonlyMap<string, CardProgress> | undefined }).unchanged?.() ?? progress;
+  const cols = table instanceof ProgressTable ? table.columnsFor(cards) : undefined;
+  const known = cols && recalls.get(cols);
+  if (known && known.f === f && known.at === at.getTime()) return known.recall;
+  const recall = new Float64Array(cards.length);
+  const facts = newFacts();
+  const read = factsReader(progress, cards);
+  for (let i = 0; i < cards.length; i++) recall[i] = read(i, facts) && facts.state !== State.New ? recallOf(f, facts, at) : Number.NaN;
+  if (cols) recalls.set(cols, { f, at: at.getTime(), recall });
+  return recall;
+}
+
 /** A reader of a whole map's facts, in the order of its keys (`ids`). */
 export function keysReader(progress: ReadonlyMap<string, CardProgress>): { ids: readonly string[]; read: FactsReader } {
   // Stryker disable next-line ConditionalExpression: a table read as a plain map gives the same facts, only slower
@@ -100,6 +123,8 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   #positions: Map<string, number> | undefined;
   #cursor = 0;
   #columns: DeckColumns | undefined;
+  /** The last list of cards found to be the deck's, in deck order (see columnsFor). */
+  #matched: readonly { id: string }[] | undefined;
 
   /** `order`: the deck's card ids, in deck order (a deck's ids are unique: the loader refuses a repeated one). */
   constructor(
@@ -175,7 +200,13 @@ export class ProgressTable implements ReadonlyMap<string, CardProgress>, FactsSo
   columnsFor(cards: readonly { id: string }[]): DeckColumns | undefined {
     const n = this.order.length;
     if (cards.length !== n) return undefined;
-    for (let i = 0; i < n; i++) if (cards[i]!.id !== this.order[i]) return undefined;
+    // The passes over a deck ask with the one list of its cards, as read (a list no one changes):
+    // once that list has matched, it is not compared card by card again at every pass.
+    // Stryker disable next-line ConditionalExpression: comparing the same list again finds the same
+    if (cards !== this.#matched) {
+      for (let i = 0; i < n; i++) if (cards[i]!.id !== this.order[i]) return undefined;
+      this.#matched = cards;
+    }
     return this.columns();
   }
 

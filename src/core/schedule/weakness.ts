@@ -1,9 +1,9 @@
 import { State, type FSRS } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
-import { isSeen, recallAt, recallOf, type CardProgress } from './progress.js';
+import { isSeen, recallAt, type CardProgress } from './progress.js';
 import { newFacts, type ScheduleFacts } from './card-rows.js';
-import { factsReader, progressReader } from './progress-table.js';
+import { factsReader, progressReader, recallsAt } from './progress-table.js';
 import { formatDuration, GRADE_NAMES } from './preview.js';
 
 /** Why a card counts as weak, and how weak: the higher the score, the weaker. */
@@ -122,13 +122,13 @@ const ROOM = 1e-9;
 const BAND = 4;
 
 /**
- * The highest score a card can have, from its schedule facts: its recall and lapses as they are,
+ * The highest score a card can have, from its recall now and its schedule facts: its recall and lapses as they are,
  * the last grade at its worst (Again), and over time when it has a time target. Never below the
  * card's {@link measure}d score (up to rounding, see ROOM).
  */
-function scoreBound(f: FSRS, facts: ScheduleFacts, card: Card, now: Date): number {
+function scoreBound(recall: number, facts: ScheduleFacts, card: Card): number {
   return (
-    W_RECALL * (1 - recallOf(f, facts, now)) +
+    W_RECALL * (1 - recall) +
     W_LAPSE * Math.min(facts.lapses, MAX_LAPSES_COUNTED) +
     MOST_FOR_LAST +
     (card.seconds === undefined ? 0 : W_OVER_TIME)
@@ -146,13 +146,15 @@ function fewestWeak(f: FSRS, cards: readonly Card[], progress: ReadonlyMap<strin
   const facts = newFacts();
   const read = factsReader(progress, cards);
   const progressAt = progressReader(progress, cards);
+  // The recall of every card now, as the stats' other pass over the deck reads it (made once for both).
+  const recall = recallsAt(f, progress, cards, now);
   const bound = new Float64Array(cards.length);
   const seen: number[] = [];
   for (let i = 0; i < cards.length; i++) {
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a new card let through is measured as not weak (measure returns null)
     if (!read(i, facts) || facts.state === State.New) continue;
     // A bound that cannot be told (NaN, from a damaged stability) rules nothing out.
-    const b = scoreBound(f, facts, cards[i]!, now);
+    const b = scoreBound(recall[i]!, facts, cards[i]!);
     bound[i] = Number.isNaN(b) ? Number.POSITIVE_INFINITY : b;
     seen.push(i);
   }

@@ -27,15 +27,21 @@ export function slowestOf(times: readonly AnswerTime[], count: number): AnswerTi
   for (const t of times) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a quicker way to the same answer as the comparison after it
     if (t.medianMs < floor) continue;
-    if (out.length === count && slowerFirst(t, out[count - 1]!) >= 0) continue;
+    floor = keepSlowest(out, t, count);
+  }
+  return out;
+}
+
+/** Puts `t` among `out`, the slowest `count` so far in order, if it is one of them; returns the median a later card must reach. */
+function keepSlowest(out: AnswerTime[], t: AnswerTime, count: number): number {
+  if (out.length < count || slowerFirst(t, out[count - 1]!) < 0) {
     let k = out.length;
     while (k > 0 && slowerFirst(out[k - 1]!, t) > 0) k--;
     out.splice(k, 0, t);
     if (out.length > count) out.pop();
-    // Stryker disable next-line ConditionalExpression: a floor never raised only passes fewer cards over by it
-    if (out.length === count) floor = out[count - 1]!.medianMs;
   }
-  return out;
+  // Stryker disable next-line ConditionalExpression: a floor never raised only passes fewer cards over by it
+  return out.length === count ? out[count - 1]!.medianMs : Number.NEGATIVE_INFINITY;
 }
 
 /**
@@ -105,6 +111,25 @@ export class AnswerTimeCounter {
     return out;
   }
 
+  /**
+   * The first `count` of {@link medians} in the order of {@link slowerFirst}. Read back from
+   * data, from the packed medians: a card's entry is made only when it may be among them (`prep
+   * stats` shows three of 10,000).
+   */
+  slowest(cardIds: ReadonlySet<string>, count: number): AnswerTime[] {
+    const p = this.packed;
+    if (!p) return slowestOf(this.medians(cardIds), count);
+    const out: AnswerTime[] = [];
+    if (count <= 0) return out;
+    let floor = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < p.cards.length; i++) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a quicker way to the same answer as the comparison in keepSlowest
+      if (p.medians[i]! < floor || !cardIds.has(p.cards[i]!)) continue;
+      floor = keepSlowest(out, { card: p.cards[i]!, medianMs: p.medians[i]!, count: p.counts[i]! }, count);
+    }
+    return out;
+  }
+
   private medianOf(card: string, ms: readonly number[]): number {
     // Stryker disable next-line LogicalOperator: the median worked out again is the one stored, only slower
     return this.known.get(card) ?? median(ms)!;
@@ -156,12 +181,25 @@ function timesText(ms: string, total: number): boolean {
   return ms.split(',').length === total;
 }
 
-/** True when `x` is {@link AnswerTimesData} as {@link AnswerTimeCounter.toData} writes it. */
-export function isAnswerTimesData(x: unknown): x is AnswerTimesData {
+/**
+ * True when `x` holds the medians of {@link AnswerTimesData} as {@link AnswerTimeCounter.toData}
+ * writes them (its cards, medians and counts; the times themselves not looked at): all that a
+ * report of the medians reads.
+ */
+export function isAnswerMedians(x: unknown): x is Omit<AnswerTimesData, 'ms'> {
   if (typeof x !== 'object' || x === null) return false;
   const d = x as Partial<Record<keyof AnswerTimesData, unknown>>;
   if (!Array.isArray(d.cards) || !d.cards.every(isText)) return false;
   const n = d.cards.length;
-  if (!listOf(d.medians, n, isTime) || !listOf(d.counts, n, isCount) || typeof d.ms !== 'string') return false;
-  return timesText(d.ms, d.counts.reduce((a, b) => a + b, 0));
+  return listOf(d.medians, n, isTime) && listOf(d.counts, n, isCount);
+}
+
+/** True when `ms` is the text of every time of cards with these `counts`, as {@link AnswerTimeCounter.toData} writes it. */
+export function timesFit(ms: unknown, counts: readonly number[]): ms is string {
+  return typeof ms === 'string' && timesText(ms, counts.reduce((a, b) => a + b, 0));
+}
+
+/** True when `x` is {@link AnswerTimesData} as {@link AnswerTimeCounter.toData} writes it. */
+export function isAnswerTimesData(x: unknown): x is AnswerTimesData {
+  return isAnswerMedians(x) && timesFit((x as { ms?: unknown }).ms, x.counts);
 }

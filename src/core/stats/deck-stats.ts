@@ -7,7 +7,7 @@ import { scheduleFromNow } from '../schedule/clock-skew.js';
 import { deadlineView } from '../schedule/deadline.js';
 import { weakCards } from '../schedule/weakness.js';
 import { pitchStats, type PitchStats } from '../pitch/history.js';
-import { slowerFirst, slowestOf, type AnswerTime } from './answer-times.js';
+import { slowerFirst, type AnswerTime } from './answer-times.js';
 import { countByState, dueNow, type StateCounts } from './counts.js';
 import { calendarDaysBetween } from '../schedule/day.js';
 import { dueForecast, type DayCount } from './forecast.js';
@@ -138,7 +138,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
   const cards = new DeckCards(f, deck.cards, progress, now, interview);
   // Exactly the cards `prep weak` would drill, in its order: one function for both.
   const weak = weakCards(f, deck.cards, replayed, now, WEAKEST_SHOWN);
-  const slow = slowestOf(counted.answerMedians, SLOWEST_SHOWN);
+  const slow = counted.slowest(SLOWEST_SHOWN);
   const position = positionsOf(deck.cards, [...weak.map((w) => w.id), ...slow.map((t) => t.card)]);
   const weakest = weak.map((w) => ({ ...cards.at(position(w.id)), reasons: w.reasons }));
   const pitchCard = deck.cards.find((c) => c.kind === 'pitch');
@@ -171,7 +171,7 @@ export function deckStats(input: DeckStatsInput): DeckStats {
     weakest,
     pitch: { targetSeconds, attempts, history: pitchStats(attempts, targetSeconds ?? FALLBACK_PITCH_SECONDS) },
     get answerTimes() {
-      return (times ??= [...counted.answerMedians].sort(slowerFirst));
+      return (times ??= counted.answerMedians().sort(slowerFirst));
     },
     // Timed cards are deck cards (the tally gives only those), so each has a position.
     slowest: slow.map((t) => ({ ...t, prompt: cards.at(position(t.card)).prompt })),

@@ -1,5 +1,5 @@
 import type { GradeRecord, LogRecord, MockRecord, PitchRecord } from '../store/log-records.js';
-import { AnswerTimeCounter, isAnswerTimesData, type AnswerTime, type AnswerTimesData } from './answer-times.js';
+import { AnswerTimeCounter, isAnswerMedians, timesFit, type AnswerTime, type AnswerTimesData } from './answer-times.js';
 import { DayCounts, heatmapOf, type DayCountsData, type Heatmap } from './heatmap.js';
 import { studyDayOf } from '../schedule/day.js';
 import { ReviewTally, windowStart, type ReviewSummary, type ReviewTallyData } from './retention.js';
@@ -17,12 +17,41 @@ export interface LogTallyData {
   mocks: MockRecord[];
 }
 
+/**
+ * A stored tally as the two lines of its file (tally-store.ts): first all that the figures are
+ * drawn from (the totals, the recent grades, the calendar, each card's median answer time, the
+ * pitch runs and rehearsals), then what only counting more records needs (each card's first and
+ * last study day, every answer time). A `prep stats` with no records after the tally parses the
+ * first line alone: at 10,000 cards and 50,000 grades, 300 KB of the file's 1 MB.
+ */
+export type TallyLines = [figures: TallyFigures, history: TallyHistory];
+export interface TallyFigures {
+  reviews: Omit<ReviewTallyData, 'cards'>;
+  days: DayCountsData;
+  times: Omit<AnswerTimesData, 'ms'>;
+  pitch: PitchRecord[];
+  mocks: MockRecord[];
+}
+export interface TallyHistory {
+  cards: ReviewTallyData['cards'];
+  ms: string;
+}
+
+/** Tally data as the two lines stored (see {@link TallyLines}). */
+export function tallyLines(data: LogTallyData): TallyLines {
+  const { cards, ...reviews } = data.reviews;
+  const { ms, ...times } = data.times;
+  return [{ reviews, days: data.days, times, pitch: data.pitch, mocks: data.mocks }, { cards, ms }];
+}
+
 /** The figures of `prep stats` that only the whole log gives. */
 export interface LogFigures {
   reviews: ReviewSummary;
   heatmap: Heatmap;
-  /** The median time to reveal of each timed deck card, in no particular order (answer-times.ts orders them). */
-  answerMedians: AnswerTime[];
+  /** The median time to reveal of each timed deck card, in no particular order (answer-times.ts orders them); a new list at each call. */
+  answerMedians(): AnswerTime[];
+  /** The first `count` of those, slowest first (answer-times.ts slowerFirst). */
+  slowest(count: number): AnswerTime[];
   /** Timed pitch runs, oldest first, deleted ones left out. */
   attempts: PitchRecord[];
   /** Rehearsals, oldest first. */
@@ -45,8 +74,16 @@ export class LogTally {
   /** One study-day function for both counts: a year of grades falls in 35,000 quarter hours, each worked out once. */
   private readonly dayOf = studyDayOf();
 
-  /** `keepFrom`: the earliest window start (ms) this tally will be asked for; see {@link windowFrom}. */
-  constructor(keepFrom: number, data?: LogTallyData) {
+  /**
+   * `keepFrom`: the earliest window start (ms) this tally will be asked for; see {@link windowFrom}.
+   * `figuresOnly`: `data` was read without its history (each card's study days, every answer
+   * time): it can give its figures, but not count more records or be stored again.
+   */
+  constructor(
+    keepFrom: number,
+    data?: LogTallyData,
+    private readonly figuresOnly = false,
+  ) {
     this.reviews = new ReviewTally(keepFrom, data?.reviews);
     this.days = new DayCounts(data?.days);
     this.times = new AnswerTimeCounter(data?.times);
@@ -56,6 +93,7 @@ export class LogTally {
 
   /** Counts one record of the deck stored under `key`; `undone` holds every id an undo in the whole log cancels. */
   add(r: LogRecord, undone: ReadonlySet<string>, key: string): void {
+    this.whole();
     if (r.type === 'pitch') {
       // A deleted attempt is an undo's target: it no longer counts.
       if (r.deck === key && !undone.has(r.id)) this.pitch.push(r);
@@ -75,6 +113,16 @@ export class LogTally {
     this.times.add(g);
   }
 
+  /** Throws for a tally read for its figures only, which holds too little to go on counting. */
+  private whole(): void {
+    if (this.figuresOnly) throw new Error('a tally read for its figures only cannot count more records');
+  }
+
+  /** The tally as the two lines stored (see {@link TallyLines}). */
+  toLines(keepFrom?: number): TallyLines {
+    return tallyLines(this.toData(keepFrom));
+  }
+
   /** True when the tally can give the figures as of `now` (it kept every grade of that window). */
   answersFor(now: Date): boolean {
     return this.reviews.answersFor(now, REVIEW_WINDOW_DAYS);
@@ -88,7 +136,8 @@ export class LogTally {
     return {
       reviews,
       heatmap: heatmapOf(this.days, now, HEATMAP_WEEKS),
-      answerMedians: this.times.medians(cardIds),
+      answerMedians: () => this.times.medians(cardIds),
+      slowest: (count) => this.times.slowest(cardIds, count),
       attempts: [...this.pitch],
       mocks: [...this.mocks],
     };
@@ -96,6 +145,7 @@ export class LogTally {
 
   /** The tally as data, keeping one by one only the grades a window starting at or after `keepFrom` needs. */
   toData(keepFrom?: number): LogTallyData {
+    this.whole();
     return { reviews: this.reviews.toData(keepFrom), days: this.days.toData(), times: this.times.toData(), pitch: this.pitch, mocks: this.mocks };
   }
 }
@@ -116,17 +166,23 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
 const numbers = (x: unknown) => Array.isArray(x) && x.every(isNum);
 
 /**
- * Stored tally data back to a tally, or null when it is not in the shape this build writes
- * (the file was checked against its digest already; this only keeps a damaged one from throwing).
+ * A stored tally back from its two lines (see {@link TallyLines}), or null when they are not in
+ * the shape this build writes (the file was checked against its digest already; this only keeps
+ * a damaged one from throwing). Without `history`, the tally is read for its figures only: it
+ * cannot count more records (see {@link LogTally}).
  */
-export function tallyFromData(data: unknown): LogTally | null {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: a body that is not an object throws on the next line, and parsed() (stored-tally.ts) turns that into null
-  if (!isObj(data) || !isObj(data.reviews)) return null;
-  const r = data.reviews;
-  if (!isNum(r.total) || !isNum(r.keepFrom) || !numbers(r.recent) || !Array.isArray(r.cards) || r.cards.length % 3 !== 0) return null;
-  if (!r.cards.every((x, i) => (i % 3 === 0 ? typeof x === 'string' : isNum(x)))) return null;
-  if (!numbers(data.days) || !isAnswerTimesData(data.times)) return null;
-  if (!Array.isArray(data.pitch) || !data.pitch.every((p) => isObj(p) && p.type === 'pitch')) return null;
-  if (!Array.isArray(data.mocks) || !data.mocks.every((m) => isObj(m) && m.type === 'mock')) return null;
-  return new LogTally(Number.NEGATIVE_INFINITY, data as unknown as LogTallyData);
+export function tallyFromLines(figures: unknown, history?: unknown): LogTally | null {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a line that is not an object throws on the next line, and parsed() (stored-tally.ts) turns that into null
+  if (!isObj(figures) || !isObj(figures.reviews)) return null;
+  const r = figures.reviews;
+  if (!isNum(r.total) || !isNum(r.keepFrom) || !numbers(r.recent)) return null;
+  if (!numbers(figures.days) || !isAnswerMedians(figures.times)) return null;
+  if (!Array.isArray(figures.pitch) || !figures.pitch.every((p) => isObj(p) && p.type === 'pitch')) return null;
+  if (!Array.isArray(figures.mocks) || !figures.mocks.every((m) => isObj(m) && m.type === 'mock')) return null;
+  const f = figures as unknown as TallyFigures;
+  if (history === undefined) return new LogTally(Number.NEGATIVE_INFINITY, { ...f, reviews: { ...f.reviews, cards: [] }, times: { ...f.times, ms: '' } }, true);
+  if (!isObj(history) || !Array.isArray(history.cards) || history.cards.length % 3 !== 0) return null;
+  if (!history.cards.every((x, i) => (i % 3 === 0 ? typeof x === 'string' : isNum(x)))) return null;
+  if (!timesFit(history.ms, f.times.counts)) return null;
+  return new LogTally(Number.NEGATIVE_INFINITY, { ...f, reviews: { ...f.reviews, cards: history.cards as (string | number)[] }, times: { ...f.times, ms: history.ms } });
 }

@@ -2,7 +2,7 @@ import { State, type FSRS } from 'ts-fsrs';
 import type { Card, CardKind } from '../deck/types.js';
 import { recallAt as predictedRecall, recallOf, type CardProgress } from '../schedule/progress.js';
 import { newFacts } from '../schedule/card-rows.js';
-import { factsReader, progressReader } from '../schedule/progress-table.js';
+import { factsReader, progressReader, recallsAt } from '../schedule/progress-table.js';
 import { STATE_NAMES, type CardState } from './counts.js';
 
 /** One card as the stats show it. */
@@ -65,7 +65,8 @@ export class DeckCards {
     this.#state = new Int8Array(n);
     this.#due = new Float64Array(n);
     this.#stability = new Float64Array(n);
-    this.#now = new Float64Array(n).fill(Number.NaN);
+    // Shared with the search for the weakest cards (schedule/weakness.ts), which reads the same figures.
+    this.#now = recallsAt(f, progress, cards, now);
     this.#atInterview = ahead ? new Float64Array(n).fill(Number.NaN) : null;
     this.#made = new Array<CardStat | undefined>(n);
     const facts = newFacts();
@@ -80,7 +81,6 @@ export class DeckCards {
       }
       this.#due[i] = facts.due;
       this.#stability[i] = facts.stability;
-      this.#now[i] = recallOf(f, facts, now);
       if (ahead) this.#atInterview![i] = recallOf(f, facts, ahead);
     }
     this.unseen = unseen;

@@ -2,8 +2,8 @@ import { DAY_MS, zoneSignature } from '../schedule/day.js';
 import type { StoredProgress } from '../schedule/stored-progress.js';
 import type { LogPosition } from '../store/log-reader.js';
 import { streamLog } from '../store/log-stream.js';
-import { readTally, samePosition, saveTally, type TallyHead } from '../store/tally-store.js';
-import { LogTally, tallyFromData, windowFrom } from './log-tally.js';
+import { readTally, samePosition, saveTally, type StoredTally, type TallyHead } from '../store/tally-store.js';
+import { LogTally, tallyFromLines, windowFrom } from './log-tally.js';
 
 // The time zone is checked over the span a later `prep stats` can draw from the tally: its
 // calendar reaches 12 weeks and 6 days back, and a record may be dated up to a day ahead.
@@ -14,9 +14,12 @@ function zoneFits(head: TallyHead): boolean {
   return zoneSignature(head.zone.from, head.zone.to) === head.zone.sig;
 }
 
-function parsed(body: string): LogTally | null {
+/** The tally of a file's lines, whole or (`figuresOnly`) for its figures alone; null when they are not a tally. */
+function parsed(read: StoredTally, figuresOnly = false): LogTally | null {
   try {
-    return tallyFromData(JSON.parse(body));
+    if (read.lines !== 2) return null;
+    const figures: unknown = JSON.parse(read.line(0));
+    return figuresOnly ? tallyFromLines(figures) : tallyFromLines(figures, JSON.parse(read.line(1)));
   } catch {
     return null;
   }
@@ -26,11 +29,13 @@ function parsed(body: string): LogTally | null {
  * The stored tally of a deck's log up to `at` (where its snapshot ends), when it fits: counted
  * up to that very position, in a time zone that puts the study days where this one does, and
  * keeping the grades of the window of `now` one by one. Null otherwise: count the whole log.
+ * With `figuresOnly` (no record follows `at`), only what the figures are drawn from is parsed,
+ * and the tally cannot count more records.
  */
-export function storedTally(dataDir: string, key: string, at: LogPosition, now: Date): LogTally | null {
+export function storedTally(dataDir: string, key: string, at: LogPosition, now: Date, figuresOnly = false): LogTally | null {
   const read = readTally(dataDir, key);
   if (!read || !samePosition(read.head.at, at) || !zoneFits(read.head)) return null;
-  const tally = parsed(read.body);
+  const tally = parsed(read, figuresOnly);
   return tally?.answersFor(now) ? tally : null;
 }
 
@@ -56,7 +61,7 @@ function keep(dataDir: string, key: string, logFile: string, stored: StoredProgr
   const fits = read !== null && zoneFits(read.head);
   // Stryker disable next-line ConditionalExpression: a tally already at the log's end, saved again, is the same tally
   if (fits && samePosition(read.head.at, end)) return;
-  let tally = fits && stored.tail && samePosition(read.head.at, stored.tail.from) ? parsed(read.body) : null;
+  let tally = fits && stored.tail && samePosition(read.head.at, stored.tail.from) ? parsed(read) : null;
   // Stryker disable next-line ConditionalExpression: counting the log again instead gives the same figures, only slower
   if (tally?.answersFor(now)) {
     for (const r of stored.tail!.records) tally.add(r, stored.undone, key);
@@ -76,5 +81,5 @@ function keep(dataDir: string, key: string, logFile: string, stored: StoredProgr
   }
   const from = now.getTime() - ZONE_BEFORE_MS;
   const to = now.getTime() + ZONE_AFTER_MS;
-  saveTally(dataDir, key, { at: end, zone: { from, to, sig: zoneSignature(from, to) } }, tally.toData(windowFrom(now)));
+  saveTally(dataDir, key, { at: end, zone: { from, to, sig: zoneSignature(from, to) } }, tally.toLines(windowFrom(now)));
 }

@@ -57,7 +57,7 @@ function entry(index: string, texts: string, sums: { index?: string; check?: unk
 }
 
 /** An entry in the current format with this very index (checked by its checksum, or the one given). */
-const raw = (index: string, texts: string, sum = sha(index)) => `prep-deck-cache 4 ${sum} ${Buffer.byteLength(index)}\n${index}\n${texts}`;
+const raw = (index: string, texts: string, sum = sha(index)) => `prep-deck-cache 5 ${sum} ${Buffer.byteLength(index)}\n${index}\n${texts}`;
 
 describe('the deck cache', () => {
   it('serves a good entry as it was written: an entry with right checksums is used', async () => {
@@ -67,6 +67,27 @@ describe('the deck cache', () => {
     writeFileSync(file, entry(index, texts));
     expect((await open()).cards[0]!.answer).toBe('A forged answer!');
     expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('A forged answer!');
+  });
+
+  it('gives back every field of every kind of card as parsed, the tag lists shared but never changed through a card', async () => {
+    // The shipped deck: a pitch card with its seconds, questions with tag lists (some alike), asks.
+    const dir = temp().dir;
+    const file = join(dir, 'coder.yaml');
+    writeFileSync(file, readFileSync(new URL('../../../decks/coder.yaml', import.meta.url)));
+    const cacheDir = join(dir, 'cache');
+    await openDeckFile(file, { cacheDir, salt: 't' });
+    const parsed = loadDeckFile(file);
+    const kinds = new Set(parsed.cards.map((c) => c.kind));
+    expect([...kinds].sort()).toEqual(['ask', 'pitch', 'question']);
+    expect(parsed.cards.some((c) => c.ask !== undefined) && parsed.cards.some((c) => c.seconds !== undefined)).toBe(true);
+    for (const textsOnDemand of [false, true]) {
+      const deck = await openDeckFile(file, { cacheDir, salt: 't', cacheReadOnly: true, textsOnDemand });
+      expect(JSON.parse(JSON.stringify(deck.cards))).toEqual(JSON.parse(JSON.stringify(parsed.cards)));
+      expect(deck.cards.map((c) => [c.id, c.kind, c.line, c.tags, c.seconds, c.ask])).toEqual(parsed.cards.map((c) => [c.id, c.kind, c.line, c.tags, c.seconds, c.ask]));
+      const tagged = deck.cards.find((c) => c.tags.length > 0)!;
+      expect(() => tagged.tags.push('changed')).toThrow(TypeError);
+      expect(deck.cards.every((c) => !c.tags.includes('changed'))).toBe(true);
+    }
   });
 
   it('does not trust an entry of another format version, even with a right checksum', async () => {
@@ -79,7 +100,18 @@ describe('the deck cache', () => {
     writeFileSync(file, `prep-deck-cache 3 ${sha(index)} ${sha(texts)} ${Buffer.byteLength(index)}\n${index}\n${texts}`);
     expect((await open()).cards[0]!.answer).toBe('The real answer.');
     expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('The real answer.');
-    writeFileSync(file, entry(index, texts).replace('prep-deck-cache 4', 'prep-deck-cache 5'));
+    writeFileSync(file, entry(index, texts).replace('prep-deck-cache 5', 'prep-deck-cache 6'));
+    expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('The real answer.');
+    // Version 4 (a row per card), right in itself and holding the same deck.
+    type Columns = { ids: string[]; kinds: string[]; kindOf: number[]; lines: number[]; tagSets: string[][]; tagsOf: number[]; seconds: unknown[]; asks: unknown[]; ends: number[] };
+    const { cards, ...rest } = JSON.parse(index) as { cards: Columns };
+    const rows = cards.ids.map((id, i) => [id, cards.kinds[cards.kindOf[i]!], cards.lines[i], cards.tagSets[cards.tagsOf[i]!], cards.seconds[i], cards.asks[i], i ? cards.ends[i - 1] : 0, cards.ends[i]]);
+    const v4 = withCheck(JSON.stringify({ ...rest, cards: rows }), texts);
+    writeFileSync(file, `prep-deck-cache 4 ${sha(v4)} ${Buffer.byteLength(v4)}\n${v4}\n${texts}`);
+    expect((await open()).cards[0]!.answer).toBe('The real answer.');
+    expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('The real answer.');
+    // The same rows under this version's line: not this version's index.
+    writeFileSync(file, raw(v4, texts));
     expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('The real answer.');
   });
 
@@ -112,12 +144,18 @@ describe('the deck cache', () => {
   it('does not trust an entry whose index is not a deck, even with a right checksum', async () => {
     const { entry: file, open } = await cached();
     const none = checkOf('');
+    const oneCard = { ids: ['one'], kinds: ['question'], kindOf: [0], lines: [3], tagSets: [[]], tagsOf: [0], seconds: [null], asks: [null], ends: [0] };
     for (const index of [
       'not json at all',
       '{}',
       'null',
       `{"deck":{"title":7},"cards":[],"texts":${JSON.stringify(none)}}`,
       `{"deck":{"title":"T"},"cards":{},"texts":${JSON.stringify(none)}}`,
+      // Columns of other lengths than the ids', or one missing.
+      `{"deck":{"title":"T"},"cards":${JSON.stringify({ ...oneCard, ends: [] })},"texts":${JSON.stringify(none)}}`,
+      `{"deck":{"title":"T"},"cards":${JSON.stringify({ ...oneCard, kindOf: [0, 0] })},"texts":${JSON.stringify(none)}}`,
+      `{"deck":{"title":"T"},"cards":${JSON.stringify({ ...oneCard, tagsOf: undefined })},"texts":${JSON.stringify(none)}}`,
+      `{"deck":{"title":"T"},"cards":${JSON.stringify({ ...oneCard, tagSets: undefined })},"texts":${JSON.stringify(none)}}`,
       // A deck, but no check of its texts, or one of the wrong shape.
       '{"deck":{"title":"T"},"cards":[]}',
       '{"deck":{"title":"T"},"cards":[],"texts":{"bytes":1,"chunks":[]}}',
@@ -212,10 +250,11 @@ describe('the deck cache, texts checked chunk by chunk', () => {
     const entry = join(cacheDir, 'decks', readdirSync(join(cacheDir, 'decks'))[0]!);
     const bytes = readFileSync(entry);
     const textsAt = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1;
-    const rows = (JSON.parse(bytes.toString('utf8', bytes.indexOf(0x0a) + 1, textsAt - 1)) as { cards: [string, ...unknown[]][] }).cards;
-    // Where card i's texts lie in the file, and the chunks they fall in.
-    const span = (i: number) => ({ from: textsAt + (rows[i]![6] as number), to: textsAt + (rows[i]![7] as number) });
-    const chunksOf = (i: number) => [Math.floor((rows[i]![6] as number) / CHUNK), Math.floor(((rows[i]![7] as number) - 1) / CHUNK)];
+    const { ends } = (JSON.parse(bytes.toString('utf8', bytes.indexOf(0x0a) + 1, textsAt - 1)) as { cards: { ends: number[] } }).cards;
+    // Where card i's texts lie in the file (from where the card before's end), and the chunks they fall in.
+    const start = (i: number) => (i === 0 ? 0 : ends[i - 1]!);
+    const span = (i: number) => ({ from: textsAt + start(i), to: textsAt + ends[i]! });
+    const chunksOf = (i: number) => [Math.floor(start(i) / CHUNK), Math.floor((ends[i]! - 1) / CHUNK)];
     const open = (o: { textsOnDemand?: boolean } = {}) => openDeckFile(file, { cacheDir, salt: 't', cacheReadOnly: true, ...o });
     return { file, entry, bytes, span, chunksOf, open, parsed: loadDeckFile(file) };
   }

@@ -101,6 +101,20 @@ describe('a damaged snapshot is rebuilt from the log, never trusted', () => {
     ['state', -1],
     ['count', 0],
     ['lapses', Number.NaN],
+    // Every number of a row is checked.
+    ['due', Number.NEGATIVE_INFINITY],
+    ['stability', Number.POSITIVE_INFINITY],
+    ['difficulty', Number.NaN],
+    ['elapsed_days', Number.POSITIVE_INFINITY],
+    ['scheduled_days', Number.NaN],
+    ['learning_steps', Number.NEGATIVE_INFINITY],
+    ['reps', Number.POSITIVE_INFINITY],
+    ['lapses', Number.NEGATIVE_INFINITY],
+    ['state', Number.NaN],
+    ['count', Number.POSITIVE_INFINITY],
+    ['count', Number.NaN],
+    ['count', 2.5],
+    ['last_review', Number.POSITIVE_INFINITY],
   ] as const)('ignores a snapshot whose card has %s = %d, and shows the right due dates', (field, value) => {
     const r = start(damaged(field, value));
     expect(r.reused).toBe(false);

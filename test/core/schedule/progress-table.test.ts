@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { default_w, fsrs, generatorParameters } from 'ts-fsrs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
@@ -9,7 +10,7 @@ import { meanRecallAt } from '../../../src/core/schedule/deadline.js';
 import { newIntroducedToday, nextDue, pickable, pickNext, waitingCards } from '../../../src/core/schedule/queue.js';
 import { weakCards } from '../../../src/core/schedule/weakness.js';
 import { newFacts } from '../../../src/core/schedule/card-rows.js';
-import { factsReader, progressReader, ProgressTable } from '../../../src/core/schedule/progress-table.js';
+import { factsReader, progressReader, ProgressTable, recallsAt } from '../../../src/core/schedule/progress-table.js';
 import { ProgressMap } from '../../../src/core/schedule/progress-map.js';
 import { initDrill } from '../../../src/core/session/drill-state.js';
 import { countByState } from '../../../src/core/stats/counts.js';
@@ -19,7 +20,7 @@ import { summarizeDeck } from '../../../src/core/stats/deck-summary.js';
 import { listJson } from '../../../src/core/stats/json-shapes.js';
 import { loadSnapshot, saveSnapshot } from '../../../src/core/store/snapshot-store.js';
 import { factsOf } from '../../../src/core/schedule/progress-table.js';
-import type { CardProgress } from '../../../src/core/schedule/progress.js';
+import { recallAt, type CardProgress } from '../../../src/core/schedule/progress.js';
 import type { Card, Deck } from '../../../src/core/deck/types.js';
 import type { GradeRecord, LogRecord } from '../../../src/core/store/review-log.js';
 import { makeDeck, question } from '../../helpers/deck.js';
@@ -121,6 +122,30 @@ describe('progress read from the columns of a snapshot', () => {
     expect(fromColumns(deck.cards)).toEqual(lapses);
     // Card by card (not the whole deck in order): read from the rows, or a card's progress once made.
     expect(fromColumns([...deck.cards].reverse())).toEqual([...lapses].reverse());
+  });
+
+  it("gives each card's recall as a full replay predicts it, once per scheduler and time for a whole deck", () => {
+    const stored = fromSnapshot(deck, records.slice(0, 200), records.slice(200));
+    const truth = replay(f, deck.cards, records);
+    const expected = (g: typeof f, at: Date) => deck.cards.map((c) => (truth.get(c.id)!.fsrs.state === 0 ? null : recallAt(g, truth.get(c.id)!, at)));
+    const figures = (r: Float64Array) => [...r].map((x) => (Number.isNaN(x) ? null : x));
+    const [now, later] = nows;
+    const first = recallsAt(f, stored.progress, deck.cards, now!);
+    expect(figures(first)).toEqual(expected(f, now!));
+    expect(figures(first).filter((x) => x === null)).toHaveLength(10);
+    // Asked again over the same table, scheduler and time: the same figures, not worked out again.
+    expect(recallsAt(f, stored.progress, deck.cards, new Date(now!))).toBe(first);
+    // Another time or another scheduler: worked out for it.
+    expect(figures(recallsAt(f, stored.progress, deck.cards, later!))).toEqual(expected(f, later!));
+    // Recall depends on the scheduler's weights (the decay of its forgetting curve), not on its retention.
+    const other = fsrs(generatorParameters({ w: [...default_w.slice(0, 20), 0.5], enable_fuzz: false }));
+    expect(expected(other, now!)).not.toEqual(expected(f, now!));
+    expect(figures(recallsAt(other, stored.progress, deck.cards, now!))).toEqual(expected(other, now!));
+    // Some of the cards, or a plain map: card by card, the same figures.
+    const some = deck.cards.slice(5, 25).reverse();
+    expect(figures(recallsAt(f, stored.progress, some, now!))).toEqual(expected(f, now!).slice(5, 25).reverse());
+    expect(figures(recallsAt(f, truth, deck.cards, now!))).toEqual(expected(f, now!));
+    expect(figures(recallsAt(f, new Map(), deck.cards.slice(0, 3), now!))).toEqual([null, null, null]);
   });
 
   it('matches rows to cards when never-graded cards sit between graded ones and cards moved since the snapshot', () => {

@@ -49,6 +49,20 @@ describe('answer times', () => {
     for (const n of [1, 3, 29, 200, 250]) expect(slowestOf(unsorted, n)).toEqual(sorted.slice(0, n));
     expect(slowestOf(unsorted, 0)).toEqual([]);
     expect(slowestOf([], 3)).toEqual([]);
+    // The same from the counter, counting or read back from its data (the packed medians), and
+    // only of the cards asked for.
+    const back = new AnswerTimeCounter(JSON.parse(JSON.stringify(counter.toData())) as AnswerTimesData);
+    const some = new Set(ids.filter((id) => Number(id.slice(1)) % 3 !== 0));
+    const someSorted = counter.result(some);
+    expect(someSorted.length).toBeLessThan(sorted.length);
+    for (const c of [counter, back]) {
+      for (const n of [1, 3, 29, 200]) {
+        expect(c.slowest(all, n)).toEqual(sorted.slice(0, n));
+        expect(c.slowest(some, n)).toEqual(someSorted.slice(0, n));
+      }
+      expect(c.slowest(all, 0)).toEqual([]);
+    }
+    expect(back.slowest(new Set(), 3)).toEqual([]);
   });
 });
 

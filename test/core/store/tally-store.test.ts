@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogPosition } from '../../../src/core/store/log-reader.js';
-import { readTally, samePosition, saveTally, tallyPath, type TallyHead } from '../../../src/core/store/tally-store.js';
+import { readTally, samePosition, saveTally, tallyPath, type StoredTally, type TallyHead } from '../../../src/core/store/tally-store.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
 // The tally is what `prep stats` counted up to where the snapshot ends. It is a cache: one that
@@ -13,7 +13,9 @@ const home = useTempHome('prep-tally-');
 
 const AT: LogPosition = { offset: 4200, lines: 37, last: { length: 118, hash: '9f86d081884c7d65' } };
 const ZONE = { from: 1_780_000_000_000, to: 1_790_000_000_000, sig: '-240,-300' };
-const TALLY = { reviews: 12, days: { '2026-11-01': 3 } };
+const TALLY = [{ reviews: 12, days: { '2026-11-01': 3 } }, { cards: ['q1', 5, 7], ms: '5000' }];
+/** A tally's lines, each parsed. */
+const linesOf = (t: StoredTally | null) => t && Array.from({ length: t.lines }, (_, i) => JSON.parse(t.line(i)) as unknown);
 
 /** The tally file's text with `from` replaced by `to` (once), as an edit by hand or a bad disk would. */
 function edit(dir: string, from: string, to: string): void {
@@ -29,14 +31,27 @@ describe('a stored tally', () => {
     expect(saveTally(dir, 'coder', { at: AT, zone: ZONE }, TALLY)).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'snapshots'))).toEqual(['coder.stats.json']);
     const back = readTally(dir, 'coder');
-    expect(back?.head).toMatchObject({ v: 2, at: AT, zone: ZONE });
-    expect(JSON.parse(back!.body)).toEqual(TALLY);
+    expect(back?.head).toMatchObject({ v: 3, at: AT, zone: ZONE });
+    expect(back?.lines).toBe(2);
+    expect(linesOf(back)).toEqual(TALLY);
+    // One JSON value a line, head first.
+    expect(fs.readFileSync(tallyPath(dir, 'coder'), 'utf8').split('\n').slice(1)).toEqual([...TALLY.map((l) => JSON.stringify(l)), '']);
 
     const later = { ...AT, offset: 5000, lines: 40 };
-    expect(saveTally(dir, 'coder', { at: later, zone: ZONE }, { reviews: 15 })).toBe(true);
+    expect(saveTally(dir, 'coder', { at: later, zone: ZONE }, [{ reviews: 15 }, 'é\nü', 3])).toBe(true);
     expect(readTally(dir, 'coder')?.head.at).toEqual(later);
-    expect(JSON.parse(readTally(dir, 'coder')!.body)).toEqual({ reviews: 15 });
+    expect(linesOf(readTally(dir, 'coder'))).toEqual([{ reviews: 15 }, 'é\nü', 3]);
     expect(readTally(dir, 'other')).toBeNull();
+  });
+
+  it('gives each line alone, and no line beyond its last', () => {
+    const dir = home().dir;
+    saveTally(dir, 'coder', { at: AT, zone: ZONE }, TALLY);
+    const back = readTally(dir, 'coder')!;
+    expect(back.line(1)).toBe(JSON.stringify(TALLY[1]));
+    expect(back.line(0)).toBe(JSON.stringify(TALLY[0]));
+    expect(() => back.line(2)).toThrow(RangeError);
+    expect(() => back.line(-1)).toThrow(RangeError);
   });
 
   it('that is missing reads as none, and reading creates nothing', () => {
@@ -52,7 +67,10 @@ describe('a stored tally', () => {
       ['"lines":37', '"lines":38'],
       ['"from":1780000000000', '"from":1780000000001'],
       ['"sig":"-240,-300"', '"sig":"-240,-240"'],
-      ['{"v":2,', '{"v":3,'],
+      ['{"v":3,', '{"v":4,'],
+      // The last line too: the digest covers every line, not only the one a report reads.
+      ['"ms":"5000"', '"ms":"5001"'],
+      ['"ms":"5000"}\n', '"ms":"5000"}\n{}\n'],
     ];
     for (const [from, to] of edits) {
       const dir = home().dir;
@@ -62,21 +80,21 @@ describe('a stored tally', () => {
     }
   });
 
-  it('written by a build of version 1 (every answer time as a number), whole and sealed as it sealed it, reads as none', () => {
+  it('written by a build of version 2 (the tally on one line), whole and sealed as it sealed it, reads as none', () => {
     // The digest as that build computed it: its version, position and zone, a newline, the tally's line.
-    const body = JSON.stringify({ times: [['q1', 5000, 7000]] });
-    const digest = createHash('sha256').update(JSON.stringify([1, AT, ZONE])).update('\n').update(body).digest('hex');
+    const body = JSON.stringify({ reviews: { total: 3 }, times: { cards: ['q1'], medians: [5000], counts: [1], ms: '5000' } });
+    const digest = createHash('sha256').update(JSON.stringify([2, AT, ZONE])).update('\n').update(body).digest('hex');
     const dir = home().dir;
     const file = tallyPath(dir, 'coder');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const text = (v: number) => `${JSON.stringify({ v, at: AT, zone: ZONE, digest })}\n${body}\n`;
-    fs.writeFileSync(file, text(1));
-    expect(readTally(dir, 'coder')).toBeNull();
-    // The same file with this build's version number fails only on its digest, which names the version.
     fs.writeFileSync(file, text(2));
     expect(readTally(dir, 'coder')).toBeNull();
-    saveTally(dir, 'coder', { at: AT, zone: ZONE }, JSON.parse(body));
-    expect(readTally(dir, 'coder')?.body).toBe(body);
+    // The same file with this build's version number fails only on its digest, which names the version.
+    fs.writeFileSync(file, text(3));
+    expect(readTally(dir, 'coder')).toBeNull();
+    saveTally(dir, 'coder', { at: AT, zone: ZONE }, [JSON.parse(body)]);
+    expect(readTally(dir, 'coder')?.line(0)).toBe(body);
   });
 
   it('cut short, or not JSON at all, reads as none', () => {
