@@ -14,18 +14,28 @@ export interface NodeProcess {
 }
 
 /**
- * The flags for import, one string for v8.setFlagsFromString. Where V8 has Maglev (Node 24),
- * hot code is compiled twice, by Maglev and then by TurboFan, each on a helper thread with its
- * own compile memory, which the C library keeps per thread once freed: a 2 MB import held about
- * 10 MB more with TurboFan than without it, for no gain in speed (same CPU time, the run is too
- * short for TurboFan's code to pay back its compiling). So there `--no-turbofan` leaves hot code
- * to Maglev alone. Without Maglev (Node 20, 22), TurboFan is the only optimizing compiler:
- * turning it off would leave the interpreter, twice as slow, so it is left on. Unlike the young
- * generation's factor, this is only set for the `prep import` process, never by importDeck
- * called in a longer-lived process.
+ * Where V8 has Maglev (Node 24): hot code compiled once, by Maglev, on the main thread. There V8
+ * compiles hot code twice, by Maglev and then by TurboFan, each on a helper thread with its own
+ * compile memory, which the C library keeps per thread once freed (about 10 MB of a 2 MB
+ * import). `--no-turbofan` leaves hot code to Maglev alone (same CPU time: the run is too short
+ * for TurboFan's code to pay back its compiling). V8's efficiency mode compiles Maglev's jobs on
+ * the main thread, one at a time, where the C library hands their memory back: no helper
+ * thread keeps any (the same CPU time again). That mode would also run the collector on the
+ * main thread alone; `--no-single-threaded-gc-in-background` keeps its helpers as they were.
+ * All three are read by V8 as it runs, so setting them at run time takes effect.
+ */
+export const MAGLEV_ONLY = '--no-turbofan --efficiency-mode --no-single-threaded-gc-in-background';
+
+/**
+ * The flags for import, one string for v8.setFlagsFromString: the young generation held always,
+ * and MAGLEV_ONLY where V8 has Maglev. Without Maglev (Node 20, 22), TurboFan is the only
+ * optimizing compiler: turning it off would leave the interpreter, twice as slow, and efficiency
+ * mode would only put TurboFan off, so neither is set. Unlike the young generation's factor,
+ * these are only set for the `prep import` process, never by importDeck called in a
+ * longer-lived process, and not when the user chose compilers or the mode in NODE_OPTIONS.
  */
 export function importV8Flags(node: NodeProcess): string {
   // Kept short: this is on every command's start path, in a first file held under 4.5 KB.
   const maglev = (node.config.variables as { v8_enable_maglev?: unknown }).v8_enable_maglev === 1;
-  return maglev && !/--(no-)?(maglev|turbofan)(\s|$)/.test([...node.execArgv, node.env.NODE_OPTIONS].join(' ')) ? HOLD_YOUNG_GENERATION + ' --no-turbofan' : HOLD_YOUNG_GENERATION;
+  return maglev && !/--(no-)?(maglev|turbofan|efficiency-mode)(\s|=|$)/.test([...node.execArgv, node.env.NODE_OPTIONS].join(' ')) ? `${HOLD_YOUNG_GENERATION} ${MAGLEV_ONLY}` : HOLD_YOUNG_GENERATION;
 }

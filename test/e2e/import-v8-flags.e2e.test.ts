@@ -44,8 +44,19 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
       maxBuffer: 64 * 1024 * 1024,
     });
     const [, start, end] = /young generation: (\d+) (\d+)/.exec(r.stderr) ?? [];
-    const compiled = (target: string) => r.stdout.split('\n').filter((l) => l.startsWith('[completed compiling') && l.includes(`(target ${target})`)).length;
-    return { code: r.status, youngAtStart: Number(start), youngAtExit: Number(end), maglev: compiled('MAGLEV'), turbofan: compiled('TURBOFAN') };
+    const lines = r.stdout.split('\n');
+    const compiled = (target: string) => lines.filter((l) => l.startsWith('[completed compiling') && l.includes(`(target ${target})`)).length;
+    // Where each Maglev job ran: on the main thread (kSynchronous) or handed to a helper thread (kConcurrent).
+    const maglevJobs = (mode: string) => lines.filter((l) => l.startsWith('[compiling method') && l.includes('(target MAGLEV), mode: ConcurrencyMode::' + mode)).length;
+    return {
+      code: r.status,
+      youngAtStart: Number(start),
+      youngAtExit: Number(end),
+      maglev: compiled('MAGLEV'),
+      turbofan: compiled('TURBOFAN'),
+      onMainThread: maglevJobs('kSynchronous'),
+      onHelperThreads: maglevJobs('kConcurrent'),
+    };
   }
 
   it('the young generation grows at most once, before prep sets the flag (V8 would double it up to 32 MB)', () => {
@@ -63,6 +74,15 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
     expect(r.code).toBe(0);
     expect(r.maglev).toBeGreaterThan(20);
     expect(r.turbofan).toBe(0);
+  });
+
+  it.runIf(maglev)("where V8 has Maglev, its jobs run on the main thread, whose memory the C library hands back, not on helper threads that keep it", () => {
+    const r = importTraced(sheet());
+    expect(r.code).toBe(0);
+    // Left to itself V8 hands every job to a helper thread. A few still go there: Node's own
+    // start-up code, marked before prep sets the flags, and a handful of others.
+    expect(r.onMainThread).toBeGreaterThan(20);
+    expect(r.onHelperThreads).toBeLessThan(r.onMainThread / 10);
   });
 
   it.runIf(!maglev)('without Maglev (Node 20, 22), TurboFan still compiles the hot code: turning it off would leave only the interpreter', () => {
