@@ -26,8 +26,8 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
     return file;
   }
 
-  /** Runs `prep import` with V8's trace of optimized compiles, and the young generation's size read at start and at exit. */
-  function importTraced(file: string) {
+  /** Runs `prep import` with V8's trace of optimized compiles (and of TurboFan's inlining), and the young generation's size read at start and at exit. */
+  function importTraced(file: string, nodeArgs: string[] = []) {
     const probe = path.join(home, 'probe.mjs');
     fs.writeFileSync(
       probe,
@@ -38,7 +38,7 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
         "process.on('exit', () => process.stderr.write(`young generation: ${start} ${young()}\\n`));",
       ].join('\n'),
     );
-    const r = spawnSync(process.execPath, ['--import', probe, '--trace-opt', PREP, 'import', file], {
+    const r = spawnSync(process.execPath, [...nodeArgs, '--import', probe, '--trace-opt', '--trace-turbo-inlining', PREP, 'import', file], {
       env: { ...process.env, PREP_HOME: path.join(home, 'home'), NO_COLOR: '1' },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -56,6 +56,8 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
       turbofan: compiled('TURBOFAN'),
       onMainThread: maglevJobs('kSynchronous'),
       onHelperThreads: maglevJobs('kConcurrent'),
+      // TurboFan's trace of the calls it considers inlining, one line a call site.
+      inliningConsidered: lines.filter((l) => / candidate\(s\) for inlining:$/.test(l)).length,
     };
   }
 
@@ -85,9 +87,17 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
     expect(r.onHelperThreads).toBeLessThan(r.onMainThread / 10);
   });
 
-  it.runIf(!maglev)('without Maglev (Node 20, 22), TurboFan still compiles the hot code: turning it off would leave only the interpreter', () => {
+  it.runIf(!maglev)('without Maglev (Node 20, 22), TurboFan still compiles the hot code, one function at a time, without inlining what it calls', () => {
     const r = importTraced(sheet());
     expect(r.code).toBe(0);
     expect(r.turbofan).toBeGreaterThan(20);
+    expect(r.inliningConsidered).toBe(0);
+  });
+
+  it.runIf(!maglev)("TurboFan inlines again when the user asks for it: the user's own choice of compiler flags wins", () => {
+    const r = importTraced(sheet(), ['--turbo-inlining']);
+    expect(r.code).toBe(0);
+    expect(r.turbofan).toBeGreaterThan(20);
+    expect(r.inliningConsidered).toBeGreaterThan(20);
   });
 });
