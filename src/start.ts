@@ -78,9 +78,10 @@ type Cli = (require: NodeJS.Require, url: string, importer: (specifier: string) 
 
 const command = process.argv[2] ?? '';
 // Import keeps V8's young generation at its first size (see commands/import-heap.ts) and, where
-// V8 has Maglev, compiles hot code once (see commands/import-flags.ts), set here before the CLI
-// loads, while the young generation is still at its smallest and nothing is compiled yet, and
-// before V8 reads or makes import's code cache (V8 checks the flags a cache was made with).
+// V8 has Maglev, compiles hot code once, on the main thread (see commands/import-flags.ts), set
+// here before the CLI loads, while the young generation is still at its smallest and nothing is
+// compiled yet, and before V8 reads or makes import's code cache (V8 checks the flags a cache
+// was made with).
 // Other commands never load node:v8.
 if (command === 'import') (await import('node:v8')).setFlagsFromString(importV8Flags(process));
 const dir = writes(command) ? writableCacheDir() : undefined;

@@ -8,24 +8,44 @@ export const HOLD_YOUNG_GENERATION = '--semi-space-growth-factor=1';
 export interface NodeProcess {
   /** `variables.v8_enable_maglev` is 1 where V8 has Maglev (Node 24; not 20 or 22). */
   config: { variables: object };
-  /** With NODE_OPTIONS, where a user's own `--no-maglev` or `--turbofan` wins. */
+  /** With NODE_OPTIONS, where a user's own choice (`--no-maglev`, `--turbo-inlining`...) wins. */
   execArgv: readonly string[];
   env: { NODE_OPTIONS?: string };
 }
 
 /**
- * The flags for import, one string for v8.setFlagsFromString. Where V8 has Maglev (Node 24),
- * hot code is compiled twice, by Maglev and then by TurboFan, each on a helper thread with its
- * own compile memory, which the C library keeps per thread once freed: a 2 MB import held about
- * 10 MB more with TurboFan than without it, for no gain in speed (same CPU time, the run is too
- * short for TurboFan's code to pay back its compiling). So there `--no-turbofan` leaves hot code
- * to Maglev alone. Without Maglev (Node 20, 22), TurboFan is the only optimizing compiler:
- * turning it off would leave the interpreter, twice as slow, so it is left on. Unlike the young
- * generation's factor, this is only set for the `prep import` process, never by importDeck
- * called in a longer-lived process.
+ * Where V8 has Maglev (Node 24): hot code compiled once, by Maglev, on the main thread. Left to
+ * itself V8 compiles hot code twice, by Maglev and then by TurboFan, each job on a helper
+ * thread, and the C library keeps a freed job's memory in that thread's own arena: 8-13 MB at
+ * the end of a 2 MB import. `--no-turbofan` leaves hot code to Maglev alone (same CPU time: the
+ * run is too short for TurboFan's code to pay back its compiling). V8's efficiency mode then
+ * runs Maglev's jobs on the main thread, one at a time, in memory the next job reuses (under
+ * 1 MB left in helper arenas; CPU time the same again). That mode would also run the collector
+ * without its helper threads, which put the peak over 20 MB higher;
+ * `--no-single-threaded-gc-in-background` keeps the helpers. V8 reads all three as it runs, so
+ * setting them at run time takes effect.
+ */
+export const MAGLEV_ONLY = '--no-turbofan --efficiency-mode --no-single-threaded-gc-in-background';
+
+/**
+ * Where V8 has no Maglev (Node 20, 22): TurboFan is the only optimizing compiler, and turning it
+ * off would leave the interpreter, twice as slow. Without inlining, each TurboFan job builds a
+ * graph of one function, not of it and what it calls: less compile memory in the helper
+ * threads' arenas and less code (a 2 MB import peaked 1-4 MB lower), for 0-9% more CPU time.
+ */
+export const TURBOFAN_SMALL = '--no-turbo-inlining';
+
+/**
+ * The flags for import, one string for v8.setFlagsFromString: the young generation held always,
+ * MAGLEV_ONLY where V8 has Maglev, TURBOFAN_SMALL where it has not (efficiency mode there would
+ * only delay TurboFan, whose jobs stay on helper threads). Unlike the young generation's factor,
+ * the compiler flags are only set for the `prep import` process, never by importDeck called in
+ * a longer-lived process, and not when the user chose compilers, inlining or the mode in
+ * NODE_OPTIONS.
  */
 export function importV8Flags(node: NodeProcess): string {
   // Kept short: this is on every command's start path, in a first file held under 4.5 KB.
   const maglev = (node.config.variables as { v8_enable_maglev?: unknown }).v8_enable_maglev === 1;
-  return maglev && !/--(no-)?(maglev|turbofan)(\s|$)/.test([...node.execArgv, node.env.NODE_OPTIONS].join(' ')) ? HOLD_YOUNG_GENERATION + ' --no-turbofan' : HOLD_YOUNG_GENERATION;
+  const chosen = /--(no-)?(maglev|turbofan|turbo-inlining|efficiency-mode)(\s|=|$)/.test([...node.execArgv, node.env.NODE_OPTIONS].join(' '));
+  return chosen ? HOLD_YOUNG_GENERATION : `${HOLD_YOUNG_GENERATION} ${maglev ? MAGLEV_ONLY : TURBOFAN_SMALL}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importV8Flags } from '../../src/commands/import-flags.js';
+import { importV8Flags, MAGLEV_ONLY, TURBOFAN_SMALL } from '../../src/commands/import-flags.js';
 
 // Which V8 flags `prep import` sets on itself, by what the running Node has (see
 // test/e2e/import-v8-flags.e2e.test.ts for their effect in a real import).
@@ -12,18 +12,27 @@ describe('importV8Flags', () => {
     for (const maglev of [0, 1, undefined]) expect(importV8Flags(node(maglev)).split(' ')).toContain('--semi-space-growth-factor=1');
   });
 
-  it('turns TurboFan off only where V8 has Maglev to compile the hot code instead', () => {
-    expect(importV8Flags(node(1))).toBe('--semi-space-growth-factor=1 --no-turbofan');
-    expect(importV8Flags(node(0))).toBe('--semi-space-growth-factor=1');
-    expect(importV8Flags({ config: { variables: {} }, execArgv: [], env: {} })).toBe('--semi-space-growth-factor=1');
+  it('turns TurboFan off and compiles on the main thread where V8 has Maglev to compile the hot code instead', () => {
+    expect(importV8Flags(node(1))).toBe('--semi-space-growth-factor=1 --no-turbofan --efficiency-mode --no-single-threaded-gc-in-background');
   });
 
-  it("leaves TurboFan to the user's own choice of compilers, given on the command line or in NODE_OPTIONS", () => {
-    expect(importV8Flags(node(1, ['--no-maglev']))).toBe('--semi-space-growth-factor=1');
-    expect(importV8Flags(node(1, ['--stack-size=900'], '--max-old-space-size=100 --no-maglev'))).toBe('--semi-space-growth-factor=1');
-    expect(importV8Flags(node(1, ['--turbofan']))).toBe('--semi-space-growth-factor=1');
-    expect(importV8Flags(node(1, [], '--no-turbofan'))).toBe('--semi-space-growth-factor=1');
+  it('keeps TurboFan, without inlining, where V8 has no Maglev', () => {
+    expect(importV8Flags(node(0))).toBe('--semi-space-growth-factor=1 --no-turbo-inlining');
+    expect(importV8Flags({ config: { variables: {} }, execArgv: [], env: {} })).toBe('--semi-space-growth-factor=1 --no-turbo-inlining');
+  });
+
+  it("leaves the compilers to the user's own choice, given on the command line or in NODE_OPTIONS", () => {
+    for (const maglev of [0, 1]) {
+      expect(importV8Flags(node(maglev, ['--no-maglev']))).toBe('--semi-space-growth-factor=1');
+      expect(importV8Flags(node(maglev, ['--stack-size=900'], '--max-old-space-size=100 --no-maglev'))).toBe('--semi-space-growth-factor=1');
+      expect(importV8Flags(node(maglev, ['--turbofan']))).toBe('--semi-space-growth-factor=1');
+      expect(importV8Flags(node(maglev, [], '--no-turbofan'))).toBe('--semi-space-growth-factor=1');
+      expect(importV8Flags(node(maglev, ['--turbo-inlining']))).toBe('--semi-space-growth-factor=1');
+      expect(importV8Flags(node(maglev, ['--no-efficiency-mode']))).toBe('--semi-space-growth-factor=1');
+      expect(importV8Flags(node(maglev, [], '--efficiency-mode=false'))).toBe('--semi-space-growth-factor=1');
+    }
     // Other compiler settings are not a choice of compilers.
-    expect(importV8Flags(node(1, ['--no-maglev-inlining'], '--turbofan-verify'))).toBe('--semi-space-growth-factor=1 --no-turbofan');
+    expect(importV8Flags(node(1, ['--no-maglev-inlining'], '--turbofan-verify'))).toBe(`--semi-space-growth-factor=1 ${MAGLEV_ONLY}`);
+    expect(importV8Flags(node(0, ['--max-inlined-bytecode-size=100'], '--turbo-inline-array-builtins'))).toBe(`--semi-space-growth-factor=1 ${TURBOFAN_SMALL}`);
   });
 });

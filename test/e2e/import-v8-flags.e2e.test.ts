@@ -26,8 +26,8 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
     return file;
   }
 
-  /** Runs `prep import` with V8's trace of optimized compiles, and the young generation's size read at start and at exit. */
-  function importTraced(file: string) {
+  /** Runs `prep import` with V8's trace of optimized compiles (and of TurboFan's inlining), and the young generation's size read at start and at exit. */
+  function importTraced(file: string, nodeArgs: string[] = []) {
     const probe = path.join(home, 'probe.mjs');
     fs.writeFileSync(
       probe,
@@ -38,14 +38,27 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
         "process.on('exit', () => process.stderr.write(`young generation: ${start} ${young()}\\n`));",
       ].join('\n'),
     );
-    const r = spawnSync(process.execPath, ['--import', probe, '--trace-opt', PREP, 'import', file], {
+    const r = spawnSync(process.execPath, [...nodeArgs, '--import', probe, '--trace-opt', '--trace-turbo-inlining', PREP, 'import', file], {
       env: { ...process.env, PREP_HOME: path.join(home, 'home'), NO_COLOR: '1' },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
     const [, start, end] = /young generation: (\d+) (\d+)/.exec(r.stderr) ?? [];
-    const compiled = (target: string) => r.stdout.split('\n').filter((l) => l.startsWith('[completed compiling') && l.includes(`(target ${target})`)).length;
-    return { code: r.status, youngAtStart: Number(start), youngAtExit: Number(end), maglev: compiled('MAGLEV'), turbofan: compiled('TURBOFAN') };
+    const lines = r.stdout.split('\n');
+    const compiled = (target: string) => lines.filter((l) => l.startsWith('[completed compiling') && l.includes(`(target ${target})`)).length;
+    // Where each Maglev job ran: on the main thread (kSynchronous) or handed to a helper thread (kConcurrent).
+    const maglevJobs = (mode: string) => lines.filter((l) => l.startsWith('[compiling method') && l.includes('(target MAGLEV), mode: ConcurrencyMode::' + mode)).length;
+    return {
+      code: r.status,
+      youngAtStart: Number(start),
+      youngAtExit: Number(end),
+      maglev: compiled('MAGLEV'),
+      turbofan: compiled('TURBOFAN'),
+      onMainThread: maglevJobs('kSynchronous'),
+      onHelperThreads: maglevJobs('kConcurrent'),
+      // TurboFan's trace of the calls it considers inlining, one line a call site.
+      inliningConsidered: lines.filter((l) => / candidate\(s\) for inlining:$/.test(l)).length,
+    };
   }
 
   it('the young generation grows at most once, before prep sets the flag (V8 would double it up to 32 MB)', () => {
@@ -65,9 +78,26 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
     expect(r.turbofan).toBe(0);
   });
 
-  it.runIf(!maglev)('without Maglev (Node 20, 22), TurboFan still compiles the hot code: turning it off would leave only the interpreter', () => {
+  it.runIf(maglev)("where V8 has Maglev, its jobs run on the main thread, whose memory the C library hands back, not on helper threads that keep it", () => {
+    const r = importTraced(sheet());
+    expect(r.code).toBe(0);
+    // Left to itself V8 hands every job to a helper thread. A few still go there: Node's own
+    // start-up code, marked before prep sets the flags, and a handful of others.
+    expect(r.onMainThread).toBeGreaterThan(20);
+    expect(r.onHelperThreads).toBeLessThan(r.onMainThread / 10);
+  });
+
+  it.runIf(!maglev)('without Maglev (Node 20, 22), TurboFan still compiles the hot code, one function at a time, without inlining what it calls', () => {
     const r = importTraced(sheet());
     expect(r.code).toBe(0);
     expect(r.turbofan).toBeGreaterThan(20);
+    expect(r.inliningConsidered).toBe(0);
+  });
+
+  it.runIf(!maglev)("TurboFan inlines again when the user asks for it: the user's own choice of compiler flags wins", () => {
+    const r = importTraced(sheet(), ['--turbo-inlining']);
+    expect(r.code).toBe(0);
+    expect(r.turbofan).toBeGreaterThan(20);
+    expect(r.inliningConsidered).toBeGreaterThan(20);
   });
 });
