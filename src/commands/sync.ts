@@ -15,6 +15,7 @@ import { authorArgs, commitLocal, gitDir, logsAt, prepareTree, recover, showAt, 
 import { openMirror, type Mirror } from './sync-mirror.js';
 import { aliases, carryIntoMerge, keepAndSay, planMoves, type Move } from './sync-moves.js';
 import { syncStatus } from './sync-status.js';
+import { restoreLostRecords } from './sync-lost.js';
 
 export interface SyncOptions {
   /** `--init <url>`: make the data folder a repository syncing with this remote. */
@@ -190,6 +191,7 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
     await recover(repo, dir);
     mirror?.copyIn();
     for (const w of prepareTree(repo.dir)) process.stderr.write(`prep: ${inert(w)}\n`);
+    for (const w of await restoreLostRecords(repo)) process.stderr.write(`prep: ${inert(w)}\n`);
     await commitLocal(repo);
     const pending = waiting(paths.decksDir);
     if (pending.length > 0) {
