@@ -7,7 +7,7 @@ import { inert } from '../core/text/inert.js';
 import type { DeckDirs } from '../core/deck/locate.js';
 import { context, openDeck } from './context.js';
 import { UserError } from './user-error.js';
-import { lastLine, openGit } from './git.js';
+import { gitReason, openGit } from './git.js';
 import { loadProgress } from './load-progress.js';
 import { readSettings } from './report-io.js';
 import { mergeTheirs, type Conflict } from './sync-merge.js';
@@ -63,7 +63,7 @@ async function isAncestor(repo: Repo, a: string, b: string): Promise<boolean> {
 async function offline(repo: Repo, stderr: string): Promise<UserError> {
   const url = (await repo.git.try(['remote', 'get-url', 'origin'])).stdout.trim();
   return new UserError(
-    `cannot reach the sync remote ${url} (${lastLine(stderr)}); everything is saved and committed here, run prep sync again when it can be reached`,
+    `cannot reach the sync remote ${url} (${gitReason(stderr)}); everything is saved and committed here, run prep sync again when it can be reached`,
     1,
   );
 }
