@@ -26,12 +26,17 @@ export async function restoreLostRecords(repo: Repo): Promise<string[]> {
   for (const file of await logsAt(repo, 'HEAD')) {
     const deck = path.basename(file, '.jsonl');
     const abs = path.join(repo.dir, file);
-    const exists = fs.existsSync(abs);
-    if (!exists && !deckFileThere(repo.dir, deck)) continue;
-    const now = exists ? fs.readFileSync(abs, 'utf8') : '';
-    const lost = newLines((await showAt(repo, 'HEAD', file)) ?? '', recordIds(now));
+    if (!fs.existsSync(abs) && !deckFileThere(repo.dir, deck)) continue;
+    const atHead = (await showAt(repo, 'HEAD', file)) ?? '';
+    const read = () => (fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : '');
+    let now = read();
+    let lost = newLines(atHead, recordIds(now));
     if (lost.length === 0) continue;
     fs.mkdirSync(path.dirname(abs), { recursive: true });
+    // A drill may be saving a grade into this log right now: the text is read again just before
+    // it is replaced, so the rewrite keeps a record appended meanwhile.
+    for (let again = read(); again !== now; again = read()) [now, lost] = [again, newLines(atHead, recordIds(again))];
+    if (lost.length === 0) continue;
     fs.writeFileSync(abs, normalizeLog(`${lost.join('\n')}\n${now}`));
     said.push(`${abs}: ${reviews(lost.length)} saved at the last sync had gone from this log (cut, emptied or deleted by hand?); put back, so the other machine keeps them too`);
   }
