@@ -42,32 +42,22 @@ export function decodeCodeCache(file: Buffer, source: Uint8Array, crc32: Crc32, 
   return crc32(code) === codeCrc ? code : undefined;
 }
 
-/** Far above any real cache file (a few MB): a bigger one is not read. */
-const MAX_CACHE_FILE = 64 * 1024 * 1024;
-
 /**
- * Opens `file` for reading only if it is a regular file: a FIFO put in its place would block the
- * open (and a plain read) until a writer came, hanging every start; a link to a device such as
- * /dev/zero would never end. O_NONBLOCK makes the open return at once, and fstat says what it is.
+ * The cache file's contents, or undefined when there is none, it cannot be read or is no regular
+ * file: a FIFO put in its place would block the open (and a plain read) until a writer came,
+ * hanging every start, and a link to a device such as /dev/zero would be read without end.
+ * O_NONBLOCK (O_RDONLY is 0) makes the open return at once; fstat says what it opened.
  */
-function openRegular(file: string): number | undefined {
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  const st = fs.fstatSync(fd);
-  if (st.isFile() && st.size <= MAX_CACHE_FILE) return fd;
-  fs.closeSync(fd);
-  return undefined;
-}
-
-/** The cache file's contents, or undefined when there is none, it cannot be read or is no regular file. */
 export function readCacheFile(file: string): Buffer | undefined {
-  let fd: number | undefined;
   try {
-    fd = openRegular(file);
-    return fd === undefined ? undefined : fs.readFileSync(fd);
+    const fd = fs.openSync(file, fs.constants.O_NONBLOCK);
+    try {
+      return fs.fstatSync(fd).isFile() ? fs.readFileSync(fd) : undefined;
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -102,10 +92,10 @@ const ABANDONED_AFTER_MS = 3_600_000;
 function madeFor(file: string): string | undefined {
   let fd: number | undefined;
   try {
-    fd = openRegular(file);
-    if (fd === undefined) return undefined;
+    // Not waiting on a FIFO, nor reading a device (see readCacheFile).
+    fd = fs.openSync(file, fs.constants.O_NONBLOCK);
     const head = Buffer.alloc(MAGIC.length + 8);
-    if (fs.readSync(fd, head, 0, head.length, 0) < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    if (!fs.fstatSync(fd).isFile() || fs.readSync(fd, head, 0, head.length, 0) < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
     return `${head.readUInt32LE(MAGIC.length)}:${head.readUInt32LE(MAGIC.length + 4)}`;
   } catch {
     return undefined;
