@@ -10,23 +10,26 @@ import { logsAt, showAt, type Repo } from './sync-repo.js';
 // this side alone, and no union merge would bring the records back there either. So before a
 // sync commits, such records are put back from the last commit, in time order, with one line.
 // A deck renamed or removed takes its deck file with it; a log gone while its deck file is still
-// there was lost, not moved.
+// there was lost, not moved, and so was a shipped deck's (prep never renames or removes one).
 
 const reviews = (n: number) => `${n} record${n === 1 ? '' : 's'}`;
 
-function deckFileThere(dir: string, deck: string): boolean {
-  return ['.yaml', '.yml'].some((ext) => fs.existsSync(path.join(dir, 'decks', `${deck}${ext}`)));
+function deckFileIn(dirs: string[], deck: string): boolean {
+  return dirs.some((dir) => ['.yaml', '.yml'].some((ext) => fs.existsSync(path.join(dir, `${deck}${ext}`))));
 }
 
-/** Puts back records the last commit has and the work tree's logs lost; returns what it said. */
-export async function restoreLostRecords(repo: Repo): Promise<string[]> {
+/**
+ * Puts back records the last commit has and the work tree's logs lost; returns what it said.
+ * `shippedDir` is the folder of the decks that come with prep.
+ */
+export async function restoreLostRecords(repo: Repo, shippedDir: string): Promise<string[]> {
   const said: string[] = [];
   const head = await repo.git.try(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (head.code !== 0) return said;
   for (const file of await logsAt(repo, 'HEAD')) {
     const deck = path.basename(file, '.jsonl');
     const abs = path.join(repo.dir, file);
-    if (!fs.existsSync(abs) && !deckFileThere(repo.dir, deck)) continue;
+    if (!fs.existsSync(abs) && !deckFileIn([path.join(repo.dir, 'decks'), shippedDir], deck)) continue;
     const atHead = (await showAt(repo, 'HEAD', file)) ?? '';
     const read = () => (fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : '');
     let now = read();

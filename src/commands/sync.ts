@@ -191,7 +191,7 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
     await recover(repo, dir);
     mirror?.copyIn();
     for (const w of prepareTree(repo.dir)) process.stderr.write(`prep: ${inert(w)}\n`);
-    for (const w of await restoreLostRecords(repo)) process.stderr.write(`prep: ${inert(w)}\n`);
+    for (const w of await restoreLostRecords(repo, dirs.shipped)) process.stderr.write(`prep: ${inert(w)}\n`);
     await commitLocal(repo);
     const pending = waiting(paths.decksDir);
     if (pending.length > 0) {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { logFile } from '../helpers/e2e-home.js';
+import { ReviewLog } from '../../src/core/store/review-log.js';
+import { gradeRecord, logFile, readLogLines } from '../helpers/e2e-home.js';
 import { HAS_GIT, syncOk, useSyncWorld } from '../helpers/sync-machines.js';
 
 // A log cut, emptied or deleted by something other than prep on one machine: the records it
@@ -40,6 +42,24 @@ for (const xdg of [false, true]) {
       await syncOk(a);
       expect((await a.stats()).reviews.total).toBe(1);
       expect((await b.stats()).reviews.total).toBe(1);
+    });
+
+    it("a shipped deck's log deleted on B is put back, not taken for a removal that empties A too", async () => {
+      const { a, b } = await world().twoMachines({ xdg });
+      const { log } = ReviewLog.open(logFile(a.home, 'coder'));
+      log.append(gradeRecord('coder', 'sandbox-design', 3, day(5, 9)));
+      log.close();
+      await syncOk(a);
+      await syncOk(b);
+      fs.rmSync(logFile(b.home, 'coder'));
+      const r = await b.prep('sync');
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/removed/);
+      await syncOk(a);
+      for (const m of [a, b]) {
+        expect(fs.existsSync(path.join(m.home, 'removed'))).toBe(false);
+        expect(readLogLines(m.home, 'coder')).toHaveLength(1);
+      }
     });
   });
 }
