@@ -13,7 +13,7 @@ import { readSettings } from './report-io.js';
 import { mergeTheirs, type Conflict } from './sync-merge.js';
 import { authorArgs, commitLocal, gitDir, logsAt, prepareTree, recover, showAt, takeLock, type Repo } from './sync-repo.js';
 import { openMirror, type Mirror } from './sync-mirror.js';
-import { aliases, carryIntoMerge, keepAndSay, planMoves, type Move } from './sync-moves.js';
+import { aliases, carryIntoMerge, keepAndSay, planMoves, renamedApart, type Move } from './sync-moves.js';
 import { syncStatus } from './sync-status.js';
 import { restoreLostRecords } from './sync-lost.js';
 
@@ -150,6 +150,7 @@ async function round(repo: Repo, branch: string, lines: string[], state: RoundSt
   const ours = (await revOf(repo, 'HEAD'))!;
   const theirs = await revOf(repo, `refs/remotes/origin/${branch}`);
   const moves = theirs ? await planMoves(repo, ours, theirs) : [];
+  if (theirs) state.notes.push(...(await renamedApart(repo, ours, theirs)));
   const perDeck = await counts(repo, ours, theirs, moves);
   let conflicts: Conflict[] = [];
   if (theirs && !(await isAncestor(repo, theirs, ours))) {
