@@ -42,10 +42,20 @@ export function decodeCodeCache(file: Buffer, source: Uint8Array, crc32: Crc32, 
   return crc32(code) === codeCrc ? code : undefined;
 }
 
-/** The cache file's contents, or undefined when there is none or it cannot be read. */
+/**
+ * The cache file's contents, or undefined when there is none, it cannot be read or is no regular
+ * file: a FIFO put in its place would block the open (and a plain read) until a writer came,
+ * hanging every start, and a link to a device such as /dev/zero would be read without end.
+ * O_NONBLOCK (O_RDONLY is 0) makes the open return at once; fstat says what it opened.
+ */
 export function readCacheFile(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file);
+    const fd = fs.openSync(file, fs.constants.O_NONBLOCK);
+    try {
+      return fs.fstatSync(fd).isFile() ? fs.readFileSync(fd) : undefined;
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch {
     return undefined;
   }
@@ -82,9 +92,10 @@ const ABANDONED_AFTER_MS = 3_600_000;
 function madeFor(file: string): string | undefined {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    // Not waiting on a FIFO, nor reading a device (see readCacheFile).
+    fd = fs.openSync(file, fs.constants.O_NONBLOCK);
     const head = Buffer.alloc(MAGIC.length + 8);
-    if (fs.readSync(fd, head, 0, head.length, 0) < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    if (!fs.fstatSync(fd).isFile() || fs.readSync(fd, head, 0, head.length, 0) < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
     return `${head.readUInt32LE(MAGIC.length)}:${head.readUInt32LE(MAGIC.length + 4)}`;
   } catch {
     return undefined;

@@ -36,6 +36,20 @@ export function findGit(env: NodeJS.ProcessEnv = process.env): string | undefine
   return undefined;
 }
 
+/**
+ * Why git failed, in one line: the first line it printed other than a hint or a warning. Git
+ * puts the cause first and advice after it; the last line of a remote that cannot be read is
+ * half a sentence of that advice ("and the repository exists.").
+ */
+export function gitReason(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '' && !/^(hint|warning):/.test(l)) ?? ''
+  );
+}
+
 /** The last non-empty line git printed: its reason, without the progress chatter before it. */
 export function lastLine(text: string): string {
   return (

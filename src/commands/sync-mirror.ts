@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrepPaths } from '../core/store/paths.js';
+import { readRegularFile } from '../core/store/safe-read.js';
 
 // Without PREP_HOME, the decks and settings.json live in the config folder and the logs in the
 // data folder; git has one work tree, the data folder. So the data folder's repository holds a
@@ -14,9 +15,10 @@ type Manifest = Record<string, string>;
 const hash = (text: Buffer) => createHash('sha256').update(text).digest('hex');
 const isDeck = (f: string) => /\.ya?ml$/.test(f) && !/\.theirs(-\d+)?\.ya?ml$/.test(f);
 
+/** A file's bytes, or undefined when there is none or it cannot be read; a FIFO or a device is not waited on. */
 function read(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file);
+    return readRegularFile(file, (fd) => fs.readFileSync(fd));
   } catch {
     return undefined;
   }

@@ -135,6 +135,29 @@ export async function planMoves(repo: Repo, ours: string, theirs: string): Promi
   return moves;
 }
 
+/**
+ * The decks both sides renamed since the common base, each to a name of its own: sync cannot
+ * tell which name the user wants, so both decks stay, each with the reviews made before the
+ * renames. One line each says so, and how to keep one.
+ */
+export async function renamedApart(repo: Repo, ours: string, theirs: string): Promise<string[]> {
+  const found = await repo.git.try(['merge-base', ours, theirs]);
+  if (found.code !== 0) return [];
+  const base = found.stdout.trim();
+  const [mine, other] = [await logTexts(repo, ours), await logTexts(repo, theirs)];
+  const lines: string[] = [];
+  for (const file of await logsAt(repo, base)) {
+    const deck = path.basename(file, '.jsonl');
+    if (mine.has(deck) || other.has(deck)) continue;
+    const text = (await showAt(repo, base, file)) ?? '';
+    const [here, there] = [renamedTo(recordIds(text), mine), renamedTo(recordIds(text), other)];
+    if (here === undefined || there === undefined || here === there) continue;
+    const before = reviews(reviewIds(text).size);
+    lines.push(`${deck}: renamed to ${here} here and to ${there} on the other machine; both are kept, each with the ${before} made before (prep remove the one you do not want)`);
+  }
+  return lines;
+}
+
 /** Old name -> new name of the renamed decks: a side's old log counts as its new one. */
 export function aliases(moves: Move[]): Map<string, string> {
   return new Map(moves.filter((m) => m.to !== undefined).map((m) => [m.from, m.to!]));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { missingFrom, reviewIds } from '../core/sync/log-merge.js';
 import { recordIds, renamedTo } from '../core/sync/log-moves.js';
 import type { PrepPaths } from '../core/store/paths.js';
+import { readRegularFile } from '../core/store/safe-read.js';
 import { inert } from '../core/text/inert.js';
 import { deckAt } from './sync-moves.js';
 import { showAt, type Repo } from './sync-repo.js';
@@ -10,9 +11,10 @@ import { showAt, type Repo } from './sync-repo.js';
 const THEIRS = /\.theirs(-\d+)?\.ya?ml$/;
 const reviews = (n: number) => `${n} review${n === 1 ? '' : 's'}`;
 
+/** A file's text, or '' when there is none or it cannot be read; a FIFO or a device is not waited on. */
 function readText(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readRegularFile(file, (fd) => fs.readFileSync(fd, 'utf8')) ?? '';
   } catch {
     return '';
   }

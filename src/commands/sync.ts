@@ -7,14 +7,15 @@ import { inert } from '../core/text/inert.js';
 import type { DeckDirs } from '../core/deck/locate.js';
 import { context, openDeck } from './context.js';
 import { UserError } from './user-error.js';
-import { lastLine, openGit } from './git.js';
+import { gitReason, openGit } from './git.js';
 import { loadProgress } from './load-progress.js';
 import { readSettings } from './report-io.js';
 import { mergeTheirs, type Conflict } from './sync-merge.js';
 import { authorArgs, commitLocal, gitDir, logsAt, prepareTree, recover, showAt, takeLock, type Repo } from './sync-repo.js';
 import { openMirror, type Mirror } from './sync-mirror.js';
-import { aliases, carryIntoMerge, keepAndSay, planMoves, type Move } from './sync-moves.js';
+import { aliases, carryIntoMerge, keepAndSay, planMoves, renamedApart, type Move } from './sync-moves.js';
 import { syncStatus } from './sync-status.js';
+import { restoreLostRecords } from './sync-lost.js';
 
 export interface SyncOptions {
   /** `--init <url>`: make the data folder a repository syncing with this remote. */
@@ -62,7 +63,7 @@ async function isAncestor(repo: Repo, a: string, b: string): Promise<boolean> {
 async function offline(repo: Repo, stderr: string): Promise<UserError> {
   const url = (await repo.git.try(['remote', 'get-url', 'origin'])).stdout.trim();
   return new UserError(
-    `cannot reach the sync remote ${url} (${lastLine(stderr)}); everything is saved and committed here, run prep sync again when it can be reached`,
+    `cannot reach the sync remote ${url} (${gitReason(stderr)}); everything is saved and committed here, run prep sync again when it can be reached`,
     1,
   );
 }
@@ -149,6 +150,7 @@ async function round(repo: Repo, branch: string, lines: string[], state: RoundSt
   const ours = (await revOf(repo, 'HEAD'))!;
   const theirs = await revOf(repo, `refs/remotes/origin/${branch}`);
   const moves = theirs ? await planMoves(repo, ours, theirs) : [];
+  if (theirs) state.notes.push(...(await renamedApart(repo, ours, theirs)));
   const perDeck = await counts(repo, ours, theirs, moves);
   let conflicts: Conflict[] = [];
   if (theirs && !(await isAncestor(repo, theirs, ours))) {
@@ -190,6 +192,7 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
     await recover(repo, dir);
     mirror?.copyIn();
     for (const w of prepareTree(repo.dir)) process.stderr.write(`prep: ${inert(w)}\n`);
+    for (const w of await restoreLostRecords(repo, dirs.shipped)) process.stderr.write(`prep: ${inert(w)}\n`);
     await commitLocal(repo);
     const pending = waiting(paths.decksDir);
     if (pending.length > 0) {

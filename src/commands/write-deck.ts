@@ -1,6 +1,6 @@
 import { lstatSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeFileAtomic, type PieceWriter } from '../core/store/atomic-write.js';
+import { removeAbandonedTemps, writeFileAtomic, type PieceWriter } from '../core/store/atomic-write.js';
 import { describeFsError, StoreError } from '../core/store/store-error.js';
 import { UserError } from './user-error.js';
 
@@ -29,6 +29,7 @@ export function writeDeckFile(target: string, shown: string, text: string | Piec
   } catch (err) {
     throw new UserError(`cannot create the folder ${dirname(shown)}: ${describeFsError(err)}. ${nothing}`, 1);
   }
+  removeAbandonedTemps(dirname(target));
   try {
     writeFileAtomic(target, text, { exclusive: !opts.replace, mode: 0o644 });
   } catch (err) {

@@ -157,4 +157,23 @@ describe.runIf(crc32)("V8's code cache of the CLI bundle", () => {
     expect(fs.existsSync(path.join(dir, 'decks', 'acme.yaml'))).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'cache', 'v8-code'), 'utf8')).toBe('in the way');
   });
+
+  it('is passed over, never waited on, when a FIFO or a device stands in its place: the command runs as usual', () => {
+    const { dir, env } = home();
+    const fifo = cacheFile(dir, 'drill');
+    fs.mkdirSync(path.dirname(fifo), { recursive: true });
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    // A read-only command reads the drill's file: opening a FIFO for reading waits for a writer.
+    const list = spawnSync(process.execPath, [PREP, 'list'], { env, encoding: 'utf8', timeout: 20_000 });
+    expect({ code: list.status, signal: list.signal, stderr: list.stderr }).toEqual({ code: 0, signal: null, stderr: '' });
+    expect(list.stdout).toContain('coder');
+    // A writing command saves its own file, then prunes the folder, looking into every file there.
+    fs.symlinkSync('/dev/zero', cacheFile(dir, 'review'));
+    const made = spawnSync(process.execPath, [PREP, 'new', 'acme'], { env, encoding: 'utf8', timeout: 20_000 });
+    expect({ code: made.status, signal: made.signal }).toEqual({ code: 0, signal: null });
+    expect(codeIn(cacheFile(dir, 'new'))).toBeDefined();
+    // Neither is a cache file of this bundle: the pruning removes both.
+    expect(fs.existsSync(fifo)).toBe(false);
+    expect(fs.existsSync(cacheFile(dir, 'review'))).toBe(false);
+  });
 });

@@ -21,6 +21,8 @@ describe.skipIf(!HAS_GIT)('prep sync offline', { timeout: 90_000 }, () => {
     const failed = await a.prep('sync');
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/^prep: cannot reach the sync remote .*remote\.git.*run prep sync again/);
+    // git's cause, not the tail of its advice ("and the repository exists.").
+    expect(failed.stderr).toMatch(/remote\.git \(fatal: '.*remote\.git' does not appear to be a git repository\); everything/);
     expect(failed.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(failed.stderr).not.toMatch(STACK_TRACE);
     // Committed here, not lost, and the log untouched.
