@@ -77,8 +77,22 @@ const syncApart = {
   },
 };
 
+/**
+ * The code cache's pruning (src/prune-code-cache.ts) is dist/prep-prune.js, loaded by the first
+ * file only after it saved a cache file: every start compiles the first file, few prune.
+ */
+const pruneApart = {
+  name: 'prune-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/prune-code-cache\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.endsWith('/src/start.ts') ? { path: './prep-prune.js', external: true } : undefined,
+    );
+  },
+};
+
 const entries = [
-  { in: 'src/start.ts', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart] },
+  { in: 'src/start.ts', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart, pruneApart] },
+  { in: 'src/prune-code-cache.ts', out: 'dist/prep-prune.js', alias: prepAlias },
   { in: 'src/cli.tsx', out: 'dist/prep-cli.js', alias: prepAlias, plugins: [authoringApart, syncApart], script: true },
   { in: 'src/commands/authoring.ts', out: 'dist/prep-authoring.js', alias: prepAlias },
   { in: 'src/commands/sync.ts', out: 'dist/prep-sync.js', alias: prepAlias, plugins: [authoringApart] },

@@ -9,7 +9,7 @@ import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { type Crc32, decodeCodeCache, encodeCodeCache, pruneCodeCache, readCacheFile, writeCacheFile } from './code-cache.js';
+import { type Crc32, decodeCodeCache, encodeCodeCache, readCacheFile, writeCacheFile } from './code-cache.js';
 import { importV8Flags } from './commands/import-flags.js';
 import { resolvePaths } from './core/store/paths.js';
 
@@ -105,9 +105,13 @@ await run(module.createRequire(cli), cli.href, (specifier) => import(new URL(spe
 // a command that went well: one that stopped at an error compiled little of what it needs.
 if (dir && cacheFile && crc && (!cachedData || script.cachedDataRejected) && !process.exitCode) {
   // A file is saved after a new Node or a new prep, which leaves the old files useless: they go
-  // now, after the command, rather than costing every start a look at the folder.
+  // now, after the command, rather than costing every start a look at the folder; the code
+  // that does it is loaded only then (dist/prep-prune.js).
   if (writeCacheFile(cacheFile, encodeCodeCache(source, script.createCachedData(), crc))) {
-    pruneCodeCache(path.dirname(path.dirname(cacheFile)), path.basename(path.dirname(cacheFile)), source, crc);
+    await import('./prune-code-cache.js').then(
+      ({ pruneCodeCache }) => pruneCodeCache(path.dirname(path.dirname(cacheFile)), path.basename(path.dirname(cacheFile)), source, crc),
+      () => undefined, // Pruning is housekeeping: without it the folder is only bigger.
+    );
   }
 }
 if (DONE_WHEN_PRINTED.has(command)) {

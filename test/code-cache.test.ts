@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { type Crc32, RUNTIME, decodeCodeCache, encodeCodeCache, pruneCodeCache, writeCacheFile } from '../src/code-cache.js';
+import { type Crc32, RUNTIME, decodeCodeCache, encodeCodeCache, writeCacheFile } from '../src/code-cache.js';
+import { pruneCodeCache } from '../src/prune-code-cache.js';
 import { useTempHome } from './helpers/temp-home.js';
 
 // The file that keeps V8's compiled code between starts: only code made for exactly this bundle

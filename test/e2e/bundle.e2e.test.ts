@@ -61,6 +61,15 @@ describe('the built bundle', () => {
     expect(has('./prep-authoring.js')).toBe(true);
   });
 
+  it("leaves the code cache's pruning to prep-prune.js, loaded only after a start saved a cache file", () => {
+    const first = readFileSync(PREP, 'utf8');
+    const prune = readFileSync(PREP.replace(/prep\.js$/, 'prep-prune.js'), 'utf8');
+    // The 30 days another Node's files are kept, as minified: a number only the pruning uses.
+    expect(first.includes('30*864e5'), 'pruning in prep.js').toBe(false);
+    expect(prune.includes('30*864e5')).toBe(true);
+    expect(first).toContain('./prep-prune.js');
+  });
+
   it('leaves prep sync to prep-sync.js, loaded only by `prep sync`', () => {
     const sync = readFileSync(PREP.replace(/prep\.js$/, 'prep-sync.js'), 'utf8');
     expect(has('logs/*.jsonl merge=union'), 'the sync repository files in prep.js').toBe(false);
