@@ -30,8 +30,8 @@ const requireHere = createRequire(import.meta.url);
  * something imports it (reading all would run lazy getters such as fs.promises, which loads a
  * module of its own). A name this Node's module lacks fails the build ("No matching export").
  */
-export function builtinAsModule(name) {
-  const lines = [`var m = require(${JSON.stringify(name)});`, 'var g = (k) => m[k];', 'export default m;'];
+export function builtinAsModule(name, requireName = 'require') {
+  const lines = [`var m = ${requireName}(${JSON.stringify(name)});`, 'var g = (k) => m[k];', 'export default m;'];
   Object.getOwnPropertyNames(requireHere(name)).forEach((key, i) => {
     if (key === 'default' || !/^[A-Za-z_$][\w$]*$/.test(key)) return;
     lines.push(`var x${i} = /* @__PURE__ */ g(${JSON.stringify(key)});`, `export { x${i} as ${key} };`);
@@ -39,8 +39,11 @@ export function builtinAsModule(name) {
   return lines.join('\n');
 }
 
-/** `import x from 'node:fs'` (or a dynamic import of it) reads a `require('node:fs')` (see builtinAsModule). */
-const builtinsByRequire = {
+/**
+ * `import x from 'node:fs'` (or a dynamic import of it) reads a `require('node:fs')` (see
+ * builtinAsModule), through the function named `requireName`.
+ */
+export const builtinsThrough = (requireName) => ({
   name: 'builtins-by-require',
   setup(b) {
     b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
@@ -49,10 +52,11 @@ const builtinsByRequire = {
       // each property as the module first runs): it gets the CommonJS stub, as a module of its own.
       return { path: args.path, namespace: args.kind === 'dynamic-import' ? 'builtin-dynamic' : 'builtin' };
     });
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: builtinAsModule(args.path), loader: 'js' }));
-    b.onLoad({ filter: /.*/, namespace: 'builtin-dynamic' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: builtinAsModule(args.path, requireName), loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-dynamic' }, (args) => ({ contents: `module.exports = ${requireName}(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
-};
+});
+const builtinsByRequire = builtinsThrough('require');
 
 /** The dynamic imports the bundle may keep: the other bundles, next to it. */
 const SIBLING_IMPORT = /\bimport\("(\.\/prep-[a-z-]+\.js)"\)/g;
