@@ -7,7 +7,7 @@
 // start compiles all of prep.js, so what a drill with a cached deck never runs stays out of it.
 import { build } from 'esbuild';
 import { fastStringWidth } from './string-width-lazy.mjs';
-import { asScript } from './bundle-as-script.mjs';
+import { asScript, builtinsThrough } from './bundle-as-script.mjs';
 import { lazyGraphemes } from './graphemes-fast.mjs';
 import { lazyChildProcess } from './commander-lazy.mjs';
 import { asciiRegExps } from './ascii-regexps.mjs';
@@ -90,8 +90,15 @@ const pruneApart = {
   },
 };
 
+/**
+ * dist/prep.js, an ES module, takes the built-ins it imports through the banner's require too:
+ * Node makes an ES module of a built-in the first time one is imported (a module namespace of
+ * every export, node:fs has about a hundred), a few ms of every start of every command.
+ */
+const firstFileBuiltins = builtinsThrough('__prepRequire');
+
 const entries = [
-  { in: 'src/start.ts', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart, pruneApart] },
+  { in: 'src/start.ts', out: 'dist/prep.js', hashbang: true, alias: prepAlias, plugins: [authoringApart, pruneApart, firstFileBuiltins] },
   { in: 'src/prune-code-cache.ts', out: 'dist/prep-prune.js', alias: prepAlias },
   { in: 'src/cli.tsx', out: 'dist/prep-cli.js', alias: prepAlias, plugins: [authoringApart, syncApart], script: true },
   { in: 'src/commands/authoring.ts', out: 'dist/prep-authoring.js', alias: prepAlias },
@@ -111,7 +118,7 @@ for (const entry of entries) {
     plugins: [...(entry.plugins ?? []), fastStringWidth, lazyGraphemes, lazyChildProcess],
     entryPoints: [`${root}${entry.in}`],
     outfile: `${root}${entry.out}`,
-    banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js}` } : shared.banner,
+    banner: entry.hashbang ? { js: `#!/usr/bin/env node\n${shared.banner.js.replace(/;$/, ', __prepRequire = require;')}` } : shared.banner,
   };
   await (entry.script ? asScript(build, options) : build(options));
   // All ASCII, so V8 holds the file as a one-byte string (see the file).

@@ -17,7 +17,7 @@ const { writeDeck, writeLog } = (await import(new URL('../../bench/generate.mjs'
 
 // `prep pitch --history`, `prep interview` (no date) and `prep mock --last` only look, as `prep
 // stats` does: from the deck cache they read the index and the texts of the cards they show, each
-// checked with its 64 KB chunk (pitch history and the interview date show none), never all the
+// checked with its 16 KB chunk (pitch history and the interview date show none), never all the
 // texts (10 MB at 10,000 cards). Whatever they read, they print what a load of the YAML deck
 // prints; a damaged text is never shown (the report is made from the deck's file) and nothing is written.
 

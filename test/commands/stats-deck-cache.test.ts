@@ -13,7 +13,7 @@ const { writeDeck, writeLog } = (await import(new URL('../../bench/generate.mjs'
 };
 
 // `prep stats` reads from the deck cache only the card texts it shows, each checked with the
-// 64 KB chunk it lies in. Whatever it read, it must print what a load of the YAML deck prints,
+// 16 KB chunk it lies in. Whatever it read, it must print what a load of the YAML deck prints,
 // never a text whose check failed, and write nothing.
 
 const DECK = 'gen';
@@ -69,7 +69,7 @@ describe('prep stats from the deck cache, reading only the texts it shows', () =
     expect(await report(home.dir, now)).toEqual(fresh);
     // Proof that stats reads the cache's texts: an entry edited and sealed again is believed.
     const bytes = fs.readFileSync(entryOf(home.dir));
-    expect(parts(bytes).head).toMatch(/^prep-deck-cache 5 /);
+    expect(parts(bytes).head).toMatch(/^prep-deck-cache 6 /);
     const { n, at } = shownPrompt(fresh.text, bytes);
     fs.writeFileSync(entryOf(home.dir), edited(bytes, at, 'X', true));
     expect((await report(home.dir, now)).text).toContain(`Xuestion ${n}:`);
@@ -108,7 +108,7 @@ describe('prep stats from the deck cache, reading only the texts it shows', () =
     expect(fs.readFileSync(entry).equals(old)).toBe(true);
 
     await drillStart(home.dir);
-    expect(parts(fs.readFileSync(entry)).head).toMatch(/^prep-deck-cache 5 /);
+    expect(parts(fs.readFileSync(entry)).head).toMatch(/^prep-deck-cache 6 /);
     expect(fs.readFileSync(entry).equals(good)).toBe(true);
     expect(await report(home.dir, now)).toEqual(fresh);
   });

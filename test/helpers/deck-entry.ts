@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 // A deck cache entry's bytes, taken apart and edited as the cache tests need (the format is in
 // src/core/deck/deck-cache.ts).
 
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** The one deck cache entry under a home. */
@@ -34,5 +34,5 @@ export function edited(bytes: Buffer, at: number, to: string, reseal: boolean): 
   const chunks: string[] = [];
   for (let k = 0; k < texts.length; k += CHUNK) chunks.push(sha(texts.subarray(k, k + CHUNK)));
   const body = Buffer.from(JSON.stringify({ ...index, texts: { bytes: texts.length, chunks } }));
-  return Buffer.concat([Buffer.from(`prep-deck-cache 5 ${sha(body)} ${body.length}\n`), body, Buffer.from('\n'), texts]);
+  return Buffer.concat([Buffer.from(`prep-deck-cache 6 ${sha(body)} ${body.length}\n`), body, Buffer.from('\n'), texts]);
 }

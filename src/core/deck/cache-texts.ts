@@ -5,12 +5,12 @@ import fs from 'node:fs';
  * The card texts of a deck cache entry, checked in chunks. A start needs every text soon and
  * reads and checks them all at once; a report (`prep stats`) shows the texts of ~20 of 10,000
  * cards, and checking all 10 MB for them was a tenth of its time. So the texts carry a SHA-256
- * per 64 KB chunk (kept in the entry's index, which is checked before any of this is trusted),
+ * per 16 KB chunk (kept in the entry's index, which is checked before any of this is trusted),
  * and a reader on demand reads, with positioned reads, and checks only the chunks a card's text
  * lies in, the first time one of its texts is read. A chunk that fails its check is never
  * parsed: the read throws {@link CacheTextError}, and the caller loads the deck from its file.
  */
-export const CHUNK_BYTES = 64 * 1024;
+export const CHUNK_BYTES = 16 * 1024;
 
 /** The check of an entry's texts: their length and a digest per chunk. */
 export interface TextsCheck {

@@ -30,9 +30,9 @@ async function cached() {
 }
 
 const sha = (body: string | Buffer) => createHash('sha256').update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body).digest('hex');
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
 
-/** The check of texts an index carries: their length and a SHA-256 per 64 KB chunk. */
+/** The check of texts an index carries: their length and a SHA-256 per 16 KB chunk. */
 function checkOf(texts: string): { bytes: number; chunks: string[] } {
   const bytes = Buffer.from(texts, 'utf8');
   const chunks: string[] = [];
@@ -57,7 +57,7 @@ function entry(index: string, texts: string, sums: { index?: string; check?: unk
 }
 
 /** An entry in the current format with this very index (checked by its checksum, or the one given). */
-const raw = (index: string, texts: string, sum = sha(index)) => `prep-deck-cache 5 ${sum} ${Buffer.byteLength(index)}\n${index}\n${texts}`;
+const raw = (index: string, texts: string, sum = sha(index)) => `prep-deck-cache 6 ${sum} ${Buffer.byteLength(index)}\n${index}\n${texts}`;
 
 describe('the deck cache', () => {
   it('serves a good entry as it was written: an entry with right checksums is used', async () => {
@@ -100,7 +100,7 @@ describe('the deck cache', () => {
     writeFileSync(file, `prep-deck-cache 3 ${sha(index)} ${sha(texts)} ${Buffer.byteLength(index)}\n${index}\n${texts}`);
     expect((await open()).cards[0]!.answer).toBe('The real answer.');
     expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('The real answer.');
-    writeFileSync(file, entry(index, texts).replace('prep-deck-cache 5', 'prep-deck-cache 6'));
+    writeFileSync(file, entry(index, texts).replace('prep-deck-cache 6', 'prep-deck-cache 5'));
     expect((await open({ textsOnDemand: true })).cards[0]!.answer).toBe('The real answer.');
     // Version 4 (a row per card), right in itself and holding the same deck.
     type Columns = { ids: string[]; kinds: string[]; kindOf: number[]; lines: number[]; tagSets: string[][]; tagsOf: number[]; seconds: unknown[]; asks: unknown[]; ends: number[] };
