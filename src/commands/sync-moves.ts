@@ -120,24 +120,47 @@ export async function planMoves(repo: Repo, ours: string, theirs: string): Promi
   const has = (s: Side, deck: string) => logs[s].has(deck) || decks[s].has(deck);
   const baseLogs = (await logsAt(repo, base)).map((f) => path.basename(f, '.jsonl'));
   const baseDates = parseSettingsText(await showAt(repo, base, 'settings.json')).interviews;
+  const texts = new Map<string, Map<string, string | undefined>>();
+  const textsAt = async (rev: string) => {
+    if (!texts.has(rev)) texts.set(rev, new Map(await Promise.all([...(await deckNames(repo, rev))].map(async (d) => [d, (await deckAt(repo, rev, d))?.text] as const))));
+    return texts.get(rev)!;
+  };
+  /**
+   * Both sides still have the name `deck`: the side where the base's records of it now live in
+   * another log (or, for a deck with no records, its unchanged text in another file) renamed it,
+   * and another deck took the name (a swap, or names going round). Strictly more records there:
+   * logs that already hold both decks' records, mixed by hand say, move nothing.
+   */
+  const tookName = async (deck: string, baseIds: Set<string>): Promise<{ by: Side; to: string } | undefined> => {
+    let went: Record<Side, string | undefined>;
+    if (baseIds.size > 0) {
+      went = { ours: renamedTo(baseIds, logs.ours), theirs: renamedTo(baseIds, logs.theirs) };
+      for (const s of ['ours', 'theirs'] as const) if (went[s] && held(baseIds, logs[s].get(deck)) >= held(baseIds, logs[s].get(went[s]))) went[s] = deck;
+    } else {
+      const atBase = await textsAt(base);
+      const text = atBase.get(deck);
+      const find = async (s: Side) => {
+        const now = await textsAt(revs[s]);
+        if (text === undefined || now.get(deck) === text) return deck;
+        return [...now].find(([d, t]) => d !== deck && t === text && atBase.get(d) !== text)?.[0] ?? deck;
+      };
+      went = { ours: await find('ours'), theirs: await find('theirs') };
+    }
+    const moved = (['ours', 'theirs'] as const).filter((s) => went[s] !== undefined && went[s] !== deck);
+    return moved.length === 1 && went[other(moved[0]!)] === deck ? { by: moved[0]!, to: went[moved[0]!]! } : undefined;
+  };
   const moves: Move[] = [];
   for (const deck of new Set([...baseLogs, ...(await deckNames(repo, base))])) {
     const baseIds = recordIds((await showAt(repo, base, logName(deck))) ?? '');
     const gone = (['ours', 'theirs'] as const).filter((s) => !has(s, deck));
-    // Both still have the name: a side where the base's records of it now live in another log
-    // renamed it, and another deck took the name (a swap, or names going round).
-    const went = { ours: renamedTo(baseIds, logs.ours), theirs: renamedTo(baseIds, logs.theirs) };
-    const moved = (['ours', 'theirs'] as const).filter((s) => went[s] !== undefined && went[s] !== deck);
-    // (Strictly more: logs that already hold both decks' records, mixed by hand say, move nothing.)
-    const taken =
-      gone.length === 0 && moved.length === 1 && went[other(moved[0]!)] === deck && held(baseIds, logs[moved[0]!].get(deck)) < held(baseIds, logs[moved[0]!].get(went[moved[0]!]!));
-    if (gone.length !== 1 && !taken) continue;
-    const by = taken ? moved[0]! : gone[0]!;
+    const took = gone.length === 0 ? await tookName(deck, baseIds) : undefined;
+    if (gone.length !== 1 && !took) continue;
+    const by = took ? took.by : gone[0]!;
     const kept = other(by);
     const keptLog = logs[kept].get(deck) ?? '';
     const keptDeck = await deckAt(repo, revs[kept], deck);
     // The records say where a log went; a deck never drilled has only its file to tell.
-    const to = renamedTo(baseIds, logs[by]) ?? (await deckRenames(repo, base, revs[by])).get(deck);
+    const to = took ? took.to : (renamedTo(baseIds, logs[by]) ?? (await deckRenames(repo, base, revs[by])).get(deck));
     const datesAt = async (s: Side) => parseSettingsText(await showAt(repo, revs[s], 'settings.json')).interviews;
     moves.push({
       from: deck,
@@ -149,7 +172,7 @@ export async function planMoves(repo: Repo, ours: string, theirs: string): Promi
       keptDeck: keptDeck?.text,
       baseDeck: (await deckAt(repo, base, deck))?.text,
       baseInterview: dateOf(baseDates, deck),
-      taken: taken
+      taken: took
         ? { log: logs[by].get(deck), deck: await deckAt(repo, revs[by], deck), interview: dateOf(await datesAt(by), deck), keptInterview: dateOf(await datesAt(kept), deck) }
         : undefined,
     });

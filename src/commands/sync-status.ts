@@ -48,7 +48,15 @@ async function movedHere(repo: Repo, remote: string, logs: Map<string, string>, 
     if (logs.has(deck) || decks.has(deck)) {
       // Still here by name, but the base's records of it live in another log: another deck took
       // the name (a swap), as sync tells it, when the remote still has them under it.
+      // A deck never drilled, by its unchanged text in another file.
       const ids = recordIds((await showAt(repo, base, `logs/${deck}.jsonl`)) ?? '');
+      if (ids.size === 0) {
+        const text = (await deckAt(repo, base, deck))?.text;
+        if (text === undefined || decks.get(deck) === text) continue;
+        const others = [...decks].filter(([name, t]) => name !== deck && t === text);
+        for (const [name] of others) if ((await deckAt(repo, base, name))?.text !== text) moved.set(deck, name);
+        continue;
+      }
       const went = renamedTo(ids, logs);
       const atRemote = await showAt(repo, remote, `logs/${deck}.jsonl`);
       if (went !== undefined && went !== deck && held(ids, logs.get(deck)) < held(ids, logs.get(went)) && held(ids, atRemote) > 0) moved.set(deck, went);

@@ -51,10 +51,12 @@ for (const xdg of [false, true]) {
       await renames(a, ['five', 'tmp'], ['other', 'five'], ['tmp', 'other']);
       // Before any sync: --status says what the next sync carries, and writes nothing.
       const head = a.git('rev-parse', 'HEAD');
+      const index = fs.statSync(path.join(a.home, '.git', 'index')).mtimeMs;
       const status = await a.prep('sync', '--status');
       expect(status.stdout).toMatch(/^five: renamed to other here; the next sync carries the rename\nother: renamed to five here; the next sync carries the rename\n/);
       expect(status.stdout).not.toMatch(/not pushed/);
       expect(a.git('rev-parse', 'HEAD')).toBe(head);
+      expect(fs.statSync(path.join(a.home, '.git', 'index')).mtimeMs).toBe(index);
       expect(a.git('status', '--porcelain', '--untracked-files=no')).not.toBe('');
 
       gradeIn(b, 'five', 'q3', day(6, 9));
@@ -80,6 +82,28 @@ for (const xdg of [false, true]) {
       // Another round: nothing moves back.
       expect(await syncOk(b)).toMatch(/^five: 0 reviews pulled, 0 pushed\nother: 0 reviews pulled, 0 pushed\n$/);
       expectLog(b, 'five', ['r1', 'r3']);
+    });
+
+    it('a deck never drilled is told by its text: an edit B made to it under the old name follows it', async () => {
+      const { a, b } = await world().twoMachines({ xdg });
+      putDeck(a.configHome, 'other', deckOf('r', 'Other'));
+      gradeIn(a, 'five', 'q1', day(5, 9));
+      await syncOk(a);
+      await syncOk(b);
+      await renames(a, ['five', 'tmp'], ['other', 'five'], ['tmp', 'other']);
+      expect((await a.prep('sync', '--status')).stdout).toMatch(/^five: renamed to other here; the next sync carries the rename\nother: renamed to five here; the next sync carries the rename\nrun prep sync/);
+      await syncOk(a);
+      gradeIn(b, 'five', 'q3', day(6, 9));
+      fs.writeFileSync(path.join(b.configHome, 'decks', 'other.yaml'), deckOf('r', 'Other, edited on B'));
+      await syncOk(b);
+      await syncOk(a);
+      for (const m of [a, b]) {
+        expectLog(m, 'other', ['q1', 'q3']);
+        expect(fs.existsSync(logFile(m.home, 'five'))).toBe(false);
+        expect(deckText(m, 'other')).toContain('title: Five');
+        expect(deckText(m, 'five')).toContain('title: Other, edited on B');
+        expect(fs.readdirSync(path.join(m.configHome, 'decks')).sort()).toEqual(['five.yaml', 'other.yaml']);
+      }
     });
 
     it('a rotation of three on A, B syncing first: each deck keeps its own progress', async () => {
