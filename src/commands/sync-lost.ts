@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeLog } from '../core/sync/log-merge.js';
 import { newLines, recordIds } from '../core/sync/log-moves.js';
+import { readRegularFile } from '../core/store/safe-read.js';
 import { logsAt, showAt, type Repo } from './sync-repo.js';
 
 // prep only ever adds records to a log. A log that lacks records it held at the last sync was
@@ -11,8 +12,18 @@ import { logsAt, showAt, type Repo } from './sync-repo.js';
 // sync commits, such records are put back from the last commit, in time order, with one line.
 // A deck renamed or removed takes its deck file with it; a log gone while its deck file is still
 // there was lost, not moved, and so was a shipped deck's (prep never renames or removes one).
+// A record another log of the work tree holds was moved there by a rename (names swapped, say,
+// so the old log is still there with another deck's records): it is not lost.
 
 const reviews = (n: number) => `${n} record${n === 1 ? '' : 's'}`;
+
+function readIfFile(file: string): string {
+  try {
+    return readRegularFile(file, (fd) => fs.readFileSync(fd, 'utf8')) ?? '';
+  } catch {
+    return '';
+  }
+}
 
 function deckFileIn(dirs: string[], deck: string): boolean {
   return dirs.some((dir) => ['.yaml', '.yml'].some((ext) => fs.existsSync(path.join(dir, `${deck}${ext}`))));
@@ -26,6 +37,10 @@ export async function restoreLostRecords(repo: Repo, shippedDir: string): Promis
   const said: string[] = [];
   const head = await repo.git.try(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (head.code !== 0) return said;
+  const logsDir = path.join(repo.dir, 'logs');
+  const files = fs.existsSync(logsDir) ? fs.readdirSync(logsDir).filter((f) => f.endsWith('.jsonl')) : [];
+  // Every record id a log of the work tree holds, but `file`'s own (read again below).
+  const elsewhere = (file: string) => new Set(files.filter((f) => `logs/${f}` !== file).flatMap((f) => [...recordIds(readIfFile(path.join(logsDir, f)))]));
   for (const file of await logsAt(repo, 'HEAD')) {
     const deck = path.basename(file, '.jsonl');
     const abs = path.join(repo.dir, file);
@@ -33,12 +48,16 @@ export async function restoreLostRecords(repo: Repo, shippedDir: string): Promis
     const atHead = (await showAt(repo, 'HEAD', file)) ?? '';
     const read = () => (fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : '');
     let now = read();
-    let lost = newLines(atHead, recordIds(now));
+    const gone = (text: string) => {
+      const held = recordIds(text);
+      return newLines(atHead, held).length === 0 ? [] : newLines(atHead, new Set([...held, ...elsewhere(file)]));
+    };
+    let lost = gone(now);
     if (lost.length === 0) continue;
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     // A drill may be saving a grade into this log right now: the text is read again just before
     // it is replaced, so the rewrite keeps a record appended meanwhile.
-    for (let again = read(); again !== now; again = read()) [now, lost] = [again, newLines(atHead, recordIds(again))];
+    for (let again = read(); again !== now; again = read()) [now, lost] = [again, gone(again)];
     if (lost.length === 0) continue;
     fs.writeFileSync(abs, normalizeLog(`${lost.join('\n')}\n${now}`));
     said.push(`${abs}: ${reviews(lost.length)} saved at the last sync had gone from this log (cut, emptied or deleted by hand?); put back, so the other machine keeps them too`);

@@ -7,6 +7,7 @@ import { parseSettingsText } from '../core/sync/settings-merge.js';
 import { openSettings } from '../core/store/settings.js';
 import { freeTheirs, type Conflict } from './sync-merge.js';
 import { logsAt, showAt, type Repo } from './sync-repo.js';
+import { carryTakenDate, giveBack } from './sync-taken.js';
 
 // A deck renamed (`prep rename`) or removed (`prep remove`) on one machine shows in git as its
 // log and deck file deleted there. Left to git, a machine that still had the deck, and graded
@@ -33,6 +34,11 @@ export interface Move {
   baseDeck?: string;
   /** The deck's interview date in the base's settings. */
   baseInterview?: string;
+  /**
+   * The side that renamed the deck still has one by the old name, another deck that took the name
+   * (names swapped, or going round): its log, deck file and date under that name are that deck's.
+   */
+  taken?: { log?: string; deck?: { file: string; text: string }; interview?: string; keptInterview?: string };
 }
 
 const logName = (deck: string) => `logs/${deck}.jsonl`;
@@ -74,6 +80,11 @@ async function deckRenames(repo: Repo, base: string, rev: string): Promise<Map<s
   return out;
 }
 
+/** How many of `ids` the log `text` holds. */
+function held(ids: Set<string>, text: string | undefined): number {
+  return [...recordIds(text ?? '')].filter((id) => ids.has(id)).length;
+}
+
 function dateOf(dates: unknown, deck: string): string | undefined {
   const date = typeof dates === 'object' && dates !== null && Object.hasOwn(dates, deck) ? (dates as Record<string, unknown>)[deck] : undefined;
   return typeof date === 'string' ? date : undefined;
@@ -109,17 +120,48 @@ export async function planMoves(repo: Repo, ours: string, theirs: string): Promi
   const has = (s: Side, deck: string) => logs[s].has(deck) || decks[s].has(deck);
   const baseLogs = (await logsAt(repo, base)).map((f) => path.basename(f, '.jsonl'));
   const baseDates = parseSettingsText(await showAt(repo, base, 'settings.json')).interviews;
+  const texts = new Map<string, Map<string, string | undefined>>();
+  const textsAt = async (rev: string) => {
+    if (!texts.has(rev)) texts.set(rev, new Map(await Promise.all([...(await deckNames(repo, rev))].map(async (d) => [d, (await deckAt(repo, rev, d))?.text] as const))));
+    return texts.get(rev)!;
+  };
+  /**
+   * Both sides still have the name `deck`: the side where the base's records of it now live in
+   * another log (or, for a deck with no records, its unchanged text in another file) renamed it,
+   * and another deck took the name (a swap, or names going round). Strictly more records there:
+   * logs that already hold both decks' records, mixed by hand say, move nothing.
+   */
+  const tookName = async (deck: string, baseIds: Set<string>): Promise<{ by: Side; to: string } | undefined> => {
+    let went: Record<Side, string | undefined>;
+    if (baseIds.size > 0) {
+      went = { ours: renamedTo(baseIds, logs.ours), theirs: renamedTo(baseIds, logs.theirs) };
+      for (const s of ['ours', 'theirs'] as const) if (went[s] && held(baseIds, logs[s].get(deck)) >= held(baseIds, logs[s].get(went[s]))) went[s] = deck;
+    } else {
+      const atBase = await textsAt(base);
+      const text = atBase.get(deck);
+      const find = async (s: Side) => {
+        const now = await textsAt(revs[s]);
+        if (text === undefined || now.get(deck) === text) return deck;
+        return [...now].find(([d, t]) => d !== deck && t === text && atBase.get(d) !== text)?.[0] ?? deck;
+      };
+      went = { ours: await find('ours'), theirs: await find('theirs') };
+    }
+    const moved = (['ours', 'theirs'] as const).filter((s) => went[s] !== undefined && went[s] !== deck);
+    return moved.length === 1 && went[other(moved[0]!)] === deck ? { by: moved[0]!, to: went[moved[0]!]! } : undefined;
+  };
   const moves: Move[] = [];
   for (const deck of new Set([...baseLogs, ...(await deckNames(repo, base))])) {
-    const gone = (['ours', 'theirs'] as const).filter((s) => !has(s, deck));
-    if (gone.length !== 1) continue;
-    const by = gone[0]!;
-    const kept = other(by);
     const baseIds = recordIds((await showAt(repo, base, logName(deck))) ?? '');
+    const gone = (['ours', 'theirs'] as const).filter((s) => !has(s, deck));
+    const took = gone.length === 0 ? await tookName(deck, baseIds) : undefined;
+    if (gone.length !== 1 && !took) continue;
+    const by = took ? took.by : gone[0]!;
+    const kept = other(by);
     const keptLog = logs[kept].get(deck) ?? '';
     const keptDeck = await deckAt(repo, revs[kept], deck);
     // The records say where a log went; a deck never drilled has only its file to tell.
-    const to = renamedTo(baseIds, logs[by]) ?? (await deckRenames(repo, base, revs[by])).get(deck);
+    const to = took ? took.to : (renamedTo(baseIds, logs[by]) ?? (await deckRenames(repo, base, revs[by])).get(deck));
+    const datesAt = async (s: Side) => parseSettingsText(await showAt(repo, revs[s], 'settings.json')).interviews;
     moves.push({
       from: deck,
       to,
@@ -130,6 +172,9 @@ export async function planMoves(repo: Repo, ours: string, theirs: string): Promi
       keptDeck: keptDeck?.text,
       baseDeck: (await deckAt(repo, base, deck))?.text,
       baseInterview: dateOf(baseDates, deck),
+      taken: took
+        ? { log: logs[by].get(deck), deck: await deckAt(repo, revs[by], deck), interview: dateOf(await datesAt(by), deck), keptInterview: dateOf(await datesAt(kept), deck) }
+        : undefined,
     });
   }
   return moves;
@@ -158,11 +203,6 @@ export async function renamedApart(repo: Repo, ours: string, theirs: string): Pr
   return lines;
 }
 
-/** Old name -> new name of the renamed decks: a side's old log counts as its new one. */
-export function aliases(moves: Move[]): Map<string, string> {
-  return new Map(moves.filter((m) => m.to !== undefined).map((m) => [m.from, m.to!]));
-}
-
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
@@ -177,11 +217,16 @@ function write(file: string, text: string): void {
  */
 export async function carryIntoMerge(repo: Repo, moves: Move[], userFile: (f: string) => string, settled: Conflict[]): Promise<Conflict[]> {
   const conflicts: Conflict[] = [];
+  const touched: string[] = [];
+  // First every old name leaves the tree, or goes back to the deck that took it, so that what
+  // follows a deck to its new name lands on what the side that renamed has there.
   for (const m of moves) {
-    const oldLog = path.join(repo.dir, logName(m.from));
-    fs.rmSync(oldLog, { force: true });
-    const touched = [logName(m.from)];
-    const edited = m.keptDeck !== undefined && m.keptDeck !== m.baseDeck;
+    if (m.taken) {
+      touched.push(...giveBack(repo.dir, m, settled));
+      continue;
+    }
+    fs.rmSync(path.join(repo.dir, logName(m.from)), { force: true });
+    touched.push(logName(m.from));
     if (m.deckFile) {
       const abs = path.join(repo.dir, m.deckFile);
       fs.rmSync(abs, { force: true });
@@ -190,32 +235,34 @@ export async function carryIntoMerge(repo: Repo, moves: Move[], userFile: (f: st
       if (mine !== abs && m.by === 'theirs' && fs.existsSync(mine) && fs.readFileSync(mine, 'utf8') === m.keptDeck) fs.rmSync(mine);
       touched.push(m.deckFile);
     }
-    if (m.to !== undefined) {
-      const newLog = path.join(repo.dir, logName(m.to));
-      const moved = m.added.map((line) => renameInLine(line, m.from, m.to!));
-      if (moved.length > 0) fs.appendFileSync(newLog, `${moved.join('\n')}\n`);
-      touched.push(logName(m.to));
-      if (carryInterview(repo.dir, m.from, m.to, m.baseInterview)) touched.push('settings.json');
-      const target = m.deckFile && path.join(repo.dir, m.deckFile.replace(/\/[^/]+(\.ya?ml)$/, `/${m.to}$1`));
-      // Git may have carried the edit itself (it follows renames), or found a conflict there.
-      if (edited && target && !settled.some((c) => c.ours === target)) {
-        const renamed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
-        if (renamed === undefined || renamed === m.baseDeck || renamed === m.keptDeck) write(target, m.keptDeck!);
-        else {
-          // Changed on both sides: ours stays in the deck, theirs beside it, for a person.
-          const [mine, theirs] = m.by === 'theirs' ? [m.keptDeck!, renamed] : [renamed, m.keptDeck!];
-          write(target, mine);
-          const aside = freeTheirs(target);
-          write(aside, theirs);
-          conflicts.push({ ours: target, theirs: aside });
-        }
-        touched.push(path.relative(repo.dir, target));
+  }
+  for (const m of moves) {
+    if (m.to === undefined) continue;
+    const edited = m.keptDeck !== undefined && m.keptDeck !== m.baseDeck;
+    const newLog = path.join(repo.dir, logName(m.to));
+    const moved = m.added.map((line) => renameInLine(line, m.from, m.to!));
+    if (moved.length > 0) fs.appendFileSync(newLog, `${moved.join('\n')}\n`);
+    touched.push(logName(m.to));
+    if (m.taken ? carryTakenDate(repo.dir, m) : carryInterview(repo.dir, m.from, m.to, m.baseInterview)) touched.push('settings.json');
+    const target = m.deckFile && path.join(repo.dir, m.deckFile.replace(/\/[^/]+(\.ya?ml)$/, `/${m.to}$1`));
+    // Git may have carried the edit itself (it follows renames), or found a conflict there.
+    if (edited && target && !settled.some((c) => c.ours === target)) {
+      const renamed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
+      if (renamed === undefined || renamed === m.baseDeck || renamed === m.keptDeck) write(target, m.keptDeck!);
+      else {
+        // Changed on both sides: ours stays in the deck, theirs beside it, for a person.
+        const [mine, theirs] = m.by === 'theirs' ? [m.keptDeck!, renamed] : [renamed, m.keptDeck!];
+        write(target, mine);
+        const aside = freeTheirs(target);
+        write(aside, theirs);
+        conflicts.push({ ours: target, theirs: aside });
       }
+      touched.push(path.relative(repo.dir, target));
     }
-    for (const f of touched) {
-      if (fs.existsSync(path.join(repo.dir, f))) await repo.git.run(['add', '--', f]);
-      else await repo.git.run(['rm', '--cached', '--quiet', '--ignore-unmatch', '--', f]);
-    }
+  }
+  for (const f of new Set(touched)) {
+    if (fs.existsSync(path.join(repo.dir, f))) await repo.git.run(['add', '--', f]);
+    else await repo.git.run(['rm', '--cached', '--quiet', '--ignore-unmatch', '--', f]);
   }
   return conflicts;
 }

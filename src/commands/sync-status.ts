@@ -20,6 +20,11 @@ function readText(file: string): string {
   }
 }
 
+/** How many of `ids` the log `text` holds. */
+function held(ids: Set<string>, text: string | undefined): number {
+  return [...recordIds(text ?? '')].filter((id) => ids.has(id)).length;
+}
+
 /** The decks (by name) a revision holds, from its logs and deck files. */
 async function namesAt(repo: Repo, rev: string): Promise<Set<string>> {
   const r = await repo.git.try(['--no-optional-locks', 'ls-tree', '--name-only', rev, 'logs/', 'decks/']);
@@ -39,7 +44,24 @@ async function movedHere(repo: Repo, remote: string, logs: Map<string, string>, 
   const base = found.stdout.trim();
   const [atBase, there] = [await namesAt(repo, base), await namesAt(repo, remote)];
   for (const deck of [...atBase].sort()) {
-    if (logs.has(deck) || decks.has(deck) || !there.has(deck)) continue;
+    if (!there.has(deck)) continue;
+    if (logs.has(deck) || decks.has(deck)) {
+      // Still here by name, but the base's records of it live in another log: another deck took
+      // the name (a swap), as sync tells it, when the remote still has them under it.
+      // A deck never drilled, by its unchanged text in another file.
+      const ids = recordIds((await showAt(repo, base, `logs/${deck}.jsonl`)) ?? '');
+      if (ids.size === 0) {
+        const text = (await deckAt(repo, base, deck))?.text;
+        if (text === undefined || decks.get(deck) === text) continue;
+        const others = [...decks].filter(([name, t]) => name !== deck && t === text);
+        for (const [name] of others) if ((await deckAt(repo, base, name))?.text !== text) moved.set(deck, name);
+        continue;
+      }
+      const went = renamedTo(ids, logs);
+      const atRemote = await showAt(repo, remote, `logs/${deck}.jsonl`);
+      if (went !== undefined && went !== deck && held(ids, logs.get(deck)) < held(ids, logs.get(went)) && held(ids, atRemote) > 0) moved.set(deck, went);
+      continue;
+    }
     const baseDeck = (await deckAt(repo, base, deck))?.text;
     const sameText = [...decks].find(([name, text]) => !atBase.has(name) && !there.has(name) && text === baseDeck);
     moved.set(deck, renamedTo(recordIds((await showAt(repo, base, `logs/${deck}.jsonl`)) ?? ''), logs) ?? sameText?.[0]);

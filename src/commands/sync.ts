@@ -13,7 +13,7 @@ import { readSettings } from './report-io.js';
 import { mergeTheirs, type Conflict } from './sync-merge.js';
 import { authorArgs, commitLocal, gitDir, logsAt, prepareTree, recover, showAt, takeLock, type Repo } from './sync-repo.js';
 import { openMirror, type Mirror } from './sync-mirror.js';
-import { aliases, carryIntoMerge, keepAndSay, planMoves, renamedApart, type Move } from './sync-moves.js';
+import { carryIntoMerge, keepAndSay, planMoves, renamedApart, type Move } from './sync-moves.js';
 import { syncStatus } from './sync-status.js';
 import { restoreLostRecords } from './sync-lost.js';
 
@@ -71,18 +71,19 @@ async function offline(repo: Repo, stderr: string): Promise<UserError> {
 /** Reviews per deck that `theirs` has and `ours` lacks (pulled), and the other way (pushed). */
 async function counts(repo: Repo, ours: string, theirs: string | undefined, moves: Move[]) {
   const files = new Set([...(await logsAt(repo, ours)), ...(theirs ? await logsAt(repo, theirs) : [])]);
-  const moved = new Set(moves.map((m) => `logs/${m.from}.jsonl`));
-  const renamed = aliases(moves);
-  // A side's reviews of a deck: its log, and its log under the old name of a renamed deck.
-  const ids = async (rev: string | undefined, file: string) => {
+  const moved = new Set(moves.filter((m) => !m.taken).map((m) => `logs/${m.from}.jsonl`));
+  // A side's reviews of a deck: its log, and, on the side that did not rename it, its log under
+  // the old name; there, a name another deck took is that other deck's log.
+  const ids = async (rev: string | undefined, side: Move['by'], file: string) => {
     const deck = path.basename(file, '.jsonl');
-    const old = [...renamed].filter(([, to]) => to === deck).map(([from]) => `logs/${from}.jsonl`);
-    const texts = rev ? await Promise.all([file, ...old].map((f) => showAt(repo, rev, f))) : [];
+    const old = moves.filter((m) => m.to === deck && m.by !== side).map((m) => `logs/${m.from}.jsonl`);
+    const own = moves.some((m) => m.taken && m.from === deck && m.by !== side) ? [] : [file];
+    const texts = rev ? await Promise.all([...own, ...old].map((f) => showAt(repo, rev, f))) : [];
     return reviewIds(texts.map((t) => t ?? '').join('\n'));
   };
   const out = new Map<string, { pulled: number; pushed: number }>();
   for (const file of [...files].sort().filter((f) => !moved.has(f))) {
-    const [mine, other] = [await ids(ours, file), await ids(theirs, file)];
+    const [mine, other] = [await ids(ours, 'ours', file), await ids(theirs, 'theirs', file)];
     out.set(path.basename(file, '.jsonl'), { pulled: missingFrom(other, mine), pushed: missingFrom(mine, other) });
   }
   return out;
