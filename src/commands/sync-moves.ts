@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileStamp } from '../core/store/aside.js';
-import { newLines, recordIds, renamedTo, renameInLine } from '../core/sync/log-moves.js';
+import { heldIn, newLines, recordIds, renamedTo, renameInLine } from '../core/sync/log-moves.js';
 import { reviewIds } from '../core/sync/log-merge.js';
 import { parseSettingsText } from '../core/sync/settings-merge.js';
 import { openSettings } from '../core/store/settings.js';
@@ -80,11 +80,6 @@ async function deckRenames(repo: Repo, base: string, rev: string): Promise<Map<s
   return out;
 }
 
-/** How many of `ids` the log `text` holds. */
-function held(ids: Set<string>, text: string | undefined): number {
-  return [...recordIds(text ?? '')].filter((id) => ids.has(id)).length;
-}
-
 function dateOf(dates: unknown, deck: string): string | undefined {
   const date = typeof dates === 'object' && dates !== null && Object.hasOwn(dates, deck) ? (dates as Record<string, unknown>)[deck] : undefined;
   return typeof date === 'string' ? date : undefined;
@@ -135,7 +130,7 @@ export async function planMoves(repo: Repo, ours: string, theirs: string): Promi
     let went: Record<Side, string | undefined>;
     if (baseIds.size > 0) {
       went = { ours: renamedTo(baseIds, logs.ours), theirs: renamedTo(baseIds, logs.theirs) };
-      for (const s of ['ours', 'theirs'] as const) if (went[s] && held(baseIds, logs[s].get(deck)) >= held(baseIds, logs[s].get(went[s]))) went[s] = deck;
+      for (const s of ['ours', 'theirs'] as const) if (went[s] && heldIn(baseIds, logs[s].get(deck)) >= heldIn(baseIds, logs[s].get(went[s]))) went[s] = deck;
     } else {
       const atBase = await textsAt(base);
       const text = atBase.get(deck);

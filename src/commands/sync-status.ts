@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { missingFrom, reviewIds } from '../core/sync/log-merge.js';
-import { recordIds, renamedTo } from '../core/sync/log-moves.js';
+import { heldIn, recordIds, renamedTo } from '../core/sync/log-moves.js';
 import type { PrepPaths } from '../core/store/paths.js';
 import { readRegularFile } from '../core/store/safe-read.js';
 import { inert } from '../core/text/inert.js';
@@ -18,11 +18,6 @@ function readText(file: string): string {
   } catch {
     return '';
   }
-}
-
-/** How many of `ids` the log `text` holds. */
-function held(ids: Set<string>, text: string | undefined): number {
-  return [...recordIds(text ?? '')].filter((id) => ids.has(id)).length;
 }
 
 /** The decks (by name) a revision holds, from its logs and deck files. */
@@ -59,7 +54,7 @@ async function movedHere(repo: Repo, remote: string, logs: Map<string, string>, 
       }
       const went = renamedTo(ids, logs);
       const atRemote = await showAt(repo, remote, `logs/${deck}.jsonl`);
-      if (went !== undefined && went !== deck && held(ids, logs.get(deck)) < held(ids, logs.get(went)) && held(ids, atRemote) > 0) moved.set(deck, went);
+      if (went !== undefined && went !== deck && heldIn(ids, logs.get(deck)) < heldIn(ids, logs.get(went)) && heldIn(ids, atRemote) > 0) moved.set(deck, went);
       continue;
     }
     const baseDeck = (await deckAt(repo, base, deck))?.text;

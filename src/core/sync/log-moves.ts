@@ -46,11 +46,17 @@ export function renamedTo(deletedIds: Set<string>, logs: Map<string, string>): s
   let best: string | undefined;
   let most = 0;
   for (const [name, text] of logs) {
-    let n = 0;
-    for (const id of recordIds(text)) if (deletedIds.has(id)) n++;
+    const n = heldIn(deletedIds, text);
     if (n > most) [best, most] = [name, n];
   }
   return best;
+}
+
+/** How many of `ids` the log `text` holds (none when there is no log). */
+export function heldIn(ids: Set<string>, text: string | undefined): number {
+  let n = 0;
+  for (const id of recordIds(text ?? '')) if (ids.has(id)) n++;
+  return n;
 }
 
 /** The record lines of `text` whose ids `known` lacks: what one side added since the common base. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newLines, recordIds, renamedTo, renameInLine } from '../../../src/core/sync/log-moves.js';
+import { heldIn, newLines, recordIds, renamedTo, renameInLine } from '../../../src/core/sync/log-moves.js';
 
 const rec = (id: string, deck = 'five') => JSON.stringify({ v: 1, type: 'grade', id, deck, card: 'q1', grade: 3, at: '2026-01-05T09:00:00.000Z' });
 
@@ -28,5 +28,12 @@ describe('log moves', () => {
     expect([...recordIds(text)]).toEqual(['kept']);
     expect(newLines(text, new Set())).toEqual([rec('kept')]);
     for (const line of ['null', '42', '"five"', '{"deck":"other"}']) expect(renameInLine(line, 'five', 'six')).toBe(line);
+  });
+
+  it('counts how many of a set of ids a log holds, each once, and none without a log', () => {
+    const text = [rec('a'), rec('b'), rec('a'), rec('z'), '{"torn'].join('\n');
+    expect(heldIn(new Set(['a', 'b', 'c']), text)).toBe(2);
+    expect(heldIn(new Set(['c']), text)).toBe(0);
+    expect(heldIn(new Set(['a']), undefined)).toBe(0);
   });
 });
