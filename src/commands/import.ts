@@ -6,12 +6,13 @@ import { slugify } from '../core/deck/slug.js';
 import { formatProblem } from '../core/deck/types.js';
 import { DeckTooBigError, PieceChecker } from '../core/import/checked-pieces.js';
 import { importInput, prepareInput, type ImportInput } from '../core/import/import-text.js';
+import { TooLongError } from '../core/import/limits.js';
 import { DeckYamlWriter } from '../core/import/to-yaml.js';
 import { hasCards, type DraftDeck, type DraftQuestion, type ImportResult } from '../core/import/types.js';
 import { holdYoungGeneration } from './import-heap.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context } from './context.js';
-import { UserError } from './user-error.js';
+import { EXIT_USAGE, UserError } from './user-error.js';
 import { checkDeckName } from './deck-name.js';
 import { schemaRef } from './schema-file.js';
 import { writeDeckFile } from './write-deck.js';
@@ -133,6 +134,7 @@ function readSheet(fileArg: string, input: ImportInput, cards: 'count' | { each:
     const counted = input.bytes.length > COUNT_FIRST_BYTES;
     return { result: importInput(input, counted ? { limit: 0, took: false } : { limit: MAX_DECK_BYTES }), counted };
   } catch (err) {
+    if (err instanceof TooLongError) refuseTooLong(fileArg, err);
     // marked's block rules are regular expressions: a paragraph or list of megabytes overflows them.
     if (err instanceof RangeError) throw new UserError(`cannot import ${fileArg}: a paragraph or list in it is too long to read (${err.message}). Nothing was written.`);
     throw err;
@@ -157,6 +159,19 @@ function refuseTooBig(fileArg: string, size: number, atLeast: string): void {
   const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
   throw new UserError(
     `cannot import ${fileArg}: the deck would be ${atLeast}${mb(size)}, over the ${mb(MAX_DECK_BYTES)} a deck may hold; import a smaller part of it. Nothing was written.`,
+  );
+}
+
+/**
+ * Refuses a file with a card's text (or a note, or a Markdown block) too long for a flashcard,
+ * in one line that says where it starts, as lint says where a deck's problems are.
+ */
+function refuseTooLong(fileArg: string, err: TooLongError): never {
+  const place = `${fileArg}:${err.line}${err.column === undefined ? '' : `:${err.column}`}`;
+  throw new UserError(
+    `${place} error: cannot import ${fileArg}: ${err.message}; shorten it or leave it out. Nothing was written.`,
+    EXIT_USAGE,
+    true,
   );
 }
 

@@ -5,6 +5,8 @@ import { derivePoints } from './points.js';
 import { cleanText, short } from './text.js';
 import { QuestionTally, tookLines } from './deck-size.js';
 import { lineEnd, utf8 } from './bytes.js';
+import { fieldPlace, knownRecordDelimiter } from './anki-place.js';
+import { checkCardText, MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
 import type { DraftDeck, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
 /** The header of an Anki plain-text export: `#separator:tab`, `#html:true`, `#columns:...` and friends. */
@@ -75,11 +77,18 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
   const decks = new Set<string>();
   const readNote = (record: string[], lines: number): void => {
     const line = header.lines + lines;
-    const fields = record.map((value, i) => ({ value, name: header.columns[i] ?? '' })).filter((_, i) => !metaCols.has(i));
+    const fields = record.map((value, i) => ({ value, name: header.columns[i] ?? '', i })).filter((_, i) => !metaCols.has(i));
     const [front, back] = pickSides(fields);
     const deckName = header.meta.deck === undefined ? undefined : record[header.meta.deck];
     if (deckName) decks.add(deckName);
-    const card = noteCard(toText(front ?? '', header.html), toText(back ?? '', header.html));
+    // Each side is checked before its key points and checks are made: for a side of megabytes
+    // they took most of a minute. Where it starts is only worked out for the one refused.
+    const side = (field: { value: string; i: number } | undefined, which: string): string => {
+      const text = toText(field?.value ?? '', header.html);
+      checkCardText(text, `the note's ${which}`, () => reader.place(field?.i ?? 0, header.lines));
+      return text;
+    };
+    const card = noteCard(side(front, 'front'), side(back, 'back'));
     if (typeof card === 'string') {
       result.skipped.push(`line ${line}: ${card}`);
       return;
@@ -89,7 +98,12 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
     result.questions.add(card);
     result.took.push(`note (line ${line}): ${short(card.question)}`);
   };
-  const reader = new RecordReader(body, { delimiter: header.separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }, readNote);
+  // csv-parse looks for the line end itself one byte at a time, four new buffers a byte, until
+  // it finds one: a first line of megabytes took most of a minute. Told it, it reads the same.
+  // A note over MAX_PIECE_BYTES is refused as soon as it gets there, not read whole.
+  const recordDelimiter = knownRecordDelimiter(body);
+  const options: Options = { delimiter: header.separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_PIECE_BYTES };
+  const reader = new RecordReader(body, recordDelimiter === undefined ? options : { ...options, record_delimiter: recordDelimiter }, readNote);
   try {
     // Each note is read as csv-parse finds it and none is kept: holding every parsed row until
     // the last one cost more memory than the notes themselves.
@@ -97,6 +111,11 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
   } catch (err) {
     // What a note's reader threw (the file the cards go to is full, say) is not the file's fault.
     if (!(err instanceof CsvError)) throw err;
+    if (err.code === 'CSV_MAX_RECORD_SIZE') {
+      const field = typeof err.column === 'number' ? err.column : 0;
+      const { line, column } = reader.place(field, header.lines);
+      throw new TooLongError(`this note passes ${sizeWords(MAX_PIECE_BYTES)} in its field ${field + 1}, more than a note may take (HTML included); a card's text may hold ${sizeWords(MAX_CARD_TEXT_BYTES)}`, line, column);
+    }
     // A quote that never closes, say: report it and import nothing rather than half a file. Its
     // place is the line the unreadable note starts on, counted in the file, not csv-parse's count.
     const reason = err.message.replace(/ (?:at|on) line \d+/, ` in the note from line ${header.lines + reader.nextLine()}`);
@@ -124,6 +143,8 @@ class RecordReader extends Parser {
   /** Where the last record ended in `body` (after its line end), and the `\n` bytes before that. */
   private done = 0;
   private newlines = 0;
+  /** Where the record being handed on starts, and its line (see {@link place}). */
+  private reading: { at: number; line: number } | undefined;
   /** The byte that ends a line: "\n", or "\r" in a file with no "\n" at all (classic Mac). */
   private readonly eol: number;
 
@@ -145,13 +166,33 @@ class RecordReader extends Parser {
   /** Where csv-parse hands on each record (null at the end): to `each`, never to a buffer. */
   override push(record: unknown): boolean {
     if (record === null) return true;
+    this.reading = this.startOfNext();
     // info.bytes is where the record ends, past its line end if it has one: that "\n" is not
     // before the record's last line.
     const end = this.info.bytes;
     this.countTo(end > 0 && this.body[end - 1] === this.eol ? end - 1 : end);
     this.each(record as string[], this.newlines + 1);
+    this.reading = undefined;
     if (this.body[this.done] === this.eol) this.countTo(this.done + 1);
     return true;
+  }
+
+  /**
+   * Where field `field` (from 0) of the record after the last one starts: its line in the file
+   * (`before` lines come before `body`) and, when the fields before it are plain, its column.
+   */
+  place(field: number, before: number): { line: number; column?: number } {
+    const { at, line } = this.reading ?? this.startOfNext();
+    const found = fieldPlace(this.body, at, this.options.delimiter as Buffer[], field);
+    return found ? { line: before + line + found.lines, column: found.column } : { line: before + line };
+  }
+
+  /** Where the text after the last record starts in body, blank lines passed over, and its line. */
+  private startOfNext(): { at: number; line: number } {
+    let at = this.done;
+    while (this.body[at] === 0x0a || this.body[at] === 0x0d) at++;
+    this.countTo(at);
+    return { at, line: this.newlines + 1 };
   }
 
   /** The line of `body` where the text after the last record starts, blank lines passed over. */
@@ -199,14 +240,14 @@ function offsetOfLine(bytes: Uint8Array, n: number): number {
 }
 
 /** The question and answer fields: named Front/Back (or Question/Answer, Text/Extra) when columns are named, else the first two. */
-function pickSides(fields: { value: string; name: string }[]): [string | undefined, string | undefined] {
+function pickSides<F extends { value: string; name: string }>(fields: F[]): [F | undefined, F | undefined] {
   const find = (re: RegExp): number => fields.findIndex((f) => re.test(f.name));
   let f = find(/^(front|question|text)$/i);
   let b = find(/^(back|answer|back extra|extra)$/i);
   // Only the back named: the front is the first other column, not the back itself.
   if (f === -1) f = b === 0 ? 1 : 0;
   if (b === -1 || b === f) b = f === 0 ? 1 : 0;
-  return [fields[f]?.value, fields[b]?.value];
+  return [fields[f], fields[b]];
 }
 
 const CLOZE = /\{\{c\d+::(.*?)(?:::(.*?))?\}\}/gs;

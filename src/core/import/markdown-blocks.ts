@@ -1,6 +1,7 @@
 import { decode } from 'html-entities';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { lineEnd, utf8 } from './bytes.js';
+import { MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
 import { oneLine } from './text.js';
 
 /** A list item as plain text. */
@@ -142,8 +143,16 @@ function* headingChunks(source: LineSource, { wholeBelow, chunkBytes }: Chunking
   // Stryker disable next-line BooleanLiteral: the first line never ends a chunk, as nothing comes before it
   let blankBefore = false;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
+  // Where the block being read (lines between blank lines) starts, and its line: one over
+  // MAX_PIECE_BYTES is refused before its text is made (marked overflows the stack on one of
+  // about 7 MB, after taking many times its size in memory).
+  let lineNumber = 1;
+  let block = { at: 0, line: 1 };
   while (at < source.end) {
     const next = source.next(at);
+    if (next - block.at > MAX_PIECE_BYTES) {
+      throw new TooLongError(`this paragraph (or list, or other block) passes ${sizeWords(MAX_PIECE_BYTES)}, more than a block may take; a card's text may hold ${sizeWords(MAX_CARD_TEXT_BYTES)}`, block.line, 1);
+    }
     const line = source.text(at, next);
     const f = FENCE.exec(line)?.[1];
     // Stryker disable next-line BlockStatement: a fence that never closes only stops the cutting, which gives the same parts
@@ -164,6 +173,8 @@ function* headingChunks(source: LineSource, { wholeBelow, chunkBytes }: Chunking
     // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: cuts the text in other places (or not at all), which gives the same parts; only the memory marked needs changes
     blankBefore = line.trim() === '';
     at = next;
+    lineNumber++;
+    if (blankBefore) block = { at, line: lineNumber };
   }
   // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty last chunk has no parts
   if (start < source.end) yield source.text(start, source.end);

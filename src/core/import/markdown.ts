@@ -5,6 +5,7 @@ import { deriveBeats, derivePoints } from './points.js';
 import { headingSeconds, sectionKind, type SectionKind } from './sections.js';
 import { cleanQuestion, cleanText, oneLine, short, stripAnswerLabel, unquote } from './text.js';
 import { QuestionTally, tookLines } from './deck-size.js';
+import { checkCardText } from './limits.js';
 import type { DraftAsk, DraftDeck, DraftPitch, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
 /** A run of parts under one heading (and its deeper subheadings). */
@@ -175,6 +176,9 @@ function finishQuestion(open: Open, section: Section, result: ImportResult): voi
     result.skipped.push(`"${short(open.question)}" (line ${open.line}): no answer under it`);
     return;
   }
+  // Before its key points are made: for an answer of megabytes they took seconds and gigabytes.
+  checkCardText(open.question, 'the question', () => ({ line: open.line }));
+  checkCardText(answer, 'the answer to the question', () => ({ line: open.line }));
   const card: DraftQuestion = { question: open.question, answer, points: derivePoints(open.paragraphs, open.bullets), tags: [] };
   result.questions.add(card);
   const n = card.points.length;
@@ -224,6 +228,7 @@ function readPitch(section: Section, result: ImportResult): void {
     result.skipped.push(`"${section.heading}" (line ${section.line}): the pitch section is empty`);
     return;
   }
+  checkCardText(script, 'the pitch', () => ({ line: section.line }));
   const seconds = headingSeconds(section.heading);
   // Bullets beside the prose are its beats; else the prose's sentences are.
   const beats = paragraphs.length > 0 && bullets.length > 0 ? bullets : deriveBeats(paragraphs.length > 0 ? script : bulletProse(bullets));
@@ -236,6 +241,8 @@ function readPitch(section: Section, result: ImportResult): void {
 function readAsk(section: Section, result: ImportResult): void {
   const add = (ask: DraftAsk, line: number): void => {
     if (!ask.question) return;
+    checkCardText(ask.question, 'the question to ask', () => ({ line }));
+    checkCardText(ask.why ?? '', 'the reason for the question to ask', () => ({ line }));
     result.deck.ask.push(ask);
     result.took.push(`question to ask (line ${line}): ${short(ask.question)}`);
   };
