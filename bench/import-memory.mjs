@@ -14,6 +14,8 @@
 // compiling the hot code, the heap's first growth). Two rows are one line of 10 MB, an Anki note
 // and a Markdown answer: no card, refused at their place before they are read (they took 28 s and
 // 800 MB, and 4 s and 160 MB, when they were read), held above the baseline like the small files.
+// Two more are one line of 2 MB, under that limit: read, and refused as a card's text over 64 KB
+// by its counted size (made whole first, they peaked at 24x their size above the baseline).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +79,8 @@ function importPeak(dir, file) {
 const OVER_DECK = /over the 16\.0 MB/;
 /** One answer of `bytes` on one line: no card, though it fits in a deck; refused at its place before it is read. */
 const LONG_LINE = /^\S+:\d+:\d+ error: cannot import .*passes 4\.0 MB/;
+/** One answer of 2 MB: read, and refused as a card's text. */
+const CARD_TEXT = /^\S+:\d+(?::\d+)? error: cannot import .* is 2\.0 MB of text, over the 64 KB/;
 const cases = [
   ['Markdown sheet, refused (deck over 16 MB)', 'sheet.md', () => markdownSheet(15 * MB), 'peak', OVER_DECK],
   ['Anki export, refused (deck over 16 MB)', 'notes.txt', () => ankiExport(12.5 * MB), 'peak', OVER_DECK],
@@ -84,6 +88,8 @@ const cases = [
   ['Anki export, makes a deck', 'notes.txt', () => ankiExport(2 * MB), 'above', OVER_DECK],
   ['Anki note of one line, refused (10 MB back)', 'long.txt', () => `Q one\t${'word '.repeat(2 * MB)}\n`, 'above', LONG_LINE],
   ['Markdown answer of one paragraph, refused', 'long.md', () => `# T\n\n## Likely Questions\n\n**1. Q?**\n\n${'word '.repeat(2 * MB)}`, 'above', LONG_LINE],
+  ['Anki note of one line, 2 MB back, refused', 'card.txt', () => `Q one\t${'word '.repeat(400 * 1024)}\n`, 'above', CARD_TEXT],
+  ['Markdown answer of one paragraph, 2 MB', 'card.md', () => `# T\n\n## Likely Questions\n\n**1. Q?**\n\n${'word '.repeat(400 * 1024)}`, 'above', CARD_TEXT],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'prep-bench-import-'));

@@ -12,10 +12,10 @@ import { PREP, STACK_TRACE } from '../helpers/run-cli.js';
 // import outgrew many times over, so a refusal that read the text whole would fail this test.
 const home = useTempHome('prep-long-text-');
 
-function importOne(name: string, content: string) {
+function importOne(name: string, content: string, oldSpaceMB = 64) {
   const { dir, env } = home();
   fs.writeFileSync(join(dir, name), content);
-  const r = spawnSync(process.execPath, ['--max-old-space-size=64', PREP, 'import', name], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${oldSpaceMB}`, PREP, 'import', name], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
   const decks = join(dir, 'decks');
   return { ...r, written: fs.existsSync(decks) ? fs.readdirSync(decks) : [] };
 }
@@ -55,5 +55,19 @@ describe('import of a file with one line or paragraph of megabytes', () => {
     expect([ok.status, ok.stderr]).toEqual([0, '']);
     expect(ok.stdout).toMatch(/^Wrote 2 questions/m);
     expect(ok.written).toEqual(['ok.yaml']);
+  });
+
+  // Under the 4 MB a note or block may take, so read, and refused as a card's text: by its size,
+  // counted without the text being made. Made whole first (each clean-up a new string of
+  // megabytes, kept until a full collection), these outgrew 64 MB of old space; 40 is twice what
+  // the refusal needs.
+  it('a 3.9 MB one-line note and one-paragraph answer are refused as card text within 40 MB of old space', () => {
+    const words = 'word '.repeat(800 * 1024);
+    const anki = importOne('near.txt', `Q one\t${words}\n`, 40);
+    expect([anki.status, anki.stderr]).toEqual([2, "near.txt:1:7 error: cannot import near.txt: the note's back is 3.9 MB of text, over the 64 KB a card's text may hold; shorten it or leave it out. Nothing was written.\n"]);
+    expect(anki.written).toEqual([]);
+    const md = importOne('near.md', `# T\n\n## Likely Questions\n\n**1. Q?**\n\n${words}`, 40);
+    expect([md.status, md.stderr]).toEqual([2, "near.md:5 error: cannot import near.md: the answer to the question is 3.9 MB of text, over the 64 KB a card's text may hold; shorten it or leave it out. Nothing was written.\n"]);
+    expect(md.written).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { cleanText, short } from './text.js';
 import { QuestionTally, tookLines } from './deck-size.js';
 import { lineEnd, utf8 } from './bytes.js';
 import { fieldPlace, knownRecordDelimiter } from './anki-place.js';
-import { checkCardText, MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
+import { linedBytes, linedText } from './text-bytes.js';
+import { checkCardBytes, MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
 import type { DraftDeck, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
 /** The header of an Anki plain-text export: `#separator:tab`, `#html:true`, `#columns:...` and friends. */
@@ -84,9 +85,7 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
     // Each side is checked before its key points and checks are made: for a side of megabytes
     // they took most of a minute. Where it starts is only worked out for the one refused.
     const side = (field: { value: string; i: number } | undefined, which: string): string => {
-      const text = toText(field?.value ?? '', header.html);
-      checkCardText(text, `the note's ${which}`, () => reader.place(field?.i ?? 0, header.lines));
-      return text;
+      return checkedText(field?.value ?? '', header.html, `the note's ${which}`, () => reader.place(field?.i ?? 0, header.lines));
     };
     const card = noteCard(side(front, 'front'), side(back, 'back'));
     if (typeof card === 'string') {
@@ -273,6 +272,19 @@ function noteCard(front: string, back: string): DraftQuestion | string {
 
 /** A field as plain text: with `html`, line-breaking tags become newlines, other tags go, entities are decoded. */
 export function toText(field: string, html: boolean): string {
+  return linedText(plainText(field, html));
+}
+
+/** {@link toText}, refused when over a card's text before it is made (see {@link checkCardText}). */
+function checkedText(field: string, html: boolean, what: string, place: () => { line: number; column?: number }): string {
+  const plain = plainText(field, html);
+  // The text is never longer than `plain`: only a long one is counted, and a refused one never made.
+  if (plain.length * 3 > MAX_CARD_TEXT_BYTES) checkCardBytes(linedBytes(plain), what, place);
+  return linedText(plain);
+}
+
+/** A field without sounds and, with `html`, tags and entities, cleaned, its lines not yet tidied. */
+function plainText(field: string, html: boolean): string {
   let t = field.replace(/\[sound:[^\]]*\]/g, '');
   if (html) {
     t = t
@@ -283,8 +295,5 @@ export function toText(field: string, html: boolean): string {
       .replace(/<[^>]*>/g, '');
     t = decode(t);
   }
-  const lines = cleanText(t)
-    .split('\n')
-    .map((l) => l.replace(/[ \u00a0]+/g, ' ').trim());
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return cleanText(t);
 }

@@ -46,7 +46,11 @@ export function sizeWords(bytes: number): string {
 export function checkCardText(text: string, what: string, place: () => { line: number; column?: number }): void {
   // Under a third of the limit in characters, the bytes cannot be over it (3 bytes a character at most).
   if (text.length * 3 <= MAX_CARD_TEXT_BYTES) return;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  checkCardBytes(Buffer.byteLength(text, 'utf8'), what, place);
+}
+
+/** {@link checkCardText} for a text of `bytes` UTF-8 bytes, known without the text being made. */
+export function checkCardBytes(bytes: number, what: string, place: () => { line: number; column?: number }): void {
   if (bytes <= MAX_CARD_TEXT_BYTES) return;
   const { line, column } = place();
   throw new TooLongError(`${what} is ${sizeWords(bytes)} of text, over the ${sizeWords(MAX_CARD_TEXT_BYTES)} a card's text may hold`, line, column);

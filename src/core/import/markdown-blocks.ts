@@ -1,5 +1,6 @@
 import { decode } from 'html-entities';
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { lex } from './markdown-lexer.js';
 import { lineEnd, utf8 } from './bytes.js';
 import { MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
 import { oneLine } from './text.js';
@@ -42,7 +43,7 @@ export function* markdownParts(sheet: string | Uint8Array, chunking: Chunking = 
   // is read one heading's chunk at a time, so only one chunk's tokens are alive, and the parts
   // are handed on as they come rather than all held.
   for (const chunk of headingChunks(lineSource(sheet), chunking)) {
-    for (const token of Lexer.lex(chunk)) {
+    for (const token of lex(chunk)) {
       const parts: Part[] = [];
       toParts(token, line, parts);
       yield* parts;

@@ -5,7 +5,8 @@ import { deriveBeats, derivePoints } from './points.js';
 import { headingSeconds, sectionKind, type SectionKind } from './sections.js';
 import { cleanQuestion, cleanText, oneLine, short, stripAnswerLabel, unquote } from './text.js';
 import { QuestionTally, tookLines } from './deck-size.js';
-import { checkCardText } from './limits.js';
+import { checkCardBytes, checkCardText, MAX_CARD_TEXT_BYTES } from './limits.js';
+import { oneLineBytes } from './text-bytes.js';
 import type { DraftAsk, DraftDeck, DraftPitch, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
 
 /** A run of parts under one heading (and its deeper subheadings). */
@@ -98,6 +99,8 @@ interface Open {
   paragraphs: string[];
   bullets: string[];
   blocks: string[];
+  /** Blocks of the answer left out of `blocks` as over a card's text on their own: their UTF-8 bytes and how many. */
+  over?: { bytes: number; count: number };
 }
 
 function questionReader(section: Section, result: ImportResult): Pick<SectionReader, 'add' | 'end'> {
@@ -112,9 +115,12 @@ function questionReader(section: Section, result: ImportResult): Pick<SectionRea
     return open;
   };
   const addPara = (text: string, line: number): void => {
-    const clean = oneLine(stripAnswerLabel(text));
-    if (!clean) return;
+    const flat = cleanText(stripAnswerLabel(text));
+    if (!flat) return;
     if (!open) return void result.skipped.push(`line ${line} in "${section.heading}": text before the first question`);
+    // A paragraph over a card's text makes the answer refused: only its size is kept, not its text.
+    if (flat.length * 3 > MAX_CARD_TEXT_BYTES && leftOut(open, oneLineBytes(flat))) return;
+    const clean = oneLine(flat);
     open.paragraphs.push(clean);
     open.blocks.push(clean);
   };
@@ -156,8 +162,10 @@ function questionReader(section: Section, result: ImportResult): Pick<SectionRea
         }
         break;
       case 'code':
-        if (open) open.blocks.push(cleanText(part.text));
-        else result.skipped.push(`line ${part.line} in "${section.heading}": code before the first question`);
+        if (open) {
+          const code = cleanText(part.text);
+          if (code.length * 3 <= MAX_CARD_TEXT_BYTES || !leftOut(open, Buffer.byteLength(code, 'utf8'))) open.blocks.push(code);
+        } else result.skipped.push(`line ${part.line} in "${section.heading}": code before the first question`);
         break;
       case 'other':
         result.skipped.push(`line ${part.line} in "${section.heading}": ${part.what}`);
@@ -166,8 +174,23 @@ function questionReader(section: Section, result: ImportResult): Pick<SectionRea
   return { add, end: close };
 }
 
+/** Leaves a block of `bytes` out of the open answer, counted, when it is over a card's text; says whether it did. */
+function leftOut(open: Open, bytes: number): boolean {
+  if (bytes <= MAX_CARD_TEXT_BYTES) return false;
+  open.over = { bytes: (open.over?.bytes ?? 0) + bytes, count: (open.over?.count ?? 0) + 1 };
+  return true;
+}
+
 function finishQuestion(open: Open, section: Section, result: ImportResult): void {
-  const answer = open.blocks.filter((b) => b !== '').join('\n\n');
+  const blocks = open.blocks.filter((b) => b !== '');
+  if (open.over && open.question) {
+    // Refused as the whole answer would be, by its size: the blocks and the empty lines between them.
+    const { bytes, count } = open.over;
+    const size = blocks.reduce((n, b) => n + Buffer.byteLength(b, 'utf8'), bytes) + 2 * (blocks.length + count - 1);
+    checkCardText(open.question, 'the question', () => ({ line: open.line }));
+    checkCardBytes(size, 'the answer to the question', () => ({ line: open.line }));
+  }
+  const answer = blocks.join('\n\n');
   if (!open.question) {
     result.skipped.push(`line ${open.line} in "${section.heading}": a question with no text`);
     return;
