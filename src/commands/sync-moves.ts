@@ -7,6 +7,7 @@ import { parseSettingsText } from '../core/sync/settings-merge.js';
 import { openSettings } from '../core/store/settings.js';
 import { freeTheirs, type Conflict } from './sync-merge.js';
 import { logsAt, showAt, type Repo } from './sync-repo.js';
+import type { Move, Side } from './sync-move.js';
 import { carryTakenDate, giveBack } from './sync-taken.js';
 
 // A deck renamed (`prep rename`) or removed (`prep remove`) on one machine shows in git as its
@@ -15,31 +16,6 @@ import { carryTakenDate, giveBack } from './sync-taken.js';
 // apart (a rename keeps every record id; a remove leaves them nowhere) and carried: records the
 // other side made under the old name follow the rename, and a removed deck's copy on the side
 // that kept it goes to that machine's own `removed/` folder, as `prep remove` does.
-
-type Side = 'ours' | 'theirs';
-
-/** One deck that a side no longer has under its name. */
-export interface Move {
-  from: string;
-  /** The deck's new name; undefined when it was removed. */
-  to?: string;
-  /** The side that renamed or removed it. */
-  by: Side;
-  /** The other side's log of the deck, and the record lines it added since the common base. */
-  keptLog: string;
-  added: string[];
-  /** The other side's deck file (`decks/x.yaml`) and its text there and at the base. */
-  deckFile?: string;
-  keptDeck?: string;
-  baseDeck?: string;
-  /** The deck's interview date in the base's settings. */
-  baseInterview?: string;
-  /**
-   * The side that renamed the deck still has one by the old name, another deck that took the name
-   * (names swapped, or going round): its log, deck file and date under that name are that deck's.
-   */
-  taken?: { log?: string; deck?: { file: string; text: string }; interview?: string; keptInterview?: string };
-}
 
 const logName = (deck: string) => `logs/${deck}.jsonl`;
 const reviews = (n: number) => `${n} review${n === 1 ? '' : 's'}`;

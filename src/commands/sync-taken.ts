@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openSettings } from '../core/store/settings.js';
 import type { Conflict } from './sync-merge.js';
-import type { Move } from './sync-moves.js';
+import type { Move } from './sync-move.js';
 
 // Decks whose names went round on one side (a swap: five -> tmp, other -> five, tmp -> other).
 // Both sides still have every name, so git merges each name's files as if one deck had been

@@ -13,7 +13,8 @@ import { readSettings } from './report-io.js';
 import { mergeTheirs, type Conflict } from './sync-merge.js';
 import { authorArgs, commitLocal, gitDir, logsAt, prepareTree, recover, showAt, takeLock, type Repo } from './sync-repo.js';
 import { openMirror, type Mirror } from './sync-mirror.js';
-import { carryIntoMerge, keepAndSay, planMoves, renamedApart, type Move } from './sync-moves.js';
+import type { Move } from './sync-move.js';
+import { carryIntoMerge, keepAndSay, planMoves, renamedApart } from './sync-moves.js';
 import { syncStatus } from './sync-status.js';
 import { restoreLostRecords } from './sync-lost.js';
 
