@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeLog } from '../core/sync/log-merge.js';
 import { newLines, recordIds } from '../core/sync/log-moves.js';
-import { readRegularFile } from '../core/store/safe-read.js';
+import { readTextOrEmpty } from '../core/store/safe-read.js';
 import { logsAt, showAt, type Repo } from './sync-repo.js';
 
 // prep only ever adds records to a log. A log that lacks records it held at the last sync was
@@ -16,14 +16,6 @@ import { logsAt, showAt, type Repo } from './sync-repo.js';
 // so the old log is still there with another deck's records): it is not lost.
 
 const reviews = (n: number) => `${n} record${n === 1 ? '' : 's'}`;
-
-function readIfFile(file: string): string {
-  try {
-    return readRegularFile(file, (fd) => fs.readFileSync(fd, 'utf8')) ?? '';
-  } catch {
-    return '';
-  }
-}
 
 function deckFileIn(dirs: string[], deck: string): boolean {
   return dirs.some((dir) => ['.yaml', '.yml'].some((ext) => fs.existsSync(path.join(dir, `${deck}${ext}`))));
@@ -40,7 +32,7 @@ export async function restoreLostRecords(repo: Repo, shippedDir: string): Promis
   const logsDir = path.join(repo.dir, 'logs');
   const files = fs.existsSync(logsDir) ? fs.readdirSync(logsDir).filter((f) => f.endsWith('.jsonl')) : [];
   // Every record id a log of the work tree holds, but `file`'s own (read again below).
-  const elsewhere = (file: string) => new Set(files.filter((f) => `logs/${f}` !== file).flatMap((f) => [...recordIds(readIfFile(path.join(logsDir, f)))]));
+  const elsewhere = (file: string) => new Set(files.filter((f) => `logs/${f}` !== file).flatMap((f) => [...recordIds(readTextOrEmpty(path.join(logsDir, f)))]));
   for (const file of await logsAt(repo, 'HEAD')) {
     const deck = path.basename(file, '.jsonl');
     const abs = path.join(repo.dir, file);

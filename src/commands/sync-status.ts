@@ -3,7 +3,7 @@ import path from 'node:path';
 import { missingFrom, reviewIds } from '../core/sync/log-merge.js';
 import { heldIn, recordIds, renamedTo } from '../core/sync/log-moves.js';
 import type { PrepPaths } from '../core/store/paths.js';
-import { readRegularFile } from '../core/store/safe-read.js';
+import { readTextOrEmpty } from '../core/store/safe-read.js';
 import { inert } from '../core/text/inert.js';
 import { deckAt } from './sync-moves.js';
 import { showAt, type Repo } from './sync-repo.js';
@@ -12,14 +12,6 @@ const THEIRS = /\.theirs(-\d+)?\.ya?ml$/;
 const reviews = (n: number) => `${n} review${n === 1 ? '' : 's'}`;
 
 /** A file's text, or '' when there is none or it cannot be read; a FIFO or a device is not waited on. */
-function readText(file: string): string {
-  try {
-    return readRegularFile(file, (fd) => fs.readFileSync(fd, 'utf8')) ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /** The decks (by name) a revision holds, from its logs and deck files. */
 async function namesAt(repo: Repo, rev: string): Promise<Set<string>> {
   const r = await repo.git.try(['--no-optional-locks', 'ls-tree', '--name-only', rev, 'logs/', 'decks/']);
@@ -79,11 +71,11 @@ export async function syncStatus(repo: Repo, paths: PrepPaths): Promise<number> 
 
   const logsDir = path.join(repo.dir, 'logs');
   const logFiles = fs.existsSync(logsDir) ? fs.readdirSync(logsDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
-  const logs = new Map(logFiles.map((f) => [path.basename(f, '.jsonl'), readText(path.join(logsDir, f))]));
+  const logs = new Map(logFiles.map((f) => [path.basename(f, '.jsonl'), readTextOrEmpty(path.join(logsDir, f))]));
   // The user's own decks (in the config folder when PREP_HOME is not set).
   const mine = fs.existsSync(paths.decksDir) ? fs.readdirSync(paths.decksDir).sort() : [];
   const deckFiles = mine.filter((f) => /\.ya?ml$/.test(f) && !THEIRS.test(f));
-  const decks = new Map(deckFiles.map((f) => [f.replace(/\.ya?ml$/, ''), readText(path.join(paths.decksDir, f))]));
+  const decks = new Map(deckFiles.map((f) => [f.replace(/\.ya?ml$/, ''), readTextOrEmpty(path.join(paths.decksDir, f))]));
   const moved = hasRemote ? await movedHere(repo, remote, logs, decks) : new Map<string, string | undefined>();
   // A renamed deck's reviews and file went to the remote under its old name.
   const oldName = new Map([...moved].filter(([, to]) => to !== undefined).map(([from, to]) => [to!, from]));
@@ -103,7 +95,7 @@ export async function syncStatus(repo: Repo, paths: PrepPaths): Promise<number> 
     if ((await there('decks', path.basename(f, ext), ext)) !== decks.get(path.basename(f, ext))) lines.push(`decks/${f}: changed here, not pushed yet`);
   }
   const settings = path.join(paths.configDir, 'settings.json');
-  if (fs.existsSync(settings) && (hasRemote ? await showAt(repo, remote, 'settings.json') : undefined) !== readText(settings)) {
+  if (fs.existsSync(settings) && (hasRemote ? await showAt(repo, remote, 'settings.json') : undefined) !== readTextOrEmpty(settings)) {
     lines.push('settings.json: changed here, not pushed yet');
   }
   for (const [from, to] of moved) {

@@ -50,3 +50,16 @@ export function readSmallBytes(file: string, maxBytes: number): Buffer | undefin
     return fs.readFileSync(fd);
   });
 }
+
+/**
+ * A file's text, or '' when there is none, it is no regular file or it cannot be read: for
+ * sync's looks at the work tree, where a missing or odd file counts as an empty one (a FIFO is
+ * never waited on; see {@link readRegularFile}).
+ */
+export function readTextOrEmpty(file: string): string {
+  try {
+    return readRegularFile(file, (fd) => fs.readFileSync(fd, 'utf8')) ?? '';
+  } catch {
+    return '';
+  }
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { streamLog } from '../../../src/core/store/log-stream.js';
 import { MAX_SETTINGS_BYTES, openSettings } from '../../../src/core/store/settings.js';
+import { readTextOrEmpty } from '../../../src/core/store/safe-read.js';
 import { StoreError } from '../../../src/core/store/store-error.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
@@ -60,5 +61,19 @@ describe('a settings.json or review log that is a named pipe (FIFO)', () => {
     const log = path.join(home().dir, 'coder.jsonl');
     execFileSync('mkfifo', [log]);
     expect(() => streamLog(log, () => {})).toThrow(`cannot read ${log}: it is not a regular file`);
+  });
+});
+
+describe('readTextOrEmpty (sync reading the work tree)', () => {
+  it("gives a file's text, and '' for a missing file, a folder or a FIFO, never waiting on one", () => {
+    const file = path.join(home().dir, 'a.jsonl');
+    fs.writeFileSync(file, 'one\ntwo\n');
+    expect(readTextOrEmpty(file)).toBe('one\ntwo\n');
+    expect(readTextOrEmpty(path.join(home().dir, 'none.jsonl'))).toBe('');
+    fs.mkdirSync(path.join(home().dir, 'folder.jsonl'));
+    expect(readTextOrEmpty(path.join(home().dir, 'folder.jsonl'))).toBe('');
+    const fifo = path.join(home().dir, 'fifo.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    expect(readTextOrEmpty(fifo)).toBe('');
   });
 });
