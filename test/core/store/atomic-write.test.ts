@@ -1,7 +1,8 @@
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic, type WriteOps } from '../../../src/core/store/atomic-write.js';
+import { removeAbandonedTemps, writeFileAtomic, type WriteOps } from '../../../src/core/store/atomic-write.js';
 import { StoreError } from '../../../src/core/store/store-error.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
@@ -236,5 +237,46 @@ describe('writeFileAtomic, what a user could lose', () => {
     for (let i = 0; i < 5; i++) writeFileAtomic(path.join(dir, 'x.json'), `${i}`);
     expect(open()).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['x.json']);
+  });
+});
+
+describe('removeAbandonedTemps', () => {
+  it("removes the temp files of writers no longer running, and leaves a running writer's, its own and every other file", () => {
+    const { dir } = home();
+    // A process that has ended: its pid is free (not reused within this test).
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      const names = {
+        dead: `.deck.yaml.${gone}-0a1b2c3d.tmp`,
+        live: `.deck.yaml.${sleeper.pid}-0a1b2c3d.tmp`,
+        own: `.deck.yaml.${process.pid}-0a1b2c3d.tmp`,
+        deck: 'deck.yaml',
+        notHex: `.deck.yaml.${gone}-zzzzzzzz.tmp`,
+        notHidden: `deck.yaml.${gone}-0a1b2c3d.tmp`,
+      };
+      for (const name of Object.values(names)) fs.writeFileSync(path.join(dir, name), 'x');
+      removeAbandonedTemps(dir);
+      expect(fs.readdirSync(dir).sort()).toEqual(Object.values(names).filter((n) => n !== names.dead).sort());
+    } finally {
+      sleeper.kill();
+    }
+    expect(() => removeAbandonedTemps(path.join(dir, 'none'))).not.toThrow();
+  });
+
+  it('knows the temp files writeFileAtomic makes: one seen mid-write has the shape it removes', () => {
+    const { dir } = home();
+    const file = path.join(dir, 'deck.yaml');
+    let seen: string[] = [];
+    writeFileAtomic(file, 'text', {
+      ops: {
+        writeSync: (fd, data, offset, length) => {
+          seen = fs.readdirSync(dir);
+          return fs.writeSync(fd, data, offset, length);
+        },
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(new RegExp(`^\\.deck\\.yaml\\.${process.pid}-[0-9a-f]{8}\\.tmp$`));
   });
 });
