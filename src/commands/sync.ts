@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deckLine, missingFrom, reviewIds } from '../core/sync/log-merge.js';
 import { snapshotPath } from '../core/store/snapshot-store.js';
+import { describeFsError, errorCode, StoreError } from '../core/store/store-error.js';
 import { tallyPath } from '../core/store/tally-store.js';
 import { inert } from '../core/text/inert.js';
 import type { DeckDirs } from '../core/deck/locate.js';
@@ -112,6 +113,37 @@ async function rebuildSnapshots(paths: Paths, dirs: DeckDirs, repo: Repo, from: 
   }
 }
 
+/**
+ * Runs a step that reads every log before the commit. A log that is not a regular file (a
+ * FIFO, a folder) stops the sync there, saying so: nothing is committed or sent.
+ */
+function beforeCommit<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (err) {
+    if (err instanceof StoreError) throw new UserError(`sync stopped, nothing committed or sent: ${err.message}; move it out of the way, then run prep sync again`, 1);
+    throw err;
+  }
+}
+
+/**
+ * Checks that each of `dirs` is a folder, or not there. A file (or a FIFO, a link to one) in
+ * the place of the decks or logs folder would be committed as every deck or log deleted, and
+ * the other machine would then remove them too.
+ */
+function folders(dirs: string[]): void {
+  for (const dir of dirs) {
+    let isDir: boolean;
+    try {
+      isDir = fs.statSync(dir).isDirectory();
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') continue;
+      throw new UserError(`sync stopped, nothing committed or sent: cannot read ${dir}: ${describeFsError(err)}`, 1);
+    }
+    if (!isDir) throw new UserError(`sync stopped, nothing committed or sent: ${dir} is a file, not a folder; move it out of the way, then run prep sync again`, 1);
+  }
+}
+
 /** The decks waiting for a person: the copies of theirs a conflict saved beside ours. */
 function waiting(decksDir: string): string[] {
   try {
@@ -191,9 +223,10 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
   const release = takeLock(dir);
   const mirror = openMirror(paths, dir);
   try {
+    folders([paths.decksDir, path.join(repo.dir, 'decks'), path.join(repo.dir, 'logs')]);
     await recover(repo, dir);
     mirror?.copyIn();
-    for (const w of prepareTree(repo.dir)) process.stderr.write(`prep: ${inert(w)}\n`);
+    for (const w of beforeCommit(() => prepareTree(repo.dir))) process.stderr.write(`prep: ${inert(w)}\n`);
     for (const w of await restoreLostRecords(repo, dirs.shipped)) process.stderr.write(`prep: ${inert(w)}\n`);
     await commitLocal(repo);
     const pending = waiting(paths.decksDir);
