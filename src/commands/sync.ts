@@ -7,7 +7,7 @@ import { tallyPath } from '../core/store/tally-store.js';
 import { inert } from '../core/text/inert.js';
 import type { DeckDirs } from '../core/deck/locate.js';
 import { context, openDeck } from './context.js';
-import { UserError } from './user-error.js';
+import { EXIT_USAGE, UserError } from './user-error.js';
 import { gitReason, openGit } from './git.js';
 import { loadProgress } from './load-progress.js';
 import { readSettings } from './report-io.js';
@@ -32,6 +32,10 @@ type Paths = ReturnType<typeof context>['paths'];
 /** The data folder as a repository; throws a one-line error when it is not one (yet). */
 async function openRepo(paths: Paths, env: NodeJS.ProcessEnv, init: string | undefined, stop: AbortSignal): Promise<Repo> {
   const dir = paths.dataDir;
+  // Checked before anything is made: git would take "-x" for an option, and "" is no place.
+  if (init !== undefined && (init.trim() === '' || init.startsWith('-'))) {
+    throw new UserError(`--init needs the address of a git remote (git@github.com:you/prep-data.git, or a path to a bare repository), not "${init}"`, EXIT_USAGE);
+  }
   if (init !== undefined) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   let git = openGit(dir, env, stop);
   // ssh asks for passphrases and unknown host keys on the terminal, past GIT_TERMINAL_PROMPT:
@@ -65,6 +69,12 @@ async function isAncestor(repo: Repo, a: string, b: string): Promise<boolean> {
 
 async function offline(repo: Repo, stderr: string): Promise<UserError> {
   const url = (await repo.git.try(['remote', 'get-url', 'origin'])).stdout.trim();
+  // A folder or file there, but no repository: trying again later would not help. (A path not
+  // there at all may be a disk not mounted yet: that is "cannot reach".)
+  const local = !/^[\w.+-]+:\/\/|^[^/]+:/.test(url) && fs.existsSync(path.resolve(repo.dir, url));
+  if (local && /does not appear to be a git repository/.test(stderr)) {
+    return new UserError(`the sync remote ${url} is not a git repository; make it one (git init --bare ${url}) or give another with prep sync --init <remote-url>; everything is saved and committed here`, 1);
+  }
   return new UserError(
     `cannot reach the sync remote ${url} (${gitReason(stderr)}); everything is saved and committed here, run prep sync again when it can be reached`,
     1,
