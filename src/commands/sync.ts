@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deckLine, missingFrom, reviewIds } from '../core/sync/log-merge.js';
 import { snapshotPath } from '../core/store/snapshot-store.js';
-import { describeFsError, errorCode, StoreError } from '../core/store/store-error.js';
 import { tallyPath } from '../core/store/tally-store.js';
 import { inert } from '../core/text/inert.js';
 import type { DeckDirs } from '../core/deck/locate.js';
@@ -18,6 +17,7 @@ import type { Move } from './sync-move.js';
 import { carryIntoMerge, keepAndSay, planMoves, renamedApart } from './sync-moves.js';
 import { syncStatus } from './sync-status.js';
 import { restoreLostRecords } from './sync-lost.js';
+import { beforeCommit, checkFolders } from './sync-checks.js';
 import { restoreOnSignals } from './signals.js';
 
 export interface SyncOptions {
@@ -124,37 +124,6 @@ async function rebuildSnapshots(paths: Paths, dirs: DeckDirs, repo: Repo, from: 
   }
 }
 
-/**
- * Runs a step that reads every log before the commit. A log that is not a regular file (a
- * FIFO, a folder) stops the sync there, saying so: nothing is committed or sent.
- */
-function beforeCommit<T>(step: () => T): T {
-  try {
-    return step();
-  } catch (err) {
-    if (err instanceof StoreError) throw new UserError(`sync stopped, nothing committed or sent: ${err.message}; move it out of the way, then run prep sync again`, 1);
-    throw err;
-  }
-}
-
-/**
- * Checks that each of `dirs` is a folder, or not there. A file (or a FIFO, a link to one) in
- * the place of the decks or logs folder would be committed as every deck or log deleted, and
- * the other machine would then remove them too.
- */
-function folders(dirs: string[]): void {
-  for (const dir of dirs) {
-    let isDir: boolean;
-    try {
-      isDir = fs.statSync(dir).isDirectory();
-    } catch (err) {
-      if (errorCode(err) === 'ENOENT') continue;
-      throw new UserError(`sync stopped, nothing committed or sent: cannot read ${dir}: ${describeFsError(err)}`, 1);
-    }
-    if (!isDir) throw new UserError(`sync stopped, nothing committed or sent: ${dir} is a file, not a folder; move it out of the way, then run prep sync again`, 1);
-  }
-}
-
 /** The decks waiting for a person: the copies of theirs a conflict saved beside ours. */
 function waiting(decksDir: string): string[] {
   try {
@@ -255,7 +224,7 @@ async function syncUntil(stop: AbortSignal, opts: SyncOptions, env: NodeJS.Proce
   const release = takeLock(dir);
   const mirror = openMirror(paths, dir);
   try {
-    folders([paths.decksDir, path.join(repo.dir, 'decks'), path.join(repo.dir, 'logs')]);
+    checkFolders([paths.decksDir, path.join(repo.dir, 'decks'), path.join(repo.dir, 'logs')]);
     await recover(repo, dir);
     mirror?.copyIn();
     for (const w of beforeCommit(() => prepareTree(repo.dir))) process.stderr.write(`prep: ${inert(w)}\n`);

@@ -59,15 +59,17 @@ describe.skipIf(!HAS_GIT || !HAS_MKFIFO)('prep sync with a log or a folder that 
     const [logs, decks] = [path.join(a.home, 'logs'), path.join(a.home, 'decks')];
     const log = path.join(logs, 'five.jsonl');
     const head = a.git('rev-parse', 'HEAD');
-    const cases: Array<[string, string, () => void]> = [
-      ['the log a FIFO', `${log}: it is not a regular file`, () => spawnSync('mkfifo', [log])],
-      ['the log a folder', `${log}: it is a folder, not a file`, () => fs.mkdirSync(log)],
-      ['the logs folder a FIFO', `${logs} is a file, not a folder`, () => spawnSync('mkfifo', [logs])],
-      ['the logs folder a file', `${logs} is a file, not a folder`, () => fs.writeFileSync(logs, 'x')],
-      ['the decks folder a file', `${decks} is a file, not a folder`, () => fs.writeFileSync(decks, 'x')],
+    const deck = path.join(decks, 'five.yaml');
+    // What is put in the place of `moved` (kept aside meanwhile), and what the sync then says.
+    const cases: Array<[string, string, string, () => void]> = [
+      ['the log a FIFO', log, `${log}: it is not a regular file`, () => spawnSync('mkfifo', [log])],
+      ['the log a folder', log, `${log}: it is a folder, not a file`, () => fs.mkdirSync(log)],
+      ['the logs folder a FIFO', logs, `${logs} is a file, not a folder`, () => spawnSync('mkfifo', [logs])],
+      ['the logs folder a file', logs, `${logs} is a file, not a folder`, () => fs.writeFileSync(logs, 'x')],
+      ['the decks folder a file', decks, `${decks} is a file, not a folder`, () => fs.writeFileSync(decks, 'x')],
+      ['the deck a FIFO', deck, `${deck} is not a regular file`, () => spawnSync('mkfifo', [deck])],
     ];
-    for (const [what, says, make] of cases) {
-      const moved = what.includes('decks') ? decks : what.includes('logs folder') ? logs : log;
+    for (const [what, moved, says, make] of cases) {
       fs.renameSync(moved, `${moved}.kept`);
       make();
       const r = await run(a, 'sync');
