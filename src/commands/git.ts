@@ -64,15 +64,16 @@ export function lastLine(text: string): string {
 /**
  * Git for the repository at `cwd`. Git may use its own credential helpers and ssh agent, but
  * never prompts on the terminal (GIT_TERMINAL_PROMPT=0): a sync must fail with a sentence,
- * never hang on a question nobody sees. Merges never open an editor.
+ * never hang on a question nobody sees. Merges never open an editor. Once `stop` is aborted,
+ * the git running is ended and every call fails at once.
  */
-export function openGit(cwd: string, env: NodeJS.ProcessEnv = process.env): Git {
+export function openGit(cwd: string, env: NodeJS.ProcessEnv = process.env, stop?: AbortSignal): Git {
   const file = findGit(env);
   if (!file) throw new UserError('prep sync needs git, and no git program was found on PATH; install git and try again', 1);
   const gitEnv = { ...env, GIT_TERMINAL_PROMPT: '0', GIT_MERGE_AUTOEDIT: 'no', GIT_EDITOR: ':' };
   const tryRun = (args: string[]) =>
     new Promise<GitResult>((resolve, reject) => {
-      execFile(file, args, { cwd, env: gitEnv, maxBuffer: 1 << 30, encoding: 'utf8' }, (err, stdout, stderr) => {
+      execFile(file, args, { cwd, env: gitEnv, maxBuffer: 1 << 30, encoding: 'utf8', signal: stop }, (err, stdout, stderr) => {
         if (err && typeof err.code !== 'number') return reject(new UserError(`could not run git: ${err.message}`, 1));
         resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
       });

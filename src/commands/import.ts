@@ -3,9 +3,11 @@ import { pointWarnings } from '../core/answer/point-lint.js';
 import { listDecks } from '../core/deck/locate.js';
 import { MAX_DECK_BYTES, readDeckBytes, UnreadableDeckError } from '../core/deck/read-deck-file.js';
 import { slugify } from '../core/deck/slug.js';
+import { inert } from '../core/text/inert.js';
 import { formatProblem } from '../core/deck/types.js';
 import { DeckTooBigError, PieceChecker } from '../core/import/checked-pieces.js';
 import { importInput, prepareInput, type ImportInput } from '../core/import/import-text.js';
+import { droppedControls, droppedWords } from '../core/import/control-bytes.js';
 import { TooLongError } from '../core/import/limits.js';
 import { DeckYamlWriter } from '../core/import/to-yaml.js';
 import { hasCards, type DraftDeck, type DraftQuestion, type ImportResult } from '../core/import/types.js';
@@ -99,6 +101,8 @@ function readForImport(fileArg: string, source: string, opts: ImportOptions, io:
   const { result: sheet, counted } = readSheet(fileArg, input, 'count');
   const { format } = sheet;
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);
+  const dropped = droppedControls(input.bytes);
+  if (dropped) io.out(inert(`${fileArg}:${dropped.line}:${dropped.column} warning: ${droppedWords(dropped)}`));
   if (!counted || !hasCards(sheet)) printReport(io, sheet);
   if (!hasCards(sheet)) {
     const expected =

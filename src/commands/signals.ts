@@ -18,7 +18,8 @@ export interface SignalGuard {
  * are keys, Ctrl+C prep's quit key; the signals come from `kill`, or a key typed before raw mode
  * is on.) Unhandled, SIGQUIT would still get the terminal back from Ink's exit hook, which then
  * lets the signal kill prep: a core dump where the user allows them. Nothing needs saving
- * first: every grade and attempt is on disk before the screen moves on.
+ * first: every grade and attempt is on disk before the screen moves on. `prep sync` uses the
+ * same rule with no screen: `unmount` there ends the git it runs.
  */
 export function restoreOnSignals(unmount: () => void): SignalGuard {
   let caught: Handled | undefined;

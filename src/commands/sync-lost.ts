@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeLog } from '../core/sync/log-merge.js';
 import { newLines, recordIds } from '../core/sync/log-moves.js';
-import { readTextOrEmpty } from '../core/store/safe-read.js';
+import { readText, readTextOrEmpty } from '../core/store/safe-read.js';
 import { logsAt, showAt, type Repo } from './sync-repo.js';
 
 // prep only ever adds records to a log. A log that lacks records it held at the last sync was
@@ -38,7 +38,8 @@ export async function restoreLostRecords(repo: Repo, shippedDir: string): Promis
     const abs = path.join(repo.dir, file);
     if (!fs.existsSync(abs) && !deckFileIn([path.join(repo.dir, 'decks'), shippedDir], deck)) continue;
     const atHead = (await showAt(repo, 'HEAD', file)) ?? '';
-    const read = () => (fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : '');
+    // Through the store's safe read: a FIFO put at a log's path is refused, never waited on.
+    const read = () => readText(abs) ?? '';
     let now = read();
     const gone = (text: string) => {
       const held = recordIds(text);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../core/store/atomic-write.js';
+import { readText } from '../core/store/safe-read.js';
 import { normalizeLog } from '../core/sync/log-merge.js';
 import { theirsName } from '../core/sync/repo-files.js';
 import { mergeSettings, parseSettingsText, settingsText } from '../core/sync/settings-merge.js';
@@ -84,8 +85,8 @@ export async function mergeTheirs(repo: Repo, theirs: string, unrelated: boolean
   const changed = (await repo.git.run(['diff', '--cached', '--name-only', '-z', 'HEAD'])).split('\0');
   for (const file of changed.filter((f) => f.startsWith('logs/') && f.endsWith('.jsonl'))) {
     const abs = path.join(repo.dir, file);
-    if (!fs.existsSync(abs)) continue;
-    const text = fs.readFileSync(abs, 'utf8');
+    const text = readText(abs);
+    if (text === undefined) continue;
     const clean = normalizeLog(text);
     if (clean !== text) fs.writeFileSync(abs, clean);
     await repo.git.run(['add', '--', file]);

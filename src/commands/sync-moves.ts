@@ -4,6 +4,7 @@ import { fileStamp } from '../core/store/aside.js';
 import { heldIn, newLines, recordIds, renamedTo, renameInLine } from '../core/sync/log-moves.js';
 import { reviewIds } from '../core/sync/log-merge.js';
 import { parseSettingsText } from '../core/sync/settings-merge.js';
+import { readText } from '../core/store/safe-read.js';
 import { openSettings } from '../core/store/settings.js';
 import { freeTheirs, type Conflict } from './sync-merge.js';
 import { logsAt, showAt, type Repo } from './sync-repo.js';
@@ -203,7 +204,7 @@ export async function carryIntoMerge(repo: Repo, moves: Move[], userFile: (f: st
       fs.rmSync(abs, { force: true });
       // Without PREP_HOME the user's copy would come back at the next sync: it goes too.
       const mine = userFile(abs);
-      if (mine !== abs && m.by === 'theirs' && fs.existsSync(mine) && fs.readFileSync(mine, 'utf8') === m.keptDeck) fs.rmSync(mine);
+      if (mine !== abs && m.by === 'theirs' && m.keptDeck !== undefined && readText(mine) === m.keptDeck) fs.rmSync(mine);
       touched.push(m.deckFile);
     }
   }
@@ -218,7 +219,7 @@ export async function carryIntoMerge(repo: Repo, moves: Move[], userFile: (f: st
     const target = m.deckFile && path.join(repo.dir, m.deckFile.replace(/\/[^/]+(\.ya?ml)$/, `/${m.to}$1`));
     // Git may have carried the edit itself (it follows renames), or found a conflict there.
     if (edited && target && !settled.some((c) => c.ours === target)) {
-      const renamed = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
+      const renamed = readText(target);
       if (renamed === undefined || renamed === m.baseDeck || renamed === m.keptDeck) write(target, m.keptDeck!);
       else {
         // Changed on both sides: ours stays in the deck, theirs beside it, for a person.

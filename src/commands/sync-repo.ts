@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readLog } from '../core/store/log-reader.js';
+import { readText } from '../core/store/safe-read.js';
 import { GIT_ATTRIBUTES, GIT_IGNORE } from '../core/sync/repo-files.js';
 
 const MARK = '# Written by prep sync';
@@ -45,7 +46,7 @@ export function takeLock(dir: string): () => void {
       return () => fs.rmSync(file, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      const pid = Number((readText(file) ?? '').trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
         throw new UserError(`another prep sync is running (process ${pid}); wait for it to finish`, 1);
       }
@@ -64,7 +65,9 @@ function logTexts(logsDir: string): Map<string, string> {
   } catch {
     return texts;
   }
-  for (const name of names) texts.set(name, fs.readFileSync(path.join(logsDir, name), 'utf8'));
+  // A FIFO, a device or a folder at a log's path stops the sync with a StoreError saying so:
+  // skipped, git would take it for a deleted log and carry that to the other machine.
+  for (const name of names) texts.set(name, readText(path.join(logsDir, name)) ?? '');
   return texts;
 }
 
@@ -90,7 +93,7 @@ export async function recover(repo: Repo, dir: string): Promise<void> {
   }
   for (const [name, text] of before) {
     const file = path.join(logsDir, name);
-    const now = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const now = readText(file) ?? '';
     const have = new Set(now.split('\n'));
     // The other machine's records come back with the next merge; only ours could be lost.
     const lost = text.split('\n').filter((l) => l.trim() !== '' && !have.has(l) && !theirLines.get(name)!.has(l));
@@ -105,7 +108,7 @@ export async function recover(repo: Repo, dir: string): Promise<void> {
  * themself, their own file is kept and prep's lines are added at its end (once).
  */
 function writeOwnFile(file: string, text: string): void {
-  const now = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  const now = readText(file);
   if (now === undefined || (now.startsWith(MARK) && now !== text)) fs.writeFileSync(file, text);
   else if (!now.startsWith(MARK) && !now.includes(text)) fs.appendFileSync(file, `${now.endsWith('\n') || now === '' ? '' : '\n'}${text}`);
 }
@@ -132,7 +135,7 @@ export function prepareTree(dir: string): string[] {
   for (const name of logTexts(logsDir).keys()) {
     const file = path.join(logsDir, name);
     warnings.push(...readLog(file).warnings);
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readText(file) ?? '';
     // Only a complete record gets its newline: anything else at the end is a line still being
     // written (the reader left it alone), and the merge splits glued records anyway.
     if (text !== '' && !text.endsWith('\n') && isJson(text.slice(text.lastIndexOf('\n') + 1))) fs.appendFileSync(file, '\n');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { missingFrom, reviewIds } from '../core/sync/log-merge.js';
 import { heldIn, recordIds, renamedTo } from '../core/sync/log-moves.js';
 import type { PrepPaths } from '../core/store/paths.js';
-import { readTextOrEmpty } from '../core/store/safe-read.js';
+import { readText, readTextOrEmpty } from '../core/store/safe-read.js';
 import { inert } from '../core/text/inert.js';
 import { deckAt } from './sync-moves.js';
 import { showAt, type Repo } from './sync-repo.js';
@@ -71,7 +71,16 @@ export async function syncStatus(repo: Repo, paths: PrepPaths): Promise<number> 
 
   const logsDir = path.join(repo.dir, 'logs');
   const logFiles = fs.existsSync(logsDir) ? fs.readdirSync(logsDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
-  const logs = new Map(logFiles.map((f) => [path.basename(f, '.jsonl'), readTextOrEmpty(path.join(logsDir, f))]));
+  const logs = new Map<string, string>();
+  // A log that cannot be read (a FIFO, a folder) would stop a sync: said first, and exit 1.
+  const unreadable: string[] = [];
+  for (const f of logFiles) {
+    try {
+      logs.set(path.basename(f, '.jsonl'), readText(path.join(logsDir, f)) ?? '');
+    } catch (err) {
+      unreadable.push(`${(err as Error).message}; prep sync stops until it is moved out of the logs folder`);
+    }
+  }
   // The user's own decks (in the config folder when PREP_HOME is not set).
   const mine = fs.existsSync(paths.decksDir) ? fs.readdirSync(paths.decksDir).sort() : [];
   const deckFiles = mine.filter((f) => /\.ya?ml$/.test(f) && !THEIRS.test(f));
@@ -109,8 +118,9 @@ export async function syncStatus(repo: Repo, paths: PrepPaths): Promise<number> 
   const when = fs.existsSync(fetchHead) ? fs.statSync(fetchHead).mtime.toISOString().slice(0, 16).replace('T', ' ') : undefined;
   const since = when ? ` (compared with the remote as of ${when} UTC, the last sync)` : '';
   if (!hasRemote) lines.push('nothing has been pushed yet: run prep sync');
-  else if (lines.length === 0) lines.push(`everything is synced${since}`);
+  else if (lines.length === 0) lines.push(`${unreadable.length > 0 ? 'the other files are' : 'everything is'} synced${since}`);
   else lines.push(`run prep sync to send and fetch${since}`);
+  for (const u of unreadable) process.stderr.write(inert(`prep: ${u}\n`));
   process.stdout.write(inert(`${lines.join('\n')}\n`));
-  return 0;
+  return unreadable.length > 0 ? 1 : 0;
 }

@@ -6,7 +6,7 @@ import { tallyPath } from '../core/store/tally-store.js';
 import { inert } from '../core/text/inert.js';
 import type { DeckDirs } from '../core/deck/locate.js';
 import { context, openDeck } from './context.js';
-import { UserError } from './user-error.js';
+import { EXIT_USAGE, UserError } from './user-error.js';
 import { gitReason, openGit } from './git.js';
 import { loadProgress } from './load-progress.js';
 import { readSettings } from './report-io.js';
@@ -17,6 +17,8 @@ import type { Move } from './sync-move.js';
 import { carryIntoMerge, keepAndSay, planMoves, renamedApart } from './sync-moves.js';
 import { syncStatus } from './sync-status.js';
 import { restoreLostRecords } from './sync-lost.js';
+import { beforeCommit, checkFolders } from './sync-checks.js';
+import { restoreOnSignals } from './signals.js';
 
 export interface SyncOptions {
   /** `--init <url>`: make the data folder a repository syncing with this remote. */
@@ -28,14 +30,18 @@ export interface SyncOptions {
 type Paths = ReturnType<typeof context>['paths'];
 
 /** The data folder as a repository; throws a one-line error when it is not one (yet). */
-async function openRepo(paths: Paths, env: NodeJS.ProcessEnv, init: string | undefined): Promise<Repo> {
+async function openRepo(paths: Paths, env: NodeJS.ProcessEnv, init: string | undefined, stop: AbortSignal): Promise<Repo> {
   const dir = paths.dataDir;
+  // Checked before anything is made: git would take "-x" for an option, and "" is no place.
+  if (init !== undefined && (init.trim() === '' || init.startsWith('-'))) {
+    throw new UserError(`--init needs the address of a git remote (git@github.com:you/prep-data.git, or a path to a bare repository), not "${init}"`, EXIT_USAGE);
+  }
   if (init !== undefined) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  let git = openGit(dir, env);
+  let git = openGit(dir, env, stop);
   // ssh asks for passphrases and unknown host keys on the terminal, past GIT_TERMINAL_PROMPT:
   // batch mode makes it fail instead (keys in an agent still work). A user's own ssh command wins.
   const sshCommand = (await git.try(['config', 'core.sshCommand'])).stdout.trim();
-  if (!env.GIT_SSH_COMMAND && !env.GIT_SSH && !sshCommand) git = openGit(dir, { ...env, GIT_SSH_COMMAND: 'ssh -o BatchMode=yes' });
+  if (!env.GIT_SSH_COMMAND && !env.GIT_SSH && !sshCommand) git = openGit(dir, { ...env, GIT_SSH_COMMAND: 'ssh -o BatchMode=yes' }, stop);
   const top = await git.try(['rev-parse', '--show-toplevel']);
   const isRepo = top.code === 0 && path.resolve(top.stdout.trim()) === fs.realpathSync(dir);
   if (!isRepo) {
@@ -63,6 +69,12 @@ async function isAncestor(repo: Repo, a: string, b: string): Promise<boolean> {
 
 async function offline(repo: Repo, stderr: string): Promise<UserError> {
   const url = (await repo.git.try(['remote', 'get-url', 'origin'])).stdout.trim();
+  // A folder or file there, but no repository: trying again later would not help. (A path not
+  // there at all may be a disk not mounted yet: that is "cannot reach".)
+  const local = !/^[\w.+-]+:\/\/|^[^/]+:/.test(url) && fs.existsSync(path.resolve(repo.dir, url));
+  if (local && /does not appear to be a git repository/.test(stderr)) {
+    return new UserError(`the sync remote ${url} is not a git repository; make it one (git init --bare ${url}) or give another with prep sync --init <remote-url>; everything is saved and committed here`, 1);
+  }
   return new UserError(
     `cannot reach the sync remote ${url} (${gitReason(stderr)}); everything is saved and committed here, run prep sync again when it can be reached`,
     1,
@@ -182,18 +194,40 @@ async function round(repo: Repo, branch: string, lines: string[], state: RoundSt
   return { done: true, conflicts };
 }
 
-/** `prep sync`: commit what changed here, fetch, merge, push, and say per deck what moved. */
+/**
+ * `prep sync`: commit what changed here, fetch, merge, push, and say per deck what moved.
+ * SIGTERM, SIGINT, SIGHUP or SIGQUIT end the git running and stop the sync where it is, with
+ * one line and the signal's usual status (143, 130, 129, 131). What it leaves is what a killed
+ * sync leaves (a commit not pushed yet, a merge half done), which the next sync takes up.
+ */
 export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const stop = new AbortController();
+  const signals = restoreOnSignals(() => stop.abort());
+  try {
+    return await syncUntil(stop.signal, opts, env);
+  } catch (err) {
+    // Ctrl+C reaches git as well: its failure can come in before prep's own signal is handled.
+    if (!stop.signal.aborted) await new Promise((resolve) => setImmediate(resolve));
+    if (!stop.signal.aborted) throw err;
+    process.stderr.write('prep: sync stopped before it finished; nothing is lost: every review is saved here, and the next prep sync finishes the job\n');
+    return signals.status(1);
+  } finally {
+    signals.off();
+  }
+}
+
+async function syncUntil(stop: AbortSignal, opts: SyncOptions, env: NodeJS.ProcessEnv): Promise<number> {
   const { paths, dirs } = context(env);
-  const repo = await openRepo(paths, env, opts.init);
+  const repo = await openRepo(paths, env, opts.init, stop);
   if (opts.status) return syncStatus(repo, paths);
   const dir = await gitDir(repo);
   const release = takeLock(dir);
   const mirror = openMirror(paths, dir);
   try {
+    checkFolders([paths.decksDir, path.join(repo.dir, 'decks'), path.join(repo.dir, 'logs')]);
     await recover(repo, dir);
     mirror?.copyIn();
-    for (const w of prepareTree(repo.dir)) process.stderr.write(`prep: ${inert(w)}\n`);
+    for (const w of beforeCommit(() => prepareTree(repo.dir))) process.stderr.write(`prep: ${inert(w)}\n`);
     for (const w of await restoreLostRecords(repo, dirs.shipped)) process.stderr.write(`prep: ${inert(w)}\n`);
     await commitLocal(repo);
     const pending = waiting(paths.decksDir);
@@ -208,8 +242,9 @@ export async function sync(opts: SyncOptions, env: NodeJS.ProcessEnv = process.e
       for (let attempt = 0; attempt < 3 && !last.done; attempt++) last = await round(repo, branch, lines, state);
     } finally {
       // Also after a failed push: what was merged reaches the config folder and the snapshots.
-      mirror?.copyOut();
-      if (state.mergedFrom) await rebuildSnapshots(paths, dirs, repo, state.mergedFrom);
+      // Not after a signal, which may have cut a merge short: the next sync undoes that first.
+      if (!stop.aborted) mirror?.copyOut();
+      if (state.mergedFrom && !stop.aborted) await rebuildSnapshots(paths, dirs, repo, state.mergedFrom);
     }
     if (last.conflicts.length > 0) throw conflictError(last.conflicts, mirror);
     if (!last.done) throw new UserError('the sync remote kept changing while prep synced; run prep sync again', 1);

@@ -198,6 +198,26 @@ describe('prep import', () => {
     ]);
   });
 
+  it('a NUL byte in an Anki field is left out with one warning line naming the file, line and column', async () => {
+    const { dir } = home();
+    const io = captureIO(dir);
+    writeFileSync(join(dir, 'nul.txt'), '#separator:tab\n#html:false\nWhat is a\u0000 mutex?\tA lock held by one\u0000 thread.\nWhy?\tBecause.\n');
+    expect(await importDeck('nul.txt', {}, io)).toBe(0);
+    expect(io.stdout.filter((l) => l.includes('warning') && !l.includes('points'))).toEqual([
+      'nul.txt:3:10 warning: a NUL byte here is left out of the deck, as no card can show it, and 1 more after it',
+    ]);
+    const deck = loadDeckFile(join(dir, 'decks', 'nul.yaml'));
+    expect(deck.cards.map((c) => [c.prompt, c.answer])).toEqual([
+      ['What is a mutex?', 'A lock held by one thread.'],
+      ['Why?', 'Because.'],
+    ]);
+    // A file without one gets no such line.
+    const clean = captureIO(dir);
+    writeFileSync(join(dir, 'clean.txt'), '#separator:tab\nWhy?\tBecause.\n');
+    expect(await importDeck('clean.txt', {}, clean)).toBe(0);
+    expect(clean.stdout.join('\n')).not.toContain('left out');
+  });
+
   it('a missing file is a plain error', async () => {
     const { dir } = home();
     await expect(importDeck('missing.md', {}, captureIO(dir))).rejects.toThrow('missing.md: cannot read the file: there is no such file');

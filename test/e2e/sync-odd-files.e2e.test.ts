@@ -48,3 +48,49 @@ for (const xdg of [false, true]) {
     });
   });
 }
+
+// A log, or the logs or decks folder, that is not what it should be. Read, a FIFO would hang the
+// sync; skipped, git would take it for deleted logs or decks and carry that to the other machine.
+describe.skipIf(!HAS_GIT || !HAS_MKFIFO)('prep sync with a log or a folder that is something else (real git)', { timeout: 120_000 }, () => {
+  it('stops in one line, commits and sends nothing, and syncs once the thing is moved away', async () => {
+    const { a, b } = await world().twoMachines();
+    a.grade('q1', 3, new Date(Date.UTC(2026, 0, 5, 9)));
+    expect((await run(a, 'sync')).code).toBe(0);
+    const [logs, decks] = [path.join(a.home, 'logs'), path.join(a.home, 'decks')];
+    const log = path.join(logs, 'five.jsonl');
+    const head = a.git('rev-parse', 'HEAD');
+    const deck = path.join(decks, 'five.yaml');
+    // What is put in the place of `moved` (kept aside meanwhile), and what the sync then says.
+    const cases: Array<[string, string, string, () => void]> = [
+      ['the log a FIFO', log, `${log}: it is not a regular file`, () => spawnSync('mkfifo', [log])],
+      ['the log a folder', log, `${log}: it is a folder, not a file`, () => fs.mkdirSync(log)],
+      ['the logs folder a FIFO', logs, `${logs} is a file, not a folder`, () => spawnSync('mkfifo', [logs])],
+      ['the logs folder a file', logs, `${logs} is a file, not a folder`, () => fs.writeFileSync(logs, 'x')],
+      ['the decks folder a file', decks, `${decks} is a file, not a folder`, () => fs.writeFileSync(decks, 'x')],
+      ['the deck a FIFO', deck, `${deck} is not a regular file`, () => spawnSync('mkfifo', [deck])],
+    ];
+    for (const [what, moved, says, make] of cases) {
+      fs.renameSync(moved, `${moved}.kept`);
+      make();
+      const r = await run(a, 'sync');
+      expect(r.stderr, what).not.toMatch(STACK_TRACE);
+      expect(r.stderr, what).toMatch(/^prep: sync stopped, nothing committed or sent: .*move it out of the way, then run prep sync again\n$/);
+      expect(r.stderr, what).toContain(says);
+      expect(r.code, what).toBe(1);
+      expect(a.git('rev-parse', 'HEAD'), what).toBe(head);
+      if (what === 'the log a FIFO') {
+        const status = await run(a, 'sync', '--status');
+        expect(status.code).toBe(1);
+        expect(status.stderr).toBe(`prep: cannot read ${log}: it is not a regular file; prep sync stops until it is moved out of the logs folder\n`);
+        expect(status.stdout).not.toContain('fetched, not merged');
+      }
+      fs.rmSync(moved, { recursive: true });
+      fs.renameSync(`${moved}.kept`, moved);
+    }
+    a.grade('q2', 3, new Date(Date.UTC(2026, 0, 6, 9)));
+    const synced = await run(a, 'sync');
+    expect(synced.stdout).toBe('five: 0 reviews pulled, 1 pushed\n');
+    expect((await run(b, 'sync')).code).toBe(0);
+    expect((await b.stats()).reviews.total).toBe(2);
+  });
+});

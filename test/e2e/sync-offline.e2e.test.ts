@@ -84,6 +84,33 @@ describe.skipIf(!HAS_GIT)('prep sync offline', { timeout: 90_000 }, () => {
     expect(a.git('ls-tree', '-r', '--name-only', 'origin/main')).toBe('.gitattributes\n.gitignore\ndecks/five.yaml\nlogs/five.jsonl\n');
   });
 
+  it('--init with no address, or one git would take for an option, is refused in one line (exit 2) before anything is made', async () => {
+    const a = machine(world().root, 'A');
+    for (const url of ['', ' ', '--upload-pack=touch pwned']) {
+      const r = await a.prep('sync', `--init=${url}`);
+      expect(r.stderr).toBe(`prep: --init needs the address of a git remote (git@github.com:you/prep-data.git, or a path to a bare repository), not "${url}"\n`);
+      expect(r.code).toBe(2);
+    }
+    expect(fs.existsSync(path.join(a.home, '.git'))).toBe(false);
+  });
+
+  it('a remote that is a folder but no git repository is said to be one, with how to make it; a missing one is only out of reach', async () => {
+    const a = machine(world().root, 'A');
+    const folder = path.join(world().root, 'empty-folder');
+    fs.mkdirSync(folder);
+    a.grade('q1', 3, at);
+    const r = await a.prep('sync', '--init', folder);
+    expect(r.stderr).toBe(
+      `prep: the sync remote ${folder} is not a git repository; make it one (git init --bare ${folder}) or give another with prep sync --init <remote-url>; everything is saved and committed here\n`,
+    );
+    expect(r.code).toBe(1);
+    expect(a.git('rev-list', '--count', 'HEAD').trim()).toBe('1');
+    fs.rmdirSync(folder);
+    expect((await a.prep('sync')).stderr).toMatch(/^prep: cannot reach the sync remote .*empty-folder .*run prep sync again when it can be reached\n$/);
+    bareRemote(world().root);
+    expect(await syncOk(a, '--init', path.join(world().root, 'remote.git'))).toBe('five: 0 reviews pulled, 1 pushed\n');
+  });
+
   it('says in one line that it is not set up yet', async () => {
     const a = machine(world().root, 'A');
     const r = await a.prep('sync');

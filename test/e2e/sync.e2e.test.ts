@@ -92,6 +92,38 @@ describe.skipIf(!HAS_GIT)('prep sync, two machines, one bare remote (real git)',
     await expectSameEverywhere(a, b);
   });
 
+  // A signal (kill, Ctrl+C, a closed terminal) stops a sync where it is, says so in one line and
+  // ends with the signal's usual status; the next sync takes up what it left, as after a kill.
+  const stopLine = 'prep: sync stopped before it finished; nothing is lost: every review is saved here, and the next prep sync finishes the job\n';
+
+  it('a sync stopped by SIGTERM in the middle of its merge commit says so, exits 143, and recovers at the next run', async () => {
+    const { a, b } = await twoMachines();
+    gradeApart(a, b);
+    await ok(a);
+    const stopped = await syncKilledAt(b, 'pre-commit', { signal: 'SIGTERM' });
+    expect(stopped).toEqual({ code: 143, signal: null, stderr: stopLine });
+    expect(fs.existsSync(path.join(b.home, '.git', 'prep-sync.lock'))).toBe(false);
+    b.grade('q1', 3, day(7, 9));
+    expect(await ok(b)).toBe('five: 3 reviews pulled, 4 pushed\n');
+    await ok(a);
+    await expectSameEverywhere(a, b, [2, 1, 1, 1, 2]);
+  });
+
+  for (const [signal, code, group] of [
+    ['SIGINT', 130, true],
+    ['SIGHUP', 129, false],
+  ] as const) {
+    it(`a sync stopped by ${signal} just before its push (${group ? 'Ctrl+C: prep, git and the hook' : 'prep alone'}) says so, exits ${code}, and pushes at the next run`, async () => {
+      const { a, b } = await twoMachines();
+      gradeApart(a, b);
+      await ok(a);
+      expect(await syncKilledAt(b, 'pre-push', { signal, group })).toEqual({ code, signal: null, stderr: stopLine });
+      expect(await ok(b)).toBe('five: 0 reviews pulled, 3 pushed\n');
+      await ok(a);
+      await expectSameEverywhere(a, b);
+    });
+  }
+
   it('without PREP_HOME (decks and settings in the config folder, logs in the data folder), the same', async () => {
     const { a, b } = await twoMachines({ xdg: true });
     gradeApart(a, b);

@@ -91,25 +91,44 @@ export function schedules(s: StatsJson) {
   return s.cards.map((c) => ({ id: c.id, state: c.state, due: c.due, stability: c.stability, difficulty: c.difficulty, reps: c.reps, lapses: c.lapses }));
 }
 
+/** How a sync stopped by {@link syncKilledAt} ended. */
+export interface Stopped {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
 /**
- * Runs `prep sync` and kills it (SIGKILL, the whole process group: prep, git and the hook) once
- * the git hook `hook` of the machine's repository is reached, as a power cut would stop it there.
+ * Runs `prep sync` and stops it once the git hook `hook` of the machine's repository is reached.
+ * By default with SIGKILL to the whole process group (prep, git and the hook), as a power cut
+ * would stop it there; `signal` sends another signal, to prep alone (as `kill <pid>` does) or,
+ * with `group`, to all of them (as Ctrl+C in a terminal does). Whatever is left of the group
+ * afterwards (the hook, say) is killed before this returns.
  */
-export async function syncKilledAt(m: Machine, hook: 'pre-commit' | 'pre-push'): Promise<void> {
+export async function syncKilledAt(m: Machine, hook: 'pre-commit' | 'pre-push', how: { signal?: NodeJS.Signals; group?: boolean } = {}): Promise<Stopped> {
+  const { signal = 'SIGKILL', group = signal === 'SIGKILL' } = how;
   const marker = path.join(m.home, '..', `${hook}.reached`);
   const hookFile = path.join(m.home, '.git', 'hooks', hook);
   const onlyMerge = hook === 'pre-commit' ? 'git rev-parse -q --verify MERGE_HEAD >/dev/null || exit 0\n' : '';
   fs.writeFileSync(hookFile, `#!/bin/sh\n${onlyMerge}: > '${marker}'\nsleep 60\n`, { mode: 0o755 });
-  const child = spawn(process.execPath, [PREP, 'sync'], { env: m.env, cwd: m.home, detached: true, stdio: 'ignore' });
-  const closed = new Promise((resolve) => child.on('close', resolve));
+  const child = spawn(process.execPath, [PREP, 'sync'], { env: m.env, cwd: m.home, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const closed = new Promise<Stopped>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig, stderr })));
   try {
     for (let i = 0; !fs.existsSync(marker); i++) {
       if (i > 600) throw new Error(`prep sync never reached the ${hook} hook`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    process.kill(-child.pid!, 'SIGKILL');
-    await closed;
+    process.kill(group ? -child.pid! : child.pid!, signal);
+    const stopped = await closed;
+    return { ...stopped, stderr };
   } finally {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // the whole group has gone already
+    }
     fs.rmSync(hookFile, { force: true });
     fs.rmSync(marker, { force: true });
   }

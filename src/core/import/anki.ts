@@ -4,7 +4,7 @@ import { bulletProse } from './claims.js';
 import { derivePoints } from './points.js';
 import { cleanText, short } from './text.js';
 import { QuestionTally, tookLines } from './deck-size.js';
-import { lineEnd, utf8 } from './bytes.js';
+import { eolByte, lineEnd, utf8 } from './bytes.js';
 import { fieldPlace, knownRecordDelimiter } from './anki-place.js';
 import { linedBytes, linedText } from './text-bytes.js';
 import { checkCardBytes, MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
@@ -153,7 +153,7 @@ class RecordReader extends Parser {
     private readonly each: (record: string[], line: number) => void,
   ) {
     super(options);
-    this.eol = body.includes(0x0a) || !body.includes(0x0d) ? 0x0a : 0x0d;
+    this.eol = eolByte(body);
   }
 
   /** The line ends in body from `done` to `to`, counted into `newlines`; `done` moves to `to`. */
@@ -215,12 +215,13 @@ class RecordReader extends Parser {
   }
 }
 
-/** The first `n` lines of `text`. */
+/** The first `n` lines of `text`, its lines ended as {@link eolByte} tells. */
 function topLines(text: string, n: number): string[] {
   const out: string[] = [];
+  const eol = text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
   let at = 0;
   while (out.length < n && at <= text.length) {
-    const end = text.indexOf('\n', at);
+    const end = text.indexOf(eol, at);
     out.push(text.slice(at, end === -1 ? text.length : end));
     if (end === -1) break;
     at = end + 1;
@@ -230,10 +231,11 @@ function topLines(text: string, n: number): string[] {
 
 /** Where line `n` (0-based) of `bytes` starts, or their length when they have fewer lines. */
 function offsetOfLine(bytes: Uint8Array, n: number): number {
+  const eol = eolByte(bytes);
   let at = 0;
   for (let i = 0; i < n; i++) {
     if (at >= bytes.length) return bytes.length;
-    at = lineEnd(bytes, at) + 1;
+    at = lineEnd(bytes, at, eol) + 1;
   }
   return Math.min(at, bytes.length);
 }

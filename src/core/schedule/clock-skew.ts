@@ -1,6 +1,7 @@
 import { newFacts } from './card-rows.js';
 import type { CardProgress } from './progress.js';
-import { keysReader, ProgressTable } from './progress-table.js';
+import { keysReader } from './progress-readers.js';
+import { ProgressTable } from './progress-table.js';
 
 /**
  * Cards whose last review lies after `now` (graded while the clock ran fast) scheduled from now

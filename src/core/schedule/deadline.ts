@@ -3,7 +3,7 @@ import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
 import { notBeforeLastReview, recallAt, recallOf, type CardProgress } from './progress.js';
 import { newFacts } from './card-rows.js';
-import { factsReader } from './progress-table.js';
+import { factsReader } from './progress-readers.js';
 import { DAY_MS, dayStart, nextDayStart } from './day.js';
 import { GRADES } from './preview.js';
 

@@ -1,6 +1,7 @@
 import type { CardProgress } from './progress.js';
 import { factsFrom, type ScheduleFacts } from './card-rows.js';
-import { factsOf, type FactsSource } from './progress-table.js';
+import { factsOf } from './progress-readers.js';
+import type { FactsSource } from './progress-table.js';
 
 /** How many changed cards are kept beside the base before they are folded into a new base. */
 const FOLD_AT = 512;

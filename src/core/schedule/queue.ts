@@ -2,7 +2,7 @@ import { State } from 'ts-fsrs';
 import type { Card } from '../deck/types.js';
 import type { CardProgress } from './progress.js';
 import { newFacts, type ScheduleFacts } from './card-rows.js';
-import { factsReader, keysReader } from './progress-table.js';
+import { factsReader, keysReader } from './progress-readers.js';
 import { dayStart, nextDayStart } from './day.js';
 
 /** Learning cards due within this window are shown early when nothing else waits (Anki's learn-ahead). */
@@ -19,7 +19,7 @@ export interface QueueOptions {
   newToday: number;
 }
 
-// Every pass below reads a card's schedule through its facts (progress-table.ts): over a
+// Every pass below reads a card's schedule through its facts (progress-readers.ts): over a
 // 10,000-card deck from its snapshot, that makes no object per card.
 const isLearning = (p: ScheduleFacts) => p.state === State.Learning || p.state === State.Relearning;
 

@@ -31,7 +31,7 @@ function unpack(snap: ReplaySnapshot, retention: number): CardRows | null {
 
 /** What replaying gave: every deck card's progress, and the snapshot to store for the next start (when the log's end is known). */
 export interface Replayed {
-  /** In deck order; read a whole deck through factsOf (progress-table.ts), which makes no object per card. */
+  /** In deck order; read a whole deck through factsOf (progress-readers.ts), which makes no object per card. */
   progress: ReadonlyMap<string, CardProgress>;
   /** Where the records replayed end in the log; undefined when that cannot be told. */
   end: LogPosition | undefined;

@@ -3,7 +3,7 @@ import type { Card } from '../deck/types.js';
 import type { Grade } from '../store/review-log.js';
 import { isSeen, recallAt, type CardProgress } from './progress.js';
 import { newFacts, type ScheduleFacts } from './card-rows.js';
-import { factsReader, progressReader, recallsAt } from './progress-table.js';
+import { factsReader, progressReader, recallsAt } from './progress-readers.js';
 import { formatDuration, GRADE_NAMES } from './preview.js';
 
 /** Why a card counts as weak, and how weak: the higher the score, the weaker. */

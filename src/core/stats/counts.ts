@@ -3,7 +3,7 @@ import type { Card } from '../deck/types.js';
 import type { CardProgress } from '../schedule/progress.js';
 import { countWaiting } from '../schedule/queue.js';
 import { newFacts } from '../schedule/card-rows.js';
-import { factsReader } from '../schedule/progress-table.js';
+import { factsReader } from '../schedule/progress-readers.js';
 
 /** A card's FSRS state, by name. */
 export type CardState = 'new' | 'learning' | 'review' | 'relearning';

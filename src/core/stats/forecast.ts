@@ -3,7 +3,7 @@ import type { Card } from '../deck/types.js';
 import type { CardProgress } from '../schedule/progress.js';
 import { addStudyDays, dayStart } from '../schedule/day.js';
 import { newFacts } from '../schedule/card-rows.js';
-import { factsReader } from '../schedule/progress-table.js';
+import { factsReader } from '../schedule/progress-readers.js';
 
 /** Reviews falling due in one study day. */
 export interface DayCount {

@@ -2,7 +2,7 @@ import { State, type FSRS } from 'ts-fsrs';
 import type { Card, CardKind } from '../deck/types.js';
 import { recallAt as predictedRecall, recallOf, type CardProgress } from '../schedule/progress.js';
 import { newFacts } from '../schedule/card-rows.js';
-import { factsReader, progressReader, recallsAt } from '../schedule/progress-table.js';
+import { factsReader, progressReader, recallsAt } from '../schedule/progress-readers.js';
 import { STATE_NAMES, type CardState } from './counts.js';
 
 /** One card as the stats show it. */

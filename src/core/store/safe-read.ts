@@ -52,13 +52,21 @@ export function readSmallBytes(file: string, maxBytes: number): Buffer | undefin
 }
 
 /**
+ * A file's text, or undefined when there is none. A FIFO, a device or a folder is refused with
+ * a StoreError saying so, never waited on (see {@link readRegularFile}).
+ */
+export function readText(file: string): string | undefined {
+  return readRegularFile(file, (fd) => fs.readFileSync(fd, 'utf8'));
+}
+
+/**
  * A file's text, or '' when there is none, it is no regular file or it cannot be read: for
  * sync's looks at the work tree, where a missing or odd file counts as an empty one (a FIFO is
  * never waited on; see {@link readRegularFile}).
  */
 export function readTextOrEmpty(file: string): string {
   try {
-    return readRegularFile(file, (fd) => fs.readFileSync(fd, 'utf8')) ?? '';
+    return readText(file) ?? '';
   } catch {
     return '';
   }

@@ -23,6 +23,21 @@ describe('an Anki header edited by hand', () => {
     expect(windows.took).toEqual(['note (line 4): Why?', 'note (line 5): How?']);
   });
 
+  it('"\\r" alone ending every line (a classic Mac file): the header and the notes read as with Unix ones', () => {
+    const unix = '#separator:semicolon\n#html:true\n#tags:mac\n#columns:Front;Back\nWhy?;Because<br>mostly.\nHow?;Like this.\n';
+    const mac = unix.replace(/\n/g, '\r');
+    expect(readAnkiHeader(mac)).toEqual(readAnkiHeader(unix));
+    expect(readAnkiHeader(mac).lines).toBe(4);
+    const [fromMac, fromUnix] = [importAnki(mac), importAnki(unix)];
+    expect(fromMac.deck).toEqual(fromUnix.deck);
+    expect(fromMac.deck.questions.map((q) => [q.question, q.answer, q.tags])).toEqual([
+      ['Why?', 'Because. Mostly.', ['mac']],
+      ['How?', 'Like this.', ['mac']],
+    ]);
+    expect(fromMac.took).toEqual(['note (line 5): Why?', 'note (line 6): How?']);
+    expect(fromMac.skipped).toEqual([]);
+  });
+
   it('a column number that is not a whole number from 1 is ignored', () => {
     expect(readAnkiHeader('#deck column:2.5\n#tags column:0\n#guid column:-1\n').meta).toEqual({});
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { streamLog } from '../../../src/core/store/log-stream.js';
 import { MAX_SETTINGS_BYTES, openSettings } from '../../../src/core/store/settings.js';
-import { readTextOrEmpty } from '../../../src/core/store/safe-read.js';
+import { readText, readTextOrEmpty } from '../../../src/core/store/safe-read.js';
 import { StoreError } from '../../../src/core/store/store-error.js';
 import { useTempHome } from '../../helpers/temp-home.js';
 
@@ -75,5 +75,20 @@ describe('readTextOrEmpty (sync reading the work tree)', () => {
     const fifo = path.join(home().dir, 'fifo.jsonl');
     execFileSync('mkfifo', [fifo]);
     expect(readTextOrEmpty(fifo)).toBe('');
+  });
+});
+
+describe('readText (sync reading a log or a deck it must not skip)', () => {
+  it("gives a file's text, undefined for a missing file, and refuses a folder or a FIFO in words at once", () => {
+    const file = path.join(home().dir, 'a.jsonl');
+    fs.writeFileSync(file, 'one\ntwo\n');
+    expect(readText(file)).toBe('one\ntwo\n');
+    expect(readText(path.join(home().dir, 'none.jsonl'))).toBeUndefined();
+    const folder = path.join(home().dir, 'folder.jsonl');
+    fs.mkdirSync(folder);
+    expect(() => readText(folder)).toThrow(`cannot read ${folder}: it is a folder, not a file`);
+    const fifo = path.join(home().dir, 'fifo.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readText(fifo)).toThrow(`cannot read ${fifo}: it is not a regular file`);
   });
 });
