@@ -49,4 +49,27 @@ describe('a write that fails halfway', () => {
     expect(fs.readdirSync(path.join(dir, 'logs'))).toEqual(['globex.jsonl']);
     expect(fs.readFileSync(logFile(dir, 'globex'), 'utf8').split('\n').filter(Boolean)).toHaveLength(20);
   });
+
+  it("a torn last line's copy: no half copy beside the log, the log untouched; with room the next start repairs it", () => {
+    const { dir, env } = home();
+    putDeck(dir, 'plain', PLAIN_DECK);
+    const log = putLog(dir, 'plain', [gradeRecord('plain', 'alpha', 3, new Date(Date.now() - 86_400_000))]);
+    // A long typed answer cut off by a crash: its copy is over the limit.
+    const cut = `{"v":1,"type":"grade","id":"cut","deck":"plain","card":"beta","grade":3,"typed":"${'a'.repeat(3000)}`;
+    fs.appendFileSync(log, cut);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(log, old, old);
+    const bytes = fs.readFileSync(log);
+    // prep review repairs the log as it opens it, before it needs a terminal.
+    const r = prepLimited(['review', 'plain'], dir, env);
+    expect(r.stderr).toBe(`prep: could not save the cut-off last line of ${log}: the file is too large\n`);
+    expect(r.status).toBe(1);
+    expect(fs.readdirSync(path.join(dir, 'logs'))).toEqual(['plain.jsonl']);
+    expect(fs.readFileSync(log)).toEqual(bytes);
+    const retry = spawnSync(process.execPath, [PREP, 'review', 'plain'], { cwd: dir, env, encoding: 'utf8' });
+    expect(retry.stderr).toMatch(/the last line was cut off/);
+    const torn = fs.readdirSync(path.join(dir, 'logs')).filter((f) => f.includes('.torn-'));
+    expect(torn).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, 'logs', torn[0]!), 'utf8')).toBe(cut);
+  });
 });
