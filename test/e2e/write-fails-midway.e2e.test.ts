@@ -29,6 +29,22 @@ describe('a write that fails halfway', () => {
     expect(fs.readFileSync(path.join(dir, 'day.md'), 'utf8')).toContain('## Questions, weakest first');
   });
 
+  it.each([
+    ['import', (sheet: string) => ['import', sheet, '--name', 'acme']],
+    ['new', () => ['new', 'acme']],
+  ])('%s: no empty or cut deck left, the reason in words; the retry is not refused as "already exists"', (_, args) => {
+    const { dir, env } = home();
+    const sheet = path.join(dir, 'sheet.md');
+    fs.writeFileSync(sheet, `# Acme\n\n## Likely Questions\n\n${Array.from({ length: 20 }, (_, i) => `**${i + 1}. Why Acme, reason ${i + 1}?**\n\nBecause it ships, and ships again.\n\n`).join('')}`);
+    const r = prepLimited(args(sheet), dir, env);
+    expect(r.stderr).toMatch(/^prep: cannot write decks\/acme\.yaml: the file is too large\. Nothing was written\.\n$/m);
+    expect(r.status).toBe(1);
+    expect(fs.readdirSync(path.join(dir, 'decks'))).toEqual([]);
+    const retry = spawnSync(process.execPath, [PREP, ...args(sheet)], { cwd: dir, env, encoding: 'utf8' });
+    expect(retry.status, retry.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'decks'))).toEqual(['acme.yaml']);
+  });
+
   it('rename: nothing changed, said in words, no temp file beside the logs; a retry with room works', () => {
     const { dir, env } = home();
     putDeck(dir, 'acme', PLAIN_DECK);
