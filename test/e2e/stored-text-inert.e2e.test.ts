@@ -5,7 +5,7 @@ import { snapshotDigest } from '../../src/core/schedule/snapshot.js';
 import type { ReplaySnapshot } from '../../src/core/store/snapshot-store.js';
 import { gradeRecord, PLAIN_DECK, putDeck, putLog } from '../helpers/e2e-home.js';
 import { Pty } from '../helpers/pty.js';
-import { PREP } from '../helpers/run-cli.js';
+import { PREP, runCli } from '../helpers/run-cli.js';
 import { useTempHome } from '../helpers/temp-home.js';
 import { unsafeSequences } from '../helpers/terminal-scan.js';
 
@@ -60,5 +60,17 @@ describe('text from a log reaches the terminal inert', () => {
     pty.write('\x03');
     await pty.exited;
     expect(unsafeSequences(pty.raw)).toEqual([]);
+  });
+
+  it('prep mock --last names a card id from the log that the deck no longer has as symbols, never as a sequence', async () => {
+    const { dir } = home();
+    putDeck(dir, 'plain', PLAIN_DECK);
+    const mock = { v: 1, type: 'mock', id: 'm1', deck: 'plain', at: new Date(Date.now() - 86_400_000).toISOString(), ms: 60_000, scheduled: false, items: [{ card: 'gone\x1b]0;owned\x07', kind: 'question', ms: 1000, target: 90_000, skipped: false, grade: 3 }] };
+    fs.mkdirSync(path.join(dir, 'logs'));
+    fs.writeFileSync(path.join(dir, 'logs', 'plain.jsonl'), `${JSON.stringify(mock)}\n`);
+    const r = await runCli(['mock', 'plain', '--last'], { env: { ...process.env, PREP_HOME: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(card gone␛]0;owned␇');
+    expect(unsafeSequences(r.stdout + r.stderr)).toEqual([]);
   });
 });
