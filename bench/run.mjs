@@ -8,6 +8,7 @@ const benches = {
   startup: './startup.mjs',
   audio: './audio.mjs',
   import: './import-memory.mjs',
+  paste: './paste.mjs',
 };
 const which = process.argv[2] ?? 'perf';
 if (!benches[which]) {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Listener, type ListenStatus } from '../core/audio/listener.js';
 import { findRecorder, RECORD_RATE, RECORDERS, startRecorder, type Recording } from '../core/audio/recorder.js';
@@ -6,6 +6,8 @@ import { syllablesPerWord } from '../core/audio/syllables.js';
 import type { Card } from '../core/deck/types.js';
 import { pitchTargetSeconds } from '../core/pitch/timing.js';
 import type { ListenSource } from '../ui/components/listen-panel.js';
+import { writeFileAtomic } from '../core/store/atomic-write.js';
+import { describeFsError, StoreError } from '../core/store/store-error.js';
 import { UserError } from './user-error.js';
 
 export interface ListenOptions {
@@ -65,9 +67,15 @@ export function listen(session: ListenTarget, card: Card, deck: string, opts: Li
 
   const keep = () => {
     if (!opts.keepAudio || listener.get().voiceStartMs === null) return;
-    mkdirSync(opts.keepAudio, { recursive: true });
     const stamp = new Date(base ?? Date.now()).toISOString().replace(/[:.]/g, '-');
-    writeFileSync(join(opts.keepAudio, `${deck}-pitch-${stamp}.wav`), wavOf(Buffer.concat(listener.chunks)));
+    const file = join(opts.keepAudio, `${deck}-pitch-${stamp}.wav`);
+    // Whole or not at all: a full disk leaves no empty or cut WAV, and is told in words.
+    try {
+      mkdirSync(opts.keepAudio, { recursive: true });
+      writeFileAtomic(file, wavOf(Buffer.concat(listener.chunks)), { mode: 0o644 });
+    } catch (err) {
+      throw new UserError(`could not keep the recording as ${file}: ${describeFsError(err instanceof StoreError ? err.cause : err)} (the attempt itself is saved)`, 1);
+    }
   };
 
   /** Moves the session's clock to what the listener heard. */

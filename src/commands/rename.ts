@@ -4,6 +4,8 @@ import { listDecks } from '../core/deck/locate.js';
 import { renameInLine } from '../core/sync/log-moves.js';
 import { reviewLogPath } from '../core/store/paths.js';
 import { snapshotPath } from '../core/store/snapshot-store.js';
+import { writeFileAtomic } from '../core/store/atomic-write.js';
+import { describeFsError, StoreError } from '../core/store/store-error.js';
 import { tallyPath } from '../core/store/tally-store.js';
 import { openSettings } from '../core/store/settings.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
@@ -37,26 +39,14 @@ function moveNoClobber(from: string, to: string): Step {
 /**
  * The review log under its new name: every record that names the old deck names the new one
  * (the pitch history is found by deck name); any other line is kept byte for byte. Written to a
- * temp file, fsynced, then linked into place, so the new log is whole or absent.
+ * temp file, fsynced, then linked into place (writeFileAtomic), so the new log is whole or
+ * absent, and a failure (a full disk) leaves no temp file behind.
  */
 function rewriteLog(from: string, to: string, oldName: string, newName: string): Step {
   return {
     run: () => {
       const lines = fs.readFileSync(from, 'utf8').split('\n');
-      const out = lines.map((line) => renameInLine(line, oldName, newName));
-      const tmp = `${to}.tmp-${process.pid}`;
-      const fd = fs.openSync(tmp, 'wx', 0o600);
-      try {
-        fs.writeSync(fd, out.join('\n'));
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      try {
-        fs.linkSync(tmp, to);
-      } finally {
-        fs.unlinkSync(tmp);
-      }
+      writeFileAtomic(to, lines.map((line) => renameInLine(line, oldName, newName)).join('\n'), { exclusive: true });
     },
     undo: () => fs.unlinkSync(to),
   };
@@ -119,7 +109,8 @@ export async function renameDeck(fromArg: string, toArg: string, io: CommandIO =
         // Put back what can be; the message below says the rename did not happen.
       }
     }
-    throw new UserError(`could not rename "${ref.name}" to "${to}", nothing was changed: ${(err as Error).message}`, 1);
+    const why = err instanceof StoreError ? err.message : describeFsError(err);
+    throw new UserError(`could not rename "${ref.name}" to "${to}", nothing was changed: ${why}`, 1);
   }
   // The copy under the new name is whole: only now does the old log go.
   if (fs.existsSync(oldLog)) fs.unlinkSync(oldLog);

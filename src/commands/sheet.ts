@@ -1,10 +1,12 @@
 import { progressKey } from '../core/deck/progress-key.js';
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { context, openDeck } from './context.js';
 import { shownPath } from './command-io.js';
 import { outputColumns, readRecords, readSettings } from './report-io.js';
 import { UserError } from './user-error.js';
+import { writeFileAtomic } from '../core/store/atomic-write.js';
+import { describeFsError, StoreError } from '../core/store/store-error.js';
 import { wantsColour } from '../ui/theme.js';
 import { sheetText } from '../ui/sheet-text.js';
 import { interviewSheet } from '../core/stats/sheet.js';
@@ -41,7 +43,10 @@ export async function sheet(deckArg: string, opts: SheetOptions, now = new Date(
   return 0;
 }
 
-/** Writes beside the target and renames, so a crash never leaves half a sheet. */
+/**
+ * Writes beside the target and renames (writeFileAtomic), so a crash or a full disk never leaves
+ * half a sheet, nor a temp file; a failure is told in words.
+ */
 function writeAtomically(target: string, text: string): void {
   const shown = shownPath(target, process.cwd());
   try {
@@ -49,15 +54,11 @@ function writeAtomically(target: string, text: string): void {
   } catch (err) {
     if (err instanceof UserError) throw err;
   }
-  const tmp = `${target}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text, { flag: 'wx' });
-    renameSync(tmp, target);
+    writeFileAtomic(target, text, { mode: 0o644 });
   } catch (err) {
-    rmSync(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`cannot write ${shown}: its folder ${shownPath(dirname(target), process.cwd())} does not exist`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot write ${shown}: permission denied`);
-    throw err;
+    if (!(err instanceof StoreError)) throw err;
+    if (err.code === 'ENOENT') throw new UserError(`cannot write ${shown}: its folder ${shownPath(dirname(target), process.cwd())} does not exist`);
+    throw new UserError(`cannot write ${shown}: ${describeFsError(err.cause)}. Nothing was written.`, 1);
   }
 }

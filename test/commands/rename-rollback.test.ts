@@ -29,7 +29,7 @@ describe('prep rename when a step fails', () => {
       link(from, to);
     });
     const io = captureIO(dir);
-    await expect(renameDeck('acme', 'globex', io)).rejects.toThrow('could not rename "acme" to "globex", nothing was changed: EROFS: read-only file system');
+    await expect(renameDeck('acme', 'globex', io)).rejects.toThrow('could not rename "acme" to "globex", nothing was changed: the file system is read-only');
 
     expect(fs.readdirSync(path.join(dir, 'decks'))).toEqual(['acme.yaml']);
     expect(fs.readdirSync(path.join(dir, 'logs'))).toEqual(['acme.jsonl']);

@@ -16,6 +16,21 @@ describe('clock faults in a log', () => {
     expect(r.stderr).toMatch(/plain\.jsonl:1: skipped a line: grade record dated "[^"]+", outside 2000 to tomorrow \(a clock set wrong\?\)/);
   });
 
+  it('a record dated 11 days ahead is still skipped and named after a drill has run: no snapshot takes it in', async () => {
+    putDeck(t.home, 'plain', PLAIN_DECK);
+    putLog(t.home, 'plain', [gradeRecord('plain', 'gamma', 3, new Date(Date.now() - HOUR)), gradeRecord('plain', 'alpha', 3, new Date(Date.now() + 11 * 24 * HOUR))]);
+    const pty = t.start(['drill', 'plain']);
+    // Gamma's learning step is due first.
+    await pty.waitFor('Gamma question?');
+    expect(pty.raw).toMatch(/plain\.jsonl:2: skipped a line: grade record dated/);
+    pty.write('q');
+    expect((await pty.exited).code).toBe(0);
+    // The drill saved what it could (the snapshot, the stats' counts); the line is still read, and named.
+    const r = await runCli(['stats', 'plain', '--json'], { env: t.env });
+    expect(JSON.parse(r.stdout).reviews.total).toBe(1);
+    expect(r.stderr).toMatch(/plain\.jsonl:2: skipped a line: grade record dated "[^"]+", outside 2000 to tomorrow/);
+  });
+
   it('a record dated +275760-09-13 is skipped with a warning; stats --json still answers', async () => {
     putDeck(t.home, 'plain', PLAIN_DECK);
     const far = { ...gradeRecord('plain', 'alpha', 3, new Date()), at: '+275760-09-13T00:00:00.000Z' };

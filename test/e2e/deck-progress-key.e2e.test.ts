@@ -47,6 +47,17 @@ describe('decks given by a path keep their own progress', () => {
     expect(logs.find((f) => f !== 'coder.jsonl')).toMatch(/^coder\.[0-9a-f]{8}\.jsonl$/);
   });
 
+  it("an interview date set for /tmp/o/coder.yaml is that file's, not the shipped coder deck's", async () => {
+    const file = path.join(other, 'coder.yaml');
+    fs.writeFileSync(file, PLAIN_DECK);
+    const set = await runCli(['interview', file, '2099-03-01'], { env: t.env });
+    expect(set.code, set.stderr).toBe(0);
+    expect((await runCli(['interview', file], { env: t.env })).stdout).toMatch(/^coder: interview Sun, 1 Mar 2099/);
+    expect((await runCli(['interview', 'coder'], { env: t.env })).stdout).toMatch(/^coder: no interview date/);
+    const listed = JSON.parse((await runCli(['list', '--json'], { env: t.env })).stdout) as { name: string; interview: string | null }[];
+    expect(listed.find((d) => d.name === 'coder')!.interview).toBeNull();
+  });
+
   it('a user deck given by its path in the decks folder keeps its name, so its old log still counts', async () => {
     const file = putDeck(t.home, 'acme', PLAIN_DECK);
     putLog(t.home, 'acme', [gradeRecord('acme', 'alpha', 3, new Date(Date.now() - 3_600_000))]);

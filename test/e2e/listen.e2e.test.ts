@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { usePrepTerminal } from '../helpers/prep-terminal.js';
 import { alive, recorderOf, sleep, useMicFeed, withSilence } from '../helpers/mic-feed.js';
 import { hasTool, runWithTool } from '../helpers/tools.js';
+import { STACK_TRACE } from '../helpers/run-cli.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/audio/wpm200-brown50.wav', import.meta.url));
 
@@ -34,6 +35,28 @@ describe.skipIf(!runWithTool('sox', ['--version']))('prep pitch --listen, with t
     const [rec] = t.log('coder');
     expect(Math.abs(rec!.ms / 1000 - truth)).toBeLessThanOrEqual(0.3);
     expect(readdirSync(keep)).toHaveLength(1);
+  }, 40_000);
+
+  it('--keep-audio that cannot be written: one sentence in words, no stack trace, the attempt still saved', async () => {
+    const mic = feed(withSilence(readFileSync(FIXTURE), 2.5));
+    // A file where the folder should be. (A full disk is told the same way, and the WAV is written
+    // whole or not at all; a file-size limit cannot stand in for it here, as the signal it raises
+    // ends a process whose screen library listens for it.)
+    const keep = join(mic.dir, 'kept');
+    writeFileSync(keep, 'not a folder');
+    const env = { ...t.env, NO_COLOR: '1', PREP_RECORD_INPUT: mic.path };
+    const pty = t.start(['pitch', 'coder', '--listen', '--stop-after', '1.8', '--keep-audio', keep], { env, rows: 40 });
+    await pty.waitFor(/Pauses {9}/, 20_000);
+    pty.write('\r');
+    await pty.waitFor('Saved to your history');
+    pty.write('q');
+    expect((await pty.exited).code).toBe(1);
+    mic.stop();
+    expect(pty.raw).toMatch(/prep: could not keep the recording as \S+\.wav: a file with that name is in the way \(the attempt itself is saved\)/);
+    expect(pty.raw).not.toMatch(STACK_TRACE);
+    expect(pty.raw).not.toMatch(/EEXIST|ENOTDIR/);
+    expect(readFileSync(keep, 'utf8')).toBe('not a folder');
+    expect(t.log('coder').filter((r) => r.type === 'pitch')).toHaveLength(1);
   }, 40_000);
 
   it('after kill -9 of prep (no exit hook runs), the recorder ends at its next write into the closed pipe', async () => {

@@ -7,7 +7,7 @@ import { PREP, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { useTempHome } from '../helpers/temp-home.js';
 import { treeState } from '../helpers/tree-state.js';
 
-// list, stats, every --json and the commands that only show history (pitch --history, mock
+// list, stats, sheet, every --json and the commands that only show history (pitch --history, mock
 // --last, interview without a date) only look: no settings rewrite, no deck cache (the decks
 // here were never opened before), no log repair, no move aside. The repairs wait for the next
 // command that writes.
@@ -18,6 +18,9 @@ const REPORTS = [
   ['stats', 'plain'],
   ['stats', 'plain', '--json'],
   ['stats', 'broken', '--json'],
+  ['sheet', 'plain'],
+  ['sheet', 'pitched', '--markdown'],
+  ['sheet', 'broken'],
   ['pitch', 'pitched', '--history'],
   ['pitch', 'pitched', '--history', '--json'],
   ['mock', 'pitched', '--last'],

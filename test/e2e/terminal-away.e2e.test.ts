@@ -54,8 +54,11 @@ describe('when the terminal goes away or is handed back', () => {
     await pty.waitFor(/^sh\$ $/m);
     pty.write(`node ${PREP} drill plain\r`);
     await pty.waitFor('Alpha question?');
+    const running = pty.raw.length;
     pty.write('\x1a');
     await pty.waitFor('Stopped');
+    // The cursor the drill hid is shown again before the shell takes the terminal back.
+    expect(pty.raw.slice(running)).toContain('\x1b[?25h');
     const before = pty.raw.length;
     pty.write('fg\r');
     // The whole frame is drawn again after fg, not only what changed.

@@ -1,5 +1,6 @@
 import { State, type Card as FsrsCard } from 'ts-fsrs';
 import type { CardProgress, GradeMark, GradeSummary } from './progress.js';
+import { inert } from '../text/inert.js';
 
 // The card rows of a snapshot as columns: one Float64 row of numbers per card, and one JSON line
 // of grade marks per card, parsed only when that card's summary is read. A start of a
@@ -173,7 +174,9 @@ export class CardRows {
       // Stryker disable next-line BooleanLiteral: a first mark is stored without a time, so reading one finds none either way
       const f = markOf(first, false);
       const l = markOf(last, true);
-      const t = Array.isArray(typed) && typeof typed[0] === 'string' && typeof typed[1] === 'string' ? { text: typed[0], at: typed[1] } : null;
+      // The digest is a checksum, not a seal (anyone can compute it): what the user typed is shown
+      // again, so it gets the log's and the deck's rule here too and can never act on a terminal.
+      const t = Array.isArray(typed) && typeof typed[0] === 'string' && typeof typed[1] === 'string' ? { text: inert(typed[0]), at: typed[1] } : null;
       return { count, first: f, last: l, typed: t };
     } catch {
       return { count, first: null, last: null, typed: null };

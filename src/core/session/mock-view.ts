@@ -1,3 +1,4 @@
+import { inert } from '../text/inert.js';
 import type { Card, CardKind, Deck } from '../deck/types.js';
 import { cardById } from '../deck/types.js';
 import type { Grade, MockRecord } from '../store/log-records.js';
@@ -129,7 +130,7 @@ export function scorecard(
           : 'under';
     return {
       mark: markOf(i.kind, n),
-      prompt: i.kind === 'ask' ? ASK_PROMPT : (i.card?.prompt ?? `(card ${i.id} is no longer in the deck)`),
+      prompt: i.kind === 'ask' ? ASK_PROMPT : (i.card?.prompt ?? `(card ${inert(i.id)} is no longer in the deck)`),
       time: i.skipped || i.ms === null ? '—' : minSec(i.ms),
       target: i.target === null ? '—' : minSec(i.target * 1000),
       verdict,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { writeFileAtomic } from './atomic-write.js';
 
 /** A file-name-safe timestamp: 2024-05-01T10-00-00-000Z (no colons, for every OS). */
 export function fileStamp(now = new Date()): string {
@@ -23,10 +24,13 @@ export function moveAside(file: string, tag: string, now = new Date()): string {
   return target;
 }
 
-/** Saves `bytes` next to `file` under a fresh `.tag-stamp` name. Returns the new path. */
+/**
+ * Saves `bytes` next to `file` under a fresh `.tag-stamp` name, whole or not at all (a full disk
+ * leaves no half copy). Returns the new path.
+ */
 export function copyAside(file: string, tag: string, bytes: Uint8Array, now = new Date()): string {
   const target = freeName(file, tag, now);
-  // 'wx': never clobber a file that appeared in the meantime.
-  fs.writeFileSync(target, bytes, { flag: 'wx', mode: 0o600 });
+  // Exclusive: never clobber a file that appeared in the meantime.
+  writeFileAtomic(target, bytes, { exclusive: true });
   return target;
 }

@@ -10,7 +10,7 @@ import { storeErrorFrom } from './store-error.js';
 export interface LogRead {
   records: LogRecord[];
   warnings: string[];
-  /** Where the records read end, to read only what follows next time; undefined when that cannot be told (an unterminated last record). */
+  /** Where the records read end, to read only what follows next time; undefined when that cannot be told (an unterminated last record) or must not be (a line dated ahead, which counts once its time comes). */
   end?: LogPosition;
 }
 
@@ -109,6 +109,9 @@ function scan(file: string, bytes: Buffer, at: LogPosition = START): Scan {
   let recordLike = 0;
   let torn: Scan['torn'];
   let lastIsRecord = false;
+  // A line skipped only because it is dated ahead counts once its time comes: no position after
+  // it is given, so no snapshot takes it in as skipped for good (a full replay would then differ).
+  let ahead = false;
 
   const keep = (record: LogRecord, line: string, lineNo: number) => {
     const before = seen.get(record.id);
@@ -144,6 +147,7 @@ function scan(file: string, bytes: Buffer, at: LogPosition = START): Scan {
       return;
     }
     bad++;
+    if (parsed.ahead) ahead = true;
     // Stryker disable next-line UpdateOperator: recordLike is only ever compared with 0
     if (!parsed.garbage) recordLike++;
     if (bad <= MAX_LINE_WARNINGS) warnings.push(`${file}:${lineNo}: skipped a line: ${parsed.reason}`);
@@ -157,7 +161,7 @@ function scan(file: string, bytes: Buffer, at: LogPosition = START): Scan {
   // understand, not garbage: moving it aside would hide it from the prep that wrote it.
   // After a checked position the log is known to hold records already.
   const unreadable = at.offset === 0 && records.length === 0 && recordLike === 0 && (bad > 0 || (torn !== undefined && !loneFragment));
-  return { records, warnings, torn, unreadable, end: endOf(bytes, at, last, lastIsRecord) };
+  return { records, warnings, torn, unreadable, end: ahead ? undefined : endOf(bytes, at, last, lastIsRecord) };
 }
 
 /** Cuts the file back to `length` bytes, unless it no longer has `expected` bytes. */

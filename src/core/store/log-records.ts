@@ -165,7 +165,7 @@ const shapes = new Map(Object.entries(shapeOf).map(([type, shape]) => [type, Obj
  * The result of reading one line: a record, or why the line was skipped. `garbage` is false
  * when the line at least looks like a record (a JSON object), e.g. one from a newer prep.
  */
-export type ParsedLine = { ok: true; record: LogRecord } | { ok: false; reason: string; garbage: boolean };
+export type ParsedLine = { ok: true; record: LogRecord } | { ok: false; reason: string; garbage: boolean; ahead?: true };
 
 /** Parses and validates one log line (without its newline). */
 export function parseRecordLine(line: string, now = Date.now()): ParsedLine {
@@ -193,7 +193,9 @@ export function parseRecordLine(line: string, now = Date.now()): ParsedLine {
   }
   const at = Date.parse(fields.at as string);
   if (at < EARLIEST || at > now + DAY) {
-    return { ok: false, reason: `${type} record dated ${JSON.stringify(fields.at)}, outside 2000 to tomorrow (a clock set wrong?)`, garbage: false };
+    const reason = `${type} record dated ${JSON.stringify(fields.at)}, outside 2000 to tomorrow (a clock set wrong?)`;
+    // One dated ahead becomes a record like any other once its day comes: `ahead` tells the reader.
+    return at > now + DAY ? { ok: false, reason, garbage: false, ahead: true } : { ok: false, reason, garbage: false };
   }
   // A log is a file anyone may have edited or copied from elsewhere: what the user typed is shown
   // again ("Last time you wrote"), so it gets the deck text's rule and can never act on a terminal.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { scheduler } from '../../../src/core/schedule/fsrs.js';
@@ -215,5 +215,29 @@ describe('a deleted pitch run (an undo targeting it)', () => {
     const r = after.read();
     expect(r.all, 'only the tail read').toBeUndefined();
     expect(r.lastPractised).toBe(T + 2 * 3_600_000);
+  });
+});
+
+describe('a record dated after tomorrow (graded with the clock fast)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('is left out of the snapshot, so once its time has come a start counts it, as a full replay does', () => {
+    const first = grades(20);
+    // Graded with the clock eleven days fast: skipped today, a real grade once the date is past.
+    const fast: GradeRecord = { ...grades(1, 20)[0]!, id: 'fast', at: new Date(T + 30 * 86_400_000).toISOString() };
+    const later = grades(5, 21);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T + 19 * 86_400_000);
+    const log = setUp([...first, fast, ...later]);
+    const today = log.start();
+    expect(today.warnings).toEqual([expect.stringMatching(/test\.jsonl:21: skipped a line: grade record dated "[^"]+", outside 2000 to tomorrow/)]);
+    expect(plain(today.progress)).toEqual(plain(replay(f, deck.cards, [...first, ...later])));
+    // A second start today still says so: the line was not taken into a snapshot.
+    expect(log.start().warnings).toHaveLength(1);
+
+    vi.setSystemTime(T + 31 * 86_400_000);
+    const after = log.start();
+    expect(after.warnings).toEqual([]);
+    expect(plain(after.progress)).toEqual(plain(replay(f, deck.cards, [...first, fast, ...later])));
   });
 });

@@ -55,7 +55,9 @@ describe('files moved or copied aside', () => {
     fs.writeFileSync(taken, 'precious');
     // The name looked free when checked (another process took it just after).
     vi.spyOn(fs, 'existsSync').mockReturnValue(false);
-    expect(() => copyAside(file, 'torn', Buffer.from('fragment'), now)).toThrow(/EEXIST/);
+    expect(() => copyAside(file, 'torn', Buffer.from('fragment'), now)).toThrow(expect.objectContaining({ code: 'EEXIST' }));
     expect(fs.readFileSync(taken, 'utf8')).toBe('precious');
+    // Nor leave the copy it could not place.
+    expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(taken)]);
   });
 });

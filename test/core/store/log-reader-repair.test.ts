@@ -111,10 +111,10 @@ describe('reading a log: what a crash leaves at its end', () => {
   it('reads a last line that another process completes while the torn copy is being made', () => {
     const [a, b] = [grade(), grade()];
     const file = logWith(`${json(a)}\n${json(b).slice(0, 15)}`);
-    const write = fs.writeFileSync.bind(fs);
-    vi.spyOn(fs, 'writeFileSync').mockImplementation((target, data, options) => {
-      write(target, data, options);
-      // The other prep finishes its line just after the copy is written.
+    const link = fs.linkSync.bind(fs);
+    vi.spyOn(fs, 'linkSync').mockImplementation((from, target) => {
+      link(from, target);
+      // The other prep finishes its line just after the copy is put in place.
       if (String(target).includes('.torn-')) fs.appendFileSync(file, `${json(b).slice(15)}\n`);
     });
     const { records, warnings } = readLog(file);
@@ -166,7 +166,8 @@ describe('a repair that cannot be done', () => {
     const a = grade();
     const text = `${json(a)}\n{"v":1,"ty`;
     const file = logWith(text);
-    vi.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+    // The only write of a read is the copy's.
+    vi.spyOn(fs, 'writeSync').mockImplementation(() => {
       throw fail('ENOSPC');
     });
     expect(() => readLog(file)).toThrow(`could not save the cut-off last line of ${file}: no space left on device`);
@@ -261,8 +262,9 @@ describe('reading a log: what is left where it is', () => {
     const a = grade();
     const file = logWith(`${json(a)}\n{"v":1,"ty`);
     const write = fs.writeFileSync.bind(fs);
-    vi.spyOn(fs, 'writeFileSync').mockImplementation((target, data, options) => {
-      write(target, data, options);
+    const link = fs.linkSync.bind(fs);
+    vi.spyOn(fs, 'linkSync').mockImplementation((from, target) => {
+      link(from, target);
       if (!String(target).includes('.torn-')) return;
       // Another prep adds a byte to the line each time, just after the copy is made (its clock long past).
       write(file, 'p', { flag: 'a' });
