@@ -11,7 +11,8 @@ import type { Token, Tokens } from 'marked';
 interface FoldedText {
   type: 'folded';
   raw: string;
-  text: string;
+  /** The text, in pieces of about a kilobyte: joined only with what comes before it, in one go. */
+  parts: string[];
 }
 
 const NUMBER_PREFIX = /^\s*(?:q(?:uestion)?\s*)?\d{0,3}\s*[.):]?\s*$/i;
@@ -41,7 +42,12 @@ export function splitLead(tokens: readonly Token[], whole?: string): { lead?: st
 export function inlineText(tokens: readonly Token[] | undefined): string {
   let out = '';
   // Stryker disable next-line ArrayDeclaration: every caller passes tokens marked made
-  for (const t of tokens ?? []) out += tokenText(t);
+  for (const t of tokens ?? []) {
+    // Folded text comes last, and is made one string with the text before it: added to that,
+    // it would be a chain of two, copied whole again at the first trim.
+    if (t.type === 'folded') return [out, ...(t as FoldedText).parts].join('');
+    out += tokenText(t);
+  }
   return out;
 }
 
@@ -52,7 +58,7 @@ function tokenText(t: Token): string {
       return nested ? inlineText(nested) : decode((t as Tokens.Text).text);
     }
     case 'folded':
-      return (t as FoldedText).text;
+      return (t as FoldedText).parts.join('');
     // Stryker disable next-line ConditionalExpression,StringLiteral: an escaped character is punctuation, which the default's decoding keeps as it is
     case 'escape':
       return (t as Tokens.Escape).text;
@@ -92,8 +98,12 @@ class TextJoin {
     this.size = 0;
   }
 
-  text(): string {
-    return this.parts.join('') + this.pieces.join('');
+  /** The text so far, in pieces of about a kilobyte. */
+  done(): string[] {
+    if (this.pieces.length > 0) this.parts.push(this.pieces.join(''));
+    this.pieces = [];
+    this.size = 0;
+    return this.parts;
   }
 }
 
@@ -138,7 +148,7 @@ export class InlineFold {
     if (this.last) this.settle(this.last);
     this.last = undefined;
     if (!this.folded) return this.head;
-    const folded: FoldedText = { type: 'folded', raw: '', text: this.rest.text() };
+    const folded: FoldedText = { type: 'folded', raw: '', parts: this.rest.done() };
     return [...this.head, folded as unknown as Token];
   }
 }
