@@ -107,9 +107,10 @@ const cases = [
 ];
 // Not held to the target: 256 KB of one text, plain or thick with markup, against the smallest
 // text of the same kind that is refused (66 KB once cleaned). Reading either runs the reading
-// code hot, and the optimizing compiler's memory and code (about 5 MB on Node 20, none of it the
-// input's) are already 20x of 256 KB; what the 256 KB input costs is the difference. Each kind:
-// its name, file, content of about `bytes`, and the bytes of markup a byte of its text has.
+// code hot, and what the optimizing compiler then holds (5-11 MB on Node 20 and 22, about 1 MB
+// on Node 24; none of it the input's) is already 20-40x of 256 KB. The two differ by about what
+// the input costs, within a MB or so from run to run. Each kind: its name, file, content of
+// about `bytes`, and the bytes of markup a byte of its text has.
 const small = [
   ['one-line note', 'small.txt', (bytes) => `Q one\t${'word '.repeat(Math.round(bytes / 5))}\n`, 1],
   ['HTML note', 'small-html.txt', htmlNote, 33 / 13],
@@ -147,7 +148,7 @@ try {
     });
     const above = (r) => `${((r.peak - base.peak) / MB).toFixed(1)} MB (${((r.peak - base.peak) / r.size).toFixed(1)}x)`;
     const refused = least.code === 2 && k256.code === 2 ? '' : ' (not both refused)';
-    smalls.push(`${what} ${above(k256)} against ${above(least)} for ${Math.round(least.size / 1024)} KB${refused}, ${((k256.peak - least.peak) / (k256.size - least.size)).toFixed(1)}x a byte between`);
+    smalls.push(`${what} ${above(k256)} against ${above(least)} for ${Math.round(least.size / 1024)} KB${refused}`);
   }
   console.log(`Above the base, 256 KB of one text against the smallest refused: ${smalls.join('; ')}.`);
   const slopes = [];
