@@ -16,6 +16,10 @@
 // 800 MB, and 4 s and 160 MB, when they were read), held above the baseline like the small files.
 // Two more are one line of 2 MB, under that limit: read, and refused as a card's text over 64 KB
 // by its counted size (made whole first, they peaked at 24x their size above the baseline).
+// Four more are one text thick with markup, of 2 and 1 MB: an Anki back of
+// `<div>word &amp; <b>more</b></div>` and a Markdown answer of `*word* **more** `, refused as a
+// card's text (each clean-up a copy of the whole field, or a token per emphasis, they peaked at 17x
+// and 70x). A line under the table gives 256 KB of each kind against the smallest refused.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +85,12 @@ const OVER_DECK = /over the 16\.0 MB/;
 const LONG_LINE = /^\S+:\d+:\d+ error: cannot import .*passes 4\.0 MB/;
 /** One answer of 2 MB: read, and refused as a card's text. */
 const CARD_TEXT = /^\S+:\d+(?::\d+)? error: cannot import .* is 2\.0 MB of text, over the 64 KB/;
+/** One card's text thick with markup, refused by its cleaned size (under the raw size). */
+const MARKUP_TEXT = /^\S+:\d+(?::\d+)? error: cannot import .* is \d+(?:\.\d)? [KM]B of text, over the 64 KB/;
+/** An Anki note whose back is about `bytes` of `<div>word &amp; <b>more</b></div>`: a tag or entity every few characters. */
+const htmlNote = (bytes) => `Q one\t${'<div>word &amp; <b>more</b></div>'.repeat(Math.round(bytes / 33))}\n`;
+/** A sheet of one question whose answer is one paragraph of about `bytes` of `*word* **more** `: an emphasis every few characters. */
+const emphasisAnswer = (bytes) => `# T\n\n## Likely Questions\n\n**1. Q?**\n\n${'*word* **more** '.repeat(Math.round(bytes / 16))}`;
 const cases = [
   ['Markdown sheet, refused (deck over 16 MB)', 'sheet.md', () => markdownSheet(15 * MB), 'peak', OVER_DECK],
   ['Anki export, refused (deck over 16 MB)', 'notes.txt', () => ankiExport(12.5 * MB), 'peak', OVER_DECK],
@@ -90,8 +100,23 @@ const cases = [
   ['Markdown answer of one paragraph, refused', 'long.md', () => `# T\n\n## Likely Questions\n\n**1. Q?**\n\n${'word '.repeat(2 * MB)}`, 'above', LONG_LINE],
   ['Anki note of one line, 2 MB back, refused', 'card.txt', () => `Q one\t${'word '.repeat(400 * 1024)}\n`, 'above', CARD_TEXT],
   ['Markdown answer of one paragraph, 2 MB', 'card.md', () => `# T\n\n## Likely Questions\n\n**1. Q?**\n\n${'word '.repeat(400 * 1024)}`, 'above', CARD_TEXT],
+  ['Anki note, 2 MB back thick with HTML', 'html.txt', () => htmlNote(2 * MB), 'above', MARKUP_TEXT],
+  ['Anki note, 1 MB back thick with HTML', 'html1.txt', () => htmlNote(MB), 'above', MARKUP_TEXT],
+  ['Markdown answer, 2 MB thick with emphasis', 'em.md', () => emphasisAnswer(2 * MB), 'above', MARKUP_TEXT],
+  ['Markdown answer, 1 MB thick with emphasis', 'em1.md', () => emphasisAnswer(MB), 'above', MARKUP_TEXT],
 ];
-
+// Not held to the target: 256 KB of one text, plain or thick with markup, against the smallest
+// text of the same kind that is refused (66 KB once cleaned). Reading either runs the reading
+// code hot, and what the optimizing compiler then holds (5-11 MB on Node 20 and 22, about 1 MB
+// on Node 24; none of it the input's) is already 20-40x of 256 KB. The two differ by about what
+// the input costs, within a MB or so from run to run. Each kind: its name, file, content of
+// about `bytes`, and the bytes of markup a byte of its text has.
+const small = [
+  ['one-line note', 'small.txt', (bytes) => `Q one\t${'word '.repeat(Math.round(bytes / 5))}\n`, 1],
+  ['HTML note', 'small-html.txt', htmlNote, 33 / 13],
+  ['one-paragraph answer', 'small.md', (bytes) => `# T\n\n## Likely Questions\n\n**1. Q?**\n\n${'word '.repeat(Math.round(bytes / 5))}`, 1],
+  ['emphasis answer', 'small-em.md', emphasisAnswer, 16 / 10],
+];
 const dir = mkdtempSync(join(tmpdir(), 'prep-bench-import-'));
 try {
   const tiny = join(dir, 'tiny.md');
@@ -114,6 +139,18 @@ try {
   const one = join(dir, 'one.md');
   writeFileSync(one, markdownSheet(2 * MB).split('\n**2. ')[0]);
   console.log(`Not held to the target: a one-question sheet peaks at ${(importPeak(dir, one).peak / MB).toFixed(1)} MB.`);
+  const smalls = [];
+  for (const [what, name, make, markup] of small) {
+    const [least, k256] = [66 * 1024 * markup, 256 * 1024].map((bytes) => {
+      const file = join(dir, name);
+      writeFileSync(file, make(bytes));
+      return { size: statSync(file).size, ...importPeak(dir, file) };
+    });
+    const above = (r) => `${((r.peak - base.peak) / MB).toFixed(1)} MB (${((r.peak - base.peak) / r.size).toFixed(1)}x)`;
+    const refused = least.code === 2 && k256.code === 2 ? '' : ' (not both refused)';
+    smalls.push(`${what} ${above(k256)} against ${above(least)} for ${Math.round(least.size / 1024)} KB${refused}`);
+  }
+  console.log(`Above the base, 256 KB of one text against the smallest refused: ${smalls.join('; ')}.`);
   const slopes = [];
   for (const [what, name, make] of [['Markdown', 'sheet.md', () => markdownSheet(4 * MB)], ['Anki', 'notes.txt', () => ankiExport(4 * MB)]]) {
     const file = join(dir, name);

@@ -70,4 +70,17 @@ describe('import of a file with one line or paragraph of megabytes', () => {
     expect([md.status, md.stderr]).toEqual([2, "near.md:5 error: cannot import near.md: the answer to the question is 3.9 MB of text, over the 64 KB a card's text may hold; shorten it or leave it out. Nothing was written.\n"]);
     expect(md.written).toEqual([]);
   });
+
+  // Text thick with markup, refused the same way: an Anki back of HTML is cleaned a piece at a
+  // time, and a Markdown paragraph's emphasis folded into its text as marked reads it. Cleaned
+  // whole (a copy of the field for each clean-up) the note outgrew 24 MB of old space; lexed
+  // into a token per emphasis, the paragraph outgrew 40 MB. Both now fit in 16.
+  it('a 3.9 MB note of HTML and a 2 MB paragraph of emphasis are refused as card text within 24 MB of old space', () => {
+    const html = importOne('html.txt', `Q one\t${'<div>word &amp; <b>more</b></div>'.repeat(124_000)}\n`, 24);
+    expect([html.status, html.stderr]).toEqual([2, "html.txt:1:7 error: cannot import html.txt: the note's back is 1.5 MB of text, over the 64 KB a card's text may hold; shorten it or leave it out. Nothing was written.\n"]);
+    expect(html.written).toEqual([]);
+    const md = importOne('em.md', `# T\n\n## Likely Questions\n\n**1. Q?**\n\n${'*word* **more** '.repeat(131_072)}`, 24);
+    expect([md.status, md.stderr]).toEqual([2, "em.md:5 error: cannot import em.md: the answer to the question is 1.2 MB of text, over the 64 KB a card's text may hold; shorten it or leave it out. Nothing was written.\n"]);
+    expect(md.written).toEqual([]);
+  });
 });

@@ -1,14 +1,15 @@
 import { CsvError, Parser, type Options } from 'csv-parse';
-import { decode } from 'html-entities';
 import { bulletProse } from './claims.js';
 import { derivePoints } from './points.js';
 import { cleanText, short } from './text.js';
 import { QuestionTally, tookLines } from './deck-size.js';
 import { eolByte, lineEnd, utf8 } from './bytes.js';
 import { fieldPlace, knownRecordDelimiter } from './anki-place.js';
-import { linedBytes, linedText } from './text-bytes.js';
-import { checkCardBytes, MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
+import { checkedText } from './anki-text.js';
+import { MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
 import type { DraftDeck, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
+
+export { toText } from './anki-text.js';
 
 /** The header of an Anki plain-text export: `#separator:tab`, `#html:true`, `#columns:...` and friends. */
 export interface AnkiHeader {
@@ -270,32 +271,4 @@ function noteCard(front: string, back: string): DraftQuestion | string {
   const bullets = lines.length > 1 && paragraphs.length === 1 ? lines.map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')) : [];
   const prose = bullets.length > 0 ? bulletProse(bullets) : answer;
   return { question: question.replace(/\s*\n\s*/g, ' '), answer: prose, points: derivePoints(paragraphs, bullets), tags: [] };
-}
-
-/** A field as plain text: with `html`, line-breaking tags become newlines, other tags go, entities are decoded. */
-export function toText(field: string, html: boolean): string {
-  return linedText(plainText(field, html));
-}
-
-/** {@link toText}, refused when over a card's text before it is made (see {@link checkCardText}). */
-function checkedText(field: string, html: boolean, what: string, place: () => { line: number; column?: number }): string {
-  const plain = plainText(field, html);
-  // The text is never longer than `plain`: only a long one is counted, and a refused one never made.
-  if (plain.length * 3 > MAX_CARD_TEXT_BYTES) checkCardBytes(linedBytes(plain), what, place);
-  return linedText(plain);
-}
-
-/** A field without sounds and, with `html`, tags and entities, cleaned, its lines not yet tidied. */
-function plainText(field: string, html: boolean): string {
-  let t = field.replace(/\[sound:[^\]]*\]/g, '');
-  if (html) {
-    t = t
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<li\b[^>]*>/gi, '\n- ')
-      .replace(/<\/li>/gi, '')
-      .replace(/<\/(?:div|p|ul|ol|h[1-6]|tr)>|<(?:div|p|ul|ol|h[1-6]|tr)\b[^>]*>/gi, '\n')
-      .replace(/<[^>]*>/g, '');
-    t = decode(t);
-  }
-  return cleanText(t);
 }

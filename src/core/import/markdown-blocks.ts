@@ -1,6 +1,6 @@
-import { decode } from 'html-entities';
 import type { Token, Tokens } from 'marked';
 import { lex } from './markdown-lexer.js';
+import { inlineText, splitLead } from './markdown-inline.js';
 import { lineEnd, utf8 } from './bytes.js';
 import { MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
 import { oneLine } from './text.js';
@@ -259,65 +259,4 @@ function itemPart(item: Tokens.ListItem, line: number): ItemPart {
 function flattenItem(item: Tokens.ListItem): string[] {
   const p = itemPart(item, 0);
   return [oneLine([p.text, ...p.more].join(' ')), ...p.sub].filter((s) => s !== '');
-}
-
-const NUMBER_PREFIX = /^\s*(?:q(?:uestion)?\s*)?\d{0,3}\s*[.):]?\s*$/i;
-
-/** A paragraph's bold lead: `**1. Why us?**`, `1. **Why us?**` or `Q2: **Why us?**`, and the text after it. */
-function splitLead(tokens: readonly Token[], whole?: string): { lead?: string; after: string } {
-  let i = 0;
-  let prefix = '';
-  // Stryker disable next-line EqualityOperator,LogicalOperator,OptionalChaining: past the end there is no text token, so the loop stops there anyway
-  while (i < tokens.length && tokens[i]?.type === 'text' && NUMBER_PREFIX.test(tokens[i]?.raw ?? '')) {
-    // Stryker disable next-line OptionalChaining,StringLiteral: the loop reads only tokens that are there
-    prefix += tokens[i]?.raw ?? '';
-    i++;
-  }
-  const lead = tokens[i];
-  // Most paragraphs have no lead: their `after` is the text the caller already made.
-  if (lead?.type !== 'strong') return { after: whole ?? inlineText(tokens) };
-  return { lead: `${prefix}${inlineText((lead as Tokens.Strong).tokens)}`.trim(), after: inlineText(tokens.slice(i + 1)) };
-}
-
-/** Inline Markdown as plain text: emphasis and links reduced to their words, HTML tags dropped, entities decoded. */
-export function inlineText(tokens: readonly Token[] | undefined): string {
-  let out = '';
-  // Stryker disable next-line ArrayDeclaration: every caller passes tokens marked made
-  for (const t of tokens ?? []) {
-    switch (t.type) {
-      case 'text': {
-        const nested = (t as Tokens.Text).tokens;
-        out += nested ? inlineText(nested) : decode((t as Tokens.Text).text);
-        break;
-      }
-      // Stryker disable next-line ConditionalExpression,StringLiteral: an escaped character is punctuation, which the default's decoding keeps as it is
-      case 'escape':
-        out += (t as Tokens.Escape).text;
-        break;
-      // Stryker disable next-line StringLiteral: the default decodes the text too
-      case 'codespan':
-        out += decode((t as Tokens.Codespan).text);
-        break;
-      case 'br':
-        out += '\n';
-        break;
-      case 'html':
-        // Stryker disable next-line Regex,MethodExpression: an inline HTML token is one tag, without spaces around it
-        if (/^<br\s*\/?>$/i.test((t as Tokens.HTML).text.trim())) out += '\n';
-        break;
-      // Stryker disable next-line ConditionalExpression,StringLiteral: the default decodes an image's words alike
-      case 'image':
-        out += decode((t as Tokens.Image).text);
-        break;
-      case 'strong':
-      case 'em':
-      case 'del':
-      case 'link':
-        out += inlineText((t as Tokens.Strong).tokens);
-        break;
-      default:
-        out += 'text' in t && typeof t.text === 'string' ? decode(t.text) : '';
-    }
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { defaults, Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import { InlineFold } from './markdown-inline.js';
 
 /**
  * The line under a setext heading (`===` or `---`), as marked's rule for one ends: a heading
@@ -25,7 +26,25 @@ class PlainTokenizer extends Tokenizer {
   }
 }
 
-/** marked's lexer over `text` (its defaults), the setext-heading rule asked only where it can match. */
+/** Inline text longer than this (in characters) is folded as marked lexes it (see InlineFold). */
+const FOLD_ABOVE = 16 * 1024;
+
+/** marked's lexer, which folds the inline tokens of a long text into its plain text as they come. */
+class FoldingLexer extends Lexer {
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    if (src.length <= FOLD_ABOVE) return super.inlineTokens(src, tokens);
+    const fold = new InlineFold();
+    super.inlineTokens(src, fold as unknown as Token[]);
+    // The array marked made for them (a paragraph's `tokens`) is the one handed back, filled.
+    for (const token of fold.tokens()) tokens.push(token);
+    return tokens;
+  }
+}
+
+/**
+ * marked's lexer over `text` (its defaults), the setext-heading rule asked only where it can
+ * match, and a long text's inline tokens folded into their plain text (read with inlineText).
+ */
 export function lex(text: string): Token[] {
-  return new Lexer({ ...defaults, tokenizer: new PlainTokenizer() }).lex(text);
+  return new FoldingLexer({ ...defaults, tokenizer: new PlainTokenizer() }).lex(text);
 }

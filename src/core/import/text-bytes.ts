@@ -50,46 +50,77 @@ export function oneLineBytes(text: string): number {
   return n + bytesOf(text, from, text.length);
 }
 
-/** UTF-8 bytes of line `from`..`to` of `text` with runs of spaces and no-break spaces made one space (the ends trimmed before). */
-function lineBytes(text: string, from: number, to: number): number {
-  let n = 0;
-  let run = from;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0xa0) continue;
-    n += bytesOf(text, run, i) + 1;
-    while (i + 1 < to && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0xa0)) i++;
-    run = i + 1;
-  }
-  return n + bytesOf(text, run, to);
-}
-
 /**
  * UTF-8 bytes of {@link linedText}`(text)`: each line's runs of spaces and no-break spaces made
  * one, the line trimmed, and the lines joined with at most one empty line between them, the
  * whole trimmed.
  */
 export function linedBytes(text: string): number {
-  let n = 0;
-  let lines = 0;
-  let empty = 0;
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    let a = start;
-    let b = end;
-    while (a < b && isSpace(text.charCodeAt(a))) a++;
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    if (a === b) empty++;
-    else {
-      if (lines > 0) n += Math.min(2, empty + 1);
-      n += lineBytes(text, a, b);
-      lines++;
-      empty = 0;
+  return new LinedCount().add(text).bytes();
+}
+
+/**
+ * {@link linedBytes} of a text given in pieces, one after another, none of them kept: the
+ * bytes of linedText of all the pieces joined, wherever they were cut.
+ */
+export class LinedCount {
+  /** Bytes of the lines with text ended so far, and the line ends between them. */
+  private done = 0;
+  /** Lines with text ended so far, and empty lines since the last of them. */
+  private lines = 0;
+  private empty = 0;
+  /** Bytes of the line being read, up to its last character that is not white space (0: none yet). */
+  private line = 0;
+  /** Bytes of the white space after that, as the line keeps it if more text follows. */
+  private gap = 0;
+  /** Whether the last character was a space or a no-break space (a run of them is one space). */
+  private inRun = false;
+  /** Whether the last character was a high surrogate (3 bytes alone, 4 with a low one after it). */
+  private high = false;
+
+  /** Counts `text` as the next piece. */
+  add(text: string): this {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) {
+        this.endLine();
+      } else if (c === 0x20 || c === 0xa0) {
+        if (!this.inRun) this.gap++;
+        this.inRun = true;
+        this.high = false;
+      } else if (isSpace(c)) {
+        this.gap += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        this.inRun = false;
+        this.high = false;
+      } else {
+        if (this.line > 0) this.line += this.gap;
+        this.gap = 0;
+        this.inRun = false;
+        const low = c >= 0xdc00 && c <= 0xdfff;
+        // A low surrogate after a high one makes the pair 4 bytes: 1 more than the high one's 3.
+        this.line += low && this.high ? 1 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        this.high = !low && c >= 0xd800 && c <= 0xdbff;
+      }
     }
-    start = end + 1;
+    return this;
   }
-  return n;
+
+  /** The bytes of linedText of the pieces so far. */
+  bytes(): number {
+    return this.line > 0 ? this.done + (this.lines > 0 ? Math.min(2, this.empty + 1) : 0) + this.line : this.done;
+  }
+
+  private endLine(): void {
+    if (this.line > 0) {
+      this.done = this.bytes();
+      this.lines++;
+      this.empty = 0;
+    } else this.empty++;
+    this.line = 0;
+    this.gap = 0;
+    this.inRun = false;
+    this.high = false;
+  }
 }
 
 /** Each line's runs of spaces and no-break spaces made one, the line trimmed; at most one empty line between two; the whole trimmed. */

@@ -7,7 +7,12 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** Text fit for a deck: CRLF made LF, tabs made spaces, control characters removed, ends trimmed. */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '').trim();
+  return tidyText(text).trim();
+}
+
+/** {@link cleanText} but for the trimming: for a text cleaned a piece at a time. */
+export function tidyText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '');
 }
 
 /** One line: every run of white space (newlines too) becomes one space. */
