@@ -19,6 +19,7 @@ import { syncStatus } from './sync-status.js';
 import { restoreLostRecords } from './sync-lost.js';
 import { beforeCommit, checkFolders } from './sync-checks.js';
 import { restoreOnSignals } from './signals.js';
+import { committedBlobs, isCommitted, markMerging, mergeDone, mergingFrom, undoMerge } from './sync-undo.js';
 
 export interface SyncOptions {
   /** `--init <url>`: make the data folder a repository syncing with this remote. */
@@ -142,6 +143,28 @@ function conflictError(conflicts: Conflict[], mirror: Mirror | undefined): UserE
   );
 }
 
+/**
+ * A merge that failed while git wrote the work tree (a full disk, a file-size limit): what it
+ * may have cut is put back from the last commit before anything is copied out, and the error
+ * says so in one line. Returns the error to throw.
+ */
+async function afterCutMerge(repo: Repo, dir: string, err: unknown, finish: () => Promise<void>): Promise<UserError> {
+  // "git merge failed: git was stopped..." says git twice.
+  const why = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ').replace(/^git [\w-]+ failed: (?=git )/, '');
+  let undone = true;
+  try {
+    await undoMerge(repo, dir, true);
+    // The work tree is the last commit again: the merges of earlier rounds still go out.
+    await finish();
+  } catch {
+    undone = false;
+  }
+  const kept = undone
+    ? 'your decks, settings and logs here are as they were'
+    : 'your decks and settings are as they were, and the next prep sync puts back whatever git left half written';
+  return new UserError(`sync stopped, the other machine's changes could not be written here (${why}); ${kept}; make room on the disk and run prep sync again`, 1);
+}
+
 /** What one round did: `done` is false when the remote moved on meanwhile (try again). */
 interface Round {
   done: boolean;
@@ -155,6 +178,8 @@ interface RoundState {
   notes: string[];
   /** Where the user sees a file of the repository. */
   shown: (file: string) => string;
+  /** The repository's git folder, where a merge under way is marked. */
+  gitDir: string;
 }
 
 /** One round: fetch, merge, push (not after a conflict). */
@@ -170,11 +195,14 @@ async function round(repo: Repo, branch: string, lines: string[], state: RoundSt
   if (theirs && !(await isAncestor(repo, theirs, ours))) {
     // HEAD before the first merge: the snapshots of the logs changed since are rebuilt.
     state.mergedFrom ??= ours;
+    // Git writes the work tree in place: until the merge is committed, what it wrote is not trusted.
+    markMerging(state.gitDir, theirs);
     if (await isAncestor(repo, ours, theirs)) await repo.git.run(['merge', '--quiet', '--ff-only', theirs]);
     else {
       const unrelated = (await repo.git.try(['merge-base', ours, theirs])).code !== 0;
       conflicts = await mergeTheirs(repo, `origin/${branch}`, unrelated, (settled) => carryIntoMerge(repo, moves, state.shown, settled));
     }
+    mergeDone(state.gitDir);
   }
   // Once per move, whatever the push does next: a later round no longer sees it.
   for (const m of moves) {
@@ -237,15 +265,23 @@ async function syncUntil(stop: AbortSignal, opts: SyncOptions, env: NodeJS.Proce
     const branch = (await repo.git.run(['symbolic-ref', '--short', 'HEAD'])).trim();
     const lines: string[] = [];
     let last: Round = { done: false, conflicts: [] };
-    const state: RoundState = { notes: [], shown: (f) => (mirror ? mirror.shown(f) : f) };
+    const state: RoundState = { notes: [], shown: (f) => (mirror ? mirror.shown(f) : f), gitDir: dir };
+    // Also after a failed push: what was merged reaches the config folder and the snapshots.
+    const finish = async () => {
+      const blobs = await committedBlobs(repo);
+      mirror?.copyOut((name, bytes) => (bytes === undefined ? !blobs.has(name) : isCommitted(blobs, name, bytes)));
+      if (state.mergedFrom) await rebuildSnapshots(paths, dirs, repo, state.mergedFrom);
+    };
+    let failed: { err: unknown } | undefined;
     try {
       for (let attempt = 0; attempt < 3 && !last.done; attempt++) last = await round(repo, branch, lines, state);
-    } finally {
-      // Also after a failed push: what was merged reaches the config folder and the snapshots.
-      // Not after a signal, which may have cut a merge short: the next sync undoes that first.
-      if (!stop.aborted) mirror?.copyOut();
-      if (state.mergedFrom && !stop.aborted) await rebuildSnapshots(paths, dirs, repo, state.mergedFrom);
+    } catch (err) {
+      failed = { err };
     }
+    // Not after a signal, which may have cut a merge short: the next sync undoes that first.
+    if (!stop.aborted && failed && mergingFrom(dir) !== undefined) throw await afterCutMerge(repo, dir, failed.err, finish);
+    if (!stop.aborted) await finish();
+    if (failed) throw failed.err;
     if (last.conflicts.length > 0) throw conflictError(last.conflicts, mirror);
     if (!last.done) throw new UserError('the sync remote kept changing while prep synced; run prep sync again', 1);
     lines.push(...state.notes);
