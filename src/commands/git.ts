@@ -61,6 +61,18 @@ export function lastLine(text: string): string {
   );
 }
 
+/**
+ * Whether what git printed says the disk is full or a file passed a size limit, and if so, that
+ * in words. Git's own text names the file or the helper that failed ("unpack-objects died of
+ * signal 25"), which says nothing to the user.
+ */
+export function diskReason(text: string): string | undefined {
+  if (/No space left on device/i.test(text)) return 'no space left on device';
+  if (/Disk quota exceeded/i.test(text)) return 'disk quota exceeded';
+  if (/File too large|died of signal 25\b|SIGXFSZ|too large for the size limit on files/i.test(text)) return 'a file is too large for the size limit on files';
+  return undefined;
+}
+
 /** Why git ended on `signal`, in words: a file-size limit (a stand-in for a full disk) says so. */
 export function stoppedBy(signal: NodeJS.Signals): string {
   if (signal === 'SIGXFSZ') return 'git was stopped writing a file: the file is too large for the size limit on files';

@@ -81,11 +81,14 @@ export function openMirror(paths: PrepPaths, gitDir: string): Mirror | undefined
       return {};
     }
   };
-  const saveManifest = () => {
+  /** Records what the repository holds; for the files in `held`, what was recorded before stays. */
+  const saveManifest = (held: Set<string>) => {
+    const before = loadManifest();
     const m: Manifest = {};
     for (const [name, [, repo]] of pairs()) {
-      const text = read(repo);
-      if (text) m[name] = hash(text);
+      const text = held.has(name) ? undefined : read(repo);
+      if (held.has(name) && before[name] !== undefined) m[name] = before[name];
+      else if (text) m[name] = hash(text);
     }
     writeFileAtomic(manifestFile, JSON.stringify(m));
   };
@@ -122,7 +125,14 @@ export function openMirror(paths: PrepPaths, gitDir: string): Mirror | undefined
       writeFileAtomic(manifestFile, JSON.stringify(m));
     },
     copyOut(committed) {
-      for (const [name, [user, repo]] of pairs()) copy(repo, user, name, false, committed && ((bytes) => committed(name, bytes)));
+      // A file held back is measured from where it was: the user's copy has not changed since.
+      const held = new Set<string>();
+      const trusted = (name: string) => (bytes: Uint8Array | undefined) => {
+        if (!committed || committed(name, bytes)) return true;
+        held.add(name);
+        return false;
+      };
+      for (const [name, [user, repo]] of pairs()) copy(repo, user, name, false, trusted(name));
       for (const f of list(repoDecks, (n) => !isDeck(n) && /\.ya?ml$/.test(n))) {
         const bytes = read(path.join(repoDecks, f));
         if (!bytes) continue;
@@ -130,7 +140,7 @@ export function openMirror(paths: PrepPaths, gitDir: string): Mirror | undefined
         writeFileAtomic(path.join(paths.decksDir, f), bytes, { mode: 0o644 });
         fs.rmSync(path.join(repoDecks, f));
       }
-      saveManifest();
+      saveManifest(held);
     },
     shown(file) {
       const rel = path.relative(paths.dataDir, file);

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../core/store/atomic-write.js';
 import { readRegularFile } from '../core/store/safe-read.js';
+import { diskReason } from './git.js';
 import type { Repo } from './sync-repo.js';
+import { UserError } from './user-error.js';
 import { writeWhole } from './sync-write.js';
 
 // Git writes the work tree in place: a merge cut short (a full disk, a file-size limit, a kill)
@@ -99,11 +101,51 @@ export async function undoMerge(repo: Repo, gitDir: string, everything: boolean)
       fs.rmSync(abs, { force: true });
       continue;
     }
-    writeWhole(abs, text);
+    try {
+      writeWhole(abs, text);
+    } catch {
+      // A full disk, with git's cut file taking the room the good one needs: it goes first (what
+      // the good one holds is in hand, and in HEAD; the mark stays until it is back).
+      fs.rmSync(abs, { force: true });
+      writeWhole(abs, text);
+    }
   }
   // The index back to HEAD, and a merge git had begun (MERGE_HEAD) forgotten: the work tree is HEAD's.
   await repo.git.run(['reset', '--quiet']);
   mergeDone(gitDir);
+}
+
+/** Whether the disk holding `dir` is (all but) full: under 1 MiB left for this user. */
+function diskFull(dir: string): boolean {
+  try {
+    const s = fs.statfsSync(dir);
+    return s.bavail * s.bsize < 1 << 20;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A merge that failed while git wrote the work tree (a full disk, a file-size limit): what it
+ * may have cut is put back from the last commit before anything is copied out, and the error
+ * says so in one line. Returns the error to throw.
+ */
+export async function afterCutMerge(repo: Repo, dir: string, err: unknown, finish: () => Promise<void>): Promise<UserError> {
+  const text = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+  // Git says only "unable to write file decks/x.yaml" when the disk is full: the disk says why.
+  const why = diskReason(text) ?? (/unable to write|unable to create|write error/i.test(text) && diskFull(repo.dir) ? 'no space left on device' : text);
+  let undone = true;
+  try {
+    await undoMerge(repo, dir, true);
+    // The work tree is the last commit again: the merges of earlier rounds still go out.
+    await finish();
+  } catch {
+    undone = false;
+  }
+  const kept = undone
+    ? 'your decks, settings and logs here are as they were'
+    : 'your decks and settings are as they were, and the next prep sync puts back whatever git left half written';
+  return new UserError(`sync stopped, the other machine's changes could not be written here (${why}); ${kept}; make room on the disk and run prep sync again`, 1);
 }
 
 /** Path in the repository -> the id git gives a file's bytes, for every file HEAD holds. */

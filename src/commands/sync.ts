@@ -7,7 +7,7 @@ import { inert } from '../core/text/inert.js';
 import type { DeckDirs } from '../core/deck/locate.js';
 import { context, openDeck } from './context.js';
 import { EXIT_USAGE, UserError } from './user-error.js';
-import { gitReason, openGit } from './git.js';
+import { diskReason, gitReason, openGit } from './git.js';
 import { loadProgress } from './load-progress.js';
 import { readSettings } from './report-io.js';
 import { mergeTheirs, type Conflict } from './sync-merge.js';
@@ -19,7 +19,7 @@ import { syncStatus } from './sync-status.js';
 import { restoreLostRecords } from './sync-lost.js';
 import { beforeCommit, checkFolders } from './sync-checks.js';
 import { restoreOnSignals } from './signals.js';
-import { committedBlobs, isCommitted, markMerging, mergeDone, mergingFrom, undoMerge } from './sync-undo.js';
+import { afterCutMerge, committedBlobs, isCommitted, markMerging, mergeDone, mergingFrom } from './sync-undo.js';
 
 export interface SyncOptions {
   /** `--init <url>`: make the data folder a repository syncing with this remote. */
@@ -73,6 +73,8 @@ async function offline(repo: Repo, stderr: string): Promise<UserError> {
   // A folder or file there, but no repository: trying again later would not help. (A path not
   // there at all may be a disk not mounted yet: that is "cannot reach".)
   const local = !/^[\w.+-]+:\/\/|^[^/]+:/.test(url) && fs.existsSync(path.resolve(repo.dir, url));
+  const disk = diskReason(stderr);
+  if (disk) return new UserError(`could not exchange with the sync remote ${url}: ${disk}; everything is saved and committed here, make room on the disk and run prep sync again`, 1);
   if (local && /does not appear to be a git repository/.test(stderr)) {
     return new UserError(`the sync remote ${url} is not a git repository; make it one (git init --bare ${url}) or give another with prep sync --init <remote-url>; everything is saved and committed here`, 1);
   }
@@ -141,28 +143,6 @@ function conflictError(conflicts: Conflict[], mirror: Mirror | undefined): UserE
     `changed on both machines, sync stopped: ${both}; keep what you want in the first file, delete the second, then run prep sync again`,
     1,
   );
-}
-
-/**
- * A merge that failed while git wrote the work tree (a full disk, a file-size limit): what it
- * may have cut is put back from the last commit before anything is copied out, and the error
- * says so in one line. Returns the error to throw.
- */
-async function afterCutMerge(repo: Repo, dir: string, err: unknown, finish: () => Promise<void>): Promise<UserError> {
-  // "git merge failed: git was stopped..." says git twice.
-  const why = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ').replace(/^git [\w-]+ failed: (?=git )/, '');
-  let undone = true;
-  try {
-    await undoMerge(repo, dir, true);
-    // The work tree is the last commit again: the merges of earlier rounds still go out.
-    await finish();
-  } catch {
-    undone = false;
-  }
-  const kept = undone
-    ? 'your decks, settings and logs here are as they were'
-    : 'your decks and settings are as they were, and the next prep sync puts back whatever git left half written';
-  return new UserError(`sync stopped, the other machine's changes could not be written here (${why}); ${kept}; make room on the disk and run prep sync again`, 1);
 }
 
 /** What one round did: `done` is false when the remote moved on meanwhile (try again). */

@@ -75,7 +75,7 @@ for (const xdg of [false, true]) {
       const before = userFiles(b);
 
       const r = await syncLimited(b);
-      expect(r.stderr).toMatch(/^prep: sync stopped, the other machine's changes could not be written here \(.*the file is too large.*\); your decks, settings and logs here are as they were; make room on the disk and run prep sync again\n$/);
+      expect(r.stderr).toBe("prep: sync stopped, the other machine's changes could not be written here (a file is too large for the size limit on files); your decks, settings and logs here are as they were; make room on the disk and run prep sync again\n");
       expect(r.stderr).not.toMatch(/Command failed|EFBIG|SIGXFSZ/);
       expect(r.stderr).not.toMatch(STACK_TRACE);
       expect(r.code).toBe(1);
@@ -97,6 +97,27 @@ for (const xdg of [false, true]) {
     });
   });
 }
+
+/** A deck whose text hardly compresses (hashes for questions): what git fetches is about as big as the file. */
+function noisyDeck(n: number): string {
+  const noise = (i: number) => createHash('sha256').update(String(i)).digest('base64');
+  return `title: Five\nquestions:\n${Array.from({ length: n }, (_, i) => `  - id: q${i + 1}\n    question: ${noise(i)}${noise(-i - 1)}?\n    answer: Answer ${i + 1}.\n`).join('')}`;
+}
+
+describe.skipIf(!HAS_GIT)('prep sync whose fetch fills the disk (real git)', { timeout: 120_000 }, () => {
+  it('says so in words, not "cannot reach the remote"; nothing changes here; with room the next sync agrees', async () => {
+    const { a, b } = await world().twoMachines({ xdg: true });
+    fs.writeFileSync(path.join(a.configHome, 'decks', 'five.yaml'), noisyDeck(4000));
+    await syncOk(a);
+    const before = userFiles(b);
+    const r = await syncLimited(b);
+    expect(r.stderr).toMatch(/^prep: could not exchange with the sync remote \S+: a file is too large for the size limit on files; everything is saved and committed here, make room on the disk and run prep sync again\n$/);
+    expect(r.code).toBe(1);
+    expect(userFiles(b)).toEqual(before);
+    await syncOk(b);
+    expect(fs.readFileSync(path.join(b.configHome, 'decks', 'five.yaml'), 'utf8')).toBe(noisyDeck(4000));
+  });
+});
 
 /**
  * Runs `prep sync` and kills it and its git (SIGKILL to the group, as a power cut would) while
