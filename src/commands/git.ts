@@ -62,6 +62,25 @@ export function lastLine(text: string): string {
 }
 
 /**
+ * Whether what git printed says the disk is full or a file passed a size limit, and if so, that
+ * in words. Git's own text names the file or the helper that failed ("unpack-objects died of
+ * signal 25"), which says nothing to the user.
+ */
+export function diskReason(text: string): string | undefined {
+  if (/No space left on device/i.test(text)) return 'no space left on device';
+  if (/Disk quota exceeded/i.test(text)) return 'disk quota exceeded';
+  if (/File too large|died of signal 25\b|SIGXFSZ|too large for the size limit on files/i.test(text)) return 'a file is too large for the size limit on files';
+  return undefined;
+}
+
+/** Why git ended on `signal`, in words: a file-size limit (a stand-in for a full disk) says so. */
+export function stoppedBy(signal: NodeJS.Signals): string {
+  if (signal === 'SIGXFSZ') return 'git was stopped writing a file: the file is too large for the size limit on files';
+  if (signal === 'SIGKILL') return 'git was killed (out of memory, or by another program)';
+  return `git was stopped by the signal ${signal}`;
+}
+
+/**
  * Git for the repository at `cwd`. Git may use its own credential helpers and ssh agent, but
  * never prompts on the terminal (GIT_TERMINAL_PROMPT=0): a sync must fail with a sentence,
  * never hang on a question nobody sees. Merges never open an editor. Once `stop` is aborted,
@@ -74,6 +93,8 @@ export function openGit(cwd: string, env: NodeJS.ProcessEnv = process.env, stop?
   const tryRun = (args: string[]) =>
     new Promise<GitResult>((resolve, reject) => {
       execFile(file, args, { cwd, env: gitEnv, maxBuffer: 1 << 30, encoding: 'utf8', signal: stop }, (err, stdout, stderr) => {
+        // Stopped by a signal of its own (not ours): the reason in words, as git's last line.
+        if (err && typeof err.code !== 'number' && err.signal && !stop?.aborted) return resolve({ code: 128, stdout, stderr: `${stderr}\n${stoppedBy(err.signal)}` });
         if (err && typeof err.code !== 'number') return reject(new UserError(`could not run git: ${err.message}`, 1));
         resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
       });

@@ -4,6 +4,7 @@ import { normalizeLog } from '../core/sync/log-merge.js';
 import { newLines, recordIds } from '../core/sync/log-moves.js';
 import { readText, readTextOrEmpty } from '../core/store/safe-read.js';
 import { logsAt, showAt, type Repo } from './sync-repo.js';
+import { writeWhole } from './sync-write.js';
 
 // prep only ever adds records to a log. A log that lacks records it held at the last sync was
 // cut, emptied or deleted by something else (an editor, a `>` redirect, a restore from an old
@@ -52,7 +53,7 @@ export async function restoreLostRecords(repo: Repo, shippedDir: string): Promis
     // it is replaced, so the rewrite keeps a record appended meanwhile.
     for (let again = read(); again !== now; again = read()) [now, lost] = [again, gone(again)];
     if (lost.length === 0) continue;
-    fs.writeFileSync(abs, normalizeLog(`${lost.join('\n')}\n${now}`));
+    writeWhole(abs, normalizeLog(`${lost.join('\n')}\n${now}`));
     said.push(`${abs}: ${reviews(lost.length)} saved at the last sync had gone from this log (cut, emptied or deleted by hand?); put back, so the other machine keeps them too`);
   }
   return said;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../core/store/atomic-write.js';
 import { readText } from '../core/store/safe-read.js';
 import { normalizeLog } from '../core/sync/log-merge.js';
 import { theirsName } from '../core/sync/repo-files.js';
@@ -8,6 +7,7 @@ import { mergeSettings, parseSettingsText, settingsText } from '../core/sync/set
 import { UserError } from './user-error.js';
 import { lastLine } from './git.js';
 import { showAt, type Repo } from './sync-repo.js';
+import { writeWhole } from './sync-write.js';
 
 // Merging the other machine's commits into ours. Logs merge as a union of lines (see
 // .gitattributes), settings.json is merged here key by key, and a deck changed on both
@@ -40,18 +40,17 @@ async function settle(repo: Repo, file: string): Promise<Conflict | undefined> {
   const abs = path.join(repo.dir, file);
   const [base, ours, theirs] = [await stage(repo, 1, file), await stage(repo, 2, file), await stage(repo, 3, file)];
   if (file === 'settings.json') {
-    writeFileAtomic(abs, settingsText(mergeSettings(parseSettingsText(base), parseSettingsText(ours), parseSettingsText(theirs))));
+    writeWhole(abs, settingsText(mergeSettings(parseSettingsText(base), parseSettingsText(ours), parseSettingsText(theirs))));
   } else if (file.startsWith('logs/') && file.endsWith('.jsonl')) {
     // Deleted on one side, say: a record is never dropped by a merge.
-    fs.writeFileSync(abs, normalizeLog(`${ours ?? ''}\n${theirs ?? ''}`));
+    writeWhole(abs, normalizeLog(`${ours ?? ''}\n${theirs ?? ''}`));
   } else {
     const kept = ours ?? theirs;
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
     if (kept === undefined) fs.rmSync(abs, { force: true });
-    else fs.writeFileSync(abs, kept);
+    else writeWhole(abs, kept);
     if (ours !== undefined && theirs !== undefined) {
       const aside = freeTheirs(abs);
-      fs.writeFileSync(aside, theirs);
+      writeWhole(aside, theirs);
       await repo.git.run(['add', '--all', '--', file]);
       return { ours: abs, theirs: aside };
     }
@@ -88,7 +87,7 @@ export async function mergeTheirs(repo: Repo, theirs: string, unrelated: boolean
     const text = readText(abs);
     if (text === undefined) continue;
     const clean = normalizeLog(text);
-    if (clean !== text) fs.writeFileSync(abs, clean);
+    if (clean !== text) writeWhole(abs, clean);
     await repo.git.run(['add', '--', file]);
   }
   await repo.git.run([...repo.author, 'commit', '--quiet', '--no-edit', '-m', `prep sync: merge ${theirs}`]);

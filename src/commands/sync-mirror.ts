@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../core/store/atomic-write.js';
 import type { PrepPaths } from '../core/store/paths.js';
 import { readRegularFile } from '../core/store/safe-read.js';
 
@@ -32,12 +33,28 @@ function list(dir: string, keep: (f: string) => boolean): string[] {
   }
 }
 
+/** The mode a copy gets: the file's it replaces, else its source's, else private. */
+function modeOf(to: string, from: string): number {
+  for (const f of [to, from]) {
+    try {
+      return fs.statSync(f).mode & 0o777;
+    } catch {
+      // not there
+    }
+  }
+  return 0o600;
+}
+
 /** Copies between the config folder (the user's files) and the repository's copy of them. */
 export interface Mirror {
   /** The user's decks and settings into the repository (deletions too). */
   copyIn(): void;
-  /** The merged decks and settings back out, and the other machine's conflict copies. */
-  copyOut(): void;
+  /**
+   * The merged decks and settings back out, and the other machine's conflict copies. With
+   * `committed`, a file of the repository goes out only if it holds what was committed: a file
+   * git left cut or half written never replaces the user's.
+   */
+  copyOut(committed?: (name: string, bytes: Uint8Array | undefined) => boolean): void;
   /** Where the user sees a file of the repository (`<repo>/decks/x.yaml` -> config decks folder). */
   shown(file: string): string;
 }
@@ -64,28 +81,33 @@ export function openMirror(paths: PrepPaths, gitDir: string): Mirror | undefined
       return {};
     }
   };
-  const saveManifest = () => {
+  /** Records what the repository holds; for the files in `held`, what was recorded before stays. */
+  const saveManifest = (held: Set<string>) => {
+    const before = loadManifest();
     const m: Manifest = {};
     for (const [name, [, repo]] of pairs()) {
-      const text = read(repo);
-      if (text) m[name] = hash(text);
+      const text = held.has(name) ? undefined : read(repo);
+      if (held.has(name) && before[name] !== undefined) m[name] = before[name];
+      else if (text) m[name] = hash(text);
     }
-    fs.writeFileSync(manifestFile, JSON.stringify(m));
+    writeFileAtomic(manifestFile, JSON.stringify(m));
   };
   /**
    * Makes `to` hold what `from` holds, unless `to` changed since the last copy and `from` did
    * not. Changed on both sides (a deck edited while a sync ran), the user's file wins: `userIsFrom`.
    */
-  const copy = (from: string, to: string, name: string, userIsFrom: boolean) => {
+  const copy = (from: string, to: string, name: string, userIsFrom: boolean, trusted: (bytes: Uint8Array | undefined) => boolean = () => true) => {
     const known = loadManifest()[name];
     const [src, dst] = [read(from), read(to)];
+    if (!trusted(src)) return;
     if (src?.equals(dst ?? Buffer.alloc(0)) && dst) return;
     const srcChanged = (src ? hash(src) : undefined) !== known;
     const dstChanged = (dst ? hash(dst) : undefined) !== known;
     if ((!srcChanged && dstChanged) || (srcChanged && dstChanged && !userIsFrom)) return;
     if (src) {
       fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
-      fs.writeFileSync(to, src);
+      // Whole or not at all: a full disk leaves the old file as it was, and says why in words.
+      writeFileAtomic(to, src, { mode: modeOf(to, from) });
     } else if (known !== undefined) fs.rmSync(to, { force: true });
   };
   return {
@@ -100,16 +122,25 @@ export function openMirror(paths: PrepPaths, gitDir: string): Mirror | undefined
         if (mine && copied?.equals(mine)) m[name] = hash(copied);
         else if (!mine && !copied) delete m[name];
       }
-      fs.writeFileSync(manifestFile, JSON.stringify(m));
+      writeFileAtomic(manifestFile, JSON.stringify(m));
     },
-    copyOut() {
-      for (const [name, [user, repo]] of pairs()) copy(repo, user, name, false);
+    copyOut(committed) {
+      // A file held back is measured from where it was: the user's copy has not changed since.
+      const held = new Set<string>();
+      const trusted = (name: string) => (bytes: Uint8Array | undefined) => {
+        if (!committed || committed(name, bytes)) return true;
+        held.add(name);
+        return false;
+      };
+      for (const [name, [user, repo]] of pairs()) copy(repo, user, name, false, trusted(name));
       for (const f of list(repoDecks, (n) => !isDeck(n) && /\.ya?ml$/.test(n))) {
+        const bytes = read(path.join(repoDecks, f));
+        if (!bytes) continue;
         fs.mkdirSync(paths.decksDir, { recursive: true, mode: 0o700 });
-        fs.copyFileSync(path.join(repoDecks, f), path.join(paths.decksDir, f));
+        writeFileAtomic(path.join(paths.decksDir, f), bytes, { mode: 0o644 });
         fs.rmSync(path.join(repoDecks, f));
       }
-      saveManifest();
+      saveManifest(held);
     },
     shown(file) {
       const rel = path.relative(paths.dataDir, file);

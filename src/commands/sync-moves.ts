@@ -10,6 +10,7 @@ import { freeTheirs, type Conflict } from './sync-merge.js';
 import { logsAt, showAt, type Repo } from './sync-repo.js';
 import type { Move, Side } from './sync-move.js';
 import { carryTakenDate, giveBack } from './sync-taken.js';
+import { appendWhole, writeWhole } from './sync-write.js';
 
 // A deck renamed (`prep rename`) or removed (`prep remove`) on one machine shows in git as its
 // log and deck file deleted there. Left to git, a machine that still had the deck, and graded
@@ -175,10 +176,7 @@ export async function renamedApart(repo: Repo, ours: string, theirs: string): Pr
   return lines;
 }
 
-function write(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-}
+const write = writeWhole;
 
 /**
  * Carries the moves into the merge in progress (before its commit): the old log and deck file
@@ -213,7 +211,7 @@ export async function carryIntoMerge(repo: Repo, moves: Move[], userFile: (f: st
     const edited = m.keptDeck !== undefined && m.keptDeck !== m.baseDeck;
     const newLog = path.join(repo.dir, logName(m.to));
     const moved = m.added.map((line) => renameInLine(line, m.from, m.to!));
-    if (moved.length > 0) fs.appendFileSync(newLog, `${moved.join('\n')}\n`);
+    if (moved.length > 0) appendWhole(newLog, `${moved.join('\n')}\n`);
     touched.push(logName(m.to));
     if (m.taken ? carryTakenDate(repo.dir, m) : carryInterview(repo.dir, m.from, m.to, m.baseInterview)) touched.push('settings.json');
     const target = m.deckFile && path.join(repo.dir, m.deckFile.replace(/\/[^/]+(\.ya?ml)$/, `/${m.to}$1`));
@@ -255,8 +253,8 @@ export function keepAndSay(m: Move, dataDir: string): string | undefined {
   if (m.by === 'ours' && !changed) return `${m.from}: removed here, and on the other machine at its next sync`;
   const dir = path.join(dataDir, 'removed', `${m.from}-${fileStamp()}`);
   fs.mkdirSync(dir, { recursive: true });
-  if (m.deckFile && m.keptDeck !== undefined) fs.writeFileSync(path.join(dir, path.basename(m.deckFile)), m.keptDeck);
-  if (m.keptLog !== '') fs.writeFileSync(path.join(dir, `${m.from}.jsonl`), m.keptLog);
+  if (m.deckFile && m.keptDeck !== undefined) writeWhole(path.join(dir, path.basename(m.deckFile)), m.keptDeck);
+  if (m.keptLog !== '') writeWhole(path.join(dir, `${m.from}.jsonl`), m.keptLog);
   const what = `${m.keptDeck !== undefined ? 'deck and ' : ''}${reviews(grades)}`;
   return m.by === 'theirs'
     ? `${m.from}: removed on the other machine; this machine's copy (${what}) is in ${dir}`

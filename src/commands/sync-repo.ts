@@ -8,6 +8,8 @@ import { GIT_ATTRIBUTES, GIT_IGNORE } from '../core/sync/repo-files.js';
 const MARK = '# Written by prep sync';
 import { UserError } from './user-error.js';
 import type { Git } from './git.js';
+import { undoMerge } from './sync-undo.js';
+import { appendWhole, writeWhole } from './sync-write.js';
 
 // The steps of a sync that touch only this machine: the lock, recovery from a sync that was
 // killed, the repository's own files, and the commit of what changed here.
@@ -80,7 +82,12 @@ function logTexts(logsDir: string): Map<string, string> {
  */
 export async function recover(repo: Repo, dir: string): Promise<void> {
   fs.rmSync(path.join(dir, 'index.lock'), { force: true });
-  if (!fs.existsSync(path.join(dir, 'MERGE_HEAD'))) return;
+  if (fs.existsSync(path.join(dir, 'MERGE_HEAD'))) await abortMerge(repo, dir);
+  // A merge cut short (a full disk, a kill): what git may have cut goes back to the last commit.
+  await undoMerge(repo, dir, false);
+}
+
+async function abortMerge(repo: Repo, dir: string): Promise<void> {
   const logsDir = path.join(repo.dir, 'logs');
   const before = logTexts(logsDir);
   const theirs = fs.readFileSync(path.join(dir, 'MERGE_HEAD'), 'utf8').trim().split('\n')[0]!;
@@ -99,7 +106,8 @@ export async function recover(repo: Repo, dir: string): Promise<void> {
     const lost = text.split('\n').filter((l) => l.trim() !== '' && !have.has(l) && !theirLines.get(name)!.has(l));
     if (lost.length === 0) continue;
     const sep = now === '' || now.endsWith('\n') ? '' : '\n';
-    fs.appendFileSync(file, `${sep}${lost.join('\n')}\n`);
+    // The whole log replaced at once (a writer holding the old one reopens it): a full disk leaves it as it was.
+    writeWhole(file, `${now}${sep}${lost.join('\n')}\n`);
   }
 }
 
@@ -109,8 +117,8 @@ export async function recover(repo: Repo, dir: string): Promise<void> {
  */
 function writeOwnFile(file: string, text: string): void {
   const now = readText(file);
-  if (now === undefined || (now.startsWith(MARK) && now !== text)) fs.writeFileSync(file, text);
-  else if (!now.startsWith(MARK) && !now.includes(text)) fs.appendFileSync(file, `${now.endsWith('\n') || now === '' ? '' : '\n'}${text}`);
+  if (now === undefined || (now.startsWith(MARK) && now !== text)) writeWhole(file, text);
+  else if (!now.startsWith(MARK) && !now.includes(text)) appendWhole(file, text);
 }
 
 function isJson(text: string): boolean {
@@ -138,7 +146,7 @@ export function prepareTree(dir: string): string[] {
     const text = readText(file) ?? '';
     // Only a complete record gets its newline: anything else at the end is a line still being
     // written (the reader left it alone), and the merge splits glued records anyway.
-    if (text !== '' && !text.endsWith('\n') && isJson(text.slice(text.lastIndexOf('\n') + 1))) fs.appendFileSync(file, '\n');
+    if (text !== '' && !text.endsWith('\n') && isJson(text.slice(text.lastIndexOf('\n') + 1))) appendWhole(file, '');
   }
   return warnings;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openSettings } from '../core/store/settings.js';
 import type { Conflict } from './sync-merge.js';
 import type { Move } from './sync-move.js';
+import { writeWhole } from './sync-write.js';
 
 // Decks whose names went round on one side (a swap: five -> tmp, other -> five, tmp -> other).
 // Both sides still have every name, so git merges each name's files as if one deck had been
@@ -35,7 +36,7 @@ export function giveBack(dir: string, m: Move, settled: Conflict[]): string[] {
   const touched = [`logs/${m.from}.jsonl`];
   const log = path.join(dir, touched[0]!);
   if (taken.log === undefined) fs.rmSync(log, { force: true });
-  else fs.writeFileSync(log, taken.log);
+  else writeWhole(log, taken.log);
   for (const file of new Set([m.deckFile, taken.deck?.file])) {
     if (file === undefined) continue;
     const abs = path.join(dir, file);
@@ -47,7 +48,7 @@ export function giveBack(dir: string, m: Move, settled: Conflict[]): string[] {
     fs.rmSync(abs, { force: true });
     touched.push(file);
   }
-  if (taken.deck) fs.writeFileSync(path.join(dir, taken.deck.file), taken.deck.text);
+  if (taken.deck) writeWhole(path.join(dir, taken.deck.file), taken.deck.text);
   if (setDate(dir, m.from, taken.interview)) touched.push('settings.json');
   return touched;
 }

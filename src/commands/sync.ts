@@ -7,7 +7,7 @@ import { inert } from '../core/text/inert.js';
 import type { DeckDirs } from '../core/deck/locate.js';
 import { context, openDeck } from './context.js';
 import { EXIT_USAGE, UserError } from './user-error.js';
-import { gitReason, openGit } from './git.js';
+import { diskReason, gitReason, openGit } from './git.js';
 import { loadProgress } from './load-progress.js';
 import { readSettings } from './report-io.js';
 import { mergeTheirs, type Conflict } from './sync-merge.js';
@@ -19,6 +19,7 @@ import { syncStatus } from './sync-status.js';
 import { restoreLostRecords } from './sync-lost.js';
 import { beforeCommit, checkFolders } from './sync-checks.js';
 import { restoreOnSignals } from './signals.js';
+import { afterCutMerge, committedBlobs, isCommitted, markMerging, mergeDone, mergingFrom } from './sync-undo.js';
 
 export interface SyncOptions {
   /** `--init <url>`: make the data folder a repository syncing with this remote. */
@@ -72,6 +73,8 @@ async function offline(repo: Repo, stderr: string): Promise<UserError> {
   // A folder or file there, but no repository: trying again later would not help. (A path not
   // there at all may be a disk not mounted yet: that is "cannot reach".)
   const local = !/^[\w.+-]+:\/\/|^[^/]+:/.test(url) && fs.existsSync(path.resolve(repo.dir, url));
+  const disk = diskReason(stderr);
+  if (disk) return new UserError(`could not exchange with the sync remote ${url}: ${disk}; everything is saved and committed here, make room on the disk and run prep sync again`, 1);
   if (local && /does not appear to be a git repository/.test(stderr)) {
     return new UserError(`the sync remote ${url} is not a git repository; make it one (git init --bare ${url}) or give another with prep sync --init <remote-url>; everything is saved and committed here`, 1);
   }
@@ -155,6 +158,8 @@ interface RoundState {
   notes: string[];
   /** Where the user sees a file of the repository. */
   shown: (file: string) => string;
+  /** The repository's git folder, where a merge under way is marked. */
+  gitDir: string;
 }
 
 /** One round: fetch, merge, push (not after a conflict). */
@@ -170,11 +175,14 @@ async function round(repo: Repo, branch: string, lines: string[], state: RoundSt
   if (theirs && !(await isAncestor(repo, theirs, ours))) {
     // HEAD before the first merge: the snapshots of the logs changed since are rebuilt.
     state.mergedFrom ??= ours;
+    // Git writes the work tree in place: until the merge is committed, what it wrote is not trusted.
+    markMerging(state.gitDir, theirs);
     if (await isAncestor(repo, ours, theirs)) await repo.git.run(['merge', '--quiet', '--ff-only', theirs]);
     else {
       const unrelated = (await repo.git.try(['merge-base', ours, theirs])).code !== 0;
       conflicts = await mergeTheirs(repo, `origin/${branch}`, unrelated, (settled) => carryIntoMerge(repo, moves, state.shown, settled));
     }
+    mergeDone(state.gitDir);
   }
   // Once per move, whatever the push does next: a later round no longer sees it.
   for (const m of moves) {
@@ -237,15 +245,23 @@ async function syncUntil(stop: AbortSignal, opts: SyncOptions, env: NodeJS.Proce
     const branch = (await repo.git.run(['symbolic-ref', '--short', 'HEAD'])).trim();
     const lines: string[] = [];
     let last: Round = { done: false, conflicts: [] };
-    const state: RoundState = { notes: [], shown: (f) => (mirror ? mirror.shown(f) : f) };
+    const state: RoundState = { notes: [], shown: (f) => (mirror ? mirror.shown(f) : f), gitDir: dir };
+    // Also after a failed push: what was merged reaches the config folder and the snapshots.
+    const finish = async () => {
+      const blobs = await committedBlobs(repo);
+      mirror?.copyOut((name, bytes) => (bytes === undefined ? !blobs.has(name) : isCommitted(blobs, name, bytes)));
+      if (state.mergedFrom) await rebuildSnapshots(paths, dirs, repo, state.mergedFrom);
+    };
+    let failed: { err: unknown } | undefined;
     try {
       for (let attempt = 0; attempt < 3 && !last.done; attempt++) last = await round(repo, branch, lines, state);
-    } finally {
-      // Also after a failed push: what was merged reaches the config folder and the snapshots.
-      // Not after a signal, which may have cut a merge short: the next sync undoes that first.
-      if (!stop.aborted) mirror?.copyOut();
-      if (state.mergedFrom && !stop.aborted) await rebuildSnapshots(paths, dirs, repo, state.mergedFrom);
+    } catch (err) {
+      failed = { err };
     }
+    // Not after a signal, which may have cut a merge short: the next sync undoes that first.
+    if (!stop.aborted && failed && mergingFrom(dir) !== undefined) throw await afterCutMerge(repo, dir, failed.err, finish);
+    if (!stop.aborted) await finish();
+    if (failed) throw failed.err;
     if (last.conflicts.length > 0) throw conflictError(last.conflicts, mirror);
     if (!last.done) throw new UserError('the sync remote kept changing while prep synced; run prep sync again', 1);
     lines.push(...state.notes);
