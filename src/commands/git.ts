@@ -11,6 +11,14 @@ export interface GitResult {
 }
 
 /** Runs git in one repository: arguments as an array, never through a shell. */
+/** The sync repository: its work tree, the git that runs in it, and the author to commit as. */
+export interface Repo {
+  dir: string;
+  git: Git;
+  /** `-c user.name=... -c user.email=...` when git has no author configured, else nothing. */
+  author: string[];
+}
+
 export interface Git {
   /** Runs `git ...args`; a non-zero exit is returned, not thrown. */
   try(args: string[]): Promise<GitResult>;

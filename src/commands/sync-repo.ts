@@ -7,7 +7,7 @@ import { GIT_ATTRIBUTES, GIT_IGNORE } from '../core/sync/repo-files.js';
 
 const MARK = '# Written by prep sync';
 import { UserError } from './user-error.js';
-import type { Git } from './git.js';
+import type { Git, Repo } from './git.js';
 import { undoMerge } from './sync-undo.js';
 import { appendWhole, writeWhole } from './sync-write.js';
 
@@ -15,12 +15,7 @@ import { appendWhole, writeWhole } from './sync-write.js';
 // killed, the repository's own files, and the commit of what changed here.
 
 /** The data folder's repository, as a sync sees it. */
-export interface Repo {
-  dir: string;
-  git: Git;
-  /** `-c user.name=... -c user.email=...` when git has no author configured, else nothing. */
-  author: string[];
-}
+export type { Repo } from './git.js';
 
 /** The repository's git folder (`.git`, or wherever a `.git` file points). */
 export async function gitDir(repo: Repo): Promise<string> {

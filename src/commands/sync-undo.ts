@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../core/store/atomic-write.js';
 import { readRegularFile } from '../core/store/safe-read.js';
-import { diskReason } from './git.js';
-import type { Repo } from './sync-repo.js';
+import { diskReason, type Repo } from './git.js';
 import { UserError } from './user-error.js';
 import { writeWhole } from './sync-write.js';
 
