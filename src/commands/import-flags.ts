@@ -4,6 +4,16 @@
 /** Stops the young generation growing; see import-heap.ts. */
 export const HOLD_YOUNG_GENERATION = '--semi-space-growth-factor=1';
 
+/**
+ * On every Node: V8 grows the old generation in steps of 2 MB instead of 8 MB before its next
+ * full collection, and runs a first one that gives memory back early. What an import leaves in
+ * the old generation (objects that lived through two young collections, V8's own data for the
+ * code it compiles) then waits in less room: a 1 MB sheet and export peaked 1.3-2.2 MB lower
+ * above the empty sheet on Node 20 and 22, the sheet 4.5 MB lower on Node 24, in the same CPU
+ * time within the noise (-5% to +4%). V8 reads it as it runs.
+ */
+export const SMALL_HEAP_STEPS = '--optimize-for-size';
+
 /** What of the running Node the flags depend on: `process`, or its like in a test. */
 export interface NodeProcess {
   /** `variables.v8_enable_maglev` is 1 where V8 has Maglev (Node 24; not 20 or 22). */
@@ -37,7 +47,7 @@ export const TURBOFAN_SMALL = '--no-turbo-inlining';
 
 /**
  * The flags for import, one string for v8.setFlagsFromString: the young generation held always,
- * MAGLEV_ONLY where V8 has Maglev, TURBOFAN_SMALL where it has not (efficiency mode there would
+ * SMALL_HEAP_STEPS unless the user set it in NODE_OPTIONS, MAGLEV_ONLY where V8 has Maglev, TURBOFAN_SMALL where it has not (efficiency mode there would
  * only delay TurboFan, whose jobs stay on helper threads). Unlike the young generation's factor,
  * the compiler flags are only set for the `prep import` process, never by importDeck called in
  * a longer-lived process, and not when the user chose compilers, inlining or the mode in
@@ -46,6 +56,8 @@ export const TURBOFAN_SMALL = '--no-turbo-inlining';
 export function importV8Flags(node: NodeProcess): string {
   // Kept short: this is on every command's start path, in a first file held under 4.5 KB.
   const maglev = (node.config.variables as { v8_enable_maglev?: unknown }).v8_enable_maglev === 1;
-  const chosen = /--(no-)?(maglev|turbofan|turbo-inlining|efficiency-mode)(\s|=|$)/.test([...node.execArgv, node.env.NODE_OPTIONS].join(' '));
-  return chosen ? HOLD_YOUNG_GENERATION : `${HOLD_YOUNG_GENERATION} ${maglev ? MAGLEV_ONLY : TURBOFAN_SMALL}`;
+  const given = [...node.execArgv, node.env.NODE_OPTIONS].join(' ');
+  const chosen = /--(no-)?(maglev|turbofan|turbo-inlining|efficiency-mode)(\s|=|$)/.test(given);
+  const held = /--(no-)?optimize-for-size(\s|=|$)/.test(given) ? HOLD_YOUNG_GENERATION : `${HOLD_YOUNG_GENERATION} ${SMALL_HEAP_STEPS}`;
+  return chosen ? held : `${held} ${maglev ? MAGLEV_ONLY : TURBOFAN_SMALL}`;
 }

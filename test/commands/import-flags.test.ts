@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importV8Flags, MAGLEV_ONLY, TURBOFAN_SMALL } from '../../src/commands/import-flags.js';
+import { execFileSync } from 'node:child_process';
+import { importV8Flags, MAGLEV_ONLY, SMALL_HEAP_STEPS, TURBOFAN_SMALL } from '../../src/commands/import-flags.js';
 
 // Which V8 flags `prep import` sets on itself, by what the running Node has (see
 // test/e2e/import-v8-flags.e2e.test.ts for their effect in a real import).
@@ -13,26 +14,44 @@ describe('importV8Flags', () => {
   });
 
   it('turns TurboFan off and compiles on the main thread where V8 has Maglev to compile the hot code instead', () => {
-    expect(importV8Flags(node(1))).toBe('--semi-space-growth-factor=1 --no-turbofan --efficiency-mode --no-single-threaded-gc-in-background');
+    expect(importV8Flags(node(1))).toBe('--semi-space-growth-factor=1 --optimize-for-size --no-turbofan --efficiency-mode --no-single-threaded-gc-in-background');
   });
 
   it('keeps TurboFan, without inlining, where V8 has no Maglev', () => {
-    expect(importV8Flags(node(0))).toBe('--semi-space-growth-factor=1 --no-turbo-inlining');
-    expect(importV8Flags({ config: { variables: {} }, execArgv: [], env: {} })).toBe('--semi-space-growth-factor=1 --no-turbo-inlining');
+    expect(importV8Flags(node(0))).toBe('--semi-space-growth-factor=1 --optimize-for-size --no-turbo-inlining');
+    expect(importV8Flags({ config: { variables: {} }, execArgv: [], env: {} })).toBe('--semi-space-growth-factor=1 --optimize-for-size --no-turbo-inlining');
+  });
+
+  it('grows the old generation in small steps on every Node, unless the user set that in NODE_OPTIONS', () => {
+    for (const maglev of [0, 1, undefined]) expect(importV8Flags(node(maglev)).split(' ')).toContain('--optimize-for-size');
+    for (const maglev of [0, 1]) {
+      expect(importV8Flags(node(maglev, [], '--no-optimize-for-size')).split(' ')).not.toContain('--optimize-for-size');
+      expect(importV8Flags(node(maglev, ['--optimize-for-size'])).split(' ')).not.toContain('--optimize-for-size');
+    }
+    // The user's choice of compilers keeps the small steps, and the reverse.
+    expect(importV8Flags(node(0, ['--no-turbo-inlining']))).toBe('--semi-space-growth-factor=1 --optimize-for-size');
+    expect(importV8Flags(node(0, [], '--no-optimize-for-size'))).toBe(`--semi-space-growth-factor=1 ${TURBOFAN_SMALL}`);
+  });
+
+  it('sets only flags the running Node knows (V8 ignores an unknown one without a word)', () => {
+    const known = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    const flags = importV8Flags({ config: process.config, execArgv: [], env: {} }).split(' ');
+    expect(flags).toContain(SMALL_HEAP_STEPS);
+    for (const flag of flags) expect(known).toContain(`  ${flag.replace(/^--no-/, '--').replace(/=.*$/, '')} (`);
   });
 
   it("leaves the compilers to the user's own choice, given on the command line or in NODE_OPTIONS", () => {
     for (const maglev of [0, 1]) {
-      expect(importV8Flags(node(maglev, ['--no-maglev']))).toBe('--semi-space-growth-factor=1');
-      expect(importV8Flags(node(maglev, ['--stack-size=900'], '--max-old-space-size=100 --no-maglev'))).toBe('--semi-space-growth-factor=1');
-      expect(importV8Flags(node(maglev, ['--turbofan']))).toBe('--semi-space-growth-factor=1');
-      expect(importV8Flags(node(maglev, [], '--no-turbofan'))).toBe('--semi-space-growth-factor=1');
-      expect(importV8Flags(node(maglev, ['--turbo-inlining']))).toBe('--semi-space-growth-factor=1');
-      expect(importV8Flags(node(maglev, ['--no-efficiency-mode']))).toBe('--semi-space-growth-factor=1');
-      expect(importV8Flags(node(maglev, [], '--efficiency-mode=false'))).toBe('--semi-space-growth-factor=1');
+      expect(importV8Flags(node(maglev, ['--no-maglev']))).toBe('--semi-space-growth-factor=1 --optimize-for-size');
+      expect(importV8Flags(node(maglev, ['--stack-size=900'], '--max-old-space-size=100 --no-maglev'))).toBe('--semi-space-growth-factor=1 --optimize-for-size');
+      expect(importV8Flags(node(maglev, ['--turbofan']))).toBe('--semi-space-growth-factor=1 --optimize-for-size');
+      expect(importV8Flags(node(maglev, [], '--no-turbofan'))).toBe('--semi-space-growth-factor=1 --optimize-for-size');
+      expect(importV8Flags(node(maglev, ['--turbo-inlining']))).toBe('--semi-space-growth-factor=1 --optimize-for-size');
+      expect(importV8Flags(node(maglev, ['--no-efficiency-mode']))).toBe('--semi-space-growth-factor=1 --optimize-for-size');
+      expect(importV8Flags(node(maglev, [], '--efficiency-mode=false'))).toBe('--semi-space-growth-factor=1 --optimize-for-size');
     }
     // Other compiler settings are not a choice of compilers.
-    expect(importV8Flags(node(1, ['--no-maglev-inlining'], '--turbofan-verify'))).toBe(`--semi-space-growth-factor=1 ${MAGLEV_ONLY}`);
-    expect(importV8Flags(node(0, ['--max-inlined-bytecode-size=100'], '--turbo-inline-array-builtins'))).toBe(`--semi-space-growth-factor=1 ${TURBOFAN_SMALL}`);
+    expect(importV8Flags(node(1, ['--no-maglev-inlining'], '--turbofan-verify'))).toBe(`--semi-space-growth-factor=1 ${SMALL_HEAP_STEPS} ${MAGLEV_ONLY}`);
+    expect(importV8Flags(node(0, ['--max-inlined-bytecode-size=100'], '--turbo-inline-array-builtins'))).toBe(`--semi-space-growth-factor=1 ${SMALL_HEAP_STEPS} ${TURBOFAN_SMALL}`);
   });
 });
