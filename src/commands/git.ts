@@ -10,7 +10,6 @@ export interface GitResult {
   stderr: string;
 }
 
-/** Runs git in one repository: arguments as an array, never through a shell. */
 /** The sync repository: its work tree, the git that runs in it, and the author to commit as. */
 export interface Repo {
   dir: string;
@@ -19,6 +18,7 @@ export interface Repo {
   author: string[];
 }
 
+/** Runs git in one repository: arguments as an array, never through a shell. */
 export interface Git {
   /** Runs `git ...args`; a non-zero exit is returned, not thrown. */
   try(args: string[]): Promise<GitResult>;
