@@ -21,9 +21,9 @@
 // card's text (each clean-up a copy of the whole field, or a token per emphasis, they peaked at 17x
 // and 70x). A line under the table gives 256 KB of each kind against the smallest refused.
 // A last column, not held to the target, takes the pages of files out of both peaks: a run that
-// compiles hot code reads the optimizing compiler's own code from the Node binary (4-6 MB on Node
-// 20 and 22, which then stays resident, shared with every process running that binary), memory
-// no input byte made. Measured as the peak less the file pages resident at exit, as pages once
+// compiles hot code with TurboFan (on Node 20 and 22, inputs over 2 MB) reads TurboFan's own code
+// from the Node binary (4-6 MB, which then stays resident, shared with every process running that
+// binary), memory no input byte made. The bench's 2 MB files are a little over 2 MB: TurboFan on. Measured as the peak less the file pages resident at exit, as pages once
 // read stay: an estimate, close when the peak comes late in the run, as it does here.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, readFileSync, writeFileSync } from 'node:fs';
@@ -117,9 +117,9 @@ const cases = [
 ];
 // Not held to the target: 256 KB of one text, plain or thick with markup, against the smallest
 // text of the same kind that is refused (66 KB once cleaned). Reading either runs the reading
-// code hot, and what the optimizing compiler then holds (5-11 MB on Node 20 and 22, about 1 MB
-// on Node 24; none of it the input's) is already 20-40x of 256 KB. The two differ by about what
-// the input costs, within a MB or so from run to run. Each kind: its name, file, content of
+// code hot, and what V8's compilers then hold is not the input's: with TurboFan on it was 5-11
+// MB on Node 20 and 22, 20-40x of 256 KB (import now keeps TurboFan off up to 2 MB there), about
+// 1 MB on Node 24. The two differ by about what the input costs, within a MB or so a run. Each kind: its name, file, content of
 // about `bytes`, and the bytes of markup a byte of its text has.
 const small = [
   ['one-line note', 'small.txt', (bytes) => `Q one\t${'word '.repeat(Math.round(bytes / 5))}\n`, 1],

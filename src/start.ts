@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { type Crc32, decodeCodeCache, encodeCodeCache, readCacheFile, writeCacheFile } from './code-cache.js';
-import { importV8Flags } from './commands/import-flags.js';
+import { startImportFlags } from './commands/import-flags.js';
 import { resolvePaths } from './core/store/paths.js';
 
 /**
@@ -83,7 +83,7 @@ const command = process.argv[2] ?? '';
 // compiled yet, and before V8 reads or makes import's code cache (V8 checks the flags a cache
 // was made with).
 // Other commands never load node:v8.
-if (command === 'import') (await import('node:v8')).setFlagsFromString(importV8Flags(process));
+if (command === 'import') (await import('node:v8')).setFlagsFromString(startImportFlags(process));
 const dir = writes(command) ? writableCacheDir() : undefined;
 if (dir && enableCompileCache) enableCompileCache(path.join(dir, 'node-compile-cache'));
 // prep never fetches anything, but Ink's layout engine loads its WebAssembly with `fetch` when

@@ -38,8 +38,8 @@ export interface NodeProcess {
 export const MAGLEV_ONLY = '--no-turbofan --efficiency-mode --no-single-threaded-gc-in-background';
 
 /**
- * Where V8 has no Maglev (Node 20, 22): TurboFan is the only optimizing compiler, and turning it
- * off would leave the interpreter, twice as slow. Without inlining, each TurboFan job builds a
+ * Where V8 has no Maglev (Node 20, 22): TurboFan is the only optimizing compiler (for an input
+ * over NO_TURBOFAN_UP_TO; without it, a big import takes twice the time). Without inlining, each TurboFan job builds a
  * graph of one function, not of it and what it calls: less compile memory in the helper
  * threads' arenas and less code (a 2 MB import peaked 1-4 MB lower), for 0-9% more CPU time.
  */
@@ -55,9 +55,46 @@ export const TURBOFAN_SMALL = '--no-turbo-inlining';
  */
 export function importV8Flags(node: NodeProcess): string {
   // Kept short: this is on every command's start path, in a first file held under 4.5 KB.
-  const maglev = (node.config.variables as { v8_enable_maglev?: unknown }).v8_enable_maglev === 1;
   const given = [...node.execArgv, node.env.NODE_OPTIONS].join(' ');
-  const chosen = /--(no-)?(maglev|turbofan|turbo-inlining|efficiency-mode)(\s|=|$)/.test(given);
   const held = /--(no-)?optimize-for-size(\s|=|$)/.test(given) ? HOLD_YOUNG_GENERATION : `${HOLD_YOUNG_GENERATION} ${SMALL_HEAP_STEPS}`;
-  return chosen ? held : `${held} ${maglev ? MAGLEV_ONLY : TURBOFAN_SMALL}`;
+  return chosen(node) ? held : `${held} ${hasMaglev(node) ? MAGLEV_ONLY : TURBOFAN_SMALL}`;
+}
+
+/** Whether the user chose compilers, inlining or the mode on the command line or in NODE_OPTIONS. */
+function chosen(node: NodeProcess): boolean {
+  return /--(no-)?(maglev|turbofan|turbo-inlining|efficiency-mode)(\s|=|$)/.test([...node.execArgv, node.env.NODE_OPTIONS].join(' '));
+}
+
+function hasMaglev(node: NodeProcess): boolean {
+  return (node.config.variables as { v8_enable_maglev?: unknown }).v8_enable_maglev === 1;
+}
+
+/** Marks the `prep import` process, whose first file set importV8Flags: only there are the compilers import's to choose. */
+const IMPORT_PROCESS = Symbol.for('prep.import.process');
+
+/** importV8Flags, for the `prep import` process's first file, which marks the process as import's. */
+export function startImportFlags(node: NodeProcess): string {
+  (globalThis as Record<symbol, unknown>)[IMPORT_PROCESS] = true;
+  return importV8Flags(node);
+}
+
+/**
+ * Where V8 has no Maglev (Node 20, 22), an input up to this size is read with TurboFan off:
+ * interpreted, and compiled only by Sparkplug, which compiles fast and small code without
+ * optimizing it. TurboFan's own part of the memory does not depend on the input: its code, read
+ * from the Node binary as it first runs, its compile jobs' memory on helper threads and the code
+ * it makes, 8-10 MB once an import runs hot, more than ten times a 1 MB input by itself. Above
+ * this size that cost is small beside the input, and TurboFan's faster code pays.
+ */
+export const NO_TURBOFAN_UP_TO = 2 * 1024 * 1024;
+
+/**
+ * The flags for an input of `bytes`, once its size is known: `--no-turbofan` up to
+ * NO_TURBOFAN_UP_TO where V8 has no Maglev, in the `prep import` process (see startImportFlags) when
+ * the user chose no compilers; otherwise none. V8 reads the flag each time it would optimize a function, so it takes effect
+ * when set at run time.
+ */
+export function inputV8Flags(bytes: number, node: NodeProcess): string | undefined {
+  if ((globalThis as Record<symbol, unknown>)[IMPORT_PROCESS] !== true || chosen(node) || hasMaglev(node)) return undefined;
+  return bytes <= NO_TURBOFAN_UP_TO ? '--no-turbofan' : undefined;
 }

@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { HOLD_YOUNG_GENERATION } from './import-flags.js';
+import { HOLD_YOUNG_GENERATION, inputV8Flags } from './import-flags.js';
 
 /**
  * Keeps V8's young generation at the size it has when import starts. Import makes many
@@ -13,4 +13,10 @@ import { HOLD_YOUNG_GENERATION } from './import-flags.js';
  */
 export function holdYoungGeneration(): void {
   setFlagsFromString(HOLD_YOUNG_GENERATION);
+}
+
+/** Sets the compiler flags for an input of `bytes` (see inputV8Flags): none unless `prep import` chose the compilers at start. */
+export function setInputFlags(bytes: number): void {
+  const flags = inputV8Flags(bytes, process);
+  if (flags) setFlagsFromString(flags);
 }

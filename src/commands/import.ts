@@ -11,7 +11,7 @@ import { droppedControls, droppedWords } from '../core/import/control-bytes.js';
 import { TooLongError } from '../core/import/limits.js';
 import { DeckYamlWriter } from '../core/import/to-yaml.js';
 import { hasCards, type DraftDeck, type DraftQuestion, type ImportResult } from '../core/import/types.js';
-import { holdYoungGeneration } from './import-heap.js';
+import { holdYoungGeneration, setInputFlags } from './import-heap.js';
 import { processIO, shownPath, type CommandIO } from './command-io.js';
 import { context } from './context.js';
 import { EXIT_USAGE, UserError } from './user-error.js';
@@ -98,6 +98,7 @@ export async function importDeck(fileArg: string, opts: ImportOptions, io: Comma
  */
 function readForImport(fileArg: string, source: string, opts: ImportOptions, io: CommandIO, decksDir: string) {
   const input = readInput(fileArg, source);
+  setInputFlags(input.bytes.length);
   const { result: sheet, counted } = readSheet(fileArg, input, 'count');
   const { format } = sheet;
   io.out(`Read ${fileArg} as ${FORMAT_NAMES[format]}.`);

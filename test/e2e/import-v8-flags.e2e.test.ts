@@ -87,8 +87,25 @@ describe('prep import holds its memory down with V8 flags that take effect', () 
     expect(r.onHelperThreads).toBeLessThan(r.onMainThread / 10);
   });
 
-  it.runIf(!maglev)('without Maglev (Node 20, 22), TurboFan still compiles the hot code, one function at a time, without inlining what it calls', () => {
-    const r = importTraced(sheet());
+  /** The same sheet, then a note of code past 2 MB (the size up to which TurboFan stays off): the same hot code, in an input over that size. */
+  function bigSheet(): string {
+    const file = sheet();
+    fs.appendFileSync(file, `## Notes\n\n\`\`\`\n${`${'x'.repeat(99)}\n`.repeat(21_000)}\`\`\`\n`);
+    expect(fs.statSync(file).size).toBeGreaterThan(2 * 1024 * 1024);
+    return file;
+  }
+
+  it.runIf(!maglev)('without Maglev (Node 20, 22), an input up to 2 MB runs hot without TurboFan, whose memory alone is 10x a 1 MB input', () => {
+    const file = sheet();
+    const r = importTraced(file);
+    expect(r.code).toBe(0);
+    // The same file with TurboFan left on, as a user's own --turbofan does: it does compile this sheet's hot code.
+    expect(importTraced(file, ['--turbofan']).turbofan).toBeGreaterThan(20);
+    expect(r.turbofan).toBe(0);
+  });
+
+  it.runIf(!maglev)('without Maglev, over 2 MB TurboFan compiles the hot code, one function at a time, without inlining what it calls', () => {
+    const r = importTraced(bigSheet());
     expect(r.code).toBe(0);
     expect(r.turbofan).toBeGreaterThan(20);
     expect(r.inliningConsidered).toBe(0);
