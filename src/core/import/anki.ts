@@ -77,24 +77,38 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).subarray(offsetOfLine(bytes, header.lines));
   const metaCols = new Set(Object.values(header.meta));
   const decks = new Set<string>();
+  // Which fields are the sides depends only on how many a note has (the columns are named by
+  // the header): worked out once for each length, not for every note.
+  const sidesByLength = new Map<number, [number | undefined, number | undefined]>();
+  const sidesOf = (length: number): [number | undefined, number | undefined] => {
+    let sides = sidesByLength.get(length);
+    if (!sides) {
+      const fields = Array.from({ length }, (_, i) => ({ name: header.columns[i] ?? '', i })).filter((f) => !metaCols.has(f.i));
+      const [front, back] = pickSides(fields);
+      sides = [front?.i, back?.i];
+      sidesByLength.set(length, sides);
+    }
+    return sides;
+  };
   const readNote = (record: string[], lines: number): void => {
     const line = header.lines + lines;
-    const fields = record.map((value, i) => ({ value, name: header.columns[i] ?? '', i })).filter((_, i) => !metaCols.has(i));
-    const [front, back] = pickSides(fields);
+    const [front, back] = sidesOf(record.length);
     const deckName = header.meta.deck === undefined ? undefined : record[header.meta.deck];
     if (deckName) decks.add(deckName);
     // Each side is checked before its key points and checks are made: for a side of megabytes
     // they took most of a minute. Where it starts is only worked out for the one refused.
-    const side = (field: { value: string; i: number } | undefined, which: string): string => {
-      return checkedText(field?.value ?? '', header.html, `the note's ${which}`, () => reader.place(field?.i ?? 0, header.lines));
+    const side = (i: number | undefined, which: string): string => {
+      return checkedText(i === undefined ? '' : (record[i] ?? ''), header.html, `the note's ${which}`, () => reader.place(i ?? 0, header.lines));
     };
     const card = noteCard(side(front, 'front'), side(back, 'back'));
     if (typeof card === 'string') {
       result.skipped.push(`line ${line}: ${card}`);
       return;
     }
-    const noteTags = header.meta.tags === undefined ? [] : (record[header.meta.tags] ?? '').split(/\s+/);
-    card.tags = [...new Set([...header.tags, ...noteTags].map(cleanText).filter(Boolean))];
+    if (header.meta.tags !== undefined || header.tags.length > 0) {
+      const noteTags = header.meta.tags === undefined ? [] : (record[header.meta.tags] ?? '').split(/\s+/);
+      card.tags = [...new Set([...header.tags, ...noteTags].map(cleanText).filter(Boolean))];
+    }
     result.questions.add(card);
     result.took.push(`note (line ${line}): ${short(card.question)}`);
   };
@@ -151,7 +165,7 @@ function offsetOfLine(bytes: Uint8Array, n: number): number {
 }
 
 /** The question and answer fields: named Front/Back (or Question/Answer, Text/Extra) when columns are named, else the first two. */
-function pickSides<F extends { value: string; name: string }>(fields: F[]): [F | undefined, F | undefined] {
+function pickSides<F extends { name: string }>(fields: F[]): [F | undefined, F | undefined] {
   const find = (re: RegExp): number => fields.findIndex((f) => re.test(f.name));
   let f = find(/^(front|question|text)$/i);
   let b = find(/^(back|answer|back extra|extra)$/i);
