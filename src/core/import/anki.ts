@@ -1,10 +1,10 @@
-import { CsvError, Parser, type Options } from 'csv-parse';
+import { CsvError } from 'csv-parse';
 import { bulletProse } from './claims.js';
 import { derivePoints } from './points.js';
 import { cleanText, short } from './text.js';
 import { QuestionTally, tookLines } from './deck-size.js';
 import { eolByte, lineEnd, utf8 } from './bytes.js';
-import { fieldPlace, knownRecordDelimiter } from './anki-place.js';
+import { RecordReader } from './anki-records.js';
 import { checkedText } from './anki-text.js';
 import { MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
 import type { DraftDeck, DraftQuestion, ImporterOptions, ImportResult } from './types.js';
@@ -77,33 +77,43 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).subarray(offsetOfLine(bytes, header.lines));
   const metaCols = new Set(Object.values(header.meta));
   const decks = new Set<string>();
+  // Which fields are the sides depends only on how many a note has (the columns are named by
+  // the header): worked out once for each length, not for every note.
+  const sidesByLength = new Map<number, [number | undefined, number | undefined]>();
+  const sidesOf = (length: number): [number | undefined, number | undefined] => {
+    let sides = sidesByLength.get(length);
+    if (!sides) {
+      const fields = Array.from({ length }, (_, i) => ({ name: header.columns[i] ?? '', i })).filter((f) => !metaCols.has(f.i));
+      const [front, back] = pickSides(fields);
+      sides = [front?.i, back?.i];
+      sidesByLength.set(length, sides);
+    }
+    return sides;
+  };
   const readNote = (record: string[], lines: number): void => {
     const line = header.lines + lines;
-    const fields = record.map((value, i) => ({ value, name: header.columns[i] ?? '', i })).filter((_, i) => !metaCols.has(i));
-    const [front, back] = pickSides(fields);
+    const [front, back] = sidesOf(record.length);
     const deckName = header.meta.deck === undefined ? undefined : record[header.meta.deck];
     if (deckName) decks.add(deckName);
     // Each side is checked before its key points and checks are made: for a side of megabytes
     // they took most of a minute. Where it starts is only worked out for the one refused.
-    const side = (field: { value: string; i: number } | undefined, which: string): string => {
-      return checkedText(field?.value ?? '', header.html, `the note's ${which}`, () => reader.place(field?.i ?? 0, header.lines));
+    const side = (i: number | undefined, which: string): string => {
+      return checkedText(i === undefined ? '' : (record[i] ?? ''), header.html, `the note's ${which}`, () => reader.place(i ?? 0, header.lines));
     };
     const card = noteCard(side(front, 'front'), side(back, 'back'));
     if (typeof card === 'string') {
       result.skipped.push(`line ${line}: ${card}`);
       return;
     }
-    const noteTags = header.meta.tags === undefined ? [] : (record[header.meta.tags] ?? '').split(/\s+/);
-    card.tags = [...new Set([...header.tags, ...noteTags].map(cleanText).filter(Boolean))];
+    if (header.meta.tags !== undefined || header.tags.length > 0) {
+      const noteTags = header.meta.tags === undefined ? [] : (record[header.meta.tags] ?? '').split(/\s+/);
+      card.tags = [...new Set([...header.tags, ...noteTags].map(cleanText).filter(Boolean))];
+    }
     result.questions.add(card);
     result.took.push(`note (line ${line}): ${short(card.question)}`);
   };
-  // csv-parse looks for the line end itself one byte at a time, four new buffers a byte, until
-  // it finds one: a first line of megabytes took most of a minute. Told it, it reads the same.
   // A note over MAX_PIECE_BYTES is refused as soon as it gets there, not read whole.
-  const recordDelimiter = knownRecordDelimiter(body);
-  const options: Options = { delimiter: header.separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_PIECE_BYTES };
-  const reader = new RecordReader(body, recordDelimiter === undefined ? options : { ...options, record_delimiter: recordDelimiter }, readNote);
+  const reader = new RecordReader(body, header.separator, MAX_PIECE_BYTES, readNote);
   try {
     // Each note is read as csv-parse finds it and none is kept: holding every parsed row until
     // the last one cost more memory than the notes themselves.
@@ -127,93 +137,6 @@ export function importAnki(input: string | Uint8Array, opts: ImporterOptions = {
   if (decks.size === 1) result.deck.title = cleanText([...decks][0]?.split('::').at(-1) ?? '') || undefined;
   if (result.deck.title === undefined) delete result.deck.title;
   return result;
-}
-
-/**
- * csv-parse's parser, read as it parses: each record goes to `each` with the line of `body` it
- * ends on (from 1), and none is kept. Not its `on_record` option, for which csv-parse copies its
- * counters into two new objects a record (`{ ...info }`): on Node 20 each such copy made a new
- * hidden class, kept in V8's old space until a full collection, about 700 bytes a note (7 MB of
- * 10,000 notes). Nor its line count: it counts a `\r\n` inside a quoted field as two lines, so
- * every note after one was named a line too far in a Windows export. The lines are counted here
- * instead, as editors count them: the line ends (`\n`; `\r` in a file without one) before where
- * each record ends.
- */
-class RecordReader extends Parser {
-  /** Where the last record ended in `body` (after its line end), and the `\n` bytes before that. */
-  private done = 0;
-  private newlines = 0;
-  /** Where the record being handed on starts, and its line (see {@link place}). */
-  private reading: { at: number; line: number } | undefined;
-  /** The byte that ends a line: "\n", or "\r" in a file with no "\n" at all (classic Mac). */
-  private readonly eol: number;
-
-  constructor(
-    private readonly body: Buffer,
-    options: Options,
-    private readonly each: (record: string[], line: number) => void,
-  ) {
-    super(options);
-    this.eol = eolByte(body);
-  }
-
-  /** The line ends in body from `done` to `to`, counted into `newlines`; `done` moves to `to`. */
-  private countTo(to: number): void {
-    for (let at = this.body.indexOf(this.eol, this.done); at !== -1 && at < to; at = this.body.indexOf(this.eol, at + 1)) this.newlines++;
-    this.done = Math.max(this.done, to);
-  }
-
-  /** Where csv-parse hands on each record (null at the end): to `each`, never to a buffer. */
-  override push(record: unknown): boolean {
-    if (record === null) return true;
-    this.reading = this.startOfNext();
-    // info.bytes is where the record ends, past its line end if it has one: that "\n" is not
-    // before the record's last line.
-    const end = this.info.bytes;
-    this.countTo(end > 0 && this.body[end - 1] === this.eol ? end - 1 : end);
-    this.each(record as string[], this.newlines + 1);
-    this.reading = undefined;
-    if (this.body[this.done] === this.eol) this.countTo(this.done + 1);
-    return true;
-  }
-
-  /**
-   * Where field `field` (from 0) of the record after the last one starts: its line in the file
-   * (`before` lines come before `body`) and, when the fields before it are plain, its column.
-   */
-  place(field: number, before: number): { line: number; column?: number } {
-    const { at, line } = this.reading ?? this.startOfNext();
-    const found = fieldPlace(this.body, at, this.options.delimiter as Buffer[], field);
-    return found ? { line: before + line + found.lines, column: found.column } : { line: before + line };
-  }
-
-  /** Where the text after the last record starts in body, blank lines passed over, and its line. */
-  private startOfNext(): { at: number; line: number } {
-    let at = this.done;
-    while (this.body[at] === 0x0a || this.body[at] === 0x0d) at++;
-    this.countTo(at);
-    return { at, line: this.newlines + 1 };
-  }
-
-  /** The line of `body` where the text after the last record starts, blank lines passed over. */
-  nextLine(): number {
-    let at = this.done;
-    while (this.body[at] === 0x0a || this.body[at] === 0x0d) at++;
-    this.countTo(at);
-    return this.newlines + 1;
-  }
-
-  /**
-   * Parses `body` whole, now: a write and an end run the parser to the last record before they
-   * return. Throws what parsing or `each` threw (a CsvError for text that is not separated values).
-   */
-  readAll(): void {
-    // The stream reports a failure as an event too, later: it is read from `errored` here instead.
-    this.on('error', () => undefined);
-    this.write(this.body);
-    if (!this.errored) this.end();
-    if (this.errored) throw this.errored;
-  }
 }
 
 /** The first `n` lines of `text`, its lines ended as {@link eolByte} tells. */
@@ -242,7 +165,7 @@ function offsetOfLine(bytes: Uint8Array, n: number): number {
 }
 
 /** The question and answer fields: named Front/Back (or Question/Answer, Text/Extra) when columns are named, else the first two. */
-function pickSides<F extends { value: string; name: string }>(fields: F[]): [F | undefined, F | undefined] {
+function pickSides<F extends { name: string }>(fields: F[]): [F | undefined, F | undefined] {
   const find = (re: RegExp): number => fields.findIndex((f) => re.test(f.name));
   let f = find(/^(front|question|text)$/i);
   let b = find(/^(back|answer|back extra|extra)$/i);

@@ -20,8 +20,14 @@ const DROPPED = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0a && b !== 0x0d) DROPPED[b] = 1;
 DROPPED[0x7f] = 1;
 
+/** The bytes of {@link DROPPED}. */
+const DROPPED_BYTES = [...DROPPED.keys()].filter((b) => DROPPED[b] === 1);
+
 /** The control characters of a file's bytes that its import leaves out, or undefined when none. */
 export function droppedControls(bytes: Uint8Array): DroppedControls | undefined {
+  // Most files hold none: looked for one byte value at a time by indexOf (native code), not by a
+  // loop over every byte in JavaScript, which V8's interpreter runs 20 ms a megabyte.
+  if (DROPPED_BYTES.every((b) => bytes.indexOf(b) === -1)) return undefined;
   let first = -1;
   let count = 0;
   for (let i = 0; i < bytes.length; i++) {

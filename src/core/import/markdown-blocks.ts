@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { lex } from './markdown-lexer.js';
 import { inlineText, splitLead } from './markdown-inline.js';
-import { lineEnd, utf8 } from './bytes.js';
+import { lineEnd, textLength, utf8 } from './bytes.js';
 import { MAX_CARD_TEXT_BYTES, MAX_PIECE_BYTES, sizeWords, TooLongError } from './limits.js';
 import { oneLine } from './text.js';
 
@@ -111,19 +111,6 @@ function byteLines(bytes: Uint8Array): LineSource {
     },
     text: (start, end) => utf8(bytes, start, end).replace(/\r\n?/g, '\n'),
   };
-}
-
-/** The length in characters of the text of UTF-8 `bytes` with its line ends made "\n", as the whole text would have. */
-function textLength(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    // A character is one UTF-16 unit per lead byte, two for a 4-byte one; "\r\n" is one "\n".
-    if ((b & 0xc0) !== 0x80) n++;
-    if (b >= 0xf0) n++;
-    else if (b === 0x0d && bytes[i + 1] === 0x0a) n--;
-  }
-  return n;
 }
 
 /**

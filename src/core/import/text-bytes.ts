@@ -125,6 +125,9 @@ export class LinedCount {
 
 /** Each line's runs of spaces and no-break spaces made one, the line trimmed; at most one empty line between two; the whole trimmed. */
 export function linedText(text: string): string {
+  // Most fields are one line: no array of lines and a call for each (a tenth of reading an
+  // export in V8's interpreter), for the same text.
+  if (!text.includes('\n')) return text.replace(/[ \u00a0]+/g, ' ').trim();
   const lines = text.split('\n').map((l) => l.replace(/[ \u00a0]+/g, ' ').trim());
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -16,6 +16,21 @@ describe('an Anki header edited by hand', () => {
     expect(readAnkiHeader('#separator: |\n').separator).toBe('|');
   });
 
+  it('notes with fewer or more fields than the columns named each take the sides they would take alone', () => {
+    // No column is named as the back: the first other one is, where a note has one.
+    const header = '#separator:semicolon\n#html:false\n#columns:Tags;Notes;Front\n#tags column:1\n';
+    const notes = ['js;A closure keeps its scope.;What is a closure?', 'go;Only notes', 'db;Twice is once.;What is idempotence?;extra', 'x;B;Why?'];
+    const together = importAnki(header + notes.join('\n'));
+    const alone = notes.map((n) => importAnki(header + n));
+    expect(together.deck.questions).toEqual(alone.flatMap((a) => a.deck.questions));
+    expect(together.deck.questions.map((q) => [q.question, q.tags])).toEqual([
+      ['What is a closure?', ['js']],
+      ['What is idempotence?', ['db']],
+      ['Why?', ['x']],
+    ]);
+    expect(together.skipped).toEqual(['line 6: "Only notes" has an empty back']);
+  });
+
   it('Windows line ends: the header and the notes read as with Unix ones', () => {
     const unix = '#separator:tab\n#html:false\n#columns:Front\tBack\nWhy?\tBecause.\nHow?\tLike this.\n';
     const windows = importAnki(unix.replace(/\n/g, '\r\n'));

@@ -9,6 +9,13 @@ describe('the control characters an import leaves out', () => {
     expect(droppedControls(bytes(''))).toBeUndefined();
   });
 
+  it('finds every one-byte control character but tab and the line ends, alone among letters; no other byte', () => {
+    for (let b = 0; b < 256; b++) {
+      const dropped = (b < 0x20 && ![0x09, 0x0a, 0x0d].includes(b)) || b === 0x7f;
+      expect(droppedControls(Uint8Array.from([0x61, b, 0x62]))?.code, `byte ${b}`).toBe(dropped ? b : undefined);
+    }
+  });
+
   it('the first one is placed by line and column (characters, not bytes), the others counted', () => {
     expect(droppedControls(bytes('one\ntwo — é\u0000x\n\u001b\u007f'))).toEqual({ line: 2, column: 8, code: 0, count: 3 });
     expect(droppedControls(bytes('\u0007'))).toEqual({ line: 1, column: 1, code: 7, count: 1 });

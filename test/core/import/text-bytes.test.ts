@@ -37,6 +37,26 @@ describe('counting a text without making it', () => {
     }
   });
 
+  it('linedText gives each line its runs of spaces made one and trimmed, one empty line at most between lines, the whole trimmed', () => {
+    // The rule written out line by line, one line or many.
+    const byLines = (t: string): string =>
+      t
+        .split('\n')
+        .map((l) => l.replace(/[ \u00a0]+/g, ' ').trim())
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+    const rand = prng(5);
+    let oneLine = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const t = randomText(rand);
+      if (!t.includes('\n')) oneLine++;
+      expect([t, linedText(t)]).toEqual([t, byLines(t)]);
+    }
+    expect(oneLine).toBeGreaterThan(1000);
+    expect(linedText('\u2003 a \u00a0  b\u2003c\u3000 ')).toBe('a b\u2003c');
+  });
+
   it('oneLineBytes is the UTF-8 size of the text with every run of white space made one space', () => {
     const rand = prng(8);
     for (let i = 0; i < 20_000; i++) {
