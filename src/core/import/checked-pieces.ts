@@ -142,7 +142,8 @@ export class PieceChecker {
     // in a check of its own, and the first card with an error is refused with its own errors.
     for (const c of cards) this.check(c.piece.text, LIST_HEAD, c.line, c.piece);
     // No card alone has an error, yet together they would not load: the file would not either.
-    throw new UnloadableDeckError(found.filter((p) => p.severity === 'error').map((p) => ({ ...p, line: Math.max(first.line, first.line + p.line - 1 - LIST_HEAD_LINES) })));
+    const errors = found.filter((p) => p.severity === 'error');
+    if (errors.length > 0) throw new UnloadableDeckError(errors.map((p) => placeInBatch(p, cards, true) ?? { ...p, line: fileLine(p.line, first.line, LIST_HEAD_LINES) }));
   }
 
   /** Lints `prefix + text`, whose first line after the prefix is the file's line `startLine`. */
@@ -153,7 +154,8 @@ export class PieceChecker {
     const index = piece?.part === 'questions' ? piece.index : 0;
     const placed = found.map((p) => ({
       ...p,
-      line: Math.max(startLine, startLine + p.line - 1 - skip),
+      line: fileLine(p.line, startLine, skip),
+      message: inFile(p.message, startLine, skip),
       // Stryker disable next-line ConditionalExpression,EqualityOperator,Regex: the first card's path is questions[0] already, and a path starts with its list
       path: index > 0 ? p.path.replace(/^questions\[0\]/, `questions[${index}]`) : p.path,
     }));
@@ -182,15 +184,27 @@ const LIST_HEAD_LINES = 2;
 
 /**
  * A batch's problem placed in the file, as checking its card alone places it: its path names a
- * card of the batch, and its line lies among that card's lines. Undefined when it does not.
+ * card of the batch, and its line lies among that card's lines (or anywhere, with `anyLine`).
+ * Undefined when it does not.
  */
-function placeInBatch(p: DeckProblem, cards: readonly Pending[]): DeckProblem | undefined {
+function placeInBatch(p: DeckProblem, cards: readonly Pending[], anyLine = false): DeckProblem | undefined {
   const at = /^questions\[(\d+)\]/.exec(p.path);
   const card = at ? cards[Number(at[1])] : undefined;
   if (!at || !card) return undefined;
-  const line = (cards[0] as Pending).line + p.line - 1 - LIST_HEAD_LINES;
-  if (line < card.line || line >= card.line + card.lines) return undefined;
-  return { ...p, line, path: `questions[${card.piece.index}]${p.path.slice(at[0].length)}` };
+  const start = (cards[0] as Pending).line;
+  const line = fileLine(p.line, start, LIST_HEAD_LINES);
+  if (!anyLine && (line < card.line || line >= card.line + card.lines)) return undefined;
+  return { ...p, line, message: inFile(p.message, start, LIST_HEAD_LINES), path: `questions[${card.piece.index}]${p.path.slice(at[0].length)}` };
+}
+
+/** The file's line of a checked document's `line`, whose line `skip + 1` is the file's `start` (its head's lines are `start`). */
+function fileLine(line: number, start: number, skip: number): number {
+  return Math.max(start, start + line - 1 - skip);
+}
+
+/** A message that names a line of the checked document ("first used on line 3") names the file's. */
+function inFile(message: string, start: number, skip: number): string {
+  return message.replace(/\(first used on line (\d+)\)/, (_, line: string) => `(first used on line ${fileLine(Number(line), start, skip)})`);
 }
 
 function lineCount(text: string): number {
