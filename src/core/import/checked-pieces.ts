@@ -27,13 +27,14 @@ export class UnloadableDeckError extends Error {
 
 /**
  * YAML of later cards gathered before they are checked as one list. Each document checked has
- * a cost of its own (the parser's, the schema's and the deck checks' set-up): checked in 2 KB
- * batches, a 1 MB import's check took 20-35% less CPU than card by card. Bigger batches save
- * little more and cost memory: everything a batch's check makes (its YAML document is 14 times
- * its text) is alive for longer, so more of it outlives a young-generation collection (held
- * small for import, see import-heap.ts); at 32 KB the peak was 5-7 MB higher.
+ * a cost of its own (the parser's, the schema's and the deck checks' set-up): checked in 1 KB
+ * batches, a 1 or 2 MB export's import took 8-20% less CPU than card by card. Bigger batches
+ * save a little more CPU and cost memory: everything a batch's check makes (its YAML document
+ * is 14 times its text) lives longer, so more of it outlives a young-generation collection
+ * (held small for import, see import-heap.ts) and is promoted. On Node 20 a 1 MB export peaked
+ * 0.3-1 MB higher at 1 KB, 2.5-3 MB at 2 KB, 5-7 MB at 32 KB.
  */
-export const BATCH_BYTES = 2 * 1024;
+export const BATCH_BYTES = 1024;
 
 /** The list a later card is checked in: its lines stay the file's, shifted by these two. */
 const LIST_HEAD = 'title: x\nquestions:\n';
