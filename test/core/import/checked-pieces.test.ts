@@ -82,7 +82,7 @@ describe('checking an imported deck piece by piece', () => {
     expect(checker.problems).toEqual(whole);
   });
 
-  it('a card that is not an item of its list, or breaks the YAML, or repeats an id, is an error and not passed on', () => {
+  it('a card that is not an item of its list, or breaks the YAML, or repeats an id, is an error by the end of the check', () => {
     const head: DeckPiece = { part: 'head', index: 0, id: '', text: 'title: T\n' };
     const first: DeckPiece = { part: 'questions', index: 0, id: 'a', text: 'questions:\n  - id: a\n    question: A?\n    answer: A\n' };
     const cases: [DeckPiece, RegExp][] = [
@@ -95,7 +95,10 @@ describe('checking an imported deck piece by piece', () => {
       const checker = new PieceChecker(TARGET);
       checker.take(head);
       checker.take(first);
-      expect(() => checker.take(bad)).toThrow(UnloadableDeckError);
+      expect(() => {
+        checker.take(bad);
+        checker.finish();
+      }).toThrow(UnloadableDeckError);
       expect(() => checkAll([head, first, bad])).toThrow(message);
     }
   });
