@@ -13,13 +13,18 @@ function pointText(p: unknown): string | undefined {
   return undefined;
 }
 
-/** The comparison keys of a text's words, in order: two texts with the same keys say the same words. */
-const keyLine = (ws: readonly Word[]): string => ws.map((w) => w.key).join(' ');
+/** True when two texts' words have the same comparison keys in the same order: they say the same words. */
+function sameKeys(a: readonly Word[], b: readonly Word[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.key !== b[i]!.key) return false;
+  return true;
+}
 
-/** The texts of a point's accepted phrasings (`match`), when it has them. */
-function matchTexts(p: unknown): string[] {
+/** Adds the keys of the words of a point's accepted phrasings (`match`), when it has them. */
+function addMatchKeys(p: unknown, said: Set<string>): void {
   const match = typeof p === 'object' && p !== null ? (p as { match?: unknown }).match : undefined;
-  return Array.isArray(match) ? match.filter((m): m is string => typeof m === 'string') : [];
+  if (!Array.isArray(match)) return;
+  for (const m of match) if (typeof m === 'string') for (const w of words(m)) said.add(w.key);
 }
 
 /**
@@ -46,17 +51,17 @@ export function pointWarnings(data: unknown, src: YamlSource): Finding[] {
     // Each text's words are made once: they are the costly part, and a point's serve its length,
     // the "repeats the answer" test and the keys the figures are looked for in. The answer's
     // words are made only when a point could repeat it.
-    let answerKeys: string | undefined;
+    let answerWords: Word[] | undefined;
     const said = new Set<string>();
     points.forEach((p, j) => {
       const text = pointText(p);
       const ws = words(text ?? '');
       for (const w of ws) said.add(w.key);
-      for (const m of matchTexts(p)) for (const w of words(m)) said.add(w.key);
+      addMatchKeys(p, said);
       if (text === undefined) return;
       const n = ws.length;
       if (n > MAX_POINT_WORDS) warn([...at, 'points', j], `${n} words is more than a key point (at most ${MAX_POINT_WORDS}): keep the claim's few telling words, or split it in two`);
-      if (answer && keyLine(ws) === (answerKeys ??= keyLine(words(answer)))) warn([...at, 'points', j], 'repeats the whole answer: a key point is one claim of it, in a few words');
+      if (answer && sameKeys(ws, (answerWords ??= words(answer)))) warn([...at, 'points', j], 'repeats the whole answer: a key point is one claim of it, in a few words');
     });
     const seen = new Set<string>();
     for (const f of figures(answer)) {

@@ -17,6 +17,25 @@ const CLAUSE_WORD = new Set(['and', 'but', 'so', 'until', 'while', 'because', 'w
 // Stryker disable next-line Regex: splitting at each space instead of each run gives empty words only, which the filter drops.
 const wordsOf = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 
+/** `wordsOf(s).length`, counted without making the words. */
+export function countOf(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** True for the characters `\s` matches: ECMAScript's white space and line terminators. */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /**
  * The clauses of a sentence that each make a claim: split at a semicolon, a dash, a comma
  * before a clause word ("and", "but", "which"...) or a colon; a short lead-in before a colon
@@ -30,7 +49,8 @@ export function clauses(sentence: string): string[] {
   const take = (piece: string, sep: string, last: boolean): void => {
     const p = piece.replace(LEAD, '').replace(/[.!…]+$/, '').trim();
     const joined = carry ? `${carry}${p}` : p;
-    const short = wordsOf(joined).length < 3 || (sep.trim() === ':' && wordsOf(joined).length < 5);
+    const n = countOf(joined);
+    const short = n < 3 || (sep.trim() === ':' && n < 5);
     if (short && !last) carry = `${joined}${sep.trim() === ':' ? ': ' : ' '}`;
     else if (joined) {
       out.push(joined);
@@ -48,8 +68,8 @@ export function clauses(sentence: string): string[] {
 
 /** A clause too long for one point, split before an "and", "but" or "so" that leaves 3 words each side. */
 function splitLong(clause: string): string[] {
+  if (countOf(clause) <= MAX_CLAIM_WORDS) return [clause];
   const ws = wordsOf(clause);
-  if (ws.length <= MAX_CLAIM_WORDS) return [clause];
   for (let i = ws.length - 4; i >= 3; i--) {
     if (/^(?:and|but|so)$/i.test(ws[i]!)) return [...splitLong(ws.slice(0, i).join(' ')), ws.slice(i + 1).join(' ')];
   }
@@ -85,7 +105,7 @@ export function shortClaim(claim: string): string {
   for (; keep > 2; keep--) {
     head = ws.slice(0, keep).join(' ').replace(/[,;:]$/, '');
     lost = figs.filter((f) => f.start >= head.length).map((f) => f.text);
-    if (keep + lost.reduce((n, f) => n + wordsOf(f).length, 0) <= MAX_CLAIM_WORDS) break;
+    if (keep + lost.reduce((n, f) => n + countOf(f), 0) <= MAX_CLAIM_WORDS) break;
   }
   return capitalise(lost.length > 0 ? `${head}, ${lost.join(', ')}` : head);
 }
@@ -103,13 +123,13 @@ export function claimPoints(sentences: readonly string[], opts: { min: number; m
   let claims = sentences.flatMap((s) => {
     const parts = clauses(s);
     // A sentence short enough to be one point stays one point.
-    return wordsOf(s).length <= MAX_CLAIM_WORDS && parts.length > 1 && sentences.length >= opts.min ? [s] : parts;
+    return parts.length > 1 && sentences.length >= opts.min && countOf(s) <= MAX_CLAIM_WORDS ? [s] : parts;
   });
   // Too few claims: split them at commas too, but a claim with no piece of three words stays whole
   // (dropping it left "The product." with no key point at all, and a short pitch with no beats).
   if (claims.length < opts.min) {
     claims = claims.flatMap((c) => {
-      const pieces = c.split(/,\s+/).filter((p) => wordsOf(p).length >= 3);
+      const pieces = c.split(/,\s+/).filter((p) => countOf(p) >= 3);
       return pieces.length > 0 ? pieces : [c];
     });
   }

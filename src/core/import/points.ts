@@ -1,5 +1,5 @@
 import { countWords } from '../deck/pace.js';
-import { claimPoints, MAX_CLAIM_WORDS, shortClaim } from './claims.js';
+import { claimPoints, isSpace, MAX_CLAIM_WORDS, shortClaim } from './claims.js';
 import { oneLine, stripAnswerLabel } from './text.js';
 
 // Words after which a full stop does not end a sentence.
@@ -12,8 +12,7 @@ export function sentences(text: string): string[] {
   let start = 0;
   const end = /[.!?…]+["'”’)]*\s+(?=["'“‘(]?[\p{Lu}\p{N}])/gu;
   for (const m of flat.matchAll(end)) {
-    const before = flat.slice(start, m.index);
-    const written = before.split(/\s+/).at(-1) ?? '';
+    const written = lastWord(flat, start, m.index);
     // "Ms." is a title, but "120 ms." ends a sentence on a unit: answers give times in ms far more often.
     const unit = written === 'ms';
     if (m[0].startsWith('.') && ABBREVIATIONS.has(written.toLowerCase()) && !unit) continue;
@@ -23,6 +22,13 @@ export function sentences(text: string): string[] {
   const rest = flat.slice(start).trim();
   if (rest) out.push(rest);
   return out;
+}
+
+/** The text after the last white space in `text.slice(start, end)`: the word a full stop follows. */
+function lastWord(text: string, start: number, end: number): string {
+  let i = end;
+  while (i > start && !isSpace(text.charCodeAt(i - 1))) i--;
+  return text.slice(i, end);
 }
 
 /** How many key points import aims for on an answer, and beats on a pitch. */

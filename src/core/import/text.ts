@@ -17,8 +17,15 @@ export function tidyText(text: string): string {
 
 /** One line: every run of white space (newlines too) becomes one space. */
 export function oneLine(text: string): string {
+  // Key points are made from sentences already on one line: one test spares four replaces.
+  if (!NOT_ONE_LINE.test(text)) return text;
   return cleanText(text).replace(/\s+/g, ' ');
 }
+
+// What oneLine changes: a control character (tab and newline among them), white space other
+// than a space, two spaces, or a space at either end.
+// eslint-disable-next-line no-control-regex
+const NOT_ONE_LINE = /[\u0000-\u001F\u007F-\u009F]|[^\S ]| {2}|^ | $/;
 
 const QUOTE_PAIRS: [string, string][] = [
   ['"', '"'],
