@@ -29,13 +29,16 @@ const WORD = /\p{N}+(?:\.\p{N}+)+|[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 // Stryker disable next-line Regex: keyOf's fast path for numbers; the stemmer leaves digits as they are
 const NUMBER = /^\p{N}+(?:\.\p{N}+)*$/u;
 
-const NUMBER_WORDS: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
-  ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16',
-  seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50',
-  sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100', thousand: '1000', million: '1000000',
-  dozen: '12',
-};
+// A Map, not an object: a word is looked up in it, and "constructor" is a key of every object.
+const NUMBER_WORDS = new Map(
+  Object.entries({
+    zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+    ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16',
+    seventeen: '17', eighteen: '18', nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50',
+    sixty: '60', seventy: '70', eighty: '80', ninety: '90', hundred: '100', thousand: '1000', million: '1000000',
+    dozen: '12',
+  }),
+);
 
 /** Words that turn what follows in their clause around ("never", "not", "don't"). */
 const NEGATIONS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without', 'cannot', 'instead']);
@@ -95,7 +98,7 @@ export function plainWord(text: string): string {
 export function keyOf(plain: string): string {
   // Stryker disable next-line ConditionalExpression: a fast path; the stemmer leaves digits as they are
   if (NUMBER.test(plain)) return plain;
-  const number = NUMBER_WORDS[plain];
+  const number = NUMBER_WORDS.get(plain);
   if (number) return number;
   // An adverb is its adjective or noun: hourly = hour, quickly = quick (not "only", "daily").
   const word = plain.length > 5 && plain.endsWith('ly') ? plain.slice(0, -2) : plain;
@@ -104,7 +107,7 @@ export function keyOf(plain: string): string {
 
 /** True when a word is written as a number word that {@link keyOf} turns into digits. */
 export function isNumberWord(plain: string): boolean {
-  return plain in NUMBER_WORDS;
+  return NUMBER_WORDS.has(plain);
 }
 
 // "-n't" words as `plainWord` leaves them, for when the apostrophe was left out.

@@ -28,7 +28,8 @@ export interface AnkiHeader {
 /** The most lines an export's header is looked for in. */
 const HEADER_LINES = 64;
 
-const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', space: ' ', pipe: '|', colon: ':' };
+// A Map, not an object: the name comes from the file, and "constructor" is a key of every object.
+const SEPARATORS = new Map(Object.entries({ tab: '\t', comma: ',', semicolon: ';', space: ' ', pipe: '|', colon: ':' }));
 
 /** Reads the `#key:value` lines at the top of an Anki export; a file without them is tab-separated HTML, as old exports are. */
 export function readAnkiHeader(text: string): AnkiHeader {
@@ -42,7 +43,7 @@ export function readAnkiHeader(text: string): AnkiHeader {
     header.lines++;
     const key = m[1].trim().toLowerCase();
     const value = m[2] ?? '';
-    if (key === 'separator') header.separator = SEPARATORS[value.trim().toLowerCase()] ?? value.trim().charAt(0);
+    if (key === 'separator') header.separator = SEPARATORS.get(value.trim().toLowerCase()) ?? value.trim().charAt(0);
     else if (key === 'html') header.html = value.trim().toLowerCase() === 'true';
     else if (key === 'columns') columns = value;
     else if (key === 'tags') header.tags = value.split(/\s+/).filter(Boolean);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverage } from '../../../src/core/answer/match.js';
+import { isNumberWord, keyOf } from '../../../src/core/answer/words.js';
 
 /** One key point against a typed answer, through the one public rule. */
 const matchPoint = (typed: string, point: string) => coverage(typed, [point]).points[0]!;
@@ -41,5 +42,15 @@ describe('key points a typed answer is checked against: edge cases a deck holds'
     expect(c.answer[0]).toEqual({ text: 'Sandbox', hit: true });
     expect(c.answer.at(-1)).toEqual({ text: ' all', hit: false });
     expect(c.points.map((p) => p.covered)).toEqual([true, false]);
+  });
+});
+
+// Words that name what every JavaScript object has ("constructor", "toString") are words like
+// any other: a table lookup must not find the object's own function under them.
+describe('words that are also names on every object', () => {
+  it('"constructor" is a word: its key is a string, and its plural matches it', () => {
+    expect(keyOf('constructor')).toBe('constructor');
+    expect(isNumberWord('constructor')).toBe(false);
+    expect(matchPoint('the constructors take the dependencies', 'dependencies through the constructor').covered).toBe(true);
   });
 });

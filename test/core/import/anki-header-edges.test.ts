@@ -81,3 +81,12 @@ describe('an Anki header edited by hand', () => {
     expect(deck.questions).toHaveLength(1);
   });
 });
+
+describe('a separator name that is also a name on every object', () => {
+  it('"#separator:constructor" is an unknown name like any other (it stopped import with a message about a function)', () => {
+    const header = readAnkiHeader('#separator:constructor\n');
+    expect(header.separator).toBe(readAnkiHeader('#separator:cabbage\n').separator);
+    expect(typeof header.separator).toBe('string');
+    expect(() => importAnki('#separator:constructor\nWhycBecause\n')).not.toThrow();
+  });
+});

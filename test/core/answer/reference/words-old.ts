@@ -89,7 +89,8 @@ export function plainWord(text: string): string {
 /** The comparison key of one plain word (see {@link plainWord}); numbers are kept as they are. */
 export function keyOf(plain: string): string {
   if (NUMBER.test(plain)) return plain;
-  const number = NUMBER_WORDS[plain];
+  // The one change from the old code: it found Object's own function under "constructor".
+  const number = Object.hasOwn(NUMBER_WORDS, plain) ? NUMBER_WORDS[plain] : undefined;
   if (number) return number;
   // An adverb is its adjective or noun: hourly = hour, quickly = quick (not "only", "daily").
   const word = plain.length > 5 && plain.endsWith('ly') ? plain.slice(0, -2) : plain;
@@ -98,7 +99,7 @@ export function keyOf(plain: string): string {
 
 /** True when a word is written as a number word that {@link keyOf} turns into digits. */
 export function isNumberWord(plain: string): boolean {
-  return plain in NUMBER_WORDS;
+  return Object.hasOwn(NUMBER_WORDS, plain);
 }
 
 // "-n't" words as `plainWord` leaves them, for when the apostrophe was left out.
