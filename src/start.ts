@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { type Crc32, decodeCodeCache, encodeCodeCache, readCacheFile, writeCacheFile } from './code-cache.js';
-import { startImportFlags } from './commands/import-flags.js';
+import { CODE_BEFORE_FLAGS, startImportFlags } from './commands/import-flags.js';
 import { resolvePaths } from './core/store/paths.js';
 
 /**
@@ -99,15 +99,20 @@ const file = cacheFile ? readCacheFile(cacheFile) : undefined;
 const crc = file || dir ? crc32() : undefined;
 const cachedData = file && crc ? decodeCodeCache(file, source, crc) : undefined;
 const script = new vm.Script(source.toString('utf8'), { filename: fileURLToPath(cli), cachedData });
+// Saved when there was none or V8 turned it down (another Node's, other flags). Import takes it
+// before it changes V8's flags mid-run (see commands/import-flags.ts): V8 turns down code cached
+// after that.
+const saving = !cachedData || script.cachedDataRejected === true;
+let code: Buffer | undefined;
+if (saving) (globalThis as Record<symbol, unknown>)[CODE_BEFORE_FLAGS] = () => void (code ??= script.createCachedData());
 const run = script.runInThisContext() as Cli;
 await run(module.createRequire(cli), cli.href, (specifier) => import(new URL(specifier, cli).href));
-// Saved when there was none or V8 turned it down (another Node's, other flags), and only after
-// a command that went well: one that stopped at an error compiled little of what it needs.
-if (dir && cacheFile && crc && (!cachedData || script.cachedDataRejected) && !process.exitCode) {
+// Only after a command that went well: one that stopped at an error compiled little of what it needs.
+if (dir && cacheFile && crc && saving && !process.exitCode) {
   // A file is saved after a new Node or a new prep, which leaves the old files useless: they go
   // now, after the command, rather than costing every start a look at the folder; the code
   // that does it is loaded only then (dist/prep-prune.js).
-  if (writeCacheFile(cacheFile, encodeCodeCache(source, script.createCachedData(), crc))) {
+  if (writeCacheFile(cacheFile, encodeCodeCache(source, code ?? script.createCachedData(), crc))) {
     await import('./prune-code-cache.js').then(
       ({ pruneCodeCache }) => pruneCodeCache(path.dirname(path.dirname(cacheFile)), path.basename(path.dirname(cacheFile)), source, crc),
       () => undefined, // Pruning is housekeeping: without it the folder is only bigger.

@@ -69,6 +69,13 @@ function hasMaglev(node: NodeProcess): boolean {
   return (node.config.variables as { v8_enable_maglev?: unknown }).v8_enable_maglev === 1;
 }
 
+/**
+ * Where the first file keeps a function that takes V8's code of the CLI bundle for its cache (see
+ * start.ts): import calls it before it changes the compilers mid-run, as V8 turns down code
+ * cached once its flags have changed (on Node 22 even when they are set back).
+ */
+export const CODE_BEFORE_FLAGS = Symbol.for('prep.code.before.flags');
+
 /** Marks the `prep import` process, whose first file set importV8Flags: only there are the compilers import's to choose. */
 const IMPORT_PROCESS = Symbol.for('prep.import.process');
 

@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { HOLD_YOUNG_GENERATION, inputV8Flags } from './import-flags.js';
+import { CODE_BEFORE_FLAGS, HOLD_YOUNG_GENERATION, inputV8Flags } from './import-flags.js';
 
 /**
  * Keeps V8's young generation at the size it has when import starts. Import makes many
@@ -18,5 +18,8 @@ export function holdYoungGeneration(): void {
 /** Sets the compiler flags for an input of `bytes` (see inputV8Flags): none unless `prep import` chose the compilers at start. */
 export function setInputFlags(bytes: number): void {
   const flags = inputV8Flags(bytes, process);
-  if (flags) setFlagsFromString(flags);
+  if (!flags) return;
+  // The code cached after this would be turned down by the next start, and made again by every import.
+  (globalThis as Record<symbol, (() => void) | undefined>)[CODE_BEFORE_FLAGS]?.();
+  setFlagsFromString(flags);
 }

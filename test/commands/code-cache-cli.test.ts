@@ -39,6 +39,26 @@ describe.runIf(crc32)("V8's code cache of the CLI bundle", () => {
     expect(fs.readFileSync(file)).toEqual(first);
   });
 
+  it('is taken as it is by the next import of a small file, which turns TurboFan off as it runs (Node 20, 22)', () => {
+    // V8 turns down code cached after its flags changed: made at the end of such an import, the
+    // file was turned down and made again by every import after it, each compiling the CLI anew.
+    const { dir, env } = home();
+    const notes = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notes, '#separator:tab\nWhat is a queue?\tA list served in order. It holds 3 jobs.\n');
+    const out = path.join(dir, 'notes.yaml');
+    expect(prep(env, ['import', notes, '--out', out]).code).toBe(0);
+    const file = cacheFile(dir, 'import');
+    const first = fs.readFileSync(file);
+    const made = fs.statSync(file);
+    expect(codeIn(file)?.length).toBeGreaterThan(10_000);
+    for (let run = 0; run < 2; run++) {
+      const r = prep(env, ['import', notes, '--out', out, '--force']);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(fs.statSync(file).ino, `run ${run + 2}`).toBe(made.ino);
+      expect(fs.readFileSync(file)).toEqual(first);
+    }
+  });
+
   it('is made again when V8 turns it down (another set of V8 flags), and the command runs as usual', () => {
     const { dir, env } = home();
     prep(env, ['new', 'acme']);
