@@ -17,6 +17,7 @@ export class UnreadableDeckError extends Error {
  */
 export function readDeckText(path: string): string {
   const bytes = readCheckedFile(path);
+  refuseUtf16(bytes);
   try {
     // TextDecoder drops a leading byte-order mark by itself.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -34,8 +35,40 @@ const BOM = [0xef, 0xbb, 0xbf];
  */
 export function readDeckBytes(path: string): Buffer {
   const bytes = readCheckedFile(path);
+  refuseUtf16(bytes);
   if (!isUtf8(bytes)) throw new UnreadableDeckError('the file is not UTF-8 text');
   return BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(BOM.length) : bytes;
+}
+
+/** How many bytes from the start {@link utf16Of} looks at. */
+const UTF16_SAMPLE = 512;
+
+/**
+ * `LE` or `BE` when the bytes are UTF-16 text (as Windows tools save "Unicode" text): a UTF-16
+ * byte-order mark, or, without one, a zero byte in every other place of most of the first
+ * characters and never in the others (the zero half of each Latin letter). UTF-8 text has no
+ * zero bytes, and without the mark that pattern passes for valid UTF-8 full of NULs.
+ */
+export function utf16Of(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'BE';
+  const pairs = Math.floor(Math.min(bytes.length, UTF16_SAMPLE) / 2);
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) high++;
+    if (bytes[2 * i + 1] === 0) low++;
+  }
+  if (pairs < 2) return undefined;
+  if (high === 0 && low * 2 >= pairs) return 'LE';
+  if (low === 0 && high * 2 >= pairs) return 'BE';
+  return undefined;
+}
+
+/** Refuses UTF-16 text in words that say what it is and how to make it UTF-8. */
+function refuseUtf16(bytes: Uint8Array): void {
+  const order = utf16Of(bytes);
+  if (order) throw new UnreadableDeckError(`the file is UTF-16 text, not UTF-8: save it as UTF-8 (for example: iconv -f UTF-16${order} -t UTF-8 FILE > NEW_FILE)`);
 }
 
 /** The bytes of a regular file no bigger than {@link MAX_DECK_BYTES}, or why not in words. */
