@@ -1,5 +1,6 @@
 import { figures } from '../answer/figures.js';
 import { oneLine } from './text.js';
+import { isSpace } from './text-bytes.js';
 
 /** Longest key point import makes, in words. */
 export const MAX_CLAIM_WORDS = 12;
@@ -27,13 +28,6 @@ export function countOf(s: string): number {
     inWord = !space;
   }
   return n;
-}
-
-/** True for the characters `\s` matches: ECMAScript's white space and line terminators. */
-export function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { countWords } from '../deck/pace.js';
-import { claimPoints, isSpace, MAX_CLAIM_WORDS, shortClaim } from './claims.js';
+import { claimPoints, MAX_CLAIM_WORDS, shortClaim } from './claims.js';
+import { isSpace } from './text-bytes.js';
 import { oneLine, stripAnswerLabel } from './text.js';
 
 // Words after which a full stop does not end a sentence.
